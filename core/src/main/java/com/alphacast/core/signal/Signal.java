@@ -1,0 +1,93 @@
+package com.alphacast.core.signal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A candidate trade idea produced by a strategy.
+ *
+ * <p>The id is deterministic (strategy, instrument and the market time that triggered it), so
+ * replaying the same market data produces the same signals and a redelivered signal is recognisably
+ * the same one downstream.
+ *
+ * @param id          deterministic identifier, unique per strategy, instrument and trigger time
+ * @param strategy    name of the strategy that produced it
+ * @param underlying  the underlying symbol subscribers know (e.g. {@code ES}, {@code SPY})
+ * @param instrument  the exact instrument to trade (futures contract or OCC option symbol)
+ * @param direction   long or short
+ * @param entry       suggested entry price
+ * @param stop        protective stop price
+ * @param target      profit target price
+ * @param quantity    suggested size in contracts
+ * @param confidence  the strategy's confidence in [0, 1]
+ * @param rationale   why the strategy fired, for premium subscribers
+ * @param marketTime  timestamp of the market event that triggered the signal (feed time)
+ * @param observedAt  wall-clock time the triggering market event reached the worker; the start of
+ *                    the market-event-to-delivery latency
+ */
+public record Signal(
+        String id,
+        String strategy,
+        String underlying,
+        String instrument,
+        Direction direction,
+        double entry,
+        double stop,
+        double target,
+        int quantity,
+        double confidence,
+        String rationale,
+        Instant marketTime,
+        Instant observedAt) {
+
+    public Signal {
+        requireText(id, "id");
+        requireText(strategy, "strategy");
+        requireText(underlying, "underlying");
+        requireText(instrument, "instrument");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(marketTime, "marketTime");
+        Objects.requireNonNull(observedAt, "observedAt");
+        rationale = rationale == null ? "" : rationale;
+        requireFinitePositive(entry, "entry");
+        requireFinitePositive(stop, "stop");
+        requireFinitePositive(target, "target");
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
+        }
+        // A stop on the wrong side of entry would turn the risk check's arithmetic upside down.
+        if (direction == Direction.LONG && !(stop < entry && target > entry)) {
+            throw new IllegalArgumentException(
+                    "a LONG signal needs stop < entry < target, was stop=" + stop + " entry=" + entry + " target=" + target);
+        }
+        if (direction == Direction.SHORT && !(stop > entry && target < entry)) {
+            throw new IllegalArgumentException(
+                    "a SHORT signal needs target < entry < stop, was stop=" + stop + " entry=" + entry + " target=" + target);
+        }
+    }
+
+    /** Loss per contract unit if the stop is hit, in price points (always positive). */
+    public double riskPoints() {
+        return Math.abs(entry - stop);
+    }
+
+    /** Gain per contract unit if the target is hit, in price points (always positive). */
+    public double rewardPoints() {
+        return Math.abs(target - entry);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requireFinitePositive(double value, String name) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite price, was " + value);
+        }
+    }
+}
