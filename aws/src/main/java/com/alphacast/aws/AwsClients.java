@@ -1,0 +1,83 @@
+package com.alphacast.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Builds AWS SDK clients from an explicit environment map rather than the process environment, so the
+ * local cloud can give each in-process function its own endpoints. In Lambda the map is
+ * {@code System.getenv()} and the result is what the SDK's defaults would build, minus the slow HTTP
+ * clients (url-connection starts fastest).
+ *
+ * <p>Honoured keys: {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL} and the
+ * per-service {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _SSM}, {@code _SECRETS_MANAGER},
+ * and {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN}.
+ */
+public final class AwsClients {
+
+    private final Map<String, String> environment;
+
+    public AwsClients(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB")
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder(), "SQS")
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public SsmClient ssm() {
+        return configure(SsmClient.builder(), "SSM")
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER")
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public Region region() {
+        return Region.of(value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).orElse("us-east-1"));
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        builder.region(region()).credentialsProvider(credentials());
+        value("AWS_ENDPOINT_URL_" + service).or(() -> value("AWS_ENDPOINT_URL"))
+                .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        Optional<String> keyId = value("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = value("AWS_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() && secret.isPresent()) {
+            Optional<String> session = value("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(session.isPresent()
+                    ? AwsSessionCredentials.create(keyId.get(), secret.get(), session.get())
+                    : AwsBasicCredentials.create(keyId.get(), secret.get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private Optional<String> value(String key) {
+        return Optional.ofNullable(environment.get(key)).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,220 @@
+package com.alphacast.aws.config;
+
+import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.risk.RiskLimits;
+import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.BrokerSettings;
+import com.alphacast.core.settings.ChannelSettings;
+import com.alphacast.core.settings.DistributionSettings;
+import com.alphacast.core.settings.MarketSettings;
+import com.alphacast.core.settings.ReplaySettings;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.settings.VolumeSpikeSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads and validates {@code config/<profile>.yaml}. Every key is optional and has the documented default
+ * (see {@code config/README.md}); an unknown key or a bad value stops loading with a message naming the
+ * file and the key. The directory comes from {@code ALPHACAST_CONFIG_DIR}; without it the profile is read
+ * from the classpath ({@code config/} is bundled into the function and worker jars).
+ */
+public final class SettingsLoader {
+
+    public static final String CONFIG_DIR_VARIABLE = "ALPHACAST_CONFIG_DIR";
+
+    private final Optional<Path> directory;
+
+    public SettingsLoader(Optional<Path> directory) {
+        this.directory = directory;
+    }
+
+    /** The loader an environment asks for: {@code ALPHACAST_CONFIG_DIR} if set, else the classpath. */
+    public static SettingsLoader fromEnvironment(Map<String, String> environment) {
+        return new SettingsLoader(Optional.ofNullable(environment.get(CONFIG_DIR_VARIABLE))
+                .filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    public AlphacastSettings load(String profile) {
+        if (profile == null || !profile.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new ConfigException("profile must be a lower-case name like 'demo', got '" + profile + "'");
+        }
+        String name = "config/" + profile + ".yaml";
+        String text;
+        String file;
+        if (directory.isPresent()) {
+            Path path = directory.get().resolve(profile + ".yaml");
+            file = path.toString();
+            if (!Files.isRegularFile(path)) {
+                throw new ConfigException(file + ": no such settings file for profile '" + profile + "'");
+            }
+            try {
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        } else {
+            file = "classpath:" + name;
+            try (InputStream in = SettingsLoader.class.getClassLoader().getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new ConfigException(file + ": no such settings file for profile '" + profile + "'");
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return parse(profile, file, text);
+    }
+
+    /** Parses settings text; {@code file} is only used in error messages. */
+    public AlphacastSettings parse(String profile, String file, String text) {
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (document != null && !(document instanceof Map)) {
+            throw new ConfigException(file + ": expected a mapping of sections at the top level");
+        }
+        @SuppressWarnings("unchecked")
+        ConfigSection root = new ConfigSection(file, "", (Map<String, Object>) document);
+        AlphacastSettings settings;
+        try {
+            settings = new AlphacastSettings(profile, market(root.section("market")), replay(root.section("replay")),
+                    volumeSpike(root.section("strategy").section("volumeSpike")), risk(root.section("risk")),
+                    broker(root.section("broker")), distribution(root.section("distribution")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+        root.rejectUnknownKeys();
+        return settings;
+    }
+
+    private static MarketSettings market(ConfigSection s) {
+        ZoneId zone;
+        LocalTime open;
+        try {
+            zone = ZoneId.of(s.text("timeZone", "America/New_York"));
+        } catch (DateTimeException e) {
+            throw s.error("timeZone", "unknown time zone: " + e.getMessage());
+        }
+        try {
+            open = LocalTime.parse(s.text("sessionOpen", "18:00"));
+        } catch (DateTimeException e) {
+            throw s.error("sessionOpen", "expected a time like 18:00");
+        }
+        return new MarketSettings(s.text("symbol", "ES"), s.text("instrument", "ESU1"),
+                s.decimal("tickSize", 0.25, 1e-9, 1e6), s.decimal("contractMultiplier", 50, 1e-9, 1e9),
+                new TradingSession(zone, open));
+    }
+
+    private static ReplaySettings replay(ConfigSection s) {
+        String speed = s.text("speed", "max");
+        try {
+            ReplaySettings.parseSpeed(speed);
+        } catch (IllegalArgumentException e) {
+            throw s.error("speed", e.getMessage());
+        }
+        return new ReplaySettings(s.text("file", "data/demo/es_trades_2011-07-31.csv"), speed);
+    }
+
+    private static VolumeSpikeSettings volumeSpike(ConfigSection s) {
+        return new VolumeSpikeSettings(
+                s.integer("barSeconds", 60, 1, 86_400),
+                s.integer("baselineBars", 20, 2, 10_000),
+                s.decimal("minVolumeRatio", 3.0, 0, 1e6),
+                s.decimal("minZScore", 2.5, 0, 1e6),
+                s.integer("minBodyTicks", 2, 0, 1_000_000),
+                s.integer("stopTicks", 8, 1, 1_000_000),
+                s.decimal("rewardToRisk", 2.0, 0.01, 1_000),
+                s.integer("quantity", 1, 1, 1_000_000),
+                s.integer("cooldownBars", 5, 0, 1_000_000));
+    }
+
+    private static RiskLimits risk(ConfigSection s) {
+        return new RiskLimits(
+                s.integer("maxOpenPositions", 3, 0, 100_000),
+                s.integer("maxSignalsPerDay", 10, 0, 1_000_000),
+                s.integer("maxQuantity", 10, 1, 1_000_000),
+                s.decimal("minRewardToRisk", 1.5, 0, 1_000),
+                s.integer("maxSignalAgeSeconds", 120, 1, 86_400));
+    }
+
+    private static BrokerSettings broker(ConfigSection s) {
+        return new BrokerSettings(s.choice("kind", "paper", "paper"), s.integer("slippageTicks", 1, 0, 1_000));
+    }
+
+    private static DistributionSettings distribution(ConfigSection s) {
+        String outbox = s.text("outboxDirectory", ".alphacast/outbox");
+        ConfigSection tiers = s.section("tiers");
+        Map<Tier, TierPolicy> policies = new EnumMap<>(Tier.class);
+        int[] defaultDelays = {0, 300, 900};
+        for (String key : tiers.keys()) {
+            try {
+                Tier.fromKey(key);
+            } catch (IllegalArgumentException e) {
+                throw tiers.error(key, e.getMessage());
+            }
+        }
+        for (Tier tier : Tier.values()) {
+            ConfigSection t = tiers.section(tier.key());
+            int delay = t.integer("delaySeconds", defaultDelays[tier.ordinal()], 0, 900);
+            ConfigSection destinations = t.section("destinations");
+            Map<Channel, List<String>> byChannel = new EnumMap<>(Channel.class);
+            for (String key : destinations.keys()) {
+                try {
+                    Channel.fromKey(key);
+                } catch (IllegalArgumentException e) {
+                    throw destinations.error(key, e.getMessage());
+                }
+            }
+            for (Channel channel : Channel.values()) {
+                List<String> list = destinations.strings(channel.key());
+                if (!list.isEmpty()) {
+                    byChannel.put(channel, list);
+                }
+            }
+            policies.put(tier, new TierPolicy(delay, byChannel));
+        }
+        ConfigSection channels = s.section("channels");
+        for (String key : channels.keys()) {
+            try {
+                Channel.fromKey(key);
+            } catch (IllegalArgumentException e) {
+                throw channels.error(key, e.getMessage());
+            }
+        }
+        Map<Channel, ChannelSettings> sinks = new EnumMap<>(Channel.class);
+        Map<Channel, String> defaultBase = Map.of(Channel.TELEGRAM, "https://api.telegram.org",
+                Channel.DISCORD, "https://discord.com", Channel.X, "https://api.x.com");
+        for (Channel channel : Channel.values()) {
+            ConfigSection c = channels.section(channel.key());
+            ChannelSettings.SinkKind kind = ChannelSettings.SinkKind.valueOf(
+                    c.choice("sink", "outbox", "outbox", "live").toUpperCase(java.util.Locale.ROOT));
+            Optional<String> credential = c.secretReference("credential");
+            if (kind == ChannelSettings.SinkKind.LIVE && credential.isEmpty()) {
+                throw c.error("credential", "a live " + channel.key() + " sink needs a credential reference");
+            }
+            sinks.put(channel, new ChannelSettings(kind, credential, c.text("apiBaseUrl", defaultBase.get(channel))));
+        }
+        return new DistributionSettings(outbox, policies, sinks);
+    }
+}

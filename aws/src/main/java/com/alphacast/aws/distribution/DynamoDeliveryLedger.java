@@ -1,0 +1,121 @@
+package com.alphacast.aws.distribution;
+
+import static com.alphacast.aws.dynamodb.AttributeValues.n;
+import static com.alphacast.aws.dynamodb.AttributeValues.s;
+
+import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.distribution.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The record of every delivery, which makes sending once out of at-least-once queue delivery.
+ *
+ * <p>A sender first <em>claims</em> the delivery (a conditional write that succeeds only if nobody finished
+ * it and nobody holds a fresh claim), sends, then marks it done. A claim older than the lease is taken
+ * over, so a crash between claim and send does not lose the delivery.
+ */
+public final class DynamoDeliveryLedger {
+
+    /** What a claim attempt found. */
+    public enum Claim {
+        /** This caller now owns the delivery and must send it. */
+        CLAIMED,
+        /** It was sent (or permanently refused) before: do nothing. */
+        ALREADY_DONE,
+        /** Another sender holds a fresh claim: try again later. */
+        HELD_ELSEWHERE
+    }
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final Duration lease;
+    private final Duration retention;
+
+    public DynamoDeliveryLedger(DynamoDbClient db, String table, Duration lease, Duration retention) {
+        this.db = db;
+        this.table = table;
+        this.lease = lease;
+        this.retention = retention;
+    }
+
+    public Claim claim(Delivery delivery, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("deliveryId", s(delivery.id()));
+        item.put("signalId", s(delivery.signal().id()));
+        item.put("tier", s(delivery.tier().key()));
+        item.put("channel", s(delivery.channel().key()));
+        item.put("destination", s(delivery.destination()));
+        item.put("status", s("SENDING"));
+        item.put("claimedAt", n(now.toEpochMilli()));
+        item.put("expiresAt", n(now.plus(retention).getEpochSecond()));
+        try {
+            db.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(deliveryId) OR (#st = :sending AND claimedAt < :stale)")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":sending", s("SENDING"),
+                            ":stale", n(now.minus(lease).toEpochMilli())))
+                    .returnValuesOnConditionCheckFailure("ALL_OLD")
+                    .build());
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException taken) {
+            Map<String, AttributeValue> existing = taken.item();
+            String status = existing == null ? "" : AttributeValues.optionalString(existing, "status").orElse("");
+            return "SENDING".equals(status) ? Claim.HELD_ELSEWHERE : Claim.ALREADY_DONE;
+        }
+    }
+
+    /** Marks a claimed delivery finished with the platform's answer and the end-to-end latency. */
+    public void complete(Delivery delivery, DeliveryResult result, Instant now) {
+        String status = result instanceof DeliveryResult.Sent ? "SENT" : "REJECTED";
+        String detail = result instanceof DeliveryResult.Sent sent
+                ? sent.reference() : ((DeliveryResult.Rejected) result).reason();
+        long latencyMillis = Duration.between(delivery.signal().observedAt(), now).toMillis();
+        db.updateItem(UpdateItemRequest.builder().tableName(table)
+                .key(Map.of("deliveryId", s(delivery.id())))
+                .updateExpression("SET #st = :status, detail = :detail, completedAt = :at, latencyMillis = :lat")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":status", s(status), ":detail", s(detail),
+                        ":at", s(now.toString()), ":lat", n(latencyMillis)))
+                .build());
+    }
+
+    /** Gives up a claim after a transient failure so the retry can claim it straight away. */
+    public void release(Delivery delivery) {
+        db.updateItem(UpdateItemRequest.builder().tableName(table)
+                .key(Map.of("deliveryId", s(delivery.id())))
+                .updateExpression("SET claimedAt = :zero")
+                .expressionAttributeValues(Map.of(":zero", n(0)))
+                .build());
+    }
+
+    /** Every delivery record (for reports and the demo summary; a full scan, not for hot paths). */
+    public List<DeliveryRecord> all() {
+        List<DeliveryRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.scan(ScanRequest.builder().tableName(table).consistentRead(true).exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                records.add(new DeliveryRecord(AttributeValues.string(item, "deliveryId"),
+                        AttributeValues.string(item, "signalId"), AttributeValues.string(item, "tier"),
+                        AttributeValues.string(item, "channel"), AttributeValues.string(item, "destination"),
+                        AttributeValues.string(item, "status"),
+                        AttributeValues.optionalString(item, "detail").orElse(""),
+                        item.containsKey("latencyMillis") ? AttributeValues.longValue(item, "latencyMillis", -1) : -1));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return records;
+    }
+}

@@ -1,0 +1,204 @@
+package com.alphacast.aws.risk;
+
+import static com.alphacast.aws.dynamodb.AttributeValues.bool;
+import static com.alphacast.aws.dynamodb.AttributeValues.n;
+import static com.alphacast.aws.dynamodb.AttributeValues.s;
+import static com.alphacast.aws.dynamodb.AttributeValues.strings;
+
+import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.core.risk.KillSwitch;
+import com.alphacast.core.risk.RiskDecision;
+import com.alphacast.core.risk.RiskLimits;
+import com.alphacast.core.risk.RiskState;
+import com.alphacast.core.signal.Signal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Where risk decisions, the kill switch and the risk counters live.
+ *
+ * <p>An approval is one DynamoDB transaction: the decision is written only if none exists for the signal
+ * (so a redelivered signal is decided once), and it reserves a position slot and a slot of the day's
+ * signal budget with conditions on their counters (so concurrent approvals can never exceed the limits).
+ */
+public final class DynamoRiskLedger {
+
+    static final String KILL_SWITCH_KEY = "kill-switch";
+    static final String OPEN_POSITIONS_KEY = "open-positions";
+
+    private final DynamoDbClient db;
+    private final String signalsTable;
+    private final String controlTable;
+    private final JsonCodec json;
+
+    public DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json) {
+        this.db = db;
+        this.signalsTable = signalsTable;
+        this.controlTable = controlTable;
+        this.json = json;
+    }
+
+    /** How committing a decision ended. */
+    public enum Commit {
+        /** The decision is now on record. */
+        RECORDED,
+        /** A decision for this signal was already on record (a redelivery); nothing changed. */
+        ALREADY_DECIDED,
+        /** A limit filled up between reading the state and committing; evaluate again. */
+        LIMIT_RACED
+    }
+
+    public Optional<RecordedDecision> decisionFor(String signalId) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(signalsTable)
+                .key(Map.of("signalId", s(signalId))).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecordedDecision(item));
+    }
+
+    public RiskState state(LocalDate tradingDay) {
+        return new RiskState(killSwitch(), (int) counter(OPEN_POSITIONS_KEY), (int) counter(approvedKey(tradingDay)));
+    }
+
+    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
+        Put decisionPut = Put.builder().tableName(signalsTable).item(decisionItem(signal, tradingDay, decision))
+                .conditionExpression("attribute_not_exists(signalId)").build();
+        if (!decision.approved()) {
+            try {
+                db.putItem(PutItemRequest.builder().tableName(signalsTable).item(decisionPut.item())
+                        .conditionExpression(decisionPut.conditionExpression()).build());
+                return Commit.RECORDED;
+            } catch (ConditionalCheckFailedException duplicate) {
+                return Commit.ALREADY_DECIDED;
+            }
+        }
+        try {
+            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().put(decisionPut).build(),
+                    TransactWriteItem.builder().update(reserve(OPEN_POSITIONS_KEY, limits.maxOpenPositions())).build(),
+                    TransactWriteItem.builder().update(reserve(approvedKey(tradingDay), limits.maxSignalsPerDay())).build())
+                    .build());
+            return Commit.RECORDED;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Commit.ALREADY_DECIDED;
+            }
+            for (CancellationReason reason : reasons) {
+                if ("ConditionalCheckFailed".equals(reason.code())) {
+                    return Commit.LIMIT_RACED;
+                }
+            }
+            throw cancelled;
+        }
+    }
+
+    /** Gives back a position slot when a position closes or its order is refused. Never goes below zero. */
+    public void releasePositionSlot() {
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(controlTable)
+                    .key(Map.of("controlKey", s(OPEN_POSITIONS_KEY)))
+                    .updateExpression("ADD #c :minusOne")
+                    .conditionExpression("#c > :zero")
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
+                    .build());
+        } catch (ConditionalCheckFailedException alreadyZero) {
+            // Nothing reserved: releasing twice must not create capacity out of thin air.
+        }
+    }
+
+    public KillSwitch killSwitch() {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
+                .key(Map.of("controlKey", s(KILL_SWITCH_KEY))).consistentRead(true).build()).item();
+        if (item == null || item.isEmpty()) {
+            return KillSwitch.released();
+        }
+        return new KillSwitch(AttributeValues.boolValue(item, "halted"),
+                AttributeValues.optionalString(item, "reason").orElse(""),
+                AttributeValues.optionalString(item, "changedBy").orElse("unknown"),
+                Instant.parse(AttributeValues.string(item, "changedAt")));
+    }
+
+    public void setKillSwitch(KillSwitch killSwitch) {
+        db.putItem(PutItemRequest.builder().tableName(controlTable).item(Map.of(
+                "controlKey", s(KILL_SWITCH_KEY),
+                "halted", bool(killSwitch.halted()),
+                "reason", s(killSwitch.reason()),
+                "changedBy", s(killSwitch.changedBy()),
+                "changedAt", s(killSwitch.changedAt().toString()))).build());
+    }
+
+    /** Every decision recorded for a trading day, in market-time order. */
+    public List<RecordedDecision> decisionsOn(LocalDate tradingDay) {
+        List<RecordedDecision> decisions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.query(QueryRequest.builder().tableName(signalsTable).indexName("ByTradingDay")
+                    .keyConditionExpression("tradingDay = :d")
+                    .expressionAttributeValues(Map.of(":d", s(tradingDay.toString())))
+                    .exclusiveStartKey(start).build());
+            page.items().forEach(item -> decisions.add(toRecordedDecision(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return decisions;
+    }
+
+    private long counter(String key) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
+                .key(Map.of("controlKey", s(key))).consistentRead(true).build()).item();
+        return item == null ? 0 : AttributeValues.longValue(item, "count", 0);
+    }
+
+    private Update reserve(String key, int limit) {
+        return Update.builder().tableName(controlTable)
+                .key(Map.of("controlKey", s(key)))
+                .updateExpression("ADD #c :one")
+                .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit)))
+                .build();
+    }
+
+    private Map<String, AttributeValue> decisionItem(Signal signal, LocalDate tradingDay, RiskDecision decision) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("signalId", s(signal.id()));
+        item.put("tradingDay", s(tradingDay.toString()));
+        item.put("marketTime", s(signal.marketTime().toString()));
+        item.put("strategy", s(signal.strategy()));
+        item.put("instrument", s(signal.instrument()));
+        item.put("signal", s(json.write(signal)));
+        item.put("approved", bool(decision.approved()));
+        item.put("reasons", strings(decision.reasons()));
+        item.put("decidedAt", s(decision.decidedAt().toString()));
+        return item;
+    }
+
+    private RecordedDecision toRecordedDecision(Map<String, AttributeValue> item) {
+        Signal signal = json.read(AttributeValues.string(item, "signal"), Signal.class);
+        RiskDecision decision = new RiskDecision(signal.id(), AttributeValues.boolValue(item, "approved"),
+                AttributeValues.stringList(item, "reasons"), Instant.parse(AttributeValues.string(item, "decidedAt")));
+        return new RecordedDecision(signal, LocalDate.parse(AttributeValues.string(item, "tradingDay")), decision);
+    }
+
+    private static String approvedKey(LocalDate tradingDay) {
+        return "approved#" + tradingDay;
+    }
+}

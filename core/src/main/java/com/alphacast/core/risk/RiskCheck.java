@@ -1,0 +1,54 @@
+package com.alphacast.core.risk;
+
+import com.alphacast.core.signal.Signal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a candidate signal may trade. Pure: the caller supplies the state and persists the
+ * decision; every applicable reason is reported, not just the first, so operators see the whole picture.
+ */
+public final class RiskCheck {
+
+    private final RiskLimits limits;
+
+    public RiskCheck(RiskLimits limits) {
+        this.limits = limits;
+    }
+
+    public RiskLimits limits() {
+        return limits;
+    }
+
+    public RiskDecision evaluate(Signal signal, RiskState state, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        KillSwitch killSwitch = state.killSwitch();
+        if (killSwitch.halted()) {
+            reasons.add("kill switch engaged by " + killSwitch.changedBy()
+                    + (killSwitch.reason().isBlank() ? "" : ": " + killSwitch.reason()));
+        }
+        if (state.openPositions() >= limits.maxOpenPositions()) {
+            reasons.add("max open positions reached (" + state.openPositions() + " of " + limits.maxOpenPositions() + ")");
+        }
+        if (state.approvedToday() >= limits.maxSignalsPerDay()) {
+            reasons.add("daily signal limit reached (" + state.approvedToday() + " of " + limits.maxSignalsPerDay() + ")");
+        }
+        if (signal.quantity() > limits.maxQuantity()) {
+            reasons.add("quantity " + signal.quantity() + " exceeds max " + limits.maxQuantity());
+        }
+        double rewardToRisk = signal.rewardPoints() / signal.riskPoints();
+        if (rewardToRisk < limits.minRewardToRisk()) {
+            reasons.add(String.format(java.util.Locale.ROOT, "reward/risk %.2f below minimum %.2f",
+                    rewardToRisk, limits.minRewardToRisk()));
+        }
+        Duration age = Duration.between(signal.observedAt(), now);
+        if (age.getSeconds() > limits.maxSignalAgeSeconds()) {
+            reasons.add("signal is stale: " + age.getSeconds() + " s old, limit " + limits.maxSignalAgeSeconds() + " s");
+        }
+        return reasons.isEmpty()
+                ? RiskDecision.approve(signal.id(), now)
+                : RiskDecision.reject(signal.id(), reasons, now);
+    }
+}

@@ -1,0 +1,36 @@
+package com.alphacast.core.settings;
+
+/**
+ * What the worker replays when it runs on recorded data.
+ *
+ * @param file  trades file ({@code Date and Time,Price,Volume}); relative paths resolve against the project root
+ * @param speed {@code max} (as fast as possible), {@code realtime}, or a multiplier such as {@code 10x}
+ */
+public record ReplaySettings(String file, String speed) {
+
+    /** Replay speed multiplier; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
+    public double multiplier() {
+        return parseSpeed(speed);
+    }
+
+    public static double parseSpeed(String speed) {
+        String s = speed.trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (s.equals("realtime")) {
+            return 1.0;
+        }
+        if (s.endsWith("x")) {
+            try {
+                double m = Double.parseDouble(s.substring(0, s.length() - 1));
+                if (m > 0 && !Double.isInfinite(m)) {
+                    return m;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("speed must be 'max', 'realtime' or a multiplier like '10x', was '" + speed + "'");
+    }
+}
