@@ -1,0 +1,146 @@
+package com.alphacast.bots.render;
+
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides what each tier may see of an announcement. This is the only place tier rules live:
+ * <ul>
+ *   <li>premium: everything (contract, entry, stop, target, size hint, confidence, rationale);</li>
+ *   <li>basic: underlying, direction and an entry zone (not the exact entry, stop or target);</li>
+ *   <li>free: a teaser for new signals and fills, the result after the fact for exits and reports.</li>
+ * </ul>
+ */
+public final class BriefingComposer {
+
+    private final double entryZoneShareOfRisk;
+    private final String callToAction;
+
+    /**
+     * @param entryZoneShareOfRisk half-width of the basic tier's entry zone as a share of the signal's risk
+     *                             (entry-to-stop distance), e.g. 0.1 → entry ± 10% of the risk
+     * @param callToAction         upgrade invitation shown with teasers (plain text, e.g. "Upgrade with /subscribe")
+     */
+    public BriefingComposer(double entryZoneShareOfRisk, String callToAction) {
+        if (!(entryZoneShareOfRisk > 0 && entryZoneShareOfRisk < 1)) {
+            throw new IllegalArgumentException("entryZoneShareOfRisk must be in (0, 1), was " + entryZoneShareOfRisk);
+        }
+        this.entryZoneShareOfRisk = entryZoneShareOfRisk;
+        this.callToAction = Objects.requireNonNull(callToAction, "callToAction");
+    }
+
+    /** Entry zone of ±10% of risk and a /subscribe invitation. */
+    public static BriefingComposer standard() {
+        return new BriefingComposer(0.1, "Get every detail in real time: /subscribe");
+    }
+
+    public Briefing compose(Announcement announcement, Tier tier) {
+        Objects.requireNonNull(tier, "tier");
+        if (announcement instanceof Announcement.NewSignal newSignal) {
+            return signal(newSignal.signal(), tier);
+        }
+        if (announcement instanceof Announcement.Filled filled) {
+            return fill(filled.fill(), filled.underlying(), tier);
+        }
+        if (announcement instanceof Announcement.Closed closed) {
+            return exit(closed.exit(), tier);
+        }
+        return report(((Announcement.Report) announcement).report(), tier);
+    }
+
+    private Briefing signal(Signal signal, Tier tier) {
+        Tone tone = signal.direction() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        List<Fact> facts = new ArrayList<>();
+        switch (tier) {
+            case PREMIUM -> {
+                facts.add(Fact.code("Contract", signal.instrument()));
+                facts.add(Fact.of("Entry", Numbers.price(signal.entry())));
+                facts.add(Fact.of("Stop", Numbers.price(signal.stop())));
+                facts.add(Fact.of("Target", Numbers.price(signal.target())));
+                facts.add(Fact.of("Size hint", signal.quantity() + (signal.quantity() == 1 ? " contract" : " contracts")));
+                facts.add(Fact.of("Confidence", Numbers.percent(signal.confidence())));
+                facts.add(Fact.of("Risk/reward", Numbers.ratio(signal.rewardPoints(), signal.riskPoints())));
+                return new Briefing(tier, tone, direction(signal.direction()) + " " + signal.underlying(), facts,
+                        signal.rationale(), "Strategy " + signal.strategy() + " · premium", "", signal.marketTime());
+            }
+            case BASIC -> {
+                double halfWidth = signal.riskPoints() * entryZoneShareOfRisk;
+                facts.add(Fact.of("Underlying", signal.underlying()));
+                facts.add(Fact.of("Direction", direction(signal.direction())));
+                facts.add(Fact.of("Entry zone", Numbers.price(signal.entry() - halfWidth) + " – "
+                        + Numbers.price(signal.entry() + halfWidth)));
+                return new Briefing(tier, tone, direction(signal.direction()) + " " + signal.underlying(), facts,
+                        "", "basic", callToAction, signal.marketTime());
+            }
+            default -> {
+                return new Briefing(tier, Tone.NEUTRAL, "New " + signal.underlying() + " signal for members", List.of(),
+                        "", "free", callToAction, signal.marketTime());
+            }
+        }
+    }
+
+    private Briefing fill(Fill fill, String underlying, Tier tier) {
+        Tone tone = fill.side() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        String verb = fill.side() == Direction.LONG ? "Bought" : "Sold";
+        return switch (tier) {
+            case PREMIUM -> new Briefing(tier, tone, verb + " " + fill.quantity() + " " + fill.instrument(),
+                    List.of(Fact.code("Contract", fill.instrument()), Fact.of("Price", Numbers.price(fill.price())),
+                            Fact.of("Quantity", Integer.toString(fill.quantity()))),
+                    "", "Order " + fill.orderId() + " · premium", "", fill.time());
+            case BASIC -> new Briefing(tier, tone, "Position opened on " + underlying,
+                    List.of(Fact.of("Underlying", underlying), Fact.of("Direction", direction(fill.side()))),
+                    "", "basic", callToAction, fill.time());
+            case FREE -> new Briefing(tier, Tone.NEUTRAL, "Members just entered a trade on " + underlying, List.of(),
+                    "", "free", callToAction, fill.time());
+        };
+    }
+
+    private Briefing exit(TradeExit exit, Tier tier) {
+        String headline = exit.underlying() + " " + direction(exit.direction()) + " " + exit.reason().description()
+                + ": " + Numbers.signedPoints(exit.points()) + " pts";
+        List<Fact> facts = new ArrayList<>();
+        facts.add(Fact.of("Result", Numbers.signedPoints(exit.points()) + " pts"));
+        if (tier == Tier.PREMIUM) {
+            facts.add(0, Fact.code("Contract", exit.instrument()));
+            facts.add(Fact.of("Entry", Numbers.price(exit.entryPrice())));
+            facts.add(Fact.of("Exit", Numbers.price(exit.exitPrice())));
+            facts.add(Fact.of("Quantity", Integer.toString(exit.quantity())));
+            facts.add(Fact.of("Held", held(Duration.between(exit.openedAt(), exit.closedAt()))));
+        }
+        // The result after the fact is what free subscribers get: proof without the actionable detail.
+        return new Briefing(tier, exit.outcome(), headline, facts, "", tier.key(),
+                tier == Tier.PREMIUM ? "" : callToAction, exit.closedAt());
+    }
+
+    private Briefing report(PerformanceReport report, Tier tier) {
+        Tone tone = report.netPoints() > 0 ? Tone.WIN : report.netPoints() < 0 ? Tone.LOSS : Tone.FLAT;
+        List<Fact> facts = new ArrayList<>();
+        facts.add(Fact.of("Trades", Integer.toString(report.trades())));
+        facts.add(Fact.of("Win rate", Numbers.percent(report.winRate())));
+        if (tier != Tier.FREE) {
+            facts.add(Fact.of("Net", Numbers.signedPoints(report.netPoints()) + " pts"));
+        }
+        if (tier == Tier.PREMIUM) {
+            facts.add(Fact.of("Realized P&L", Numbers.signedMoney(report.netPnl())));
+            facts.add(Fact.of("Best", Numbers.signedPoints(report.bestPoints()) + " pts"));
+            facts.add(Fact.of("Worst", Numbers.signedPoints(report.worstPoints()) + " pts"));
+        }
+        return new Briefing(tier, tone, "Results " + report.period(), facts, "", tier.key(),
+                tier == Tier.PREMIUM ? "" : callToAction, report.asOf());
+    }
+
+    private static String direction(Direction direction) {
+        return direction == Direction.LONG ? "LONG" : "SHORT";
+    }
+
+    private static String held(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
+    }
+}

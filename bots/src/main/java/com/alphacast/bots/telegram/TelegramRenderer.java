@@ -1,0 +1,138 @@
+package com.alphacast.bots.telegram;
+
+import com.alphacast.bots.render.Announcement;
+import com.alphacast.bots.render.Briefing;
+import com.alphacast.bots.render.BriefingComposer;
+import com.alphacast.bots.render.ChannelRenderer;
+import com.alphacast.bots.render.Fact;
+import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.bots.render.Tone;
+import com.alphacast.bots.telegram.TelegramText.Run;
+import com.alphacast.bots.telegram.TelegramText.Style;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * Renders briefings as Telegram HTML ({@code parse_mode=HTML}, every value escaped), split into
+ * messages of at most 4096 characters, as {@code sendMessage} calls built with TelegramBots' own
+ * {@link SendMessage} so the outbox and the client send the same JSON.
+ */
+public final class TelegramRenderer implements ChannelRenderer {
+
+    /** Path of a Bot API call; {@code {token}} is filled in by the sender only. */
+    public static String methodPath(String method) {
+        return "/bot{token}/" + method;
+    }
+
+    private final BriefingComposer composer;
+    private final TelegramMessageSplitter splitter;
+    private final Optional<String> upgradeUrl;
+    private final ObjectMapper json;
+
+    /**
+     * @param upgradeUrl where the "Upgrade" button of teasers points (e.g. the bot's subscribe deep link); none: no button
+     */
+    public TelegramRenderer(BriefingComposer composer, TelegramMessageSplitter splitter, Optional<String> upgradeUrl) {
+        this.composer = Objects.requireNonNull(composer, "composer");
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.upgradeUrl = Objects.requireNonNull(upgradeUrl, "upgradeUrl");
+        this.json = new ObjectMapper();
+    }
+
+    public static TelegramRenderer standard() {
+        return new TelegramRenderer(BriefingComposer.standard(), new TelegramMessageSplitter(), Optional.empty());
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public List<PlatformRequest> requestsFor(Announcement announcement, Tier tier, String destination) {
+        List<SendMessage> messages = messagesFor(announcement, tier, destination);
+        List<PlatformRequest> requests = new ArrayList<>(messages.size());
+        for (SendMessage message : messages) {
+            requests.add(new PlatformRequest("POST", methodPath(SendMessage.PATH), json.valueToTree(message)));
+        }
+        return requests;
+    }
+
+    /** The {@code sendMessage} calls, in order; the last one carries the keyboard, if any. */
+    public List<SendMessage> messagesFor(Announcement announcement, Tier tier, String destination) {
+        Briefing briefing = composer.compose(announcement, tier);
+        List<String> chunks = splitter.split(text(briefing));
+        List<SendMessage> messages = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            SendMessage message = SendMessage.builder()
+                    .chatId(destination)
+                    .text(chunks.get(i))
+                    .parseMode("HTML")
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .build();
+            boolean last = i == chunks.size() - 1;
+            if (last && upgradeUrl.isPresent() && !briefing.callToAction().isEmpty()) {
+                message.setReplyMarkup(InlineKeyboardMarkup.builder()
+                        .keyboardRow(new InlineKeyboardRow(
+                                InlineKeyboardButton.builder().text("Upgrade").url(upgradeUrl.get()).build()))
+                        .build());
+            }
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    /** The structured text of a briefing, before splitting. */
+    public TelegramText text(Briefing briefing) {
+        TelegramText.Builder text = new TelegramText.Builder();
+        text.line(new Run(emoji(briefing.tone()) + " ", Style.PLAIN), new Run(briefing.headline(), Style.BOLD));
+        if (!briefing.facts().isEmpty()) {
+            text.blank();
+            for (Fact fact : briefing.facts()) {
+                text.line(new Run(fact.label() + ": ", Style.PLAIN),
+                        new Run(fact.value(), fact.monospace() ? Style.CODE : Style.BOLD));
+            }
+        }
+        if (!briefing.narrative().isBlank()) {
+            text.blank();
+            for (String paragraph : briefing.narrative().strip().split("\\R")) {
+                if (paragraph.isBlank()) {
+                    text.blank();
+                } else {
+                    text.line(new Run(paragraph, Style.ITALIC));
+                }
+            }
+        }
+        if (!briefing.callToAction().isEmpty()) {
+            text.blank();
+            text.line(new Run(briefing.callToAction(), Style.PLAIN));
+        }
+        if (!briefing.footer().isEmpty()) {
+            text.blank();
+            text.line(new Run(briefing.footer(), Style.ITALIC));
+        }
+        return text.build();
+    }
+
+    static String emoji(Tone tone) {
+        return switch (tone) {
+            case BULLISH -> "🟢";
+            case BEARISH -> "🔴";
+            case WIN -> "✅";
+            case LOSS -> "❌";
+            case FLAT -> "➖";
+            case NEUTRAL -> "🔔";
+        };
+    }
+}

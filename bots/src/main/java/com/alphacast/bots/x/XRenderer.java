@@ -1,0 +1,115 @@
+package com.alphacast.bots.x;
+
+import com.alphacast.bots.render.Announcement;
+import com.alphacast.bots.render.Briefing;
+import com.alphacast.bots.render.BriefingComposer;
+import com.alphacast.bots.render.ChannelRenderer;
+import com.alphacast.bots.render.Fact;
+import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.bots.render.Tone;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Renders briefings as X posts of at most 280 (weighted) characters. An X account is public, so a premium
+ * delivery is rendered with basic detail at most: exact contract, entry, stop, target, size and rationale
+ * never reach X whatever the delivery's tier.
+ */
+public final class XRenderer implements ChannelRenderer {
+
+    public static final String CREATE_POST_PATH = "/2/tweets";
+
+    private final BriefingComposer composer;
+    private final Optional<String> link;
+
+    /** @param link where readers can subscribe (counts 23 characters); none: no link */
+    public XRenderer(BriefingComposer composer, Optional<String> link) {
+        this.composer = Objects.requireNonNull(composer, "composer");
+        this.link = Objects.requireNonNull(link, "link");
+        link.ifPresent(url -> {
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw new IllegalArgumentException("X link must be an http(s) URL, was '" + url + "'");
+            }
+        });
+    }
+
+    public static XRenderer standard() {
+        return new XRenderer(BriefingComposer.standard(), Optional.empty());
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.X;
+    }
+
+    /** The tier an X post is composed at: never more than basic. */
+    public static Tier publicTier(Tier tier) {
+        return tier == Tier.PREMIUM ? Tier.BASIC : tier;
+    }
+
+    @Override
+    public List<PlatformRequest> requestsFor(Announcement announcement, Tier tier, String destination) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("text", text(composer.compose(announcement, publicTier(tier))));
+        return List.of(new PlatformRequest("POST", CREATE_POST_PATH, body));
+    }
+
+    public String text(Briefing briefing) {
+        if (briefing.tier() == Tier.PREMIUM) {
+            throw new IllegalArgumentException("premium briefings are never posted on X");
+        }
+        String tail = link.map(url -> "Details for members: " + url).orElse("");
+        List<String> facts = new ArrayList<>();
+        for (Fact fact : briefing.facts()) {
+            facts.add(fact.label() + ": " + fact.value());
+        }
+        String headline = emoji(briefing.tone()) + " " + briefing.headline();
+        // Drop facts from the end until the post fits, then shorten the headline as a last resort.
+        while (true) {
+            String text = join(headline, facts, tail);
+            if (TweetLength.fits(text)) {
+                return text;
+            }
+            if (!facts.isEmpty()) {
+                facts.remove(facts.size() - 1);
+            } else {
+                int over = TweetLength.of(text) - TweetLength.LIMIT;
+                headline = shorten(headline, over);
+            }
+        }
+    }
+
+    private static String join(String headline, List<String> facts, String tail) {
+        StringBuilder text = new StringBuilder(headline);
+        for (String fact : facts) {
+            text.append('\n').append(fact);
+        }
+        if (!tail.isEmpty()) {
+            text.append("\n\n").append(tail);
+        }
+        return text.toString();
+    }
+
+    private static String shorten(String headline, int over) {
+        int keep = Math.max(1, headline.codePointCount(0, headline.length()) - over - 1);
+        int end = headline.offsetByCodePoints(0, keep);
+        return headline.substring(0, end) + "…";
+    }
+
+    static String emoji(Tone tone) {
+        return switch (tone) {
+            case BULLISH -> "🟢";
+            case BEARISH -> "🔴";
+            case WIN -> "✅";
+            case LOSS -> "❌";
+            case FLAT -> "➖";
+            case NEUTRAL -> "🔔";
+        };
+    }
+}

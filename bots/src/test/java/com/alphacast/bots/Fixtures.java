@@ -1,0 +1,76 @@
+package com.alphacast.bots;
+
+import com.alphacast.bots.render.PerformanceReport;
+import com.alphacast.bots.render.TradeExit;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Signals and trades shared by the bots tests, including values full of characters each platform treats specially. */
+public final class Fixtures {
+
+    public static final Instant MARKET_TIME = Instant.parse("2026-11-20T14:31:07Z");
+
+    private Fixtures() {
+    }
+
+    public static Signal longEs() {
+        return new Signal("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "gamma-flip", "ES", "ESZ6", Direction.LONG,
+                5012.25, 4998.0, 5040.5, 2, 0.725,
+                "Dealer gamma flipped positive above 5010; VPIN falling.", MARKET_TIME, MARKET_TIME.plusMillis(40));
+    }
+
+    /** Every value carries HTML, Markdown(V2) and mention characters. */
+    public static Signal hostileShort() {
+        return new Signal("x<&>|SPY|1", "<b>fade</b>_*[]()~`>#+-=|{}.!", "SPY<&>\"", "SPY 261120P00650000 <i>&amp;</i>",
+                Direction.SHORT, 655.5, 658.25, 649.0, 1, 0.5,
+                "Call wall <660> & \"put\" skew *spiking* _fast_ @everyone `rm` ~~x~~ [link](http://evil) </i><b>",
+                MARKET_TIME, MARKET_TIME);
+    }
+
+    public static Signal withRationale(String rationale) {
+        Signal base = longEs();
+        return new Signal(base.id(), base.strategy(), base.underlying(), base.instrument(), base.direction(),
+                base.entry(), base.stop(), base.target(), base.quantity(), base.confidence(), rationale,
+                base.marketTime(), base.observedAt());
+    }
+
+    public static Delivery delivery(Signal signal, Tier tier, Channel channel, String destination) {
+        return new Delivery(signal, tier, channel, destination);
+    }
+
+    public static Fill buyFill() {
+        return new Fill("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ESZ6",
+                Direction.LONG, 2, 5012.5, MARKET_TIME.plusSeconds(1));
+    }
+
+    public static TradeExit winningExit() {
+        return new TradeExit("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 2, 5012.5, 5040.5,
+                TradeExit.ExitReason.TARGET, MARKET_TIME.plusSeconds(1), MARKET_TIME.plusSeconds(5400));
+    }
+
+    public static TradeExit losingShortExit() {
+        return new TradeExit("x<&>|SPY|1", "SPY<&>\"", "SPY 261120P00650000", Direction.SHORT, 1, 655.5, 658.25,
+                TradeExit.ExitReason.STOP, MARKET_TIME, MARKET_TIME.plusSeconds(600));
+    }
+
+    public static PerformanceReport weekReport() {
+        return new PerformanceReport("2026-W47", 12, 8, 61.75, 6175.0, 28.0, -14.25, MARKET_TIME.plusSeconds(3600 * 8));
+    }
+
+    /** The shared real data directory (system property set by surefire, or ../shared/data). */
+    public static Path sharedData() {
+        String property = System.getProperty("alphacast.shared.data");
+        Path path = property != null ? Path.of(property) : Path.of("../shared/data");
+        if (!Files.isDirectory(path)) {
+            path = Path.of("../../shared/data");
+        }
+        return path;
+    }
+}
