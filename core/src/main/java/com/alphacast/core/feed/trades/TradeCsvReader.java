@@ -1,0 +1,201 @@
+package com.alphacast.core.feed.trades;
+
+import com.alphacast.core.classification.Aggressor;
+import com.alphacast.core.feed.CsvLine;
+import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.market.Quote;
+import com.alphacast.core.market.Trade;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads trade prints from CSV with a header row. Two layouts are accepted:
+ * <ul>
+ *   <li>the tick-data layout of {@code ../shared/data/trades/} (mlfinlab): {@code Date and Time,Price,Volume} with
+ *       times like {@code 2011/07/31 22:00:00.120};</li>
+ *   <li>a generic layout whose header names the columns in any order, case-insensitively:
+ *       {@code time} (aliases {@code timestamp}, {@code datetime}, {@code date and time}), {@code price}
+ *       ({@code px}), {@code size} ({@code volume}, {@code qty}, {@code quantity}) and optionally {@code symbol},
+ *       {@code side} ({@code aggressor}; values {@code buy/sell/b/s/1/-1}) and {@code bid}, {@code ask}
+ *       ({@code bid_size}, {@code ask_size} optional).</li>
+ * </ul>
+ * Times may be epoch milliseconds (an integer), an ISO-8601 instant ({@code 2011-07-31T22:00:00.120Z}) or a local
+ * date-time ({@code yyyy-MM-dd HH:mm:ss[.fff]}, {@code yyyy/MM/dd HH:mm:ss[.fff]}, or with a {@code T}), which is
+ * interpreted in the reader's zone (UTC by default: the ES file's 22:00 is the 18:00 New York Globex open).
+ * Blank lines are skipped. Any other problem stops the read with an {@link InputFormatException} naming source, line
+ * and column.
+ */
+public final class TradeCsvReader {
+
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy")
+            .optionalStart().appendLiteral('-').optionalEnd()
+            .optionalStart().appendLiteral('/').optionalEnd()
+            .appendPattern("MM")
+            .optionalStart().appendLiteral('-').optionalEnd()
+            .optionalStart().appendLiteral('/').optionalEnd()
+            .appendPattern("dd")
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private final ZoneId zone;
+    private final String defaultSymbol;
+
+    public TradeCsvReader(String defaultSymbol, ZoneId zone) {
+        this.defaultSymbol = Objects.requireNonNull(defaultSymbol, "defaultSymbol");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    public TradeCsvReader(String defaultSymbol) {
+        this(defaultSymbol, ZoneId.of("UTC"));
+    }
+
+    /** Reads every row. The caller opens and closes the reader. */
+    public List<TradeRow> read(Reader reader, String source) {
+        List<TradeRow> rows = new ArrayList<>();
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        try {
+            String text;
+            long lineNumber = 0;
+            Columns columns = null;
+            while ((text = in.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                CsvLine line = CsvLine.parse(source, lineNumber, text);
+                if (columns == null) {
+                    columns = Columns.fromHeader(line);
+                    continue;
+                }
+                rows.add(row(line, columns));
+            }
+            if (columns == null) {
+                throw new InputFormatException(source, Math.max(1, lineNumber), 1,
+                        "no header row: expected e.g. 'time,price,size' or 'Date and Time,Price,Volume'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source, e);
+        }
+        return rows;
+    }
+
+    private TradeRow row(CsvLine line, Columns c) {
+        long millis = time(line, c.time);
+        double price = line.number(c.price, "price");
+        if (!(price > 0) || Double.isInfinite(price)) {
+            throw line.error(c.price, "price must be positive, was " + line.field(c.price).trim());
+        }
+        long size = line.wholeNumber(c.size, "size");
+        if (size <= 0) {
+            throw line.error(c.size, "size must be positive, was " + size);
+        }
+        String symbol = c.symbol >= 0 ? line.require(c.symbol, "symbol") : defaultSymbol;
+        Aggressor side = c.side >= 0 ? side(line, c.side) : Aggressor.UNKNOWN;
+        Quote quote = null;
+        if (c.bid >= 0 && c.ask >= 0) {
+            double bid = line.number(c.bid, "bid");
+            double ask = line.number(c.ask, "ask");
+            double bidSize = c.bidSize >= 0 ? line.number(c.bidSize, "bid_size") : 0;
+            double askSize = c.askSize >= 0 ? line.number(c.askSize, "ask_size") : 0;
+            if (!(bid > 0) || !(ask > 0)) {
+                throw line.error(bid > 0 ? c.ask : c.bid, "quote prices must be positive");
+            }
+            quote = new Quote(symbol, millis, bid, bidSize, ask, askSize);
+        }
+        return new TradeRow(new Trade(symbol, millis, price, size), side, quote, line.lineNumber());
+    }
+
+    private long time(CsvLine line, int index) {
+        String text = line.require(index, "time");
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(text);
+        }
+        try {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return Instant.parse(text).toEpochMilli();
+            }
+            return LocalDateTime.parse(text, LOCAL).atZone(zone).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            throw line.error(index, "unparseable time '" + text
+                    + "' (expected epoch millis, ISO-8601, or yyyy/MM/dd HH:mm:ss.fff)");
+        }
+    }
+
+    private static Aggressor side(CsvLine line, int index) {
+        String text = line.require(index, "side").toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "buy", "b", "1", "+1" -> Aggressor.BUY;
+            case "sell", "s", "-1" -> Aggressor.SELL;
+            case "", "unknown", "0", "?" -> Aggressor.UNKNOWN;
+            default -> throw line.error(index, "unknown side '" + text + "' (expected buy or sell)");
+        };
+    }
+
+    private record Columns(int time, int price, int size, int symbol, int side, int bid, int ask, int bidSize,
+                           int askSize) {
+
+        static Columns fromHeader(CsvLine header) {
+            int time = -1;
+            int price = -1;
+            int size = -1;
+            int symbol = -1;
+            int side = -1;
+            int bid = -1;
+            int ask = -1;
+            int bidSize = -1;
+            int askSize = -1;
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.field(i).trim().toLowerCase(Locale.ROOT);
+                switch (name) {
+                    case "time", "timestamp", "datetime", "date and time", "date_time" -> time = i;
+                    case "price", "px" -> price = i;
+                    case "size", "volume", "qty", "quantity" -> size = i;
+                    case "symbol" -> symbol = i;
+                    case "side", "aggressor" -> side = i;
+                    case "bid", "bid_price" -> bid = i;
+                    case "ask", "ask_price" -> ask = i;
+                    case "bid_size" -> bidSize = i;
+                    case "ask_size" -> askSize = i;
+                    default -> {
+                        // extra columns are allowed and ignored
+                    }
+                }
+            }
+            if (time < 0) {
+                throw header.error(0, "missing column 'time' in header '" + String.join(",", header.fields()) + "'");
+            }
+            if (price < 0) {
+                throw header.error(0, "missing column 'price' in header '" + String.join(",", header.fields()) + "'");
+            }
+            if (size < 0) {
+                throw header.error(0, "missing column 'size' (or 'volume') in header '"
+                        + String.join(",", header.fields()) + "'");
+            }
+            if ((bid < 0) != (ask < 0)) {
+                throw header.error(Math.max(bid, ask), "a quote needs both 'bid' and 'ask' columns");
+            }
+            return new Columns(time, price, size, symbol, side, bid, ask, bidSize, askSize);
+        }
+    }
+}
