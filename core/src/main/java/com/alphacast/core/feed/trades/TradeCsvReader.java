@@ -67,9 +67,21 @@ public final class TradeCsvReader {
         this(defaultSymbol, ZoneId.of("UTC"));
     }
 
-    /** Reads every row. The caller opens and closes the reader. */
+    /** Reads every row; the first malformed line stops the read. The caller opens and closes the reader. */
     public List<TradeRow> read(Reader reader, String source) {
         List<TradeRow> rows = new ArrayList<>();
+        forEachRow(reader, source, rows::add, bad -> {
+            throw bad;
+        });
+        return rows;
+    }
+
+    /**
+     * Streams rows to {@code rows}; a malformed data line goes to {@code badLines} (which may rethrow to stop,
+     * or count and continue, as a replay does). A missing header always stops the read.
+     */
+    public void forEachRow(Reader reader, String source, java.util.function.Consumer<TradeRow> rows,
+                           java.util.function.Consumer<InputFormatException> badLines) {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         try {
             String text;
@@ -83,12 +95,18 @@ public final class TradeCsvReader {
                 if (text.isBlank()) {
                     continue;
                 }
-                CsvLine line = CsvLine.parse(source, lineNumber, text);
                 if (columns == null) {
-                    columns = Columns.fromHeader(line);
+                    columns = Columns.fromHeader(CsvLine.parse(source, lineNumber, text));
                     continue;
                 }
-                rows.add(row(line, columns));
+                TradeRow row;
+                try {
+                    row = row(CsvLine.parse(source, lineNumber, text), columns);
+                } catch (InputFormatException bad) {
+                    badLines.accept(bad);
+                    continue;
+                }
+                rows.accept(row);
             }
             if (columns == null) {
                 throw new InputFormatException(source, Math.max(1, lineNumber), 1,
@@ -97,7 +115,6 @@ public final class TradeCsvReader {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source, e);
         }
-        return rows;
     }
 
     private TradeRow row(CsvLine line, Columns c) {

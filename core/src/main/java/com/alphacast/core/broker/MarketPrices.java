@@ -1,0 +1,12 @@
+package com.alphacast.core.broker;
+
+import com.alphacast.core.market.MarketSnapshot;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where the paper broker looks up the market as it stood at a moment. */
+public interface MarketPrices {
+
+    /** The last snapshot of {@code symbol} whose bar closed at or before {@code time}. */
+    Optional<MarketSnapshot> atOrBefore(String symbol, Instant time);
+}
