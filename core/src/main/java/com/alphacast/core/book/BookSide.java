@@ -1,0 +1,7 @@
+package com.alphacast.core.book;
+
+/** Side of an order book. */
+public enum BookSide {
+    BID,
+    ASK
+}

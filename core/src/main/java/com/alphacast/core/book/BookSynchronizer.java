@@ -1,0 +1,196 @@
+package com.alphacast.core.book;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * Maintains an {@link OrderBook} from a depth snapshot plus a diff stream, with Binance's documented sequencing rules
+ * (../shared/notes/analytics-conventions.md, "Order book"):
+ * <ol>
+ *   <li>drop events whose final id {@code u ≤ lastUpdateId} of the snapshot;</li>
+ *   <li>the first applied event must straddle the snapshot: spot {@code U ≤ lastUpdateId + 1 ≤ u}, futures
+ *       {@code U ≤ lastUpdateId ≤ u};</li>
+ *   <li>each later event must continue the previous one: spot {@code U == previous u + 1}, futures
+ *       {@code pu == previous u};</li>
+ *   <li>otherwise it is a <b>gap</b>: the book is marked {@link SyncState#STALE} and events are buffered until a new
+ *       snapshot arrives, after which the buffered events are replayed under the same rules;</li>
+ *   <li>a quantity of 0 deletes the level.</li>
+ * </ol>
+ * The buffer is bounded; when it overflows the oldest events are discarded (counted in {@link #discardedEvents()}),
+ * which is harmless as long as the next snapshot is newer than them. Not thread-safe.
+ */
+public final class BookSynchronizer {
+
+    private final DepthProtocol protocol;
+    private final OrderBook book;
+    private final int maxBuffered;
+    private final AppliedUpdateListener listener;
+    private final ArrayDeque<DepthUpdate> buffer = new ArrayDeque<>();
+    private SyncState state = SyncState.AWAITING_SNAPSHOT;
+    private long snapshotId = -1;
+    private long lastFinalId = -1;
+    private long gaps;
+    private long dropped;
+    private long discarded;
+    private long lastGapExpected = -1;
+    private long lastGapReceived = -1;
+
+    public BookSynchronizer(OrderBook book, DepthProtocol protocol, int maxBuffered) {
+        this(book, protocol, maxBuffered, AppliedUpdateListener.NONE);
+    }
+
+    public BookSynchronizer(OrderBook book, DepthProtocol protocol, int maxBuffered, AppliedUpdateListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.book = Objects.requireNonNull(book, "book");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        if (maxBuffered < 1) {
+            throw new IllegalArgumentException("buffer must hold at least one event, was " + maxBuffered);
+        }
+        this.maxBuffered = maxBuffered;
+    }
+
+    public BookSynchronizer(String symbol, DepthProtocol protocol) {
+        this(new OrderBook(symbol), protocol, 10_000);
+    }
+
+    /**
+     * Loads a snapshot (initial or re-sync), then replays buffered events that it does not already cover.
+     *
+     * @return the number of buffered events applied during the replay
+     */
+    public int onSnapshot(DepthSnapshot snapshot) {
+        if (!snapshot.symbol().equals(book.symbol())) {
+            throw new IllegalArgumentException("snapshot for " + snapshot.symbol() + " fed to book " + book.symbol());
+        }
+        book.clear();
+        for (int i = 0; i < snapshot.bidPrices().length; i++) {
+            book.updateBid(snapshot.bidPrices()[i], snapshot.bidQuantities()[i]);
+        }
+        for (int i = 0; i < snapshot.askPrices().length; i++) {
+            book.updateAsk(snapshot.askPrices()[i], snapshot.askQuantities()[i]);
+        }
+        snapshotId = snapshot.lastUpdateId();
+        lastFinalId = -1;
+        state = SyncState.AWAITING_FIRST_EVENT;
+        int applied = 0;
+        while (!buffer.isEmpty() && state != SyncState.STALE) {
+            if (sequence(buffer.pollFirst()) == UpdateOutcome.APPLIED) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /** Handles one diff event. */
+    public UpdateOutcome onUpdate(DepthUpdate update) {
+        if (!update.symbol().equals(book.symbol())) {
+            throw new IllegalArgumentException("update for " + update.symbol() + " fed to book " + book.symbol());
+        }
+        if (state == SyncState.AWAITING_SNAPSHOT || state == SyncState.STALE) {
+            buffer(update);
+            return UpdateOutcome.BUFFERED;
+        }
+        return sequence(update);
+    }
+
+    private UpdateOutcome sequence(DepthUpdate u) {
+        if (u.finalUpdateId() <= snapshotId) {
+            dropped++;
+            return UpdateOutcome.DROPPED;
+        }
+        boolean continues;
+        long expected;
+        if (state == SyncState.AWAITING_FIRST_EVENT) {
+            long bound = protocol == DepthProtocol.SPOT ? snapshotId + 1 : snapshotId;
+            continues = u.firstUpdateId() <= bound && bound <= u.finalUpdateId();
+            expected = bound;
+        } else if (protocol == DepthProtocol.SPOT) {
+            continues = u.firstUpdateId() == lastFinalId + 1;
+            expected = lastFinalId + 1;
+        } else {
+            continues = u.previousFinalUpdateId() == lastFinalId;
+            expected = lastFinalId;
+        }
+        if (!continues) {
+            gaps++;
+            lastGapExpected = expected;
+            lastGapReceived = protocol == DepthProtocol.FUTURES && state == SyncState.LIVE
+                    ? u.previousFinalUpdateId() : u.firstUpdateId();
+            state = SyncState.STALE;
+            buffer.clear();
+            buffer(u);
+            return UpdateOutcome.GAP;
+        }
+        apply(u);
+        lastFinalId = u.finalUpdateId();
+        state = SyncState.LIVE;
+        listener.onApplied(u, book);
+        return UpdateOutcome.APPLIED;
+    }
+
+    private void apply(DepthUpdate u) {
+        double[] p = u.bidPrices();
+        double[] q = u.bidQuantities();
+        for (int i = 0; i < p.length; i++) {
+            book.updateBid(p[i], q[i]);
+        }
+        p = u.askPrices();
+        q = u.askQuantities();
+        for (int i = 0; i < p.length; i++) {
+            book.updateAsk(p[i], q[i]);
+        }
+    }
+
+    private void buffer(DepthUpdate update) {
+        if (buffer.size() == maxBuffered) {
+            buffer.pollFirst();
+            discarded++;
+        }
+        buffer.addLast(update);
+    }
+
+    public OrderBook book() {
+        return book;
+    }
+
+    public SyncState state() {
+        return state;
+    }
+
+    /** Whether the book may be used: synced and no gap since. */
+    public boolean isLive() {
+        return state == SyncState.LIVE;
+    }
+
+    /** Final update id of the last applied event (−1 before the first). */
+    public long lastUpdateId() {
+        return lastFinalId;
+    }
+
+    public long gaps() {
+        return gaps;
+    }
+
+    /** The id the last gap should have continued from (spot: expected U; futures: expected pu). */
+    public long lastGapExpected() {
+        return lastGapExpected;
+    }
+
+    /** The id the last gap's event actually carried. */
+    public long lastGapReceived() {
+        return lastGapReceived;
+    }
+
+    /** Events dropped because a snapshot already covered them (including buffered ones replayed at a snapshot). */
+    public long droppedEvents() {
+        return dropped;
+    }
+
+    public int bufferedEvents() {
+        return buffer.size();
+    }
+
+    public long discardedEvents() {
+        return discarded;
+    }
+}

@@ -1,0 +1,15 @@
+package com.alphacast.core.book;
+
+/**
+ * Best bid and ask with their quantities, as of a book update id (a Binance {@code bookTicker} message has exactly
+ * this shape). Prices and quantities are NaN for an empty side.
+ */
+public record TopOfBook(String symbol, long updateId, double bidPrice, double bidQuantity, double askPrice,
+                        double askQuantity) {
+
+    /** Same best prices and quantities (exact comparison: both sides come from the same decimal strings). */
+    public boolean sameLevelsAs(TopOfBook other) {
+        return Double.compare(bidPrice, other.bidPrice) == 0 && Double.compare(bidQuantity, other.bidQuantity) == 0
+                && Double.compare(askPrice, other.askPrice) == 0 && Double.compare(askQuantity, other.askQuantity) == 0;
+    }
+}

@@ -1,0 +1,101 @@
+package com.alphacast.core.feed.binance;
+
+import com.alphacast.core.feed.InputFormatException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Binance market data captured one message per line, in any of these line shapes:
+ * <ul>
+ *   <li>cryptofeed's REST capture: {@code <url> -> <recv_ts>: <json>} (the symbol comes from the URL's
+ *       {@code symbol=} parameter);</li>
+ *   <li>cryptofeed's WebSocket capture: {@code <recv_ts>: <json>}, after a first line {@code <wss url> <-> <ts>};</li>
+ *   <li>plain JSONL: one raw message per line.</li>
+ * </ul>
+ * Blank lines and the WebSocket connection line are skipped; any other line without a JSON object is an error naming
+ * file, line and column. The caller opens and closes the reader.
+ */
+public final class BinanceCaptureReader {
+
+    private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*");
+
+    private final BinanceMessageParser parser = new BinanceMessageParser();
+    private final String defaultSymbol;
+
+    /** @param defaultSymbol symbol for snapshots that carry none (plain JSONL); may be null */
+    public BinanceCaptureReader(String defaultSymbol) {
+        this.defaultSymbol = defaultSymbol;
+    }
+
+    public List<CapturedMessage> readAll(Reader reader, String source) {
+        List<CapturedMessage> out = new ArrayList<>();
+        read(reader, source, out::add);
+        return out;
+    }
+
+    public void read(Reader reader, String source, Consumer<CapturedMessage> sink) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        try {
+            String text;
+            long line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                CapturedMessage m = parseLine(text, source, line);
+                if (m != null) {
+                    sink.accept(m);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source, e);
+        }
+    }
+
+    private CapturedMessage parseLine(String text, String source, long line) {
+        if (text.isBlank()) {
+            return null;
+        }
+        int brace = text.indexOf('{');
+        if (brace < 0) {
+            if (text.contains(" <-> ")) {
+                return null; // WebSocket connection line of a cryptofeed capture
+            }
+            throw new InputFormatException(source, line, 1, "expected a JSON message on this line");
+        }
+        String prefix = text.substring(0, brace);
+        String symbolHint = defaultSymbol;
+        double received = Double.NaN;
+        if (!prefix.isBlank()) {
+            String stamp = prefix;
+            int arrow = prefix.indexOf(" -> ");
+            if (arrow >= 0) {
+                Matcher sm = SYMBOL_PARAM.matcher(prefix.substring(0, arrow));
+                if (sm.find()) {
+                    symbolHint = sm.group(1);
+                }
+                stamp = prefix.substring(arrow + 4);
+            }
+            int colon = stamp.lastIndexOf(':');
+            if (colon < 0 || !stamp.substring(colon + 1).isBlank()) {
+                throw new InputFormatException(source, line, 1,
+                        "expected '<receive time>: <json>' or '<url> -> <receive time>: <json>'");
+            }
+            Matcher tm = TIMESTAMP.matcher(stamp.substring(0, colon));
+            if (!tm.matches()) {
+                throw new InputFormatException(source, line, arrow >= 0 ? arrow + 5 : 1,
+                        "unparseable receive time '" + stamp.substring(0, colon).trim() + "'");
+            }
+            received = Double.parseDouble(tm.group(1));
+        }
+        BinanceMessage message = parser.parse(text.substring(brace), symbolHint, source, line, brace);
+        return new CapturedMessage(message, received, line);
+    }
+}
