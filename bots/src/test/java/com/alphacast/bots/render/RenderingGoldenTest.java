@@ -2,6 +2,8 @@ package com.alphacast.bots.render;
 
 import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.GoldenFiles;
+import com.alphacast.bots.SpecCheck;
+import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.bots.discord.DiscordRenderer;
 import com.alphacast.bots.telegram.TelegramRenderer;
 import com.alphacast.bots.x.XRenderer;
@@ -45,6 +47,7 @@ class RenderingGoldenTest {
     @MethodSource("cases")
     void telegramMatchesGolden(String name, Announcement announcement, Tier tier) throws Exception {
         List<PlatformRequest> requests = telegram.requestsFor(announcement, tier, "123456789");
+        requests.forEach(request -> assertThat(SpecCheck.telegram(request)).as("Bot API violations").isEmpty());
         GoldenFiles.assertMatches("telegram/" + name + "-" + tier.key() + ".json", JSON.writeValueAsString(requests) + "\n");
     }
 
@@ -52,13 +55,16 @@ class RenderingGoldenTest {
     @MethodSource("cases")
     void discordMatchesGolden(String name, Announcement announcement, Tier tier) throws Exception {
         List<PlatformRequest> requests = discord.requestsFor(announcement, tier, "webhook:1234567890123");
+        requests.forEach(request -> assertThat(SpecCheck.discord(request)).as("Discord OpenAPI violations").isEmpty());
         GoldenFiles.assertMatches("discord/" + name + "-" + tier.key() + ".json", JSON.writeValueAsString(requests) + "\n");
     }
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("cases")
     void xMatchesGolden(String name, Announcement announcement, Tier tier) {
-        String text = x.requestsFor(announcement, tier, "alphacast").get(0).body().get("text").asText();
+        PlatformRequest request = x.requestsFor(announcement, tier, "alphacast").get(0);
+        assertThat(SpecCheck.x(request)).as("X OpenAPI violations").isEmpty();
+        String text = request.body().get("text").asText();
         GoldenFiles.assertMatches("x/" + name + "-" + tier.key() + ".txt", text + "\n");
     }
 }

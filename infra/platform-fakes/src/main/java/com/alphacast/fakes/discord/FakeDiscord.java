@@ -1,0 +1,327 @@
+package com.alphacast.fakes.discord;
+
+import com.alphacast.fakes.Fault;
+import com.alphacast.fakes.LoopbackServer;
+import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.spec.OpenApiSpec;
+import com.alphacast.fakes.spec.SharedData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback Discord HTTP API v10 ({@code /api/v10/...}). Every request is checked against the official
+ * OpenAPI document ({@code discord/openapi.json}) plus the limits it cannot express (6000 characters across
+ * a message's embeds); webhooks need their token, bot routes need {@code Authorization: Bot <token>};
+ * unknown channels and webhooks answer 404 with Discord's error codes; 429s carry {@code retry_after} and
+ * the {@code X-RateLimit-*} headers.
+ */
+public final class FakeDiscord extends LoopbackServer {
+
+    public static final String API_PREFIX = "/api/v10";
+
+    private final OpenApiSpec spec;
+    private final String botToken;
+    private final Map<String, String> webhooks = new ConcurrentHashMap<>();
+    private final Set<String> knownChannels = ConcurrentHashMap.newKeySet();
+    private final Set<String> forbiddenChannels = ConcurrentHashMap.newKeySet();
+    private final Set<String> interactionTokens = ConcurrentHashMap.newKeySet();
+    private final List<Posted> posted = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<Long>> recentPerRoute = new HashMap<>();
+    private final AtomicLong snowflakes = new AtomicLong(1_300_000_000_000_000_000L);
+    private final AtomicLong throttled = new AtomicLong();
+    private volatile int perWebhookLimit;
+    private volatile long perWebhookWindowMillis = 2000;
+    private volatile JsonNode registeredCommands;
+
+    /** A message Discord accepted. {@code target} is {@code webhook:<id>}, {@code channel:<id>} or {@code followup:<app id>}. */
+    public record Posted(String target, String messageId, JsonNode body) {
+    }
+
+    public FakeDiscord(Path sharedData, Clock clock, String botToken) {
+        super(clock);
+        this.spec = OpenApiSpec.load(SharedData.require(sharedData, "discord/openapi.json"));
+        this.botToken = botToken;
+    }
+
+    public static FakeDiscord start(String botToken) {
+        return new FakeDiscord(SharedData.directory(), Clock.systemUTC(), botToken);
+    }
+
+    /** {@code http://127.0.0.1:<port>/api/v10} */
+    public String apiBase() {
+        return baseUri() + API_PREFIX;
+    }
+
+    public OpenApiSpec spec() {
+        return spec;
+    }
+
+    /** Registers a webhook and returns its execute URL (what Discord shows as "Copy Webhook URL"). */
+    public String addWebhook(String webhookId, String webhookToken) {
+        webhooks.put(webhookId, webhookToken);
+        return apiBase() + "/webhooks/" + webhookId + "/" + webhookToken;
+    }
+
+    public FakeDiscord addChannel(String channelId) {
+        knownChannels.add(channelId);
+        return this;
+    }
+
+    /** The bot sees the channel but lacks access (403, code 50001). */
+    public FakeDiscord forbidChannel(String channelId) {
+        knownChannels.add(channelId);
+        forbiddenChannels.add(channelId);
+        return this;
+    }
+
+    /** Allows follow-ups and callbacks for an interaction token. */
+    public FakeDiscord expectInteraction(String interactionToken) {
+        interactionTokens.add(interactionToken);
+        return this;
+    }
+
+    /** Each webhook accepts at most {@code requests} per {@code windowMillis} (Discord: about 5 per 2 s). */
+    public FakeDiscord limitPerWebhook(int requests, long windowMillis) {
+        this.perWebhookLimit = requests;
+        this.perWebhookWindowMillis = windowMillis;
+        return this;
+    }
+
+    public List<Posted> posted() {
+        synchronized (posted) {
+            return List.copyOf(posted);
+        }
+    }
+
+    public long throttledByLimits() {
+        return throttled.get();
+    }
+
+    public JsonNode registeredCommands() {
+        return registeredCommands;
+    }
+
+    @Override
+    protected List<String> validate(RecordedRequest request) {
+        if (!request.path().startsWith(API_PREFIX + "/")) {
+            return List.of("not a Discord API v10 path: " + request.path());
+        }
+        if (!request.body().isEmpty() && request.json() == null) {
+            return List.of("body is not JSON");
+        }
+        String path = request.path().substring(API_PREFIX.length());
+        List<String> violations = new ArrayList<>(spec.validate(request.method(), path, request.query(), request.json()));
+        if (request.json() != null && request.json().has("embeds") && request.json().get("embeds").isArray()) {
+            int total = 0;
+            for (JsonNode embed : request.json().get("embeds")) {
+                total += length(embed, "title") + length(embed, "description") + length(embed.path("footer"), "text")
+                        + length(embed.path("author"), "name");
+                for (JsonNode field : embed.path("fields")) {
+                    total += length(field, "name") + length(field, "value");
+                }
+            }
+            if (total > 6000) {
+                violations.add("$.embeds: " + total + " characters across embeds exceed 6000");
+            }
+        }
+        if (request.json() != null && request.json().isObject() && emptyMessage(request)) {
+            violations.add("$: cannot send an empty message (no content, embeds, components or poll)");
+        }
+        return violations;
+    }
+
+    private static boolean emptyMessage(RecordedRequest request) {
+        if (!request.method().equals("POST") || !(request.path().endsWith("/messages") || request.path().matches(".*/webhooks/\\d+/[^/]+"))) {
+            return false;
+        }
+        JsonNode body = request.json();
+        boolean content = body.path("content").isTextual() && !body.path("content").asText().isEmpty();
+        boolean embeds = body.path("embeds").isArray() && body.path("embeds").size() > 0;
+        boolean components = body.path("components").isArray() && body.path("components").size() > 0;
+        return !content && !embeds && !components && !body.path("poll").isObject();
+    }
+
+    private static int length(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText().codePointCount(0, value.asText().length()) : 0;
+    }
+
+    @Override
+    protected Response invalid(RecordedRequest request, List<String> violations) {
+        ObjectNode body = json.createObjectNode();
+        body.put("message", "Invalid Form Body");
+        body.put("code", 50035);
+        ObjectNode errors = body.putObject("errors");
+        for (int i = 0; i < violations.size(); i++) {
+            errors.putObject("violation_" + i).putArray("_errors").addObject()
+                    .put("code", "BASE_TYPE_INVALID").put("message", violations.get(i));
+        }
+        return Response.json(400, write(body));
+    }
+
+    @Override
+    protected Response fault(Fault fault, RecordedRequest request) {
+        return switch (fault.kind()) {
+            case RATE_LIMITED -> rateLimited(fault.retryAfterSeconds(), "injected");
+            case FORBIDDEN -> error(403, "Missing Access", 50001);
+            default -> Response.json(fault.status(), "{\"message\": \"" + (fault.status() == 502 ? "Bad Gateway" : "Internal Server Error")
+                    + "\", \"code\": 0}");
+        };
+    }
+
+    @Override
+    protected Response serve(RecordedRequest request) {
+        String path = request.path().substring(API_PREFIX.length());
+        OpenApiSpec.Match match = spec.match(request.method(), path).orElseThrow();
+        Map<String, String> parameters = match.pathParameters();
+        String template = match.template();
+        if (template.startsWith("/webhooks/{webhook_id}/{webhook_token}")) {
+            String id = parameters.get("webhook_id");
+            String token = parameters.get("webhook_token");
+            boolean interaction = interactionTokens.contains(token);
+            if (!interaction) {
+                if (!webhooks.containsKey(id)) {
+                    return error(404, "Unknown Webhook", 10015);
+                }
+                if (!webhooks.get(id).equals(token)) {
+                    return error(401, "Invalid Webhook Token", 50027);
+                }
+                if (!admit("webhook:" + id)) {
+                    throttled.incrementAndGet();
+                    return rateLimited(perWebhookWindowMillis / 1000.0, "shared");
+                }
+            }
+            if (template.equals("/webhooks/{webhook_id}/{webhook_token}") && request.method().equals("POST")) {
+                boolean wait = "true".equalsIgnoreCase(request.query().get("wait")) || interaction;
+                ObjectNode message = message(id, request.json());
+                posted.add(new Posted((interaction ? "followup:" : "webhook:") + id, message.get("id").asText(), request.json()));
+                return wait ? Response.json(200, write(message)) : new Response(204, Map.of(), null);
+            }
+            if (template.endsWith("/messages/@original") && request.method().equals("PATCH")) {
+                ObjectNode message = message(id, request.json());
+                posted.add(new Posted("original:" + id, message.get("id").asText(), request.json()));
+                return Response.json(200, write(message));
+            }
+            return new Response(204, Map.of(), null);
+        }
+        if (template.equals("/interactions/{interaction_id}/{interaction_token}/callback")) {
+            if (!interactionTokens.contains(parameters.get("interaction_token"))) {
+                return error(404, "Unknown interaction", 10062);
+            }
+            posted.add(new Posted("callback:" + parameters.get("interaction_id"), "", request.json()));
+            return new Response(204, Map.of(), null);
+        }
+        String authorization = request.headers().getOrDefault("authorization", "");
+        if (!authorization.equals("Bot " + botToken)) {
+            return error(401, "401: Unauthorized", 0);
+        }
+        if (template.equals("/channels/{channel_id}/messages") && request.method().equals("POST")) {
+            String channel = parameters.get("channel_id");
+            if (!knownChannels.contains(channel)) {
+                return error(404, "Unknown Channel", 10003);
+            }
+            if (forbiddenChannels.contains(channel)) {
+                return error(403, "Missing Access", 50001);
+            }
+            ObjectNode message = message(channel, request.json());
+            posted.add(new Posted("channel:" + channel, message.get("id").asText(), request.json()));
+            return Response.json(200, write(message));
+        }
+        if (template.equals("/applications/{application_id}/commands") && request.method().equals("PUT")) {
+            ArrayNode commands = json.createArrayNode();
+            for (JsonNode command : request.json()) {
+                ObjectNode copy = ((ObjectNode) command).deepCopy();
+                copy.put("id", Long.toString(snowflakes.incrementAndGet()));
+                copy.put("application_id", parameters.get("application_id"));
+                copy.put("version", Long.toString(snowflakes.incrementAndGet()));
+                commands.add(copy);
+            }
+            registeredCommands = commands;
+            return Response.json(200, write(commands));
+        }
+        if (template.equals("/users/@me")) {
+            return Response.json(200, "{\"id\":\"1100000000000000001\",\"username\":\"alphacast\",\"discriminator\":\"0\",\"bot\":true}");
+        }
+        return error(404, "404: Not Found", 0);
+    }
+
+    private ObjectNode message(String channelId, JsonNode request) {
+        ObjectNode message = json.createObjectNode();
+        message.put("id", Long.toString(snowflakes.incrementAndGet()));
+        message.put("type", 0);
+        message.put("channel_id", channelId);
+        message.put("content", request.path("content").asText(""));
+        message.set("embeds", request.has("embeds") && request.get("embeds").isArray() ? request.get("embeds") : json.createArrayNode());
+        message.put("timestamp", clock.instant().toString());
+        message.putNull("edited_timestamp");
+        message.put("tts", false);
+        message.put("mention_everyone", false);
+        message.set("mentions", json.createArrayNode());
+        message.set("attachments", json.createArrayNode());
+        message.put("pinned", false);
+        ObjectNode author = message.putObject("author");
+        author.put("id", "1100000000000000001");
+        author.put("username", "Alphacast");
+        author.put("discriminator", "0000");
+        author.put("bot", true);
+        return message;
+    }
+
+    private synchronized boolean admit(String route) {
+        if (perWebhookLimit <= 0) {
+            return true;
+        }
+        long now = clock.millis();
+        Deque<Long> recent = recentPerRoute.computeIfAbsent(route, key -> new ArrayDeque<>());
+        while (!recent.isEmpty() && recent.peekFirst() <= now - perWebhookWindowMillis) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= perWebhookLimit) {
+            return false;
+        }
+        recent.addLast(now);
+        return true;
+    }
+
+    private Response rateLimited(double retryAfter, String scope) {
+        ObjectNode body = json.createObjectNode();
+        body.put("message", "You are being rate limited.");
+        body.put("retry_after", retryAfter);
+        body.put("global", false);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Retry-After", Long.toString((long) Math.ceil(retryAfter)));
+        headers.put("X-RateLimit-Limit", Integer.toString(Math.max(1, perWebhookLimit)));
+        headers.put("X-RateLimit-Remaining", "0");
+        headers.put("X-RateLimit-Reset-After", Double.toString(retryAfter));
+        headers.put("X-RateLimit-Reset", Double.toString(clock.millis() / 1000.0 + retryAfter));
+        headers.put("X-RateLimit-Bucket", "fake-bucket");
+        headers.put("X-RateLimit-Scope", scope);
+        return new Response(429, headers, write(body));
+    }
+
+    private Response error(int status, String message, int code) {
+        ObjectNode body = json.createObjectNode();
+        body.put("message", message);
+        body.put("code", code);
+        return Response.json(status, write(body));
+    }
+
+    Optional<String> webhookToken(String id) {
+        return Optional.ofNullable(webhooks.get(id));
+    }
+}

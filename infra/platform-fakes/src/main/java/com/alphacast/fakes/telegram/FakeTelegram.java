@@ -1,0 +1,341 @@
+package com.alphacast.fakes.telegram;
+
+import com.alphacast.fakes.Fault;
+import com.alphacast.fakes.LoopbackServer;
+import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.spec.SharedData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback Telegram Bot API ({@code /bot<token>/<method>}). Every call is checked against
+ * {@code telegram/bot-api-spec.json}; {@code sendMessage} creates real-shaped {@code Message}s, the
+ * broadcast limits answer 429 with {@code parameters.retry_after}, blocked and kicked chats answer 403,
+ * unknown tokens 401, and {@code getUpdates} serves queued updates for long polling.
+ */
+public final class FakeTelegram extends LoopbackServer {
+
+    private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
+    private static final Set<String> SENDING = Set.of("sendmessage", "sendphoto", "senddocument", "copymessage",
+            "forwardmessage", "editmessagetext");
+
+    private final TelegramBotApiSpec spec;
+    private final String token;
+    private final String botUsername;
+    private final long botId = 7_000_000_001L;
+    private final Map<String, String> forbiddenChats = new ConcurrentHashMap<>();
+    private final Set<String> missingChats = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> messageIds = new ConcurrentHashMap<>();
+    private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Long> recentSends = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> recentSendsPerChat = new HashMap<>();
+    private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
+    private final AtomicLong nextUpdateId = new AtomicLong(100_000);
+    private final AtomicLong throttled = new AtomicLong();
+    private volatile int globalPerSecond;
+    private volatile int perChatPerSecond;
+    private volatile long retryAfterSeconds = 1;
+    private volatile JsonNode publishedCommands;
+
+    /** A message the fake accepted: the chat, the text after entity parsing and the raw request text. */
+    public record SentMessage(String chatId, long messageId, String text, String rawText) {
+    }
+
+    /**
+     * @param sharedData directory holding {@code telegram/bot-api-spec.json}
+     * @param token      the only bot token accepted
+     */
+    public FakeTelegram(Path sharedData, Clock clock, String token, String botUsername) {
+        super(clock);
+        this.spec = TelegramBotApiSpec.load(SharedData.require(sharedData, "telegram/bot-api-spec.json"));
+        this.token = token;
+        this.botUsername = botUsername;
+    }
+
+    /** Spec from {@code alphacast.shared.data} (or {@code ../shared/data}), system clock. */
+    public static FakeTelegram start(String token) {
+        return new FakeTelegram(SharedData.directory(), Clock.systemUTC(), token, "AlphacastTestBot");
+    }
+
+    public TelegramBotApiSpec spec() {
+        return spec;
+    }
+
+    /** Enforce Telegram's broadcast limit: more than {@code messagesPerSecond} sends in any second get 429. */
+    public FakeTelegram limitGlobalPerSecond(int messagesPerSecond) {
+        this.globalPerSecond = messagesPerSecond;
+        return this;
+    }
+
+    /** Enforce the per-chat limit (about one message per second in the real API). */
+    public FakeTelegram limitPerChatPerSecond(int messagesPerSecond) {
+        this.perChatPerSecond = messagesPerSecond;
+        return this;
+    }
+
+    public FakeTelegram retryAfterSeconds(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public FakeTelegram blockedBy(String chatId) {
+        forbiddenChats.put(chatId, "Forbidden: bot was blocked by the user");
+        return this;
+    }
+
+    public FakeTelegram kickedFrom(String chatId) {
+        forbiddenChats.put(chatId, "Forbidden: bot was kicked from the group chat");
+        return this;
+    }
+
+    public FakeTelegram missingChat(String chatId) {
+        missingChats.add(chatId);
+        return this;
+    }
+
+    /** Queues an update for {@code getUpdates}; its {@code update_id} is assigned if absent. */
+    public synchronized long enqueueUpdate(ObjectNode update) {
+        if (!update.has("update_id")) {
+            update.put("update_id", nextUpdateId.incrementAndGet());
+        }
+        pendingUpdates.add(update);
+        notifyAll();
+        return update.get("update_id").asLong();
+    }
+
+    public List<SentMessage> sentMessages() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    /** 429s answered because a limit was exceeded (not injected). */
+    public long throttledByLimits() {
+        return throttled.get();
+    }
+
+    /** The commands last published with {@code setMyCommands}, or null. */
+    public JsonNode publishedCommands() {
+        return publishedCommands;
+    }
+
+    @Override
+    protected List<String> validate(RecordedRequest request) {
+        Matcher matcher = PATH.matcher(request.path());
+        if (!matcher.matches()) {
+            return List.of("not a Bot API path: " + request.path());
+        }
+        if (!request.method().equals("POST") && !request.method().equals("GET")) {
+            return List.of("Bot API calls use GET or POST, not " + request.method());
+        }
+        if (!request.body().isEmpty() && request.json() == null) {
+            return List.of("body is neither JSON nor form-encoded: content-type " + request.headers().get("content-type"));
+        }
+        if (spec.method(matcher.group(2)).isEmpty()) {
+            return List.of(); // answered 404 like the real API, not a spec violation of the parameters
+        }
+        return spec.validateCall(matcher.group(2), parameters(request));
+    }
+
+    @Override
+    protected Response invalid(RecordedRequest request, List<String> violations) {
+        return error(400, "Bad Request: " + String.join("; ", violations), null);
+    }
+
+    @Override
+    protected Response fault(Fault fault, RecordedRequest request) {
+        return switch (fault.kind()) {
+            case RATE_LIMITED -> tooManyRequests((long) Math.ceil(fault.retryAfterSeconds()));
+            case FORBIDDEN -> error(403, "Forbidden: bot was blocked by the user", null);
+            default -> error(fault.status(), fault.status() == 502 ? "Bad Gateway" : "Internal Server Error", null);
+        };
+    }
+
+    @Override
+    protected Response serve(RecordedRequest request) {
+        Matcher matcher = PATH.matcher(request.path());
+        matcher.matches();
+        if (!matcher.group(1).equals(token)) {
+            return error(401, "Unauthorized", null);
+        }
+        Optional<String> method = spec.method(matcher.group(2));
+        if (method.isEmpty()) {
+            return error(404, "Not Found", null);
+        }
+        Map<String, JsonNode> parameters = parameters(request);
+        String name = method.get().toLowerCase(Locale.ROOT);
+        if (SENDING.contains(name)) {
+            String chatId = parameters.get("chat_id").asText();
+            if (missingChats.contains(chatId)) {
+                return error(400, "Bad Request: chat not found", null);
+            }
+            if (forbiddenChats.containsKey(chatId)) {
+                return error(403, forbiddenChats.get(chatId), null);
+            }
+            if (!admit(chatId)) {
+                throttled.incrementAndGet();
+                return tooManyRequests(retryAfterSeconds);
+            }
+        }
+        return switch (name) {
+            case "getme" -> ok(botUser());
+            case "sendmessage" -> ok(sendMessage(parameters));
+            case "setmycommands" -> {
+                publishedCommands = parameters.get("commands");
+                yield ok(json.getNodeFactory().booleanNode(true));
+            }
+            case "getmycommands" -> ok(publishedCommands == null ? json.createArrayNode() : publishedCommands);
+            case "getupdates" -> ok(updates(parameters));
+            default -> ok(json.getNodeFactory().booleanNode(true));
+        };
+    }
+
+    private ObjectNode sendMessage(Map<String, JsonNode> parameters) {
+        String chatId = parameters.get("chat_id").asText();
+        String raw = parameters.get("text").asText();
+        String parseMode = parameters.containsKey("parse_mode") ? parameters.get("parse_mode").asText() : "";
+        String text = parseMode.equalsIgnoreCase("HTML") ? TelegramHtml.parse(raw) : raw;
+        long messageId = messageIds.computeIfAbsent(chatId, id -> new AtomicLong()).incrementAndGet();
+        sent.add(new SentMessage(chatId, messageId, text, raw));
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", messageId);
+        message.set("from", botUser());
+        message.set("chat", chat(chatId));
+        message.put("date", clock.instant().getEpochSecond());
+        message.put("text", text);
+        return message;
+    }
+
+    private synchronized ArrayNode updates(Map<String, JsonNode> parameters) {
+        long offset = parameters.containsKey("offset") ? parameters.get("offset").asLong() : 0;
+        long timeoutSeconds = parameters.containsKey("timeout") ? parameters.get("timeout").asLong() : 0;
+        pendingUpdates.removeIf(update -> update.get("update_id").asLong() < offset);
+        long deadline = System.currentTimeMillis() + Math.min(timeoutSeconds, 2) * 1000;
+        while (pendingUpdates.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        ArrayNode result = json.createArrayNode();
+        int limit = parameters.containsKey("limit") ? parameters.get("limit").asInt() : 100;
+        Iterator<ObjectNode> iterator = pendingUpdates.iterator();
+        while (iterator.hasNext() && result.size() < limit) {
+            result.add(iterator.next());
+        }
+        return result;
+    }
+
+    /** Sliding one-second windows, global and per chat. */
+    private synchronized boolean admit(String chatId) {
+        long now = clock.millis();
+        if (globalPerSecond > 0) {
+            while (!recentSends.isEmpty() && recentSends.peekFirst() <= now - 1000) {
+                recentSends.pollFirst();
+            }
+            if (recentSends.size() >= globalPerSecond) {
+                return false;
+            }
+        }
+        Deque<Long> chat = recentSendsPerChat.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+        if (perChatPerSecond > 0) {
+            while (!chat.isEmpty() && chat.peekFirst() <= now - 1000) {
+                chat.pollFirst();
+            }
+            if (chat.size() >= perChatPerSecond) {
+                return false;
+            }
+        }
+        recentSends.addLast(now);
+        if (perChatPerSecond > 0) {
+            chat.addLast(now);
+        }
+        return true;
+    }
+
+    private ObjectNode botUser() {
+        ObjectNode user = json.createObjectNode();
+        user.put("id", botId);
+        user.put("is_bot", true);
+        user.put("first_name", "Alphacast");
+        user.put("username", botUsername);
+        return user;
+    }
+
+    private ObjectNode chat(String chatId) {
+        ObjectNode chat = json.createObjectNode();
+        if (chatId.startsWith("@")) {
+            chat.put("id", -1_001_000_000_000L - Math.abs((long) chatId.hashCode()));
+            chat.put("type", "channel");
+            chat.put("title", chatId.substring(1));
+            chat.put("username", chatId.substring(1));
+        } else if (chatId.startsWith("-")) {
+            chat.put("id", Long.parseLong(chatId));
+            chat.put("type", "supergroup");
+            chat.put("title", "Group " + chatId);
+        } else {
+            chat.put("id", Long.parseLong(chatId));
+            chat.put("type", "private");
+            chat.put("first_name", "Subscriber");
+        }
+        return chat;
+    }
+
+    private Response ok(JsonNode result) {
+        ObjectNode body = json.createObjectNode();
+        body.put("ok", true);
+        body.set("result", result);
+        return Response.json(200, write(body));
+    }
+
+    private Response tooManyRequests(long retryAfter) {
+        ObjectNode parameters = json.createObjectNode();
+        parameters.put("retry_after", retryAfter);
+        return error(429, "Too Many Requests: retry after " + retryAfter, parameters);
+    }
+
+    private Response error(int code, String description, ObjectNode parameters) {
+        ObjectNode body = json.createObjectNode();
+        body.put("ok", false);
+        body.put("error_code", code);
+        body.put("description", description);
+        if (parameters != null) {
+            body.set("parameters", parameters);
+        }
+        return Response.json(code, write(body));
+    }
+
+    private static Map<String, JsonNode> parameters(RecordedRequest request) {
+        Map<String, JsonNode> parameters = new LinkedHashMap<>();
+        request.query().forEach((name, value) -> parameters.put(name, com.fasterxml.jackson.databind.node.TextNode.valueOf(value)));
+        if (request.json() != null && request.json().isObject()) {
+            request.json().fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    parameters.put(field.getKey(), field.getValue());
+                }
+            });
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,230 @@
+package com.alphacast.fakes.x;
+
+import com.alphacast.fakes.Fault;
+import com.alphacast.fakes.LoopbackServer;
+import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.spec.OpenApiSpec;
+import com.alphacast.fakes.spec.SharedData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback X API v2. {@code POST /2/tweets} is checked against the official OpenAPI document
+ * ({@code x/openapi.json}) and the 280-character weighted limit; OAuth 1.0a signatures are verified with
+ * the configured consumer and token secrets; duplicate text answers 403; the posting window answers 429
+ * with {@code x-rate-limit-limit/remaining/reset} (reset in epoch seconds).
+ */
+public final class FakeX extends LoopbackServer {
+
+    private final OpenApiSpec spec;
+    private final Credentials credentials;
+    private final Set<String> texts = ConcurrentHashMap.newKeySet();
+    private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Long> window = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(1_860_000_000_000_000_000L);
+    private final AtomicLong throttled = new AtomicLong();
+    private volatile int postsPerWindow;
+    private volatile long windowSeconds = 86_400;
+
+    /** OAuth 1.0a credentials the fake accepts, and an optional OAuth 2 user token. */
+    public record Credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret,
+                              String oauth2UserToken) {
+    }
+
+    public record Post(String id, String text) {
+    }
+
+    public FakeX(Path sharedData, Clock clock, Credentials credentials) {
+        super(clock);
+        this.spec = OpenApiSpec.load(SharedData.require(sharedData, "x/openapi.json"));
+        this.credentials = credentials;
+    }
+
+    public static FakeX start(Credentials credentials) {
+        return new FakeX(SharedData.directory(), Clock.systemUTC(), credentials);
+    }
+
+    public OpenApiSpec spec() {
+        return spec;
+    }
+
+    /** At most {@code posts} per {@code seconds} (X Basic: 100 per 24 h per user). */
+    public FakeX limitPosts(int posts, long seconds) {
+        this.postsPerWindow = posts;
+        this.windowSeconds = seconds;
+        return this;
+    }
+
+    public List<Post> posts() {
+        synchronized (posts) {
+            return List.copyOf(posts);
+        }
+    }
+
+    public long throttledByLimits() {
+        return throttled.get();
+    }
+
+    @Override
+    protected List<String> validate(RecordedRequest request) {
+        if (!request.body().isEmpty() && request.json() == null) {
+            return List.of("body is not JSON");
+        }
+        List<String> violations = new ArrayList<>(spec.validate(request.method(), request.path(), request.query(), request.json()));
+        if (request.path().equals("/2/tweets") && request.method().equals("POST") && request.json() != null) {
+            String text = request.json().path("text").asText("");
+            if (text.isEmpty() && !request.json().has("media")) {
+                violations.add("$.text: required unless media is provided");
+            }
+            int length = weightedLength(text);
+            if (length > 280) {
+                violations.add("$.text: " + length + " weighted characters exceed 280");
+            }
+        }
+        return violations;
+    }
+
+    @Override
+    protected Response invalid(RecordedRequest request, List<String> violations) {
+        ObjectNode body = json.createObjectNode();
+        body.put("title", "Invalid Request");
+        body.put("detail", "One or more parameters to your request was invalid.");
+        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
+        var errors = body.putArray("errors");
+        violations.forEach(violation -> errors.addObject().put("message", violation));
+        return Response.json(400, write(body));
+    }
+
+    @Override
+    protected Response fault(Fault fault, RecordedRequest request) {
+        return switch (fault.kind()) {
+            case RATE_LIMITED -> tooManyRequests(clock.instant().getEpochSecond() + (long) Math.ceil(fault.retryAfterSeconds()));
+            case FORBIDDEN -> problem(403, "Forbidden", "You are not permitted to perform this action.");
+            default -> problem(fault.status(), "Service Unavailable", "Service Unavailable");
+        };
+    }
+
+    @Override
+    protected Response serve(RecordedRequest request) {
+        String authorization = request.headers().get("authorization");
+        if (!authorized(request, authorization)) {
+            return problem(401, "Unauthorized", "Unauthorized");
+        }
+        if (!(request.path().equals("/2/tweets") && request.method().equals("POST"))) {
+            return problem(404, "Not Found Error", "Not found");
+        }
+        Long reset = admit();
+        if (reset != null) {
+            throttled.incrementAndGet();
+            return tooManyRequests(reset);
+        }
+        String text = request.json().path("text").asText("");
+        if (!texts.add(text)) {
+            return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        posts.add(new Post(id, text));
+        ObjectNode body = json.createObjectNode();
+        ObjectNode data = body.putObject("data");
+        data.put("id", id);
+        data.put("text", text);
+        data.putArray("edit_history_tweet_ids").add(id);
+        return Response.json(201, write(body));
+    }
+
+    private boolean authorized(RecordedRequest request, String authorization) {
+        if (authorization == null) {
+            return false;
+        }
+        if (authorization.startsWith("Bearer ")) {
+            return credentials.oauth2UserToken() != null
+                    && OAuth1Signature.matches(credentials.oauth2UserToken(), authorization.substring(7));
+        }
+        Map<String, String> oauth = OAuth1Signature.parseHeader(authorization);
+        String signature = oauth.remove("oauth_signature");
+        if (signature == null || !credentials.consumerKey().equals(oauth.get("oauth_consumer_key"))
+                || !credentials.accessToken().equals(oauth.get("oauth_token"))
+                || !"HMAC-SHA1".equals(oauth.get("oauth_signature_method"))) {
+            return false;
+        }
+        Map<String, String> signed = new HashMap<>(oauth);
+        signed.remove("realm");
+        signed.putAll(request.query());
+        String baseUrl = "http://" + request.headers().getOrDefault("host", "127.0.0.1:" + port()) + request.path();
+        String expected = OAuth1Signature.sign(request.method(), baseUrl, signed, credentials.consumerSecret(),
+                credentials.accessTokenSecret());
+        return OAuth1Signature.matches(expected, signature);
+    }
+
+    /** Null when admitted, else the epoch second the window resets. */
+    private synchronized Long admit() {
+        if (postsPerWindow <= 0) {
+            return null;
+        }
+        long now = clock.instant().getEpochSecond();
+        while (!window.isEmpty() && window.peekFirst() <= now - windowSeconds) {
+            window.pollFirst();
+        }
+        if (window.size() >= postsPerWindow) {
+            return window.peekFirst() + windowSeconds;
+        }
+        window.addLast(now);
+        return null;
+    }
+
+    private Response tooManyRequests(long resetEpochSeconds) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-rate-limit-limit", Integer.toString(Math.max(1, postsPerWindow)));
+        headers.put("x-rate-limit-remaining", "0");
+        headers.put("x-rate-limit-reset", Long.toString(resetEpochSeconds));
+        ObjectNode body = json.createObjectNode();
+        body.put("title", "Too Many Requests");
+        body.put("detail", "Too Many Requests");
+        body.put("type", "about:blank");
+        body.put("status", 429);
+        return new Response(429, headers, write(body));
+    }
+
+    private Response problem(int status, String title, String detail) {
+        ObjectNode body = json.createObjectNode();
+        body.put("title", title);
+        body.put("detail", detail);
+        body.put("type", "about:blank");
+        body.put("status", status);
+        return Response.json(status, write(body));
+    }
+
+    /** X's weighted length: URLs 23, Latin and general punctuation 1, everything else 2. */
+    static int weightedLength(String text) {
+        int length = 0;
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("https?://\\S+").matcher(text);
+        int position = 0;
+        while (url.find()) {
+            length += weigh(text.substring(position, url.start())) + 23;
+            position = url.end();
+        }
+        return length + weigh(text.substring(position));
+    }
+
+    private static int weigh(String text) {
+        return text.codePoints().map(c -> c <= 4351 || (c >= 8192 && c <= 8205) || (c >= 8208 && c <= 8223)
+                || (c >= 8242 && c <= 8247) ? 1 : 2).sum();
+    }
+
+    JsonNode document() {
+        return spec.document();
+    }
+}
