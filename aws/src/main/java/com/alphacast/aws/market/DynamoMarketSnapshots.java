@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Market snapshots by symbol and bar start: the worker writes one per closed bar, the paper broker reads the
  * market as it stood when a signal fired. Items expire through DynamoDB TTL after the retention period.
  */
-public final class DynamoMarketSnapshots {
+public final class DynamoMarketSnapshots implements com.alphacast.core.broker.MarketPrices {
 
     private final DynamoDbClient db;
     private final String table;
@@ -52,6 +52,7 @@ public final class DynamoMarketSnapshots {
     }
 
     /** The last snapshot whose bar ended at or before {@code time}. */
+    @Override
     public Optional<MarketSnapshot> atOrBefore(String symbol, Instant time) {
         // Bars are keyed by start; a bar ending at or before `time` started at least one bar earlier, so read
         // backwards from `time` and skip a bar that is still open at `time`.

@@ -161,6 +161,21 @@ public final class DynamoRiskLedger {
         return decisions;
     }
 
+    /** Every recorded decision, in market-time order (a full scan: for reports, not hot paths). */
+    public List<RecordedDecision> allDecisions() {
+        List<RecordedDecision> decisions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
+                    .tableName(signalsTable).consistentRead(true).exclusiveStartKey(start).build());
+            page.items().forEach(item -> decisions.add(toRecordedDecision(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        decisions.sort(java.util.Comparator.comparing((RecordedDecision d) -> d.signal().marketTime())
+                .thenComparing(d -> d.signal().id()));
+        return decisions;
+    }
+
     private long counter(String key) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
                 .key(Map.of("controlKey", s(key))).consistentRead(true).build()).item();

@@ -87,6 +87,33 @@ public final class DynamoTradingLedger {
         }
     }
 
+    /** Every order with its fill, in fill-time order (a full scan: for reports, not hot paths). */
+    public List<Execution> executions() {
+        List<Execution> executions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = db.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
+                    .tableName(ordersTable).consistentRead(true).exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                Order order = new Order(AttributeValues.string(item, "orderId"), AttributeValues.string(item, "instrument"),
+                        Direction.valueOf(AttributeValues.string(item, "side")),
+                        (int) AttributeValues.longValue(item, "quantity", 0),
+                        Instant.parse(AttributeValues.string(item, "submittedAt")), AttributeValues.string(item, "broker"));
+                Fill fill = new Fill(order.orderId(), order.signalId(), order.instrument(), order.side(),
+                        (int) AttributeValues.longValue(item, "fillQuantity", 0), AttributeValues.doubleValue(item, "fillPrice"),
+                        Instant.parse(AttributeValues.string(item, "fillTime")));
+                executions.add(new Execution(order, fill));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        executions.sort(java.util.Comparator.comparing((Execution e) -> e.fill().time()).thenComparing(e -> e.order().orderId()));
+        return executions;
+    }
+
+    /** An order and its fill as recorded. */
+    public record Execution(Order order, Fill fill) {
+    }
+
     public List<Position> openPositions() {
         List<Position> positions = new ArrayList<>();
         Map<String, AttributeValue> start = null;

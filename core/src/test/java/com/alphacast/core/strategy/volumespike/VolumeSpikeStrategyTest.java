@@ -1,0 +1,79 @@
+package com.alphacast.core.strategy.volumespike;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.core.bars.TimeBarBuilder;
+import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.core.feed.trades.TradeCsvReader;
+import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.settings.MarketSettings;
+import com.alphacast.core.settings.VolumeSpikeSettings;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VolumeSpikeStrategyTest {
+
+    private static final MarketSettings ES = new MarketSettings("ES", "ESU1", 0.25, 50, TradingSession.cmeGlobex());
+    private static final VolumeSpikeSettings DEMO = new VolumeSpikeSettings(60, 10, 2.0, 1.5, 2, 6, 2.0, 1, 1);
+    private static final Instant OBSERVED = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static List<Signal> runOnEsSession(VolumeSpikeSettings settings) throws Exception {
+        Path file = Path.of(System.getProperty("alphacast.shared.data", "../../shared/data"))
+                .resolve("trades/es_trades_2011-07-31.csv");
+        List<TradeRow> rows;
+        try (Reader in = Files.newBufferedReader(file)) {
+            rows = new TradeCsvReader("ES").read(in, file.toString());
+        }
+        TimeBarBuilder bars = new TimeBarBuilder("ES", Duration.ofSeconds(settings.barSeconds()));
+        VolumeSpikeStrategy strategy = new VolumeSpikeStrategy(ES, settings);
+        List<Signal> signals = new ArrayList<>();
+        for (TradeRow row : rows) {
+            Bar bar = bars.onTrade(row.trade().epochMillis(), row.trade().price(), row.trade().size());
+            if (bar != null) {
+                strategy.onBar(bar, OBSERVED).ifPresent(signals::add);
+            }
+        }
+        strategy.onBar(bars.flush(), OBSERVED).ifPresent(signals::add);
+        return signals;
+    }
+
+    @Test
+    void followsTheThreeVolumeSpikesOfTheEsSession() throws Exception {
+        List<Signal> signals = runOnEsSession(DEMO);
+
+        assertThat(signals).extracting(Signal::id).containsExactly(
+                "volume-spike:ESU1:2011-07-31T22:29:00Z",
+                "volume-spike:ESU1:2011-07-31T22:31:00Z",
+                "volume-spike:ESU1:2011-07-31T22:38:00Z");
+        Signal first = signals.get(0);
+        // 22:28 bar: 1,092 contracts, ~3x its baseline, fell 1305.00 -> 1303.50.
+        assertThat(first.direction()).isEqualTo(Direction.SHORT);
+        assertThat(first.entry()).isEqualTo(1303.50);
+        assertThat(first.stop()).isEqualTo(1305.00);
+        assertThat(first.target()).isEqualTo(1300.50);
+        assertThat(first.rationale()).contains("1,092").contains("-6 ticks");
+        assertThat(signals.get(2).direction()).isEqualTo(Direction.LONG);
+        assertThat(signals).allSatisfy(s -> assertThat(s.confidence()).isBetween(0.5, 1.0));
+    }
+
+    @Test
+    void replayingTheSameSessionGivesIdenticalSignals() throws Exception {
+        assertThat(runOnEsSession(DEMO)).isEqualTo(runOnEsSession(DEMO));
+    }
+
+    @Test
+    void stricterThresholdsKeepOnlyTheStrongestSpike() throws Exception {
+        VolumeSpikeSettings strict = new VolumeSpikeSettings(60, 10, 4.0, 3.0, 2, 6, 2.0, 1, 1);
+        assertThat(runOnEsSession(strict)).extracting(Signal::id)
+                .containsExactly("volume-spike:ESU1:2011-07-31T22:31:00Z");
+    }
+}

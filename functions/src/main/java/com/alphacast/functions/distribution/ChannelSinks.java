@@ -1,0 +1,39 @@
+package com.alphacast.functions.distribution;
+
+import com.alphacast.bots.outbox.OutboxSink;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.ChannelSink;
+import com.alphacast.core.settings.ChannelSettings;
+import com.alphacast.core.settings.DistributionSettings;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Builds the sink for each channel the settings name: the outbox, or the platform's live sender. */
+public final class ChannelSinks {
+
+    private final LiveSinkFactory live;
+
+    public ChannelSinks(LiveSinkFactory live) {
+        this.live = live;
+    }
+
+    /** @param home where a relative outbox directory resolves (ALPHACAST_HOME) */
+    public Map<Channel, ChannelSink> build(DistributionSettings settings, Path home) {
+        Map<Channel, ChannelSink> sinks = new EnumMap<>(Channel.class);
+        Path outbox = home.resolve(settings.outboxDirectory());
+        for (Map.Entry<Channel, ChannelSettings> entry : settings.channels().entrySet()) {
+            Channel channel = entry.getKey();
+            sinks.put(channel, entry.getValue().sink() == ChannelSettings.SinkKind.OUTBOX
+                    ? OutboxSink.forChannel(channel, outbox)
+                    : live.create(channel, entry.getValue()));
+        }
+        return sinks;
+    }
+
+    /** Creates live platform senders (Telegram, Discord, X) from their settings and resolved secrets. */
+    @FunctionalInterface
+    public interface LiveSinkFactory {
+        ChannelSink create(Channel channel, ChannelSettings settings);
+    }
+}

@@ -1,0 +1,55 @@
+package com.alphacast.functions.distribution;
+
+import com.alphacast.aws.config.SecretResolver;
+import com.alphacast.aws.distribution.DynamoDeliveryLedger;
+import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.sqs.PartialBatch;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Lambda: tier releases (DeliveriesQueue) → rendered messages on every channel of the tier, once each. */
+public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** A claim older than this is presumed abandoned by a crashed invocation (> the function timeout). */
+    private static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
+
+    private final FunctionResources resources;
+    private final TieredDistribution distribution;
+
+    public DistributionHandler() {
+        this(System.getenv());
+    }
+
+    public DistributionHandler(Map<String, String> environment) {
+        this(new FunctionResources(environment), Clock.systemUTC());
+    }
+
+    DistributionHandler(FunctionResources resources, Clock clock) {
+        this.resources = resources;
+        SecretResolver secrets = new SecretResolver(resources.environment(),
+                () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
+        var sinks = new ChannelSinks(new PlatformSenders(secrets)).build(resources.settings().distribution(),
+                java.nio.file.Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
+        this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
+                new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,
+                        resources.retention()), clock);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PartialBatch.process(event, context, message -> {
+            TierDispatch dispatch = resources.json().read(message.getBody(), TierDispatch.class);
+            List<Delivery> done = distribution.distribute(dispatch);
+            context.getLogger().log("distributed " + dispatch.signal().id() + " to " + dispatch.tier().key() + ": "
+                    + done.size() + " deliveries\n");
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package com.alphacast.functions.order;
+
+import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.core.broker.PaperBroker;
+import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
+import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.sqs.PartialBatch;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. */
+public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final FunctionResources resources;
+    private final OrderSubmission submission;
+
+    public OrderHandler() {
+        this(System.getenv());
+    }
+
+    public OrderHandler(Map<String, String> environment) {
+        this(new FunctionResources(environment), Clock.systemUTC());
+    }
+
+    OrderHandler(FunctionResources resources, Clock clock) {
+        this.resources = resources;
+        AlphacastSettings settings = resources.settings();
+        DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
+                resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
+        PaperBroker broker = new PaperBroker(market, settings.market().tickSize(), settings.broker().slippageTicks());
+        this.submission = new OrderSubmission(broker,
+                new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
+                        resources.require("POSITIONS_TABLE")), clock);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PartialBatch.process(event, context, message -> {
+            Signal signal = resources.json().read(message.getBody(), Signal.class);
+            Optional<Fill> fill = submission.submit(signal);
+            context.getLogger().log(fill.map(f -> "filled " + f.orderId() + " " + f.side() + " " + f.quantity()
+                    + " " + f.instrument() + " @ " + f.price()).orElse("order for " + signal.id() + " already on record")
+                    + "\n");
+        });
+    }
+}
