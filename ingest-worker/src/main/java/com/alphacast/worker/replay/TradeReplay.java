@@ -53,7 +53,7 @@ public final class TradeReplay {
             }, (InputFormatException bad) -> {
                 malformedCount[0]++;
                 if (malformed.size() < MALFORMED_KEPT) {
-                    malformed.add(bad.getMessage());
+                    malformed.add("line " + bad.line() + ", column " + bad.column() + ": " + bad.problem());
                 }
             });
         } catch (IOException e) {

@@ -1,0 +1,93 @@
+package com.alphacast.aws.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.ChannelSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsLoaderTest {
+
+    private static final Path CONFIG = Path.of(System.getProperty("alphacast.project.root", "..")).resolve("config");
+    private final SettingsLoader loader = new SettingsLoader(Optional.of(CONFIG));
+
+    @Test
+    void loadsTheShippedDemoProfile() {
+        AlphacastSettings demo = loader.load("demo");
+        assertThat(demo.risk().maxOpenPositions()).isEqualTo(2);
+        assertThat(demo.distribution().tiers().get(Tier.PREMIUM).delaySeconds()).isZero();
+        assertThat(demo.distribution().tiers().get(Tier.FREE).destinations()).containsKeys(Channel.TELEGRAM, Channel.X);
+        assertThat(demo.distribution().channels().get(Channel.TELEGRAM).sink()).isEqualTo(ChannelSettings.SinkKind.OUTBOX);
+    }
+
+    @Test
+    void loadsTheShippedProductionProfileWithSecretReferencesOnly() {
+        AlphacastSettings production = loader.load("production");
+        assertThat(production.distribution().channels().get(Channel.TELEGRAM).credentialRef())
+                .contains("ssm:${TELEGRAM_BOT_TOKEN_PARAMETER}");
+    }
+
+    @Test
+    void missingKeysTakeTheDocumentedDefaults() {
+        AlphacastSettings settings = loader.parse("t", "t.yaml", "risk:\n  maxOpenPositions: 7\n");
+        assertThat(settings.risk().maxOpenPositions()).isEqualTo(7);
+        assertThat(settings.risk().maxSignalsPerDay()).isEqualTo(10);
+        assertThat(settings.distribution().tiers().get(Tier.BASIC).delaySeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void unknownKeyStopsLoadingNamingTheKeyAndFile() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositons: 3\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config/t.yaml: unknown key 'risk.maxOpenPositons'");
+    }
+
+    @Test
+    void badValueStopsLoadingNamingTheKeyAndFile() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: many\n"))
+                .hasMessage("config/t.yaml: risk.maxOpenPositions: expected a whole number, got 'many'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "distribution:\n  tiers:\n    basic:\n      delaySeconds: 1200\n"))
+                .hasMessage("config/t.yaml: distribution.tiers.basic.delaySeconds: must be within 0..900, got 1200");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "distribution:\n  tiers:\n    gold: {}\n"))
+                .hasMessageContaining("distribution.tiers.gold: unknown tier 'gold'");
+    }
+
+    @Test
+    void literalSecretInAFileIsRefused() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "distribution:\n  channels:\n    telegram:\n      sink: live\n      credential: 123456:ABCdef\n"))
+                .hasMessageContaining("distribution.channels.telegram.credential: secrets must be references");
+    }
+
+    @Test
+    void liveSinkWithoutCredentialIsRefused() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "distribution:\n  channels:\n    x:\n      sink: live\n"))
+                .hasMessageContaining("distribution.channels.x.credential: a live x sink needs a credential reference");
+    }
+
+    @Test
+    void missingProfileFileIsNamed() {
+        assertThatThrownBy(() -> loader.load("staging"))
+                .hasMessageContaining("staging.yaml: no such settings file for profile 'staging'");
+    }
+
+    @Test
+    void secretReferencesResolveFromTheEnvironmentAndNameWhatIsMissing() {
+        SecretResolver secrets = new SecretResolver(Map.of("BOT_TOKEN", "123:abc"), () -> {
+            throw new AssertionError("no SSM call expected");
+        }, () -> {
+            throw new AssertionError("no Secrets Manager call expected");
+        });
+        assertThat(secrets.resolve("env:BOT_TOKEN")).isEqualTo("123:abc");
+        assertThatThrownBy(() -> secrets.resolve("env:NOPE")).hasMessageContaining("environment variable NOPE is not set");
+        assertThatThrownBy(() -> secrets.resolve("ssm:${PARAM}")).hasMessageContaining("PARAM is not set");
+    }
+}
