@@ -1,0 +1,37 @@
+package com.alphacast.worker;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestWorkerWiringTest {
+
+    private static final String ROOT = System.getProperty("alphacast.project.root", "..");
+
+    @Test
+    void refusesToStartReplayWithoutTheSignalsQueueNamingTheVariable() {
+        Map<String, String> env = Map.of(
+                "ALPHACAST_PROFILE", "demo",
+                "ALPHACAST_CONFIG_DIR", Path.of(ROOT, "config").toString(),
+                "ALPHACAST_HOME", ROOT,
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "MARKET_SNAPSHOTS_TABLE", "snapshots");
+        try (IngestWorker worker = IngestWorker.start(env)) {
+            assertThatThrownBy(worker::replay).hasStackTraceContaining("environment variable SIGNALS_QUEUE_URL is not set");
+        }
+    }
+
+    @Test
+    void refusesAnInvalidProfileNamingTheFileAndKey() {
+        Map<String, String> env = Map.of(
+                "ALPHACAST_PROFILE", "nonexistent",
+                "ALPHACAST_CONFIG_DIR", Path.of(ROOT, "config").toString());
+        try (IngestWorker worker = IngestWorker.start(env)) {
+            assertThatThrownBy(worker::replay).hasStackTraceContaining("nonexistent.yaml: no such settings file");
+        }
+    }
+}
