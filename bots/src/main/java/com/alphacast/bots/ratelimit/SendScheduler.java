@@ -1,0 +1,122 @@
+package com.alphacast.bots.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Hands out send slots so that no key (a platform account, a chat, a webhook) exceeds its sliding-window
+ * limit, and holds keys paused after a 429 until the platform's reset. A slot is reserved for all keys of
+ * a send at once, at the earliest instant every one of them allows.
+ *
+ * <p>One instance per sender; thread-safe. Reservation is O(1) per key: each key keeps only its last
+ * {@code permits} slots.
+ */
+public final class SendScheduler {
+
+    private final Clock clock;
+    private final Map<String, Window> windows = new HashMap<>();
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
+
+    public SendScheduler(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A key and its limit; a null limit means the key can only be paused. */
+    public record Key(String name, RateLimit limit) {
+        public Key {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    private static final class Window {
+        final RateLimit limit;
+        final Deque<Instant> slots = new ArrayDeque<>();
+
+        Window(RateLimit limit) {
+            this.limit = limit;
+        }
+
+        Instant earliest(Instant from) {
+            Instant earliest = from;
+            if (!slots.isEmpty() && slots.peekLast().isAfter(earliest)) {
+                earliest = slots.peekLast();
+            }
+            if (slots.size() >= limit.permits()) {
+                Instant freed = slots.peekFirst().plus(limit.window());
+                if (freed.isAfter(earliest)) {
+                    earliest = freed;
+                }
+            }
+            return earliest;
+        }
+
+        void take(Instant slot) {
+            slots.addLast(slot);
+            while (slots.size() > limit.permits()) {
+                slots.pollFirst();
+            }
+        }
+    }
+
+    /** Reserves the earliest slot all keys allow and returns how long to wait for it (zero: send now). */
+    public synchronized Duration reserve(List<Key> keys) {
+        Instant now = clock.instant();
+        Instant slot = now;
+        for (Key key : keys) {
+            Instant paused = pausedUntil.get(key.name());
+            if (paused != null && paused.isAfter(slot)) {
+                slot = paused;
+            }
+            if (key.limit() != null) {
+                slot = window(key).earliest(slot);
+            }
+        }
+        for (Key key : keys) {
+            if (key.limit() != null) {
+                window(key).take(slot);
+            }
+        }
+        return Duration.between(now, slot);
+    }
+
+    /** How long a send on these keys would wait now, without reserving. */
+    public synchronized Duration wouldWait(List<Key> keys) {
+        Instant now = clock.instant();
+        Instant slot = now;
+        for (Key key : keys) {
+            Instant paused = pausedUntil.get(key.name());
+            if (paused != null && paused.isAfter(slot)) {
+                slot = paused;
+            }
+            if (key.limit() != null) {
+                slot = window(key).earliest(slot);
+            }
+        }
+        return Duration.between(now, slot);
+    }
+
+    /** Nothing is sent on {@code key} before {@code until} (a 429's retry_after or reset). */
+    public synchronized void pause(String key, Instant until) {
+        pausedUntil.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public synchronized Instant pausedUntil(String key) {
+        return pausedUntil.getOrDefault(key, Instant.MIN);
+    }
+
+    private Window window(Key key) {
+        Window window = windows.get(key.name());
+        if (window == null || !window.limit.equals(key.limit())) {
+            window = new Window(key.limit());
+            windows.put(key.name(), window);
+        }
+        return window;
+    }
+}

@@ -1,0 +1,91 @@
+package com.alphacast.bots.telegram;
+
+import com.alphacast.bots.delivery.PlatformTransport;
+import com.alphacast.bots.delivery.SendOutcome;
+import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.core.distribution.Channel;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Executes rendered {@code sendMessage} calls through TelegramBots' {@link OkHttpTelegramClient} and
+ * classifies Telegram's answers: 429 → wait {@code retry_after} for the whole bot; 403 (blocked, kicked),
+ * 400 (chat not found, bad request), 401/404 (bad token) → permanent; 5xx and I/O failures → transient.
+ */
+public final class TelegramTransport implements PlatformTransport {
+
+    private final TelegramClient client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TelegramTransport(TelegramClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * @param baseUrl Bot API server, {@code https://api.telegram.org} in production
+     * @param timeout whole-call timeout; a call that takes longer counts as a transient failure
+     */
+    public static TelegramTransport create(String token, java.net.URI baseUrl, Duration timeout) {
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(timeout).build();
+        int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80);
+        TelegramUrl url = new TelegramUrl(baseUrl.getScheme(), baseUrl.getHost(), port, false);
+        return new TelegramTransport(new OkHttpTelegramClient(http, token, url));
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public SendOutcome send(PlatformRequest request) {
+        String method = request.path().substring(request.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (!method.equals(SendMessage.PATH.toLowerCase(Locale.ROOT))) {
+            return new SendOutcome.Permanent("this transport sends sendMessage calls, not " + method);
+        }
+        SendMessage sendMessage;
+        try {
+            sendMessage = json.treeToValue(request.body(), SendMessage.class);
+        } catch (Exception e) {
+            return new SendOutcome.Permanent("rendered sendMessage is unreadable: " + e.getMessage());
+        }
+        try {
+            Message message = client.execute(sendMessage);
+            return new SendOutcome.Accepted(message.getChatId() + ":" + message.getMessageId());
+        } catch (TelegramApiRequestException e) {
+            return classify(e);
+        } catch (TelegramApiException e) {
+            return new SendOutcome.Transient("Telegram call failed: " + e.getMessage());
+        }
+    }
+
+    static SendOutcome classify(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String description = e.getApiResponse() != null ? e.getApiResponse() : e.getMessage();
+        if (code == null) {
+            return new SendOutcome.Transient("Telegram call failed: " + e.getMessage());
+        }
+        if (code == 429) {
+            Integer retryAfter = e.getParameters() != null ? e.getParameters().getRetryAfter() : null;
+            return new SendOutcome.Throttled(Duration.ofSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter)), true,
+                    "Telegram flood control: " + description);
+        }
+        if (code >= 500) {
+            return new SendOutcome.Transient("Telegram " + code + ": " + description);
+        }
+        if (code == 400 && description != null && description.contains("message is not modified")) {
+            return new SendOutcome.Accepted("not-modified");
+        }
+        return new SendOutcome.Permanent("Telegram " + code + ": " + description);
+    }
+}
