@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class XRenderer implements ChannelRenderer {
 
     public static final String CREATE_POST_PATH = "/2/tweets";
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private final BriefingComposer composer;
     private final Optional<String> link;
@@ -70,9 +72,11 @@ public final class XRenderer implements ChannelRenderer {
             facts.add(fact.label() + ": " + fact.value());
         }
         String headline = emoji(briefing.tone()) + " " + briefing.headline();
+        // The time makes every post unique: X refuses a post whose text repeats an earlier one.
+        String stamp = STAMP.format(briefing.at());
         // Drop facts from the end until the post fits, then shorten the headline as a last resort.
         while (true) {
-            String text = join(headline, facts, tail);
+            String text = join(headline, facts, stamp, tail);
             if (TweetLength.fits(text)) {
                 return text;
             }
@@ -85,11 +89,12 @@ public final class XRenderer implements ChannelRenderer {
         }
     }
 
-    private static String join(String headline, List<String> facts, String tail) {
+    private static String join(String headline, List<String> facts, String stamp, String tail) {
         StringBuilder text = new StringBuilder(headline);
         for (String fact : facts) {
             text.append('\n').append(fact);
         }
+        text.append('\n').append(stamp);
         if (!tail.isEmpty()) {
             text.append("\n\n").append(tail);
         }

@@ -1,0 +1,135 @@
+package com.alphacast.bots.discord;
+
+import com.alphacast.bots.delivery.PlatformTransport;
+import com.alphacast.bots.delivery.SendOutcome;
+import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.core.distribution.Channel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.requests.RestConfig;
+
+/**
+ * Posts rendered Discord messages: through a webhook (token looked up by webhook id from configuration)
+ * or as the bot to a channel ({@code Authorization: Bot <token>}). The base URL and User-Agent come from
+ * JDA's {@link RestConfig}; requests go through the JDK HTTP client because JDA's own requester only runs
+ * inside a logged-in gateway session. Classification: 429 → wait {@code retry_after} (the whole bot when
+ * {@code global}); 404 unknown channel/webhook, 401/403, 400 → permanent; 5xx and I/O → transient.
+ */
+public final class DiscordTransport implements PlatformTransport {
+
+    private static final Pattern WEBHOOK_PATH = Pattern.compile("^/webhooks/(\\d+)/\\{webhook_token}(.*)$");
+
+    private final HttpClient http;
+    private final RestConfig rest;
+    private final Optional<String> botToken;
+    private final Map<String, String> webhookTokens;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param rest          base URL ({@code RestConfig.setBaseUrl(".../api/v10/")}) and User-Agent
+     * @param botToken      the bot token for channel posts; empty when only webhooks are used
+     * @param webhookTokens webhook id → webhook token
+     * @param timeout       per-request timeout
+     */
+    public DiscordTransport(HttpClient http, RestConfig rest, Optional<String> botToken, Map<String, String> webhookTokens,
+                            Duration timeout) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.rest = Objects.requireNonNull(rest, "rest");
+        this.botToken = Objects.requireNonNull(botToken, "botToken");
+        this.webhookTokens = Map.copyOf(webhookTokens);
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static DiscordTransport create(String apiBase, Optional<String> botToken, Map<String, String> webhookTokens,
+                                          Duration timeout) {
+        RestConfig rest = new RestConfig().setBaseUrl(apiBase.endsWith("/") ? apiBase : apiBase + "/");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return new DiscordTransport(http, rest, botToken, webhookTokens, timeout);
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.DISCORD;
+    }
+
+    @Override
+    public SendOutcome send(PlatformRequest request) {
+        String path = request.path();
+        HttpRequest.Builder builder;
+        Matcher webhook = WEBHOOK_PATH.matcher(path);
+        if (webhook.matches()) {
+            String token = webhookTokens.get(webhook.group(1));
+            if (token == null) {
+                return new SendOutcome.Permanent("no token configured for webhook " + webhook.group(1));
+            }
+            builder = HttpRequest.newBuilder(uri("webhooks/" + webhook.group(1) + "/" + token + webhook.group(2)));
+        } else {
+            if (botToken.isEmpty()) {
+                return new SendOutcome.Permanent("no bot token configured for " + path);
+            }
+            builder = HttpRequest.newBuilder(uri(path.substring(1))).header("Authorization", "Bot " + botToken.get());
+        }
+        HttpRequest http;
+        try {
+            http = builder.timeout(timeout)
+                    .header("User-Agent", rest.getUserAgent())
+                    .header("Content-Type", "application/json")
+                    .method(request.method(), HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request.body())))
+                    .build();
+        } catch (IOException e) {
+            return new SendOutcome.Permanent("cannot serialise request: " + e.getMessage());
+        }
+        HttpResponse<String> response;
+        try {
+            response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new SendOutcome.Transient("Discord request failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Transient("interrupted");
+        }
+        return classify(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+    }
+
+    private URI uri(String relative) {
+        return URI.create(rest.getBaseUrl() + relative);
+    }
+
+    SendOutcome classify(int status, String body, Optional<String> retryAfterHeader) {
+        JsonNode node = read(body);
+        String message = node.path("message").asText(body == null ? "" : body);
+        if (status >= 200 && status < 300) {
+            return new SendOutcome.Accepted(node.path("id").asText(status == 204 ? "accepted" : ""));
+        }
+        if (status == 429) {
+            double seconds = node.has("retry_after") ? node.get("retry_after").asDouble()
+                    : retryAfterHeader.map(Double::parseDouble).orElse(1.0);
+            return new SendOutcome.Throttled(Duration.ofMillis((long) Math.ceil(seconds * 1000)),
+                    node.path("global").asBoolean(false), "Discord: " + message);
+        }
+        if (status >= 500) {
+            return new SendOutcome.Transient("Discord " + status + ": " + message);
+        }
+        return new SendOutcome.Permanent("Discord " + status + " (code " + node.path("code").asText("?") + "): " + message);
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+}

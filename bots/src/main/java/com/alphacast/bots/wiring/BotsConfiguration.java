@@ -1,0 +1,135 @@
+package com.alphacast.bots.wiring;
+
+import com.alphacast.bots.ratelimit.RateLimit;
+import com.alphacast.bots.x.XCredentials;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the bots connect and with which secrets. Secrets come from environment variables (or a secrets
+ * store the caller reads into the same map), never from committed files. Variable names:
+ *
+ * <pre>
+ * TELEGRAM_BOT_TOKEN        bot token from BotFather (enables Telegram)
+ * TELEGRAM_API_BASE         default https://api.telegram.org
+ * TELEGRAM_BOT_USERNAME     the bot's @username without @, for "/cmd@bot" addressing
+ * TELEGRAM_WEBHOOK_SECRET   secret_token given to setWebhook; checked on every update
+ * TELEGRAM_UPGRADE_URL      optional URL of the "Upgrade" button under teasers
+ * TELEGRAM_RATE_LIMIT       default 30/1s (per bot); TELEGRAM_CHAT_RATE_LIMIT default 1/1s (per chat)
+ * DISCORD_BOT_TOKEN         bot token (channel posts, command registration)
+ * DISCORD_API_BASE          default https://discord.com/api/v10
+ * DISCORD_WEBHOOKS          comma-separated webhook URLs (…/webhooks/&lt;id&gt;/&lt;token&gt;) or id:token pairs
+ * DISCORD_APPLICATION_ID    application id (command registration)
+ * DISCORD_PUBLIC_KEY        application public key, hex (interaction signatures)
+ * X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET   OAuth 1.0a user context (enables X)
+ * X_API_BASE                default https://api.twitter.com
+ * X_LINK                    optional link appended to posts
+ * ALPHACAST_HTTP_TIMEOUT    per-request timeout, default PT10S (ISO-8601)
+ * </pre>
+ */
+public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> discord, Optional<X> x, Duration timeout) {
+
+    public record Telegram(String botToken, URI apiBase, String botUsername, Optional<String> webhookSecret,
+                           Optional<String> upgradeUrl, RateLimit botLimit, RateLimit chatLimit) {
+        @Override
+        public String toString() {
+            return "Telegram[apiBase=" + apiBase + ", botUsername=" + botUsername + ", token hidden]";
+        }
+    }
+
+    public record Discord(String apiBase, Optional<String> botToken, Map<String, String> webhookTokens,
+                          Optional<String> applicationId, Optional<String> publicKeyHex) {
+        public Discord {
+            webhookTokens = Map.copyOf(webhookTokens);
+        }
+
+        @Override
+        public String toString() {
+            return "Discord[apiBase=" + apiBase + ", webhooks=" + webhookTokens.keySet() + ", tokens hidden]";
+        }
+    }
+
+    public record X(String apiBase, XCredentials credentials, Optional<String> link) {
+    }
+
+    private static final Pattern WEBHOOK_URL = Pattern.compile("/webhooks/(\\d+)/([^/?\\s]+)");
+
+    /** Reads the variables above; a channel is configured when its credentials are present. Bad values fail naming the variable. */
+    public static BotsConfiguration fromEnvironment(Map<String, String> env) {
+        Duration timeout = parse(env, "ALPHACAST_HTTP_TIMEOUT", "PT10S", Duration::parse);
+        Optional<Telegram> telegram = Optional.empty();
+        if (present(env, "TELEGRAM_BOT_TOKEN")) {
+            telegram = Optional.of(new Telegram(env.get("TELEGRAM_BOT_TOKEN").strip(),
+                    parse(env, "TELEGRAM_API_BASE", "https://api.telegram.org", URI::create),
+                    env.getOrDefault("TELEGRAM_BOT_USERNAME", "").replace("@", "").strip(),
+                    optional(env, "TELEGRAM_WEBHOOK_SECRET"), optional(env, "TELEGRAM_UPGRADE_URL"),
+                    parse(env, "TELEGRAM_RATE_LIMIT", "30/1s", RateLimit::parse),
+                    parse(env, "TELEGRAM_CHAT_RATE_LIMIT", "1/1s", RateLimit::parse)));
+        }
+        Optional<Discord> discord = Optional.empty();
+        if (present(env, "DISCORD_BOT_TOKEN") || present(env, "DISCORD_WEBHOOKS") || present(env, "DISCORD_PUBLIC_KEY")) {
+            discord = Optional.of(new Discord(env.getOrDefault("DISCORD_API_BASE", "https://discord.com/api/v10").strip(),
+                    optional(env, "DISCORD_BOT_TOKEN"), webhooks(env.getOrDefault("DISCORD_WEBHOOKS", "")),
+                    optional(env, "DISCORD_APPLICATION_ID"), optional(env, "DISCORD_PUBLIC_KEY")));
+        }
+        Optional<X> x = Optional.empty();
+        List<String> xVariables = List.of("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET");
+        long presentX = xVariables.stream().filter(name -> present(env, name)).count();
+        if (presentX > 0 && presentX < xVariables.size()) {
+            List<String> missing = new ArrayList<>(xVariables.stream().filter(name -> !present(env, name)).toList());
+            throw new IllegalArgumentException("X is partly configured: missing " + String.join(", ", missing));
+        }
+        if (presentX == xVariables.size()) {
+            x = Optional.of(new X(env.getOrDefault("X_API_BASE", "https://api.twitter.com").strip(),
+                    new XCredentials(env.get("X_API_KEY").strip(), env.get("X_API_SECRET").strip(),
+                            env.get("X_ACCESS_TOKEN").strip(), env.get("X_ACCESS_TOKEN_SECRET").strip()),
+                    optional(env, "X_LINK")));
+        }
+        return new BotsConfiguration(telegram, discord, x, timeout);
+    }
+
+    /** Parses {@code DISCORD_WEBHOOKS}: webhook URLs or {@code id:token} pairs, comma-separated. */
+    public static Map<String, String> webhooks(String value) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            String item = entry.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            Matcher url = WEBHOOK_URL.matcher(item);
+            if (url.find()) {
+                tokens.put(url.group(1), url.group(2));
+            } else if (item.matches("\\d+:[^:\\s]+")) {
+                tokens.put(item.substring(0, item.indexOf(':')), item.substring(item.indexOf(':') + 1));
+            } else {
+                throw new IllegalArgumentException("DISCORD_WEBHOOKS entry is neither a webhook URL nor id:token: '"
+                        + (item.length() > 12 ? item.substring(0, 12) + "…" : item) + "'");
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return present(env, name) ? Optional.of(env.get(name).strip()) : Optional.empty();
+    }
+
+    private static <T> T parse(Map<String, String> env, String name, String fallback, java.util.function.Function<String, T> parser) {
+        String value = present(env, name) ? env.get(name).strip() : fallback;
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " has an invalid value '" + value + "': " + e.getMessage(), e);
+        }
+    }
+}
