@@ -6,7 +6,6 @@ import java.time.LocalDate;
  * Exposures of one expiry, all strikes together.
  *
  * @param expiry  expiry date
- * @param expired expiry before the snapshot's as-of date
  * @param callGex Σ call GEX (USD per 1% move)
  * @param putGex  Σ put GEX
  * @param netGex  callGex + putGex
@@ -14,6 +13,6 @@ import java.time.LocalDate;
  * @param putDex  Σ put DEX
  * @param netDex  callDex + putDex
  */
-public record ExpiryExposure(LocalDate expiry, boolean expired, double callGex, double putGex, double netGex,
+public record ExpiryExposure(LocalDate expiry, double callGex, double putGex, double netGex,
                              double callDex, double putDex, double netDex) {
 }

@@ -72,10 +72,12 @@ public final class GammaExposure {
         TreeMap<Double, double[]> strikes = new TreeMap<>(); // callGex, putGex, callOi, putOi
         TreeMap<LocalDate, double[]> expiries = new TreeMap<>(); // callGex, putGex, callDex, putDex
         int expired = 0;
+        java.util.TreeSet<LocalDate> expiredExpiries = new java.util.TreeSet<>();
         int belowMinOi = 0;
         for (OptionContract c : chain.contracts()) {
             if (c.expiry().isBefore(asOf)) {
                 expired++;
+                expiredExpiries.add(c.expiry());
                 continue;
             }
             if (c.openInterest() < convention.minOpenInterest()) {
@@ -96,14 +98,14 @@ public final class GammaExposure {
         strikes.forEach((k, v) -> byStrike.add(new StrikeExposure(k, v[0], v[1], v[0] + v[1], (long) v[2],
                 (long) v[3])));
         List<ExpiryExposure> byExpiry = new ArrayList<>(expiries.size());
-        expiries.forEach((d, v) -> byExpiry.add(new ExpiryExposure(d, d.isBefore(asOf), v[0], v[1], v[0] + v[1],
+        expiries.forEach((d, v) -> byExpiry.add(new ExpiryExposure(d, v[0], v[1], v[0] + v[1],
                 v[2], v[3], v[2] + v[3])));
         List<StrikeExposure> top = byStrike.stream()
                 .sorted(Comparator.comparingDouble((StrikeExposure s) -> -Math.abs(s.netGex())))
                 .limit(Math.max(0, topN))
                 .toList();
         return new GexReport(chain.underlying(), spot, asOf, totals(chain), byStrike, byExpiry, top,
-                zeroGamma(chain), expired, belowMinOi, convention.describe());
+                zeroGamma(chain), expired, List.copyOf(expiredExpiries), belowMinOi, convention.describe());
     }
 
     /**

@@ -15,10 +15,12 @@ import java.util.List;
  * @param topStrikes        strikes with the largest |net GEX|, largest first
  * @param zeroGamma         zero-gamma level (or why there is none) and the profile
  * @param excludedExpired   contracts left out because they expired before the as-of date
+ * @param expiredExpiries   the expiries those contracts belong to
  * @param excludedMinOi     contracts left out by the MIN_OI filter
  * @param convention        one line naming the convention used
  */
 public record GexReport(String underlying, double spot, LocalDate asOf, GexTotals totals, List<StrikeExposure> byStrike,
                         List<ExpiryExposure> byExpiry, List<StrikeExposure> topStrikes, ZeroGamma zeroGamma,
-                        int excludedExpired, int excludedMinOi, String convention) {
+                        int excludedExpired, List<LocalDate> expiredExpiries, int excludedMinOi,
+                        String convention) {
 }

@@ -69,6 +69,7 @@ class SpyWorkedExampleTest {
                 .filter(c -> c.expiry().isBefore(LocalDate.of(2025, 10, 2))).count();
         assertThat(expiredRows).isPositive();
         assertThat(report.excludedExpired()).isEqualTo((int) expiredRows);
+        assertThat(report.expiredExpiries()).containsExactly(LocalDate.of(2025, 10, 1));
         assertThat(report.totals().contracts()).isEqualTo(2 * 1858 - (int) expiredRows);
     }
 

@@ -1,0 +1,7 @@
+package com.alphacast.cli.analyze;
+
+/** JSON for programs (default), aligned text tables for people. */
+enum OutputFormat {
+    JSON,
+    TABLE
+}

@@ -1,0 +1,342 @@
+package com.alphacast.cli.analyze;
+
+import com.alphacast.core.classification.BulkVolumeClassifier;
+import com.alphacast.core.classification.LeeReadyClassifier;
+import com.alphacast.core.classification.TickRule;
+import com.alphacast.core.feed.CsvLine;
+import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.trades.TradeCsvReader;
+import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.core.vpin.BarVpin;
+import com.alphacast.core.vpin.BvcVpinStream;
+import com.alphacast.core.vpin.VolumeBucketVpin;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code analyze vpin}: VPIN per ../shared/notes/analytics-conventions.md ("Flow toxicity: VPIN"), either over
+ * equal-volume buckets from a trades file, or per bar for a file of bars of unequal volume.
+ */
+final class VpinAnalysis {
+
+    private static final Set<String> VALUED = Set.of("trades", "bars", "bucket-volume", "buckets-per-day", "window",
+            "classify", "bar", "sigma-window", "zone", "symbol", "close", "volume", "time", "format");
+
+    void run(List<String> args, PrintStream out) {
+        Options o = Options.parse(args, VALUED, Set.of());
+        OutputFormat format = o.format();
+        if (o.has("trades") == o.has("bars")) {
+            throw new UsageException("give exactly one of --trades FILE or --bars FILE");
+        }
+        if (o.has("trades")) {
+            trades(o, format, out);
+        } else {
+            bars(o, format, out);
+        }
+    }
+
+    private record BucketPoint(long time, long bucket, double buy, double sell, double vpin) {
+    }
+
+    private void trades(Options o, OutputFormat format, PrintStream out) {
+        for (String barOnly : new String[] {"close", "volume", "time"}) {
+            if (o.has(barOnly)) {
+                throw new UsageException("--" + barOnly + " applies to --bars, not --trades");
+            }
+        }
+        if (o.has("bucket-volume") && o.has("buckets-per-day")) {
+            throw new UsageException("give --bucket-volume or --buckets-per-day, not both");
+        }
+        String file = o.required("trades");
+        int window = o.positiveInt("window", 50);
+        String classify = o.string("classify", "bvc");
+        if (!Set.of("bvc", "tick", "lee-ready", "side").contains(classify)) {
+            throw new UsageException("--classify must be bvc, tick, lee-ready or side, was '" + classify + "'");
+        }
+        Duration bar = o.duration("bar", Duration.ofMinutes(1));
+        int sigmaWindow = o.positiveInt("sigma-window", 20);
+        if (sigmaWindow < 2) {
+            throw new UsageException("--sigma-window must be at least 2");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(o.string("zone", "UTC"));
+        } catch (DateTimeException e) {
+            throw new UsageException("--zone must be a time zone like UTC or America/New_York, was '"
+                    + o.string("zone", "") + "'");
+        }
+        int bucketsPerDay = o.positiveInt("buckets-per-day", 50);
+
+        List<TradeRow> rows;
+        try (Reader reader = InputFiles.open(file)) {
+            rows = new TradeCsvReader(o.string("symbol", "UNKNOWN"), zone).read(reader, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
+        if (rows.isEmpty()) {
+            throw new InputException(file + ": no trades after the header");
+        }
+        if (classify.equals("lee-ready") && rows.get(0).quote() == null) {
+            throw new InputFormatException(file, 1, 1,
+                    "--classify lee-ready needs 'bid' and 'ask' columns in the header");
+        }
+        double totalVolume = 0;
+        Set<java.time.LocalDate> days = new HashSet<>();
+        for (TradeRow r : rows) {
+            totalVolume += r.trade().size();
+            days.add(Instant.ofEpochMilli(r.trade().epochMillis()).atZone(zone).toLocalDate());
+        }
+        double bucketVolume = o.has("bucket-volume") ? o.positiveNumber("bucket-volume", 0)
+                : totalVolume / days.size() / bucketsPerDay;
+
+        List<BucketPoint> points = new ArrayList<>();
+        VolumeBucketVpin buckets = new VolumeBucketVpin(bucketVolume, window,
+                (t, b, buy, sell, v) -> points.add(new BucketPoint(t, b, buy, sell, v)));
+        double unclassified = 0;
+        long bars = 0;
+        switch (classify) {
+            case "bvc" -> {
+                BvcVpinStream stream = new BvcVpinStream(bar, new BulkVolumeClassifier(sigmaWindow), buckets);
+                for (TradeRow r : rows) {
+                    stream.onTrade(r.trade().epochMillis(), r.trade().price(), r.trade().size());
+                }
+                stream.flush();
+                unclassified = stream.unclassifiedVolume();
+                bars = stream.bars();
+            }
+            case "tick" -> {
+                TickRule tick = new TickRule();
+                for (TradeRow r : rows) {
+                    buckets.addTrade(r.trade().epochMillis(), r.trade().size(), tick.classify(r.trade().price()));
+                }
+            }
+            case "lee-ready" -> {
+                LeeReadyClassifier lr = new LeeReadyClassifier();
+                for (TradeRow r : rows) {
+                    double bid = r.quote() == null ? Double.NaN : r.quote().bidPrice();
+                    double ask = r.quote() == null ? Double.NaN : r.quote().askPrice();
+                    buckets.addTrade(r.trade().epochMillis(), r.trade().size(), lr.classify(r.trade().price(), bid,
+                            ask));
+                }
+            }
+            default -> {
+                for (TradeRow r : rows) {
+                    buckets.addTrade(r.trade().epochMillis(), r.trade().size(), r.aggressor());
+                }
+            }
+        }
+
+        double min = Double.NaN;
+        double max = Double.NaN;
+        double sum = 0;
+        int warm = 0;
+        for (BucketPoint p : points) {
+            if (!Double.isNaN(p.vpin)) {
+                min = Double.isNaN(min) ? p.vpin : Math.min(min, p.vpin);
+                max = Double.isNaN(max) ? p.vpin : Math.max(max, p.vpin);
+                sum += p.vpin;
+                warm++;
+            }
+        }
+        String note = warm > 0 ? null : "only " + points.size() + " complete buckets, fewer than the window of "
+                + window + ": no VPIN yet (use a smaller --bucket-volume or --window)";
+        String classification = switch (classify) {
+            case "bvc" -> "bulk volume classification over " + bar.toMillis() / 1000.0 + " s bars, sigma of last "
+                    + sigmaWindow + " bar price changes";
+            case "tick" -> "tick rule per trade";
+            case "lee-ready" -> "Lee-Ready per trade (quote rule, tick rule at the midpoint)";
+            default -> "aggressor side from the file";
+        };
+        String convention = "VPIN = sum over last n buckets |V_S - V_B| / (n x V) (Easley, Lopez de Prado, O'Hara "
+                + "2012); buckets of equal volume V, trades split across bucket boundaries; " + classification;
+
+        if (format == OutputFormat.JSON) {
+            Json json = new Json();
+            ObjectNode root = json.object();
+            root.put("file", file);
+            root.put("convention", convention);
+            ObjectNode s = root.putObject("summary");
+            s.put("trades", rows.size());
+            Json.put(s, "totalVolume", totalVolume);
+            s.put("days", days.size());
+            Json.put(s, "bucketVolume", bucketVolume, 6);
+            s.put("bucketVolumeSource", o.has("bucket-volume") ? "--bucket-volume"
+                    : "average daily volume / " + bucketsPerDay);
+            s.put("window", window);
+            s.put("classification", classify);
+            if (classify.equals("bvc")) {
+                s.put("bars", bars);
+                Json.put(s, "unclassifiedVolume", unclassified);
+            }
+            s.put("buckets", points.size());
+            s.put("vpinValues", warm);
+            Json.put(s, "last", warm > 0 ? points.get(points.size() - 1).vpin : Double.NaN, 6);
+            Json.put(s, "min", min, 6);
+            Json.put(s, "max", max, 6);
+            Json.put(s, "mean", warm > 0 ? sum / warm : Double.NaN, 6);
+            if (note != null) {
+                s.put("note", note);
+            }
+            ArrayNode series = root.putArray("series");
+            for (BucketPoint p : points) {
+                ObjectNode n = json.object();
+                n.put("time", Instant.ofEpochMilli(p.time).toString());
+                n.put("bucket", p.bucket);
+                Json.put(n, "buyVolume", p.buy, 4);
+                Json.put(n, "sellVolume", p.sell, 4);
+                Json.put(n, "vpin", p.vpin, 6);
+                series.add(n);
+            }
+            json.print(root, out);
+        } else {
+            out.println(convention);
+            out.printf(Locale.ROOT, "%d trades, volume %.0f over %d day(s); bucket volume %.4f; window %d%n",
+                    rows.size(), totalVolume, days.size(), bucketVolume, window);
+            out.printf(Locale.ROOT, "%d buckets; VPIN last %s, min %s, max %s, mean %s%n", points.size(),
+                    Table.num(warm > 0 ? points.get(points.size() - 1).vpin : Double.NaN, 4), Table.num(min, 4),
+                    Table.num(max, 4), Table.num(warm > 0 ? sum / warm : Double.NaN, 4));
+            if (note != null) {
+                out.println(note);
+            }
+            out.println();
+            Table t = new Table("time", "bucket", "buy", "sell", "vpin");
+            for (BucketPoint p : points) {
+                t.row(Instant.ofEpochMilli(p.time).toString(), p.bucket, Table.num(p.buy, 2), Table.num(p.sell, 2),
+                        Table.num(p.vpin, 4));
+            }
+            t.print(out);
+        }
+    }
+
+    private void bars(Options o, OutputFormat format, PrintStream out) {
+        for (String tradeOnly : new String[] {"bucket-volume", "buckets-per-day", "classify", "bar", "zone",
+            "symbol"}) {
+            if (o.has(tradeOnly)) {
+                throw new UsageException("--" + tradeOnly + " applies to --trades, not --bars");
+            }
+        }
+        String file = o.required("bars");
+        String closeName = o.required("close");
+        String volumeName = o.required("volume");
+        String timeName = o.string("time", null);
+        int window = o.positiveInt("window", 50);
+        int sigmaWindow = o.positiveInt("sigma-window", 20);
+        if (sigmaWindow < 2) {
+            throw new UsageException("--sigma-window must be at least 2");
+        }
+        BulkVolumeClassifier bvc = new BulkVolumeClassifier(sigmaWindow);
+        BarVpin vpin = new BarVpin(window);
+        Json json = new Json();
+        ArrayNode series = json.array();
+        Table table = new Table("line", "time", "close", "volume", "buy", "sell", "vpin");
+        int bars = 0;
+        double last = Double.NaN;
+        try (Reader reader = InputFiles.open(file); BufferedReader in = new BufferedReader(reader)) {
+            String text;
+            long lineNumber = 0;
+            int close = -1;
+            int volume = -1;
+            int time = -1;
+            boolean header = true;
+            while ((text = in.readLine()) != null) {
+                lineNumber++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                CsvLine line = CsvLine.parse(file, lineNumber, text);
+                if (header) {
+                    header = false;
+                    close = column(line, closeName, "--close");
+                    volume = column(line, volumeName, "--volume");
+                    time = timeName == null ? -1 : column(line, timeName, "--time");
+                    continue;
+                }
+                double c = line.number(close, closeName);
+                double v = line.number(volume, volumeName);
+                if (!(c > 0)) {
+                    throw line.error(close, "close must be positive, was " + line.field(close).trim());
+                }
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw line.error(volume, "volume must be >= 0, was " + line.field(volume).trim());
+                }
+                bars++;
+                double fraction = bvc.buyFraction(c);
+                double buy = Double.isNaN(fraction) ? Double.NaN : v * fraction;
+                double sell = Double.isNaN(fraction) ? Double.NaN : v - buy;
+                double value = Double.isNaN(fraction) ? vpin.vpin() : vpin.add(buy, sell);
+                if (!Double.isNaN(value)) {
+                    last = value;
+                }
+                String t = time >= 0 ? line.require(time, timeName) : null;
+                if (format == OutputFormat.JSON) {
+                    ObjectNode n = json.object();
+                    n.put("line", lineNumber);
+                    if (t != null) {
+                        n.put("time", t);
+                    }
+                    Json.put(n, "close", c);
+                    Json.put(n, "volume", v);
+                    Json.put(n, "buyVolume", buy, 4);
+                    Json.put(n, "sellVolume", sell, 4);
+                    Json.put(n, "vpin", Double.isNaN(fraction) ? Double.NaN : value, 6);
+                    series.add(n);
+                } else {
+                    table.row(lineNumber, t, Table.num(c, 4), Table.num(v, 2), Table.num(buy, 2), Table.num(sell, 2),
+                            Table.num(Double.isNaN(fraction) ? Double.NaN : value, 4));
+                }
+            }
+            if (header) {
+                throw new InputFormatException(file, Math.max(1, lineNumber), 1, "no header row");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
+        String convention = "per-bar BVC: buy volume = V x Phi(dP / sigma_dP), sigma over the last " + sigmaWindow
+                + " bar price changes; VPIN = sum |V_S - V_B| / sum V over the last " + window + " bars "
+                + "(Easley, Lopez de Prado, O'Hara 2012)";
+        if (format == OutputFormat.JSON) {
+            ObjectNode root = json.object();
+            root.put("file", file);
+            root.put("convention", convention);
+            ObjectNode s = root.putObject("summary");
+            s.put("bars", bars);
+            s.put("window", window);
+            s.put("sigmaWindow", sigmaWindow);
+            Json.put(s, "last", last, 6);
+            if (Double.isNaN(last)) {
+                s.put("note", "fewer classified bars than the window of " + window + ": no VPIN yet");
+            }
+            root.set("series", series);
+            json.print(root, out);
+        } else {
+            out.println(convention);
+            out.printf("%d bars; last VPIN %s%n%n", bars, Table.num(last, 4));
+            table.print(out);
+        }
+    }
+
+    private static int column(CsvLine header, String name, String option) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.field(i).trim().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw header.error(0, "no column '" + name + "' (" + option + ") in header '"
+                + String.join(",", header.fields()) + "'");
+    }
+}

@@ -1,0 +1,192 @@
+package com.alphacast.cli.analyze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+class AnalyzeCommandTest {
+
+    private static final Path DATA = dataRoot();
+
+    private static Path dataRoot() {
+        String configured = System.getProperty("alphacast.shared.data");
+        Path root = configured != null ? Path.of(configured) : Path.of("../shared/data");
+        return Files.isDirectory(root) ? root : Path.of("../../shared/data");
+    }
+
+    private static String data(String relative) {
+        return DATA.resolve(relative).toString();
+    }
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new AnalyzeCommand().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void gexReproducesTheConventionsWorkedExample() throws IOException {
+        Run r = run("gex", "--chain", data("options/spy_quotedata_2025-09-25.csv"), "--top", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("spot").asDouble()).isEqualTo(658.05);
+        assertThat(j.get("asOf").asText()).isEqualTo("2025-09-25");
+        assertThat(j.get("totals").get("callGex").asDouble()).isCloseTo(5.9126e9, withinPercentage(0.1));
+        assertThat(j.get("totals").get("putGex").asDouble()).isCloseTo(-9.8304e9, withinPercentage(0.1));
+        assertThat(j.get("totals").get("netGex").asDouble()).isCloseTo(-3.9178e9, withinPercentage(0.1));
+        assertThat(j.get("zeroGamma").get("level").asDouble()).isCloseTo(668.5, within(0.5));
+        assertThat(j.get("topStrikes").get(0).get("strike").asDouble()).isEqualTo(670.0);
+        assertThat(j.get("topStrikes").get(0).get("netGex").asDouble()).isCloseTo(0.7709e9, withinPercentage(0.1));
+        assertThat(j.get("topStrikes").get(1).get("strike").asDouble()).isEqualTo(655.0);
+        assertThat(j.get("topStrikes").get(2).get("strike").asDouble()).isEqualTo(650.0);
+        assertThat(j.get("byExpiry")).hasSize(11);
+        assertThat(j.get("convention").asText()).contains("per 1% move");
+        assertThat(j.get("totals").get("netDex").isNumber()).isTrue();
+    }
+
+    @Test
+    void gexTableAndOverridesForPeople() {
+        Run r = run("gex", "--chain", data("options/spy_quotedata_2025-09-25.csv"), "--format", "table",
+                "--spot", "700", "--asof", "2025-10-02", "--profile");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spot 700.00").contains("as of 2025-10-02").contains("zero gamma:")
+                .contains("gamma profile:").contains("excluded: 332 contracts of expired expiries [2025-10-01]");
+    }
+
+    @Test
+    void gexSaysWhyThereIsNoZeroGamma() throws IOException {
+        Run r = run("gex", "--chain", data("options/spy_quotedata_2025-09-25.csv"), "--dealers",
+                "short-calls-short-puts");
+        assertThat(r.code()).isZero();
+        assertThat(r.json().get("zeroGamma").get("level").isNull()).isTrue();
+        assertThat(r.json().get("zeroGamma").get("reason").asText()).contains("no sign change");
+    }
+
+    @Test
+    void inputErrorsExitTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(DATA.resolve("options/spy_quotedata_2025-09-25.csv")));
+        lines.set(10, lines.get(10).replaceFirst(",0\\.\\d+,", ",n/a,"));
+        Files.write(bad, lines);
+        Run r = run("gex", "--chain", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":11:").contains("unparseable number 'n/a'");
+
+        Run missing = run("gex", "--chain", dir.resolve("nope.csv").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.csv: no such file");
+
+        Path trades = dir.resolve("trades.csv");
+        Files.writeString(trades, "time,price,size\n1000,10,1\n1001,10x,1\n");
+        Run t = run("vpin", "--trades", trades.toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains(trades + ":3:6: unparseable number '10x' in column 'price'");
+    }
+
+    @Test
+    void usageErrorsExitSixtyFour() {
+        assertThat(run().code()).isEqualTo(64);
+        assertThat(run("nonsense").code()).isEqualTo(64);
+        assertThat(run("gex").err()).contains("missing required option --chain");
+        assertThat(run("gex", "--chain", "x", "--colour", "red").code()).isEqualTo(64);
+        assertThat(run("vpin", "--trades", "a", "--bars", "b").code()).isEqualTo(64);
+        assertThat(run("vpin", "--trades", "a", "--window", "zero").err()).contains("--window must be a positive");
+        assertThat(run("vpin", "--trades", "a", "--classify", "magic").code()).isEqualTo(64);
+        assertThat(run("gex", "--chain", "x", "--format", "xml").code()).isEqualTo(64);
+        assertThat(run("--help").code()).isZero();
+    }
+
+    @Test
+    void vpinOnEsTradesStaysWithinZeroAndOne() throws IOException {
+        for (String classify : new String[] {"bvc", "tick"}) {
+            Run r = run("vpin", "--trades", data("trades/es_trades_2011-07-31.csv"), "--bucket-volume", "200",
+                    "--classify", classify);
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("summary").get("trades").asInt()).isEqualTo(11_101);
+            assertThat(j.get("summary").get("vpinValues").asInt()).isPositive();
+            for (JsonNode p : j.get("series")) {
+                if (!p.get("vpin").isNull()) {
+                    assertThat(p.get("vpin").asDouble()).isBetween(0.0, 1.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vpinDefaultsToFiftyBucketsPerDayAndExplainsAShortSample() throws IOException {
+        Run r = run("vpin", "--trades", data("trades/es_trades_2011-07-31.csv"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = r.json().get("summary");
+        assertThat(s.get("bucketVolume").asDouble()).isCloseTo(41_809 / 50.0, within(1e-6));
+        assertThat(s.get("buckets").asInt()).isLessThan(50);
+        assertThat(s.get("note").asText()).contains("fewer than the window");
+    }
+
+    @Test
+    void vpinForBarsOfUnequalVolume(@TempDir Path dir) throws IOException {
+        Path bars = dir.resolve("bars.csv");
+        StringBuilder csv = new StringBuilder("time,Close,Volume\n");
+        double close = 100;
+        for (int i = 0; i < 40; i++) {
+            close += (i % 3 == 0 ? -0.5 : 0.4);
+            csv.append(i).append(',').append(close).append(',').append(100 + i * 7).append('\n');
+        }
+        Files.writeString(bars, csv);
+        Run r = run("vpin", "--bars", bars.toString(), "--close", "close", "--volume", "VOLUME", "--time", "time",
+                "--window", "10");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("series")).hasSize(40);
+        assertThat(j.get("series").get(0).get("buyVolume").isNull()).isTrue();
+        JsonNode lastBar = j.get("series").get(39);
+        assertThat(lastBar.get("buyVolume").asDouble() + lastBar.get("sellVolume").asDouble())
+                .isCloseTo(100 + 39 * 7, within(1e-6));
+        assertThat(j.get("summary").get("last").asDouble()).isBetween(0.0, 1.0);
+
+        Run missing = run("vpin", "--bars", bars.toString(), "--close", "price", "--volume", "volume");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains(bars + ":1:1: no column 'price' (--close)");
+    }
+
+    @Test
+    void bookRebuildMatchesEveryBookTickerCheckpoint() throws IOException {
+        Run r = run("book", "--snapshots", data("orderbook/binance_spot_depth_snapshots.capture"), "--stream",
+                data("orderbook/binance_spot_stream.capture"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = r.json().get("summary");
+        assertThat(s.get("checkpointsMatched").asInt()).isEqualTo(26);
+        assertThat(s.get("checkpointMismatches").asInt()).isZero();
+        assertThat(s.get("gaps").asInt()).isZero();
+        assertThat(s.get("ok").asBoolean()).isTrue();
+        assertThat(r.json().get("updates")).hasSize(172);
+        assertThat(r.json().get("classifiers").get("tick").get("trades").asInt()).isEqualTo(2);
+
+        Run one = run("book", "--snapshots", data("orderbook/binance_spot_depth_snapshots.capture"), "--stream",
+                data("orderbook/binance_spot_stream.capture"), "--symbol", "NKNUSDT", "--format", "table");
+        assertThat(one.code()).isZero();
+        assertThat(one.out()).contains("NKNUSDT").doesNotContain("BLZETH").contains("0 mismatched");
+    }
+}
