@@ -1,0 +1,187 @@
+package com.alphacast.bots.discord;
+
+import com.alphacast.bots.command.Caller;
+import com.alphacast.bots.command.CommandReply;
+import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.ParsedText;
+import com.alphacast.bots.command.Routing;
+import com.alphacast.bots.inbound.Ed25519Verifier;
+import com.alphacast.core.distribution.Channel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord's HTTP interactions endpoint. Verifies Ed25519 over {@code timestamp + raw body} (401 when it
+ * fails, which Discord tests on purpose), answers PING with PONG, routes slash commands and button presses
+ * through the {@link CommandRouter}, and when routing outlasts the deadline (Discord allows 3 s) answers
+ * type 5 (deferred) and edits the original response once the work is done.
+ */
+public final class DiscordInteractionEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordInteractionEndpoint.class);
+
+    /** HTTP answer: status and JSON body. */
+    public record Response(int status, String body, Routing routing) {}
+
+    private final Ed25519Verifier verifier;
+    private final CommandRouter router;
+    private final DiscordFollowUp followUp;
+    private final ExecutorService executor;
+    private final Duration deadline;
+    private final Duration maxTimestampAge;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param deadline        how long to wait for the router before deferring (below Discord's 3 s)
+     * @param maxTimestampAge requests signed longer ago than this are refused as replays
+     */
+    public DiscordInteractionEndpoint(Ed25519Verifier verifier, CommandRouter router, DiscordFollowUp followUp,
+                                      ExecutorService executor, Duration deadline, Duration maxTimestampAge, Clock clock) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.router = Objects.requireNonNull(router, "router");
+        this.followUp = Objects.requireNonNull(followUp, "followUp");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.maxTimestampAge = Objects.requireNonNull(maxTimestampAge, "maxTimestampAge");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Response handle(String signatureHex, String timestamp, byte[] body) {
+        Ed25519Verifier.Verification verification = verifier.verifyDiscord(signatureHex, timestamp, body);
+        if (!verification.valid()) {
+            return error(401, "invalid request signature: " + verification.reason());
+        }
+        try {
+            long signedAt = Long.parseLong(timestamp.strip());
+            if (Duration.between(Instant.ofEpochSecond(signedAt), clock.instant()).abs().compareTo(maxTimestampAge) > 0) {
+                return error(401, "stale request timestamp " + timestamp);
+            }
+        } catch (NumberFormatException e) {
+            return error(401, "request timestamp is not epoch seconds: " + timestamp);
+        }
+        JsonNode interaction;
+        try {
+            interaction = json.readTree(body);
+        } catch (IOException e) {
+            return error(400, "body is not JSON: " + e.getMessage());
+        }
+        int type = interaction.path("type").asInt(-1);
+        if (type == 1) {
+            return new Response(200, "{\"type\":1}", null);
+        }
+        if (type != 2 && type != 3) {
+            return error(400, "unsupported interaction type " + type);
+        }
+        Caller caller = caller(interaction);
+        if (caller == null) {
+            return error(400, "interaction has no user");
+        }
+        ParsedText parsed = type == 2 ? slashCommand(interaction.path("data")) : button(interaction.path("data"));
+        CompletableFuture<Routing> work = CompletableFuture.supplyAsync(() -> router.route(caller, parsed), executor);
+        try {
+            Routing routing = work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return new Response(200, respond(routing).toString(), routing);
+        } catch (TimeoutException e) {
+            String applicationId = interaction.path("application_id").asText();
+            String token = interaction.path("token").asText();
+            work.thenAccept(routing -> {
+                int status = followUp.editOriginal(applicationId, token, message(routing));
+                if (status < 200 || status >= 300) {
+                    LOG.warn("follow-up for interaction {} failed with status {}", interaction.path("id").asText(), status);
+                }
+            });
+            return new Response(200, "{\"type\":5}", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(503, "interrupted");
+        } catch (ExecutionException e) {
+            LOG.error("routing interaction failed", e.getCause());
+            return new Response(200, json.createObjectNode().put("type", 4).set("data",
+                    json.createObjectNode().put("content", "Something went wrong; please try again.").put("flags", 64)).toString(), null);
+        }
+    }
+
+    private ObjectNode respond(Routing routing) {
+        ObjectNode response = json.createObjectNode();
+        response.put("type", 4);
+        response.set("data", message(routing));
+        return response;
+    }
+
+    /** The message for a routing: its reply (ephemeral, mentions off), or a short note when there is none. */
+    ObjectNode message(Routing routing) {
+        CommandReply reply = routing.reply().orElse(CommandReply.text("Nothing to do."));
+        ObjectNode data = json.createObjectNode();
+        String content = MarkdownSanitizer.escape(reply.text());
+        data.put("content", content.length() > 2000 ? content.substring(0, 1999) + "…" : content);
+        data.put("flags", 64);
+        data.putObject("allowed_mentions").putArray("parse");
+        if (!reply.buttons().isEmpty()) {
+            ArrayNode components = data.putArray("components");
+            ObjectNode row = components.addObject();
+            row.put("type", 1);
+            ArrayNode buttons = row.putArray("components");
+            for (CommandReply.Button button : reply.buttons()) {
+                buttons.addObject().put("type", 2).put("style", 4).put("label", button.label()).put("custom_id", button.command());
+            }
+        }
+        return data;
+    }
+
+    private static Caller caller(JsonNode interaction) {
+        JsonNode user = interaction.path("member").path("user");
+        if (user.isMissingNode()) {
+            user = interaction.path("user");
+        }
+        String userId = user.path("id").asText("");
+        if (userId.isEmpty()) {
+            return null;
+        }
+        String channel = interaction.path("channel_id").asText(interaction.path("channel").path("id").asText(""));
+        return new Caller(Channel.DISCORD, userId, channel);
+    }
+
+    private static ParsedText slashCommand(JsonNode data) {
+        String name = data.path("name").asText("");
+        if (name.isEmpty()) {
+            return new ParsedText.NotACommand("slash command without a name");
+        }
+        List<String> arguments = new ArrayList<>();
+        for (JsonNode option : data.path("options")) {
+            arguments.add(option.path("value").asText());
+        }
+        return new ParsedText.Command(name.toLowerCase(Locale.ROOT), arguments);
+    }
+
+    private static ParsedText button(JsonNode data) {
+        String customId = data.path("custom_id").asText("");
+        if (!customId.startsWith("/")) {
+            return new ParsedText.NotACommand("button '" + customId + "' is not a command");
+        }
+        String[] parts = customId.substring(1).strip().split("\\s+");
+        return new ParsedText.Command(parts[0].toLowerCase(Locale.ROOT), List.of(parts).subList(1, parts.length));
+    }
+
+    private Response error(int status, String message) {
+        return new Response(status, json.createObjectNode().put("error", message).toString(), null);
+    }
+}
