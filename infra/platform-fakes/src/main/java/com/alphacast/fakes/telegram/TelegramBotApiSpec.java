@@ -242,6 +242,9 @@ public final class TelegramBotApiSpec {
                 out.add(path + "." + entry.getKey() + ": unknown field of " + typeName);
                 continue;
             }
+            if (entry.getValue().isNull() && !field.path("required").asBoolean()) {
+                continue; // an explicit null for an optional field means "absent" to JSON clients
+            }
             checkValue(entry.getValue(), field.path("types"), path + "." + entry.getKey(), out, false);
             checkLength(entry.getValue(), field, path + "." + entry.getKey(), null, out);
         }
