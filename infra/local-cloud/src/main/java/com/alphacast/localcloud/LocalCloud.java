@@ -1,0 +1,435 @@
+package com.alphacast.localcloud;
+
+import com.alphacast.localcloud.dynamodb.TableDefinition;
+import com.alphacast.localcloud.function.EventSourceDefinition;
+import com.alphacast.localcloud.function.EventSourceRunner;
+import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.FunctionStats;
+import com.alphacast.localcloud.function.LocalFunction;
+import com.alphacast.localcloud.function.RunnerServices;
+import com.alphacast.localcloud.sqs.QueueDefinition;
+import com.alphacast.localcloud.template.StackSettings;
+import com.alphacast.localcloud.template.Template;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code template.yaml} running on this machine: DynamoDB Local and ElasticMQ on loopback ports, every table and queue
+ * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function's handler
+ * invoked in-process the way Lambda invokes it.
+ *
+ * <pre>{@code
+ * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
+ *     cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json));
+ *     cloud.awaitIdle(Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final LocalCloudOptions options;
+    private final LocalBackends backends;
+    private final boolean ownsBackends;
+    private final StackPlan plan;
+    private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<EventSourceRunner> runners = new ArrayList<>();
+    private final List<String> createdTables = new ArrayList<>();
+    private volatile boolean closed;
+
+    private LocalCloud(LocalCloudOptions options, LocalBackends backends, boolean ownsBackends, StackPlan plan) {
+        this.options = options;
+        this.backends = backends;
+        this.ownsBackends = ownsBackends;
+        this.plan = plan;
+    }
+
+    /** Starts its own DynamoDB Local and ElasticMQ, creates the stack and starts the functions. */
+    public static LocalCloud start(LocalCloudOptions options) {
+        Template template = Template.load(options.template());
+        // Refuse an unusable template before paying for server start-up.
+        planFor(template, options, URI.create("http://127.0.0.1:0"));
+        LocalBackends backends = LocalBackends.start(options.region());
+        try {
+            return create(template, options, backends, true);
+        } catch (RuntimeException e) {
+            backends.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the stack on servers someone else owns (e.g. shared by all test classes of a JVM). Closing this cloud
+     * deletes the stack's tables and queues but leaves the servers running. The backends' region wins over the
+     * options' region.
+     */
+    public static LocalCloud start(LocalCloudOptions options, LocalBackends shared) {
+        LocalCloudOptions effective = options.region().equals(shared.region()) ? options
+                : options.toBuilder().region(shared.region()).build();
+        return create(Template.load(effective.template()), effective, shared, false);
+    }
+
+    private static StackPlan planFor(Template template, LocalCloudOptions options, URI sqsEndpoint) {
+        StackSettings settings = new StackSettings(options.stackName(), options.region(), LocalBackends.ACCOUNT_ID,
+                options.parameterOverrides(), sqsEndpoint);
+        return StackPlan.of(template, settings, options.eventSourceTypes());
+    }
+
+    private static LocalCloud create(Template template, LocalCloudOptions options, LocalBackends backends,
+                                     boolean ownsBackends) {
+        StackPlan plan = planFor(template, options, backends.sqsEndpoint());
+        LocalCloud cloud = new LocalCloud(options, backends, ownsBackends, plan);
+        try {
+            cloud.createQueues();
+            cloud.createTables();
+            cloud.prepareFunctionEnvironments();
+            if (options.runFunctions()) {
+                cloud.startFunctions();
+            }
+            return cloud;
+        } catch (RuntimeException e) {
+            cloud.closeStack();
+            throw e;
+        }
+    }
+
+    private void createQueues() {
+        for (QueueDefinition queue : plan.queues().values()) {
+            String url;
+            try {
+                url = sqs().createQueue(b -> b.queueName(queue.queueName()).attributesWithStrings(queue.attributes()))
+                        .queueUrl();
+            } catch (SdkException e) {
+                throw new IllegalStateException("creating queue " + queue.logicalId() + " (" + queue.queueName()
+                        + ") failed: " + e.getMessage() + (e.getMessage() != null && e.getMessage().contains("exists")
+                        ? " — another stack on the same servers uses the stack name '" + options.stackName() + "'" : ""), e);
+            }
+            String expected = plan.resolver().queueUrl(queue.logicalId());
+            if (!url.equals(expected)) {
+                throw new IllegalStateException("ElasticMQ named queue " + queue.logicalId() + " " + url
+                        + " but the template's Ref resolves to " + expected);
+            }
+            queueUrls.put(queue.logicalId(), url);
+        }
+    }
+
+    private void createTables() {
+        for (TableDefinition table : plan.tables().values()) {
+            try {
+                dynamoDb().createTable(table.createRequest());
+            } catch (ResourceInUseException e) {
+                throw new IllegalStateException("table " + table.tableName() + " (" + table.logicalId()
+                        + ") already exists: another stack on the same servers uses the stack name '"
+                        + options.stackName() + "'", e);
+            } catch (SdkException e) {
+                throw new IllegalStateException("creating table " + table.logicalId() + " (" + table.tableName()
+                        + ") failed: " + e.getMessage(), e);
+            }
+            createdTables.add(table.tableName());
+            table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb().updateTimeToLive(b -> b
+                    .tableName(table.tableName())
+                    .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
+        }
+    }
+
+    private void prepareFunctionEnvironments() {
+        for (FunctionDefinition function : plan.functions().values()) {
+            Map<String, String> environment = new LinkedHashMap<>(function.environment());
+            environment.put("AWS_REGION", region());
+            environment.put("AWS_DEFAULT_REGION", region());
+            environment.put("AWS_ACCESS_KEY_ID", LocalBackends.ACCESS_KEY_ID);
+            environment.put("AWS_SECRET_ACCESS_KEY", LocalBackends.SECRET_ACCESS_KEY);
+            environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+            environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
+            environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
+            environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+            environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+            environment.putAll(options.functionEnvironment());
+            functionEnvironments.put(function.logicalId(), Collections.unmodifiableMap(environment));
+        }
+    }
+
+    private void startFunctions() {
+        Set<String> selected = options.functions().isEmpty() ? plan.functions().keySet() : options.functions();
+        for (String id : selected) {
+            if (!plan.functions().containsKey(id)) {
+                throw new IllegalArgumentException("function '" + id + "' is not in the template (functions: "
+                        + plan.functions().keySet() + ")");
+            }
+        }
+        RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns(),
+                options.functionLog());
+        for (FunctionDefinition definition : plan.functions().values()) {
+            if (!selected.contains(definition.logicalId())) {
+                continue;
+            }
+            List<EventSourceDefinition> enabled = definition.events();
+            if (enabled.isEmpty()) {
+                continue;
+            }
+            LocalFunction function = new LocalFunction(definition, functionEnvironments.get(definition.logicalId()),
+                    options.classLoader(), options.functionLog());
+            functions.put(definition.logicalId(), function);
+            for (EventSourceDefinition event : enabled) {
+                if (event.enabled()) {
+                    runners.add(event.newRunner(function, services));
+                }
+            }
+        }
+        runners.forEach(EventSourceRunner::start);
+    }
+
+    private Map<String, String> queueArns() {
+        Map<String, String> arns = new LinkedHashMap<>();
+        plan.queues().keySet().forEach(id -> arns.put(id, plan.resolver().queueArn(id)));
+        return arns;
+    }
+
+    // ---------------------------------------------------------------- clients and endpoints
+
+    public DynamoDbClient dynamoDb() {
+        return backends.dynamoDb();
+    }
+
+    public SqsClient sqs() {
+        return backends.sqs();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return backends.dynamoDbEndpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return backends.sqsEndpoint();
+    }
+
+    public String region() {
+        return backends.region();
+    }
+
+    public String accountId() {
+        return LocalBackends.ACCOUNT_ID;
+    }
+
+    public String stackName() {
+        return options.stackName();
+    }
+
+    /** The validated plan: tables, queues and functions as the template declares them. */
+    public StackPlan plan() {
+        return plan;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Local name of the table declared as {@code logicalId}. */
+    public String tableName(String logicalId) {
+        requireKnown(plan.tables().keySet(), logicalId, "table");
+        return plan.tables().get(logicalId).tableName();
+    }
+
+    public String queueUrl(String logicalId) {
+        requireKnown(plan.queues().keySet(), logicalId, "queue");
+        return queueUrls.get(logicalId);
+    }
+
+    public String queueArn(String logicalId) {
+        requireKnown(plan.queues().keySet(), logicalId, "queue");
+        return plan.resolver().queueArn(logicalId);
+    }
+
+    public String queueName(String logicalId) {
+        requireKnown(plan.queues().keySet(), logicalId, "queue");
+        return plan.queues().get(logicalId).queueName();
+    }
+
+    /**
+     * The environment the function's handler is (or would be) constructed with: the template's variables with local
+     * names and URLs, the AWS_* runtime variables, the endpoint overrides and the options' extra environment.
+     */
+    public Map<String, String> functionEnvironment(String functionLogicalId) {
+        requireKnown(plan.functions().keySet(), functionLogicalId, "function");
+        return functionEnvironments.get(functionLogicalId);
+    }
+
+    // ---------------------------------------------------------------- observation
+
+    /** Invocation counts of a function run by this cloud (all zero for a function that is not running). */
+    public FunctionStats functionStats(String functionLogicalId) {
+        requireKnown(plan.functions().keySet(), functionLogicalId, "function");
+        LocalFunction function = functions.get(functionLogicalId);
+        return function == null ? new FunctionStats(0, 0, 0, 0, Optional.empty()) : function.stats();
+    }
+
+    /** Current depth of a queue. */
+    public QueueDepth queueDepth(String queueLogicalId) {
+        Map<QueueAttributeName, String> attributes = sqs().getQueueAttributes(b -> b.queueUrl(queueUrl(queueLogicalId))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return new QueueDepth(count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+                count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+    }
+
+    /** All messages (visible, in flight, delayed) in a queue. */
+    public int messageCount(String queueLogicalId) {
+        return queueDepth(queueLogicalId).total();
+    }
+
+    /** Logical id of the dead-letter queue the given queue redrives to. */
+    public Optional<String> deadLetterQueueOf(String queueLogicalId) {
+        requireKnown(plan.queues().keySet(), queueLogicalId, "queue");
+        return plan.queues().get(queueLogicalId).deadLetterQueue();
+    }
+
+    /** Messages in the dead-letter queue of {@code sourceQueueLogicalId} (the queue whose RedrivePolicy names it). */
+    public int deadLetterCount(String sourceQueueLogicalId) {
+        String deadLetterQueue = deadLetterQueueOf(sourceQueueLogicalId).orElseThrow(() ->
+                new IllegalArgumentException("queue " + sourceQueueLogicalId + " has no RedrivePolicy"));
+        return messageCount(deadLetterQueue);
+    }
+
+    /**
+     * Waits until every queue that is not a dead-letter queue is empty (0 visible, 0 in flight, 0 delayed) and no
+     * handler is running, observed twice with no activity in between.
+     *
+     * @throws IllegalStateException naming the queues and runners that are still busy when the timeout expires
+     */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> watched = new java.util.LinkedHashSet<>(plan.queues().keySet());
+        watched.removeAll(plan.deadLetterQueues());
+        while (true) {
+            long activityBefore = activity();
+            boolean busyBefore = runners.stream().anyMatch(EventSourceRunner::isBusy);
+            Map<String, QueueDepth> nonEmpty = new LinkedHashMap<>();
+            for (String queue : watched) {
+                QueueDepth depth = queueDepth(queue);
+                if (!depth.isEmpty()) {
+                    nonEmpty.put(queue, depth);
+                }
+            }
+            boolean busyAfter = runners.stream().anyMatch(EventSourceRunner::isBusy);
+            if (!busyBefore && !busyAfter && nonEmpty.isEmpty() && activity() == activityBefore) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(notIdleMessage(timeout, nonEmpty));
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the local cloud to go idle", e);
+            }
+        }
+    }
+
+    private String notIdleMessage(Duration timeout, Map<String, QueueDepth> nonEmpty) {
+        List<String> reasons = new ArrayList<>();
+        Set<String> consumed = new TreeSet<>();
+        functions.values().forEach(f -> f.definition().events().forEach(e -> {
+            if (e instanceof com.alphacast.localcloud.function.sqs.SqsEventSource s && s.enabled()) {
+                consumed.add(s.queueLogicalId());
+            }
+        }));
+        nonEmpty.forEach((queue, depth) -> reasons.add("queue " + queue + " (" + queueName(queue) + ") has " + depth
+                + (consumed.contains(queue) ? "" : ", and no running function consumes it")));
+        runners.stream().filter(EventSourceRunner::isBusy).forEach(r -> reasons.add("handler still running: "
+                + r.description()));
+        return "local cloud (stack " + stackName() + ") not idle after " + timeout + ": " + String.join("; ", reasons);
+    }
+
+    private long activity() {
+        long sum = 0;
+        for (EventSourceRunner runner : runners) {
+            sum += runner.activity();
+        }
+        return sum;
+    }
+
+    private static int count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+        String value = attributes.get(name);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    private static void requireKnown(Set<String> known, String logicalId, String kind) {
+        if (!known.contains(logicalId)) {
+            throw new IllegalArgumentException("the template declares no " + kind + " '" + logicalId + "' (" + kind
+                    + "s: " + known + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Stops every runner, then deletes the stack's tables and queues (when the servers are shared) or stops the
+     * servers (when this cloud started them). Leaves no thread running.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeStack();
+    }
+
+    private void closeStack() {
+        List<Thread> stopping = new ArrayList<>();
+        for (EventSourceRunner runner : runners) {
+            Thread thread = new Thread(runner::close, "stop-" + runner.description());
+            thread.setDaemon(true);
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        functions.values().forEach(LocalFunction::close);
+        if (ownsBackends) {
+            backends.close();
+            return;
+        }
+        for (String url : queueUrls.values()) {
+            try {
+                sqs().deleteQueue(b -> b.queueUrl(url));
+            } catch (SdkException e) {
+                // Best effort: the servers outlive this stack and the names are unique per stack.
+            }
+        }
+        for (String table : createdTables) {
+            try {
+                dynamoDb().deleteTable(b -> b.tableName(table));
+            } catch (SdkException e) {
+                // Best effort, as above.
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalCloud[stack=" + stackName() + ", tables=" + plan.tables().keySet() + ", queues="
+                + plan.queues().keySet() + ", functions=" + functions.keySet() + "]";
+    }
+}

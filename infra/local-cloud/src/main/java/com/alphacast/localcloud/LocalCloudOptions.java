@@ -1,0 +1,153 @@
+package com.alphacast.localcloud;
+
+import com.alphacast.localcloud.function.EventSourceType;
+import com.alphacast.localcloud.function.IgnoredEventSourceType;
+import com.alphacast.localcloud.function.sqs.SqsEventSourceType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * How to run a template locally.
+ *
+ * @param template             the SAM template (usually the project's {@code template.yaml})
+ * @param stackName            prefix of every local table, queue and function name
+ * @param region               region the local servers and clients pretend to be in
+ * @param parameterOverrides   values for the template's Parameters (others keep their Default)
+ * @param functionEnvironment  extra environment for every handler (wins over template and AWS_* variables)
+ * @param runFunctions         false for storage-only use: tables and queues are created, no handler is loaded
+ * @param functions            logical ids of the functions to run; empty means all
+ * @param eventSourceTypes     SAM event types by {@code Type}; later issues add ScheduleV2/HttpApi runners here
+ * @param functionLog          receives (function logical id, line) for handler logs and invocation failures
+ * @param classLoader          where handler classes are looked up
+ */
+public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
+                                Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
+                                Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
+                                ClassLoader classLoader) {
+
+    public static final String DEFAULT_STACK_NAME = "alphacast";
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public LocalCloudOptions {
+        parameterOverrides = Map.copyOf(parameterOverrides);
+        functionEnvironment = Map.copyOf(functionEnvironment);
+        functions = Set.copyOf(functions);
+        eventSourceTypes = Map.copyOf(eventSourceTypes);
+    }
+
+    public static Builder forTemplate(Path template) {
+        return new Builder(template);
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
+                .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
+                .classLoader(classLoader);
+        builder.functions.addAll(functions);
+        builder.eventSourceTypes.clear();
+        builder.eventSourceTypes.putAll(eventSourceTypes);
+        return builder;
+    }
+
+    /** The event types every local cloud knows: SQS runs; ScheduleV2, Schedule, HttpApi and Api are accepted. */
+    public static Map<String, EventSourceType> defaultEventSourceTypes() {
+        Map<String, EventSourceType> types = new LinkedHashMap<>();
+        types.put("SQS", new SqsEventSourceType());
+        for (String later : new String[] {"ScheduleV2", "Schedule", "HttpApi", "Api"}) {
+            types.put(later, new IgnoredEventSourceType(later));
+        }
+        return types;
+    }
+
+    public static final class Builder {
+        private final Path template;
+        private String stackName = DEFAULT_STACK_NAME;
+        private String region = DEFAULT_REGION;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean runFunctions = true;
+        private final Set<String> functions = new LinkedHashSet<>();
+        private final Map<String, EventSourceType> eventSourceTypes = new LinkedHashMap<>(defaultEventSourceTypes());
+        private BiConsumer<String, String> functionLog = (function, line) -> System.err.println("[" + function + "] " + line);
+        private ClassLoader classLoader;
+
+        private Builder(Path template) {
+            this.template = template;
+        }
+
+        public Builder stackName(String stackName) {
+            this.stackName = stackName;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder parameter(String name, String value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        public Builder parameters(Map<String, String> values) {
+            parameters.putAll(values);
+            return this;
+        }
+
+        public Builder functionEnvironment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        public Builder functionEnvironment(Map<String, String> values) {
+            environment.putAll(values);
+            return this;
+        }
+
+        public Builder runFunctions(boolean run) {
+            this.runFunctions = run;
+            return this;
+        }
+
+        /** Storage only: tables and queues, no handlers. */
+        public Builder withoutFunctions() {
+            return runFunctions(false);
+        }
+
+        /** Runs only these functions (logical ids); may be called repeatedly. */
+        public Builder onlyFunctions(String... logicalIds) {
+            functions.addAll(Set.of(logicalIds));
+            return this;
+        }
+
+        /** Adds or replaces how one SAM event type is run (the extension point for ScheduleV2, HttpApi, ...). */
+        public Builder eventSourceType(EventSourceType type) {
+            eventSourceTypes.put(type.type(), type);
+            return this;
+        }
+
+        public Builder functionLog(BiConsumer<String, String> log) {
+            this.functionLog = log;
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        public LocalCloudOptions build() {
+            ClassLoader loader = Optional.ofNullable(classLoader)
+                    .orElseGet(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                            .orElse(LocalCloudOptions.class.getClassLoader()));
+            return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
+                    eventSourceTypes, functionLog, loader);
+        }
+    }
+}

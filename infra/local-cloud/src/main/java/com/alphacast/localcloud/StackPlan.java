@@ -1,0 +1,177 @@
+package com.alphacast.localcloud;
+
+import com.alphacast.localcloud.dynamodb.TableDefinition;
+import com.alphacast.localcloud.function.EventSourceType;
+import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.PlanningContext;
+import com.alphacast.localcloud.sqs.QueueDefinition;
+import com.alphacast.localcloud.template.Properties;
+import com.alphacast.localcloud.template.ResourceDeclaration;
+import com.alphacast.localcloud.template.StackResolver;
+import com.alphacast.localcloud.template.StackSettings;
+import com.alphacast.localcloud.template.Template;
+import com.alphacast.localcloud.template.TemplateRefusedException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the local cloud will create for one stack, validated before anything is created: tables, queues in
+ * creation order (dead-letter queues first) and functions with their event sources. Building the plan is where a
+ * template the local cloud cannot honour is refused.
+ */
+public final class StackPlan {
+
+    /**
+     * Resource types accepted and not created: permissions and monitoring have no local effect; SSM parameters,
+     * SNS topics and HTTP APIs are left to the issues that run them locally.
+     */
+    public static final Set<String> IGNORED_RESOURCE_TYPES = Set.of("AWS::SSM::Parameter", "AWS::Serverless::HttpApi",
+            "AWS::Serverless::Api", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard", "AWS::SNS::Topic",
+            "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
+            "AWS::SQS::QueuePolicy", "AWS::Lambda::Permission");
+
+    private final StackResolver resolver;
+    private final Map<String, TableDefinition> tables;
+    private final Map<String, QueueDefinition> queues;
+    private final Map<String, FunctionDefinition> functions;
+    private final List<String> ignoredResources;
+
+    private StackPlan(StackResolver resolver, Map<String, TableDefinition> tables, Map<String, QueueDefinition> queues,
+                      Map<String, FunctionDefinition> functions, List<String> ignoredResources) {
+        this.resolver = resolver;
+        this.tables = Collections.unmodifiableMap(tables);
+        this.queues = Collections.unmodifiableMap(queues);
+        this.functions = Collections.unmodifiableMap(functions);
+        this.ignoredResources = List.copyOf(ignoredResources);
+    }
+
+    public static StackPlan of(Template template, StackSettings settings, Map<String, EventSourceType> eventTypes) {
+        StackResolver resolver = new StackResolver(template, settings);
+        List<ResourceDeclaration> active = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (ResourceDeclaration resource : template.resources().values()) {
+            if (!resolver.isActive(resource)) {
+                continue;
+            }
+            switch (resource.type()) {
+                case "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::Serverless::Function" -> active.add(resource);
+                default -> {
+                    if (!IGNORED_RESOURCE_TYPES.contains(resource.type())) {
+                        throw new TemplateRefusedException(resource.logicalId(), "Type", "resource type "
+                                + resource.type() + " is not supported by the local cloud (it creates "
+                                + "AWS::DynamoDB::Table, AWS::SQS::Queue, AWS::Serverless::Function and ignores "
+                                + new java.util.TreeSet<>(IGNORED_RESOURCE_TYPES) + ")");
+                    }
+                    ignored.add(resource.logicalId() + " (" + resource.type() + ")");
+                }
+            }
+        }
+
+        Map<String, String> queueIdsByArn = new LinkedHashMap<>();
+        for (ResourceDeclaration resource : active) {
+            if (resource.type().equals("AWS::SQS::Queue")) {
+                queueIdsByArn.put(resolver.queueArn(resource.logicalId()), resource.logicalId());
+            }
+        }
+        Map<String, QueueDefinition> unordered = new LinkedHashMap<>();
+        Map<String, TableDefinition> tables = new LinkedHashMap<>();
+        for (ResourceDeclaration resource : active) {
+            String id = resource.logicalId();
+            if (resource.type().equals("AWS::SQS::Queue")) {
+                Properties properties = resolved(resource, resolver, QueueDefinition.HONOURED, QueueDefinition.IGNORED);
+                unordered.put(id, QueueDefinition.from(resolver.queueName(id), resolver.isFifo(resource), properties,
+                        arn -> Optional.ofNullable(queueIdsByArn.get(arn))));
+            } else if (resource.type().equals("AWS::DynamoDB::Table")) {
+                Properties properties = resolved(resource, resolver, TableDefinition.HONOURED, TableDefinition.IGNORED);
+                tables.put(id, TableDefinition.from(resolver.tableName(id), properties));
+            }
+        }
+        Map<String, QueueDefinition> queues = deadLetterQueuesFirst(unordered);
+
+        PlanningContext context = new PlanningContext(resolver, queues);
+        Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+        for (ResourceDeclaration resource : active) {
+            if (resource.type().equals("AWS::Serverless::Function")) {
+                functions.put(resource.logicalId(), FunctionDefinition.from(resource, resolver, eventTypes, context));
+            }
+        }
+        return new StackPlan(resolver, tables, queues, functions, ignored);
+    }
+
+    /** Refuses unknown properties, then resolves only the honoured ones (ignored ones may hold unresolvable values). */
+    private static Properties resolved(ResourceDeclaration resource, StackResolver resolver, Set<String> honoured,
+                                       Set<String> ignored) {
+        Properties.of(resource.logicalId(), resource.properties()).allowOnly(honoured, ignored);
+        Map<String, Object> kept = new LinkedHashMap<>(resource.properties());
+        kept.keySet().retainAll(honoured);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) resolver.resolve(kept, resource.logicalId(), "Properties");
+        return Properties.of(resource.logicalId(), values);
+    }
+
+    private static Map<String, QueueDefinition> deadLetterQueuesFirst(Map<String, QueueDefinition> queues) {
+        Map<String, QueueDefinition> ordered = new LinkedHashMap<>();
+        for (String id : queues.keySet()) {
+            addAfterDeadLetterQueue(id, queues, ordered, new LinkedHashSet<>());
+        }
+        return ordered;
+    }
+
+    private static void addAfterDeadLetterQueue(String id, Map<String, QueueDefinition> queues,
+                                                Map<String, QueueDefinition> ordered, Set<String> path) {
+        if (ordered.containsKey(id)) {
+            return;
+        }
+        if (!path.add(id)) {
+            throw new TemplateRefusedException(id, "RedrivePolicy.deadLetterTargetArn", "redrive cycle " + path);
+        }
+        QueueDefinition queue = queues.get(id);
+        if (queue.deadLetterQueue().isPresent()) {
+            QueueDefinition target = queues.get(queue.deadLetterQueue().get());
+            if (target.fifo() != queue.fifo()) {
+                throw new TemplateRefusedException(id, "RedrivePolicy.deadLetterTargetArn", "the dead-letter queue of a "
+                        + (queue.fifo() ? "FIFO" : "standard") + " queue must also be "
+                        + (queue.fifo() ? "FIFO" : "standard") + " (" + target.logicalId() + " is not)");
+            }
+            addAfterDeadLetterQueue(target.logicalId(), queues, ordered, path);
+        }
+        ordered.put(id, queue);
+    }
+
+    public StackResolver resolver() {
+        return resolver;
+    }
+
+    /** Tables by logical id, in template order. */
+    public Map<String, TableDefinition> tables() {
+        return tables;
+    }
+
+    /** Queues by logical id, dead-letter queues before the queues that redrive to them. */
+    public Map<String, QueueDefinition> queues() {
+        return queues;
+    }
+
+    /** Functions by logical id, in template order. */
+    public Map<String, FunctionDefinition> functions() {
+        return functions;
+    }
+
+    /** Resources accepted but not created locally, as {@code LogicalId (Type)}. */
+    public List<String> ignoredResources() {
+        return ignoredResources;
+    }
+
+    /** Logical ids of queues that some queue of the stack redrives to. */
+    public Set<String> deadLetterQueues() {
+        Set<String> targets = new LinkedHashSet<>();
+        queues.values().forEach(q -> q.deadLetterQueue().ifPresent(targets::add));
+        return targets;
+    }
+}

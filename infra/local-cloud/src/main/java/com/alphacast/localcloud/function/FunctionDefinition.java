@@ -1,0 +1,129 @@
+package com.alphacast.localcloud.function;
+
+import com.alphacast.localcloud.template.Properties;
+import com.alphacast.localcloud.template.ResourceDeclaration;
+import com.alphacast.localcloud.template.StackResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An {@code AWS::Serverless::Function} after {@code Globals.Function} was merged in and intrinsics were resolved.
+ *
+ * @param environment the template's {@code Environment.Variables} with local names and URLs (without the
+ *                    AWS_* variables the runtime adds)
+ */
+public record FunctionDefinition(String logicalId, String functionName, String functionArn, String handler,
+                                 int timeoutSeconds, int memorySizeMb, Map<String, String> environment,
+                                 List<EventSourceDefinition> events) {
+
+    public static final Set<String> HONOURED = Set.of("Handler", "Runtime", "Timeout", "MemorySize", "Environment", "Events",
+            "FunctionName");
+    /** Packaging, permissions, deployment and observability settings: meaningless for an in-process invocation. */
+    public static final Set<String> IGNORED = Set.of("Description", "CodeUri", "Architectures", "Tracing", "AutoPublishAlias",
+            "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "SnapStart", "Layers",
+            "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "Policies", "Role", "RolePath",
+            "PermissionsBoundary", "AssumeRolePolicyDocument", "Tags", "PropagateTags", "LoggingConfig",
+            "DeploymentPreference", "VpcConfig", "KmsKeyArn", "DeadLetterQueue", "EventInvokeConfig",
+            "EphemeralStorage", "RuntimeManagementConfig", "RecursiveLoop", "CodeSigningConfigArn",
+            "VersionDescription", "VersionDeletionPolicy", "SourceKMSKeyArn");
+
+    public FunctionDefinition {
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        events = List.copyOf(events);
+    }
+
+    public static FunctionDefinition from(ResourceDeclaration declaration, StackResolver resolver,
+                                          Map<String, EventSourceType> eventTypes, PlanningContext context) {
+        String id = declaration.logicalId();
+        Map<String, Object> merged = mergeGlobals(resolver.template().functionGlobals(), declaration.properties());
+        Properties.of(id, merged).allowOnly(HONOURED, IGNORED);
+        // Ignored properties (policies, roles, ...) may refer to things with no local value: never resolve them.
+        merged.keySet().retainAll(HONOURED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolved = (Map<String, Object>) resolver.resolve(merged, id, "Properties");
+        Properties properties = Properties.of(id, resolved);
+
+        String handler = properties.requiredString("Handler");
+        if (!handler.matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*(::[\\p{L}_$][\\p{L}\\p{N}_$]*)?")) {
+            throw properties.refuse("Handler", "'" + handler + "' is not a Java handler (package.Class::method)");
+        }
+        properties.string("Runtime").ifPresent(runtime -> {
+            if (!runtime.startsWith("java")) {
+                throw properties.refuse("Runtime", "'" + runtime + "' cannot run in-process; only java runtimes can");
+            }
+        });
+        int timeout = properties.integer("Timeout", 1, 900).orElse(3);
+        int memory = properties.integer("MemorySize", 128, 10_240).orElse(128);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties.object("Environment").ifPresent(env -> {
+            env.allowOnly(Set.of("Variables"), Set.of());
+            env.object("Variables").ifPresent(variables -> variables.values().forEach((name, value) ->
+                    environment.put(name, variables.string(name).orElse(""))));
+        });
+
+        List<EventSourceDefinition> events = new ArrayList<>();
+        properties.object("Events").ifPresent(all -> all.values().keySet().forEach(eventName -> {
+            Properties event = all.object(eventName).orElseThrow();
+            String type = event.requiredString("Type");
+            EventSourceType eventType = eventTypes.get(type);
+            if (eventType == null) {
+                throw event.refuse("Type", "event type '" + type + "' is not supported by the local cloud (supported: "
+                        + new java.util.TreeSet<>(eventTypes.keySet()) + ")");
+            }
+            event.allowOnly(Set.of("Type", "Properties"), Set.of());
+            Properties eventProperties = event.object("Properties")
+                    .orElseGet(() -> new Properties(id, event.path("Properties"), Map.of()));
+            eventType.define(id, eventName, eventProperties, context).ifPresent(events::add);
+        }));
+        return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, timeout, memory,
+                environment, events);
+    }
+
+    /**
+     * SAM's merge rules: the function's own scalar wins, mappings merge key by key (so Environment.Variables
+     * combine), lists are concatenated with the globals first. Intrinsic functions are values, never merged.
+     */
+    static Map<String, Object> mergeGlobals(Map<String, Object> globals, Map<String, Object> own) {
+        Map<String, Object> merged = new LinkedHashMap<>(globals);
+        own.forEach((key, value) -> merged.merge(key, value, FunctionDefinition::mergeValue));
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object mergeValue(Object global, Object own) {
+        if (global instanceof Map<?, ?> g && own instanceof Map<?, ?> o && !isIntrinsic(g) && !isIntrinsic(o)) {
+            return mergeGlobals((Map<String, Object>) g, (Map<String, Object>) o);
+        }
+        if (global instanceof List<?> g && own instanceof List<?> o) {
+            List<Object> both = new ArrayList<>(g);
+            both.addAll(o);
+            return both;
+        }
+        return own;
+    }
+
+    private static boolean isIntrinsic(Map<?, ?> map) {
+        if (map.size() != 1) {
+            return false;
+        }
+        String key = String.valueOf(map.keySet().iterator().next());
+        return key.equals("Ref") || key.startsWith("Fn::");
+    }
+
+    /** Class name part of {@code Handler}. */
+    public String handlerClass() {
+        int separator = handler.indexOf("::");
+        return separator < 0 ? handler : handler.substring(0, separator);
+    }
+
+    /** Method name part of {@code Handler}; {@code handleRequest} when the handler names only a class. */
+    public Optional<String> handlerMethod() {
+        int separator = handler.indexOf("::");
+        return separator < 0 ? Optional.empty() : Optional.of(handler.substring(separator + 2));
+    }
+}

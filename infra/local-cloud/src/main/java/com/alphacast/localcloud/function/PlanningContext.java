@@ -1,0 +1,20 @@
+package com.alphacast.localcloud.function;
+
+import com.alphacast.localcloud.sqs.QueueDefinition;
+import com.alphacast.localcloud.template.StackResolver;
+import java.util.Map;
+import java.util.Optional;
+
+/** What an {@link EventSourceType} may consult while validating an event: the resolver and the stack's queues. */
+public record PlanningContext(StackResolver resolver, Map<String, QueueDefinition> queuesByLogicalId) {
+
+    public PlanningContext {
+        queuesByLogicalId = Map.copyOf(queuesByLogicalId);
+    }
+
+    public Optional<QueueDefinition> queueByArn(String arn) {
+        return queuesByLogicalId.values().stream()
+                .filter(q -> resolver.queueArn(q.logicalId()).equals(arn))
+                .findFirst();
+    }
+}

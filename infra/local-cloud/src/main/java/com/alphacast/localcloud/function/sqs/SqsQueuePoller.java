@@ -1,0 +1,259 @@
+package com.alphacast.localcloud.function.sqs;
+
+import com.alphacast.localcloud.function.EventSourceRunner;
+import com.alphacast.localcloud.function.LocalFunction;
+import com.alphacast.localcloud.function.RunnerServices;
+import com.alphacast.localcloud.sqs.QueueDefinition;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS poller, locally: long-polls the queue (1 s waits so latency stays low), gathers up to BatchSize records
+ * within MaximumBatchingWindowInSeconds, invokes the handler and deletes exactly the records that succeeded. Failed
+ * records stay in flight until the queue's visibility timeout expires, then return; the queue's redrive policy
+ * (enforced by ElasticMQ) moves them to the dead-letter queue after maxReceiveCount receives.
+ */
+final class SqsQueuePoller implements EventSourceRunner {
+
+    private static final int LONG_POLL_SECONDS = 1;
+    private static final int MAX_RECEIVE = 10;
+
+    private final SqsEventSource source;
+    private final LocalFunction function;
+    private final RunnerServices services;
+    private final QueueDefinition queue;
+    private final String queueUrl;
+    private final SqsEventFactory events;
+    private final AtomicLong activity = new AtomicLong();
+    private volatile boolean busy;
+    private volatile boolean running;
+    private Thread thread;
+
+    SqsQueuePoller(SqsEventSource source, LocalFunction function, RunnerServices services) {
+        this.source = source;
+        this.function = function;
+        this.services = services;
+        this.queue = services.queues().get(source.queueLogicalId());
+        this.queueUrl = services.queueUrls().get(source.queueLogicalId());
+        this.events = new SqsEventFactory(services.queueArns().get(source.queueLogicalId()), services.region());
+    }
+
+    @Override
+    public String description() {
+        return source.functionLogicalId() + "/" + source.eventName() + " (SQS " + queue.queueName() + ")";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::pollUntilClosed, "sqs-poller-" + source.functionLogicalId() + "-" + source.eventName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public boolean isBusy() {
+        return busy;
+    }
+
+    @Override
+    public long activity() {
+        return activity.get();
+    }
+
+    @Override
+    public void close() {
+        Thread poller;
+        synchronized (this) {
+            running = false;
+            poller = thread;
+        }
+        if (poller == null) {
+            return;
+        }
+        try {
+            poller.join((LONG_POLL_SECONDS + 2) * 1000L);
+            if (poller.isAlive()) {
+                poller.interrupt();
+                poller.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pollUntilClosed() {
+        while (running) {
+            try {
+                List<Message> batch = collectBatch();
+                if (!batch.isEmpty()) {
+                    try {
+                        deliver(batch);
+                    } finally {
+                        busy = false;
+                        activity.incrementAndGet();
+                    }
+                }
+            } catch (SdkException e) {
+                if (running) {
+                    function.log("polling " + queue.queueName() + " failed, retrying: " + e.getMessage());
+                    pause(250);
+                }
+            } catch (RuntimeException e) {
+                // The poller must survive anything a single batch throws, or the queue would silently stop.
+                function.log("poller error on " + queue.queueName() + ": " + e);
+                pause(250);
+            }
+        }
+    }
+
+    private List<Message> collectBatch() {
+        List<Message> batch = new ArrayList<>(receive(Math.min(MAX_RECEIVE, source.batchSize()), LONG_POLL_SECONDS));
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        busy = true;
+        activity.incrementAndGet();
+        long windowEnds = System.nanoTime() + source.maximumBatchingWindowSeconds() * 1_000_000_000L;
+        while (running && batch.size() < source.batchSize() && System.nanoTime() < windowEnds) {
+            long remainingMillis = (windowEnds - System.nanoTime()) / 1_000_000;
+            int wait = (int) Math.min(LONG_POLL_SECONDS, Math.max(0, remainingMillis / 1000));
+            List<Message> more = receive(Math.min(MAX_RECEIVE, source.batchSize() - batch.size()), wait);
+            batch.addAll(more);
+            if (more.isEmpty() && wait == 0) {
+                pause(Math.min(remainingMillis, 100));
+            }
+        }
+        return batch;
+    }
+
+    private List<Message> receive(int max, int waitSeconds) {
+        return services.sqs().receiveMessage(r -> r.queueUrl(queueUrl)
+                .maxNumberOfMessages(max)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+    }
+
+    private void deliver(List<Message> batch) {
+        long now = System.currentTimeMillis();
+        List<Message> deliverable = new ArrayList<>();
+        List<Message> expired = new ArrayList<>();
+        List<Message> oversized = new ArrayList<>();
+        for (Message message : batch) {
+            String sent = message.attributesAsStrings().get("SentTimestamp");
+            if (sent != null && now - Long.parseLong(sent) > queue.retentionSeconds() * 1000L) {
+                expired.add(message);
+            } else if (size(message) > queue.maximumMessageBytes()) {
+                oversized.add(message);
+            } else {
+                deliverable.add(message);
+            }
+        }
+        for (Message message : expired) {
+            function.log("message " + message.messageId() + " on " + queue.queueName() + " is older than the queue's"
+                    + " MessageRetentionPeriod (" + queue.retentionSeconds() + " s); SQS would have deleted it");
+        }
+        for (Message message : oversized) {
+            function.log("message " + message.messageId() + " on " + queue.queueName() + " has " + size(message)
+                    + " bytes, above the queue's MaximumMessageSize " + queue.maximumMessageBytes()
+                    + "; not delivered (it will be retried and redriven like a failed record)");
+        }
+        Set<String> failed = deliverable.isEmpty() ? Set.of() : invoke(deliverable);
+        List<Message> done = new ArrayList<>(expired);
+        for (Message message : deliverable) {
+            if (!failed.contains(message.messageId())) {
+                done.add(message);
+            }
+        }
+        delete(done);
+        function.countRecords(deliverable.size() + oversized.size(), failed.size() + oversized.size());
+    }
+
+    /** Invokes the handler once for the batch; returns the ids of the records that failed. */
+    private Set<String> invoke(List<Message> records) {
+        Set<String> all = new LinkedHashSet<>();
+        records.forEach(m -> all.add(m.messageId()));
+        LocalFunction.Invocation invocation = function.invoke(events.event(records), events.json(records));
+        if (invocation.failed()) {
+            return all;
+        }
+        if (!source.reportBatchItemFailures()) {
+            return Set.of();
+        }
+        SQSBatchResponse response;
+        try {
+            response = function.convertResult(invocation.result(), SQSBatchResponse.class);
+        } catch (RuntimeException e) {
+            function.log("handler returned something that is not an SQSBatchResponse (" + e.getMessage()
+                    + "); the whole batch counts as failed");
+            return all;
+        }
+        if (response == null || response.getBatchItemFailures() == null) {
+            return Set.of();
+        }
+        Set<String> failed = new HashSet<>();
+        for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+            String id = failure == null ? null : failure.getItemIdentifier();
+            if (id == null || id.isBlank() || !all.contains(id)) {
+                // Lambda's rule: an unusable item identifier fails the entire batch.
+                function.log("batchItemFailures names '" + id + "', which is not a record of this batch;"
+                        + " the whole batch counts as failed");
+                return all;
+            }
+            failed.add(id);
+        }
+        return failed;
+    }
+
+    private void delete(List<Message> messages) {
+        for (int from = 0; from < messages.size(); from += MAX_RECEIVE) {
+            List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_RECEIVE));
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle()).build());
+            }
+            DeleteMessageBatchResponse response = services.sqs().deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            response.failed().forEach(f -> function.log("could not delete a processed message from "
+                    + queue.queueName() + " (" + f.code() + ": " + f.message() + "); it will be delivered again"));
+        }
+    }
+
+    private static int size(Message message) {
+        int bytes = message.body().getBytes(StandardCharsets.UTF_8).length;
+        for (var attribute : message.messageAttributes().entrySet()) {
+            bytes += attribute.getKey().getBytes(StandardCharsets.UTF_8).length;
+            bytes += attribute.getValue().dataType().getBytes(StandardCharsets.UTF_8).length;
+            if (attribute.getValue().stringValue() != null) {
+                bytes += attribute.getValue().stringValue().getBytes(StandardCharsets.UTF_8).length;
+            }
+            if (attribute.getValue().binaryValue() != null) {
+                bytes += attribute.getValue().binaryValue().asByteArray().length;
+            }
+        }
+        return bytes;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
