@@ -36,10 +36,15 @@ public final class TelegramTransport implements PlatformTransport {
      * @param timeout whole-call timeout; a call that takes longer counts as a transient failure
      */
     public static TelegramTransport create(String token, java.net.URI baseUrl, Duration timeout) {
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(timeout).build();
+        return new TelegramTransport(client(token, baseUrl, timeout));
+    }
+
+    /** A TelegramBots client for {@code baseUrl} whose calls time out after {@code callTimeout}. */
+    public static OkHttpTelegramClient client(String token, java.net.URI baseUrl, Duration callTimeout) {
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(callTimeout).readTimeout(callTimeout).build();
         int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80);
         TelegramUrl url = new TelegramUrl(baseUrl.getScheme(), baseUrl.getHost(), port, false);
-        return new TelegramTransport(new OkHttpTelegramClient(http, token, url));
+        return new OkHttpTelegramClient(http, token, url);
     }
 
     @Override

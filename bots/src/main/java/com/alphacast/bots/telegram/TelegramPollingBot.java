@@ -1,0 +1,75 @@
+package com.alphacast.bots.telegram;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * A self-hosted bot without a public URL: long-polls {@code getUpdates}, routes each update and sends the
+ * answers. Polling and a webhook cannot both consume one token, so the webhook is removed first. An update
+ * is acknowledged (offset advanced) only after it was handled, so a crash re-reads rather than drops it.
+ */
+public final class TelegramPollingBot {
+
+    private final TelegramClient client;
+    private final TelegramUpdateHandler handler;
+    private final int pollTimeoutSeconds;
+    private final Consumer<String> log;
+    private long offset;
+
+    /** @param pollTimeoutSeconds long-poll timeout; the client's call timeout must be longer */
+    public TelegramPollingBot(TelegramClient client, TelegramUpdateHandler handler, int pollTimeoutSeconds, Consumer<String> log) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.log = Objects.requireNonNull(log, "log");
+        if (pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50) {
+            throw new IllegalArgumentException("poll timeout must be 0-50 s, was " + pollTimeoutSeconds);
+        }
+        this.pollTimeoutSeconds = pollTimeoutSeconds;
+    }
+
+    public void start() throws TelegramApiException {
+        client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+    }
+
+    /** One getUpdates round; returns how many updates were handled. */
+    public int pollOnce() throws TelegramApiException {
+        List<Update> updates = client.execute(GetUpdates.builder().offset((int) offset).timeout(pollTimeoutSeconds)
+                .allowedUpdates(List.of("message", "callback_query", "pre_checkout_query")).build());
+        for (Update update : updates) {
+            TelegramUpdateHandler.Handling handling = handler.handle(update);
+            log.accept("update " + update.getUpdateId() + ": " + handling.routing().explanation());
+            for (BotApiMethod<?> reply : handling.replies()) {
+                try {
+                    client.execute(reply);
+                } catch (TelegramApiException e) {
+                    log.accept("update " + update.getUpdateId() + ": answer failed: " + e.getMessage());
+                }
+            }
+            offset = update.getUpdateId() + 1L;
+        }
+        return updates.size();
+    }
+
+    /** Polls until {@code keepRunning} turns false, backing off after failures. */
+    public void run(BooleanSupplier keepRunning) throws InterruptedException {
+        long failureDelayMillis = 1000;
+        while (keepRunning.getAsBoolean()) {
+            try {
+                pollOnce();
+                failureDelayMillis = 1000;
+            } catch (TelegramApiException e) {
+                log.accept("getUpdates failed (" + e.getMessage() + "); retrying in " + failureDelayMillis + " ms");
+                Thread.sleep(failureDelayMillis);
+                failureDelayMillis = Math.min(failureDelayMillis * 2, 60_000);
+            }
+        }
+    }
+}
