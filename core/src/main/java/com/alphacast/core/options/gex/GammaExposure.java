@@ -25,6 +25,8 @@ import java.util.TreeMap;
 public final class GammaExposure {
 
     private static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** exp(-0.5 * 38.6^2) is below the smallest positive double. */
+    private static final double D1_CUTOFF = 38.6;
 
     private final GexConvention convention;
 
@@ -151,7 +153,14 @@ public final class GammaExposure {
             double w = sign * c.openInterest() * convention.multiplier(c.symbol().root()) * 0.01 * Math.exp(-q * t)
                     * invSigmaSqrtT * INV_SQRT_2PI;
             double base = drift - logK;
-            for (int j = 0; j < levels; j++) {
+            // Only levels with |d1| <= 38.6 can contribute: beyond it exp(-d1^2/2) underflows to 0 in double
+            // arithmetic. d1 is increasing in L and the levels are evenly spaced, so the useful levels are one
+            // contiguous range; far-from-the-money short-dated contracts skip most of the 60 exps.
+            double span = D1_CUTOFF / invSigmaSqrtT;
+            double step = (high - low) / (levels - 1);
+            int from = (int) Math.max(0, Math.floor((Math.exp(-span - base) - low) / step));
+            int to = (int) Math.min(levels - 1, Math.ceil((Math.exp(span - base) - low) / step));
+            for (int j = from; j <= to; j++) {
                 double d1 = (logLevel[j] + base) * invSigmaSqrtT;
                 acc[j] += w * Math.exp(-0.5 * d1 * d1);
             }
