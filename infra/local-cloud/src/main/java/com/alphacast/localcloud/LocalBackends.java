@@ -25,21 +25,23 @@ public final class LocalBackends implements AutoCloseable {
     public static final String SECRET_ACCESS_KEY = "alphacast-local-secret";
 
     private final String region;
-    private final EmbeddedDynamoDb dynamoDbServer;
-    private final EmbeddedSqs sqsServer;
+    private final URI dynamoDbEndpoint;
+    private final URI sqsEndpoint;
+    private final AutoCloseable servers;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private volatile boolean closed;
 
-    private LocalBackends(String region, EmbeddedDynamoDb dynamoDbServer, EmbeddedSqs sqsServer) {
+    private LocalBackends(String region, URI dynamoDbEndpoint, URI sqsEndpoint, AutoCloseable servers) {
         this.region = region;
-        this.dynamoDbServer = dynamoDbServer;
-        this.sqsServer = sqsServer;
+        this.dynamoDbEndpoint = dynamoDbEndpoint;
+        this.sqsEndpoint = sqsEndpoint;
+        this.servers = servers;
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbServer.endpoint()).region(Region.of(region))
+        this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.of(region))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        this.sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint()).region(Region.of(region))
+        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(region))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -56,7 +58,24 @@ public final class LocalBackends implements AutoCloseable {
             sqs.thenAccept(EmbeddedSqs::close);
             throw new IllegalStateException("local cloud servers did not start: " + e.getCause(), e.getCause());
         }
-        return new LocalBackends(region, dynamoDb.join(), sqs.join());
+        EmbeddedDynamoDb dynamoDbServer = dynamoDb.join();
+        EmbeddedSqs sqsServer = sqs.join();
+        return new LocalBackends(region, dynamoDbServer.endpoint(), sqsServer.endpoint(), () -> {
+            // Stop both in parallel: each takes about a second.
+            CompletableFuture<Void> stopDynamoDb = CompletableFuture.runAsync(dynamoDbServer::close,
+                    runnable -> daemon(runnable, "stop-dynamodb-local"));
+            sqsServer.close();
+            stopDynamoDb.join();
+        });
+    }
+
+    /**
+     * DynamoDB and SQS endpoints someone else runs (LocalStack, moto): the same stacks and function runners work
+     * against them. Queue URLs must have the form {@code <sqsEndpoint>/<account>/<name>} (LocalStack:
+     * {@code SQS_ENDPOINT_STRATEGY=off}) and the account must be {@value #ACCOUNT_ID}. Closing closes only the clients.
+     */
+    public static LocalBackends external(URI dynamoDbEndpoint, URI sqsEndpoint, String region) {
+        return new LocalBackends(region, dynamoDbEndpoint, sqsEndpoint, () -> { });
     }
 
     public String region() {
@@ -64,11 +83,11 @@ public final class LocalBackends implements AutoCloseable {
     }
 
     public URI dynamoDbEndpoint() {
-        return dynamoDbServer.endpoint();
+        return dynamoDbEndpoint;
     }
 
     public URI sqsEndpoint() {
-        return sqsServer.endpoint();
+        return sqsEndpoint;
     }
 
     public DynamoDbClient dynamoDb() {
@@ -79,7 +98,7 @@ public final class LocalBackends implements AutoCloseable {
         return sqs;
     }
 
-    /** Stops both servers in parallel. Idempotent. */
+    /** Closes the clients and stops the servers this instance started. Idempotent. */
     @Override
     public void close() {
         if (closed) {
@@ -88,10 +107,11 @@ public final class LocalBackends implements AutoCloseable {
         closed = true;
         dynamoDb.close();
         sqs.close();
-        CompletableFuture<Void> stopDynamoDb = CompletableFuture.runAsync(dynamoDbServer::close,
-                runnable -> daemon(runnable, "stop-dynamodb-local"));
-        sqsServer.close();
-        stopDynamoDb.join();
+        try {
+            servers.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("local cloud servers did not stop cleanly: " + e, e);
+        }
     }
 
     private static void daemon(Runnable runnable, String name) {
