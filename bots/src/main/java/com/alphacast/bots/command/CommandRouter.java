@@ -76,6 +76,13 @@ public final class CommandRouter {
         this.tradingZone = Objects.requireNonNull(tradingZone, "tradingZone");
     }
 
+    /** The standard catalogue and composer over a {@link com.alphacast.bots.command.data.TradingDesk}. */
+    public static CommandRouter over(SubscriberRegistry registry, com.alphacast.bots.command.data.TradingDesk desk, Clock clock,
+                                     RandomGenerator random, String subscribeLink, ZoneId tradingZone) {
+        return new CommandRouter(new CommandCatalog(), registry, desk.positions(), desk.pnl(), desk.signals(), desk.control(),
+                BriefingComposer.standard(), clock, random, subscribeLink, tradingZone);
+    }
+
     public CommandCatalog catalog() {
         return catalog;
     }

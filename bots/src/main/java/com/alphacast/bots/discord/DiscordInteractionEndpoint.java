@@ -6,7 +6,6 @@ import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.bots.inbound.Ed25519Verifier;
-import com.alphacast.core.distribution.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,9 +14,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -91,11 +87,11 @@ public final class DiscordInteractionEndpoint {
         if (type != 2 && type != 3) {
             return error(400, "unsupported interaction type " + type);
         }
-        Caller caller = caller(interaction);
+        Caller caller = DiscordInteractionReader.caller(interaction).orElse(null);
         if (caller == null) {
             return error(400, "interaction has no user");
         }
-        ParsedText parsed = type == 2 ? slashCommand(interaction.path("data")) : button(interaction.path("data"));
+        ParsedText parsed = DiscordInteractionReader.command(interaction);
         CompletableFuture<Routing> work = CompletableFuture.supplyAsync(() -> router.route(caller, parsed), executor);
         try {
             Routing routing = work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -145,40 +141,6 @@ public final class DiscordInteractionEndpoint {
             }
         }
         return data;
-    }
-
-    private static Caller caller(JsonNode interaction) {
-        JsonNode user = interaction.path("member").path("user");
-        if (user.isMissingNode()) {
-            user = interaction.path("user");
-        }
-        String userId = user.path("id").asText("");
-        if (userId.isEmpty()) {
-            return null;
-        }
-        String channel = interaction.path("channel_id").asText(interaction.path("channel").path("id").asText(""));
-        return new Caller(Channel.DISCORD, userId, channel);
-    }
-
-    private static ParsedText slashCommand(JsonNode data) {
-        String name = data.path("name").asText("");
-        if (name.isEmpty()) {
-            return new ParsedText.NotACommand("slash command without a name");
-        }
-        List<String> arguments = new ArrayList<>();
-        for (JsonNode option : data.path("options")) {
-            arguments.add(option.path("value").asText());
-        }
-        return new ParsedText.Command(name.toLowerCase(Locale.ROOT), arguments);
-    }
-
-    private static ParsedText button(JsonNode data) {
-        String customId = data.path("custom_id").asText("");
-        if (!customId.startsWith("/")) {
-            return new ParsedText.NotACommand("button '" + customId + "' is not a command");
-        }
-        String[] parts = customId.substring(1).strip().split("\\s+");
-        return new ParsedText.Command(parts[0].toLowerCase(Locale.ROOT), List.of(parts).subList(1, parts.length));
     }
 
     private Response error(int status, String message) {

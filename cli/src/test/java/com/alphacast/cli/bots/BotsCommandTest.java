@@ -1,0 +1,137 @@
+package com.alphacast.cli.bots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.fakes.discord.FakeDiscord;
+import com.alphacast.fakes.telegram.FakeTelegram;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotsCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Path sharedData() {
+        String property = System.getProperty("alphacast.shared.data");
+        return property != null ? Path.of(property) : Path.of("../../shared/data");
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new BotsCommand(env, null, null, Clock.systemUTC()).run(List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String fixture(String name) {
+        return sharedData().resolve("telegram/updates/" + name).toString();
+    }
+
+    @Test
+    void explainsCommandsForOtherBotsNonCommandsAndUnauthorizedCallers() throws Exception {
+        Run other = run(Map.of(), "explain-update", fixture("command_tag_valid.json"), "--bot-username", "AlphacastBot");
+        assertThat(other.exit()).isZero();
+        assertThat(other.out()).contains("verdict:     ignored other bot", "ignored: /test is addressed to another bot (@foo_bot)");
+
+        assertThat(run(Map.of(), "explain-update", fixture("text.json")).out()).contains("not a command: text does not start with a command");
+        assertThat(run(Map.of(), "explain-update", fixture("edited_message.json")).out()).contains("ignored: edited message");
+
+        String halt = Files.readString(Path.of(fixture("command.json"))).replace("\"/test\"", "\"/halt\"");
+        Path file = Files.writeString(directory.resolve("halt.json"), halt);
+        Run denied = run(Map.of("ALPHACAST_ROLES", "telegram:10081232=premium"), "explain-update", file.toString());
+        assertThat(denied.out()).contains("verdict:     unauthorized", "needs admin", "caller role: premium");
+        Run allowed = run(Map.of("ALPHACAST_ROLES", "telegram:10081232=admin"), "explain-update", file.toString());
+        assertThat(allowed.out()).contains("verdict:     handled", "command:     /halt");
+    }
+
+    @Test
+    void explainsDiscordInteractions() throws Exception {
+        Path file = Files.writeString(directory.resolve("interaction.json"), "{\"type\":2,\"id\":\"9\",\"application_id\":\"1\","
+                + "\"token\":\"t\",\"member\":{\"user\":{\"id\":\"42\"}},\"data\":{\"name\":\"pnl\",\"options\":[{\"name\":\"days\",\"value\":3}]}}");
+        Run run = run(Map.of("ALPHACAST_ROLES", "discord:42=basic"), "explain-update", file.toString());
+        assertThat(run.out()).contains("Discord interaction 9", "command:     /pnl 3", "caller role: basic");
+    }
+
+    @Test
+    void badInputNamesTheProblem() throws Exception {
+        Path junk = Files.writeString(directory.resolve("junk.json"), "{\"hello\":1}");
+        Run run = run(Map.of(), "explain-update", junk.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("neither a Telegram update");
+        assertThat(run(Map.of(), "explain-update", directory.resolve("missing.json").toString()).err()).contains("no such file");
+        assertThat(run(Map.of(), "explain-update").exit()).isEqualTo(64);
+        assertThat(run(Map.of(), "launch-rockets").exit()).isEqualTo(64);
+    }
+
+    @Test
+    void verifiesDiscordSignatures() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] encoded = keys.getPublic().getEncoded();
+        String publicKey = HexFormat.of().formatHex(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+        String body = "{\"type\":1}";
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(("1700000000" + body).getBytes(StandardCharsets.UTF_8));
+        String signature = HexFormat.of().formatHex(signer.sign());
+        Path bodyFile = Files.writeString(directory.resolve("body.json"), body);
+
+        Run valid = run(Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp", "1700000000",
+                "--signature", signature, "--body", bodyFile.toString());
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out().strip()).isEqualTo("valid");
+
+        Run invalid = run(Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp", "1700000001",
+                "--signature", signature, "--body", bodyFile.toString());
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.out()).startsWith("invalid: signature does not match");
+
+        assertThat(run(Map.of(), "verify-discord", "--public-key", "abc", "--timestamp", "1", "--signature", signature,
+                "--body", bodyFile.toString()).err()).contains("public key must be hex with an even number of digits");
+        assertThat(run(Map.of(), "verify-discord", "--public-key", publicKey).exit()).isEqualTo(64);
+    }
+
+    @Test
+    void registersCommandsOnBothPlatforms() {
+        try (FakeTelegram telegram = new FakeTelegram(sharedData(), Clock.systemUTC(), "1:t", "AlphacastBot");
+             FakeDiscord discord = new FakeDiscord(sharedData(), Clock.systemUTC(), "dbot")) {
+            Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString(),
+                    "DISCORD_BOT_TOKEN", "dbot", "DISCORD_APPLICATION_ID", "1100", "DISCORD_API_BASE", discord.apiBase()),
+                    "register-commands");
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("registered 8 Telegram commands", "registered 11 Discord slash commands");
+            assertThat(telegram.invalidRequests()).isEmpty();
+            assertThat(discord.invalidRequests()).isEmpty();
+        }
+        assertThat(run(Map.of(), "register-commands").err()).contains("nothing to register");
+    }
+
+    @Test
+    void benchFanoutReportsRateLossAndDuplicatesWithAHighLimit() {
+        // A limit far above what a short loopback run reaches: this checks the accounting, not the rate (the bench command does).
+        Run run = run(Map.of(), "bench-fanout", "--messages", "60", "--rate", "2000", "--fault-share", "0.2",
+                "--faults", "5xx", "--concurrency", "8");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("fan-out of 60 Telegram DMs at a 2000 msg/s limit, 0% injected failures",
+                "fan-out of 60 Telegram DMs at a 2000 msg/s limit, 20% injected failures", "429 from the limit 0",
+                "delivered          60", "lost               0", "duplicates         0", "spec violations    0",
+                "targets (0 lost, 0 duplicates): met");
+        assertThat(run.out()).containsPattern("injected 429/5xx   0 / [1-9]");
+    }
+}
