@@ -31,7 +31,9 @@ final class Json {
 
     /** Rounded to {@code decimals} places, for figures whose last digits are noise. */
     static void put(ObjectNode node, String name, double value, int decimals) {
-        if (Double.isFinite(value)) {
+        if (Double.isFinite(value) && decimals == 0 && Math.abs(value) < 9.0e15) {
+            node.put(name, Math.round(value)); // whole currency units print as integers, not 5.9125E9
+        } else if (Double.isFinite(value)) {
             node.put(name, new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
                     .doubleValue());
         } else {
