@@ -34,6 +34,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
 
     DistributionHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
+        DestinationAddresses.validate(resources.settings().distribution(), resources.settings().profile());
         SecretResolver secrets = new SecretResolver(resources.environment(),
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
         var sinks = new ChannelSinks(new PlatformSenders(secrets)).build(resources.settings().distribution(),

@@ -1,0 +1,30 @@
+package com.alphacast.cli.demo;
+
+import com.alphacast.aws.distribution.DeliveryRecord;
+import com.alphacast.aws.risk.RecordedDecision;
+import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
+import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.worker.replay.ReplayReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the demo found in the local cloud after the pipeline went idle.
+ *
+ * @param replay           what the worker replayed
+ * @param decisions        every risk decision
+ * @param executions       every order with its fill
+ * @param lastMarket       the last snapshot, for marking positions
+ * @param deliveries       every delivery record
+ * @param outboxFiles      outbox file per channel
+ * @param functionRecords  per function: records processed, records failed
+ * @param deadLetters      messages per dead-letter queue
+ * @param multiplier       contract multiplier for P&amp;L
+ */
+record PipelineSummary(ReplayReport replay, List<RecordedDecision> decisions, List<Execution> executions,
+                       Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
+                       List<Path> outboxFiles, Map<String, long[]> functionRecords, Map<String, Integer> deadLetters,
+                       double multiplier) {
+}
