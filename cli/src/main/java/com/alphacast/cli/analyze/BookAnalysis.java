@@ -1,6 +1,7 @@
 package com.alphacast.cli.analyze;
 
 import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.book.Sweep;
 import com.alphacast.core.book.TopOfBook;
 import com.alphacast.core.feed.binance.BinanceBookReplay;
 import com.alphacast.core.feed.binance.BinanceCaptureReader;
@@ -64,6 +65,7 @@ final class BookAnalysis {
         s.put("checkpointsMatched", r.checkpointsPassed());
         s.put("checkpointMismatches", r.mismatches().size());
         s.put("bookTickersWithoutCheckpoint", r.tickersWithoutCheckpoint());
+        s.put("sweeps", r.sweeps().size());
         s.put("ok", r.gaps().isEmpty() && r.mismatches().isEmpty());
         ArrayNode updates = root.putArray("updates");
         for (TopOfBook t : r.updates()) {
@@ -95,6 +97,21 @@ final class BookAnalysis {
             n.put("unclassified", e.getValue().unknown());
             Json.put(n, "accuracy", e.getValue().accuracy(), 6);
         }
+        ArrayNode sweeps = root.putArray("sweeps");
+        for (Sweep w : r.sweeps()) {
+            ObjectNode n = json.object();
+            n.put("symbol", w.symbol());
+            n.put("side", w.side().name());
+            n.put("start", java.time.Instant.ofEpochMilli(w.startMillis()).toString());
+            n.put("end", java.time.Instant.ofEpochMilli(w.endMillis()).toString());
+            n.put("levels", w.levels());
+            n.put("trades", w.trades());
+            Json.put(n, "totalSize", w.totalSize());
+            Json.put(n, "notional", w.notional(), 8);
+            Json.put(n, "firstPrice", w.firstPrice());
+            Json.put(n, "lastPrice", w.lastPrice());
+            sweeps.add(n);
+        }
         ObjectNode other = root.putObject("otherMessages");
         r.otherMessages().forEach(other::put);
         json.print(root, out);
@@ -108,16 +125,19 @@ final class BookAnalysis {
         Json.put(n, "bidQty", t.bidQuantity());
         Json.put(n, "askPrice", t.askPrice());
         Json.put(n, "askQty", t.askQuantity());
+        Json.put(n, "spread", t.spread(), 10);
+        Json.put(n, "microprice", t.microprice(), 10);
+        Json.put(n, "obi", t.imbalance(), 6);
         return n;
     }
 
     private static void table(BookReplayReport r, DepthProtocol protocol, PrintStream out) {
         out.println(rules(protocol));
         out.println();
-        Table t = new Table("symbol", "update id", "bid", "bid qty", "ask", "ask qty");
+        Table t = new Table("symbol", "update id", "bid", "bid qty", "ask", "ask qty", "OBI", "microprice");
         for (TopOfBook u : r.updates()) {
             t.row(u.symbol(), u.updateId(), plain(u.bidPrice()), plain(u.bidQuantity()), plain(u.askPrice()),
-                    plain(u.askQuantity()));
+                    plain(u.askQuantity()), Table.num(u.imbalance(), 3), Table.num(u.microprice(), 8));
         }
         t.print(out);
         out.println();
@@ -134,6 +154,12 @@ final class BookAnalysis {
                     plain(m.ticker().bidPrice()), plain(m.ticker().bidQuantity()), plain(m.ticker().askPrice()),
                     plain(m.ticker().askQuantity()), plain(m.book().bidPrice()), plain(m.book().bidQuantity()),
                     plain(m.book().askPrice()), plain(m.book().askQuantity()));
+        }
+        out.printf("%d sweeps in the aggTrade stream (3+ levels within 50 ms)%n", r.sweeps().size());
+        for (Sweep w : r.sweeps()) {
+            out.printf("SWEEP %s %s %d levels, %d trades, size %s, notional %s, %s -> %s%n", w.symbol(), w.side(),
+                    w.levels(), w.trades(), plain(w.totalSize()), plain(w.notional()), plain(w.firstPrice()),
+                    plain(w.lastPrice()));
         }
         out.println();
         Table c = new Table("classifier", "trades", "correct", "unclassified", "accuracy");

@@ -183,6 +183,11 @@ class AnalyzeCommandTest {
         assertThat(s.get("ok").asBoolean()).isTrue();
         assertThat(r.json().get("updates")).hasSize(172);
         assertThat(r.json().get("classifiers").get("tick").get("trades").asInt()).isEqualTo(2);
+        JsonNode first = r.json().get("updates").get(0);
+        assertThat(first.get("obi").asDouble()).isBetween(-1.0, 1.0);
+        assertThat(first.get("microprice").asDouble()).isBetween(first.get("bidPrice").asDouble(),
+                first.get("askPrice").asDouble());
+        assertThat(r.json().get("sweeps").isArray()).isTrue();
 
         Run one = run("book", "--snapshots", data("orderbook/binance_spot_depth_snapshots.capture"), "--stream",
                 data("orderbook/binance_spot_stream.capture"), "--symbol", "NKNUSDT", "--format", "table");

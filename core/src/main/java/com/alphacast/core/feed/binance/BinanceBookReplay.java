@@ -3,6 +3,8 @@ package com.alphacast.core.feed.binance;
 import com.alphacast.core.book.AppliedUpdateListener;
 import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthUpdate;
+import com.alphacast.core.book.Sweep;
+import com.alphacast.core.book.SweepDetector;
 import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.book.OrderBook;
 import com.alphacast.core.book.TopOfBook;
@@ -62,6 +64,7 @@ public final class BinanceBookReplay {
         int withoutCheckpoint = 0;
         int[][] scores = new int[3][3];
         Map<String, Integer> other = new TreeMap<>();
+        List<Sweep> sweeps = new ArrayList<>();
 
         for (CapturedMessage captured : ordered) {
             BinanceMessage message = captured.message();
@@ -69,7 +72,7 @@ public final class BinanceBookReplay {
                 continue;
             }
             SymbolState s = states.computeIfAbsent(message.symbol(),
-                    k -> new SymbolState(k, protocol, updates, mismatches, passed));
+                    k -> new SymbolState(k, protocol, updates, mismatches, passed, sweeps));
             if (message instanceof BinanceMessage.Snapshot snap) {
                 s.sync.onSnapshot(snap.snapshot());
             } else if (message instanceof BinanceMessage.Depth depth) {
@@ -97,6 +100,7 @@ public final class BinanceBookReplay {
                 score(scores[0], s.tick.classify(trade.price()), truth);
                 score(scores[1], QuoteRule.classify(trade.price(), bid, ask), truth);
                 score(scores[2], s.leeReady.classify(trade.price(), bid, ask), truth);
+                s.sweeps.onTrade(trade.tradeTimeMillis(), trade.price(), trade.quantity(), truth);
             } else if (message instanceof BinanceMessage.Other o) {
                 other.merge(o.eventType(), 1, Integer::sum);
             }
@@ -104,6 +108,7 @@ public final class BinanceBookReplay {
         for (SymbolState s : states.values()) {
             withoutCheckpoint += s.pendingTickers.size();
             dropped += (int) s.sync.droppedEvents();
+            s.sweeps.flush();
         }
         Map<String, BookReplayReport.ClassifierScore> classifiers = new LinkedHashMap<>();
         String[] names = {"tick", "quote", "lee-ready"};
@@ -111,7 +116,7 @@ public final class BinanceBookReplay {
             classifiers.put(names[i], new BookReplayReport.ClassifierScore(scores[i][0], scores[i][1], scores[i][2]));
         }
         return new BookReplayReport(updates, gaps, passed[0], mismatches, withoutCheckpoint, dropped, classifiers,
-                other);
+                other, sweeps);
     }
 
     private static void score(int[] score, Aggressor guess, Aggressor truth) {
@@ -131,6 +136,7 @@ public final class BinanceBookReplay {
         final BookSynchronizer sync;
         final TickRule tick = new TickRule();
         final LeeReadyClassifier leeReady = new LeeReadyClassifier();
+        final SweepDetector sweeps;
         final TreeMap<Long, PendingTicker> pendingTickers = new TreeMap<>();
         final Map<Long, TopOfBook> appliedTops = new LinkedHashMap<>(256, 0.75f, false) {
             @Override
@@ -143,8 +149,9 @@ public final class BinanceBookReplay {
         private final int[] passed;
 
         SymbolState(String symbol, DepthProtocol protocol, List<TopOfBook> updates,
-                    List<BookReplayReport.Mismatch> mismatches, int[] passed) {
+                    List<BookReplayReport.Mismatch> mismatches, int[] passed, List<Sweep> sweepSink) {
             this.symbol = symbol;
+            this.sweeps = new SweepDetector(symbol, sweepSink::add);
             this.updates = updates;
             this.mismatches = mismatches;
             this.passed = passed;

@@ -1,5 +1,6 @@
 package com.alphacast.core.feed.binance;
 
+import com.alphacast.core.book.Sweep;
 import com.alphacast.core.book.TopOfBook;
 
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.Map;
  * @param droppedEvents     depth events already covered by a snapshot
  * @param classifiers       accuracy of each trade classifier against the aggTrade aggressor flag, by name
  * @param otherMessages     messages of other types (kline, ...), counted by type
+ * @param sweeps            sweeps found in the aggTrade stream (aggressor from {@code m}), see
+ *                          {@link com.alphacast.core.book.SweepDetector}
  */
 public record BookReplayReport(List<TopOfBook> updates, List<Gap> gaps, int checkpointsPassed,
                                List<Mismatch> mismatches, int tickersWithoutCheckpoint, int droppedEvents,
-                               Map<String, ClassifierScore> classifiers, Map<String, Integer> otherMessages) {
+                               Map<String, ClassifierScore> classifiers, Map<String, Integer> otherMessages,
+                               List<Sweep> sweeps) {
 
     /** A sequence gap: the event on {@code line} did not continue the book. */
     public record Gap(String symbol, long line, long expectedId, long receivedId) {

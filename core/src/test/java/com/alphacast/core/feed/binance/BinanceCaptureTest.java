@@ -112,4 +112,26 @@ class BinanceCaptureTest {
                 "{\"lastUpdateId\":1,\"bids\":[],\"asks\":[]}\n"), "s.jsonl"))
                 .hasMessageContaining("s.jsonl:1:1: depth snapshot without a symbol");
     }
+
+    @Test
+    void reportsSweepsFromAggTradesAndTopOfBookMeasures() {
+        String jsonl = """
+                {"lastUpdateId":10,"bids":[["1.00","2"]],"asks":[["1.01","6"],["1.02","5"],["1.03","5"]]}
+                {"e":"depthUpdate","E":1,"s":"ABC","U":11,"u":11,"b":[["1.00","4"]],"a":[]}
+                {"e":"aggTrade","E":5,"s":"ABC","a":1,"p":"1.01","q":"6","f":1,"l":1,"T":1000,"m":false,"M":true}
+                {"e":"aggTrade","E":5,"s":"ABC","a":2,"p":"1.02","q":"5","f":2,"l":2,"T":1010,"m":false,"M":true}
+                {"e":"aggTrade","E":5,"s":"ABC","a":3,"p":"1.03","q":"1","f":3,"l":3,"T":1020,"m":false,"M":true}
+                """;
+        List<CapturedMessage> messages = new BinanceCaptureReader("ABC").readAll(new StringReader(jsonl), "s.jsonl");
+        BookReplayReport report = new BinanceBookReplay(DepthProtocol.SPOT, null).replay(List.of(), messages);
+        assertThat(report.sweeps()).hasSize(1);
+        assertThat(report.sweeps().get(0).levels()).isEqualTo(3);
+        assertThat(report.sweeps().get(0).side()).isEqualTo(Aggressor.BUY);
+        assertThat(report.sweeps().get(0).totalSize()).isEqualTo(12);
+        var top = report.updates().get(0);
+        assertThat(top.bidQuantity()).isEqualTo(4);
+        assertThat(top.imbalance()).isCloseTo((4 - 6) / 10.0, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(top.microprice()).isCloseTo((1.01 * 4 + 1.00 * 6) / 10, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(report.classifiers().get("quote").correct()).isEqualTo(3);
+    }
 }
