@@ -40,6 +40,7 @@ public class TradePathBenchmark {
     private double[] price;
     private long[] size;
     private long lap;
+    private long lapOffset;
     private int i;
     private TimeBarBuilder bars;
     private TickRule tickRule;
@@ -72,8 +73,6 @@ public class TradePathBenchmark {
         }
         return k;
     }
-
-    private long lapOffset;
 
     /** 1-minute bar builder + tick rule + VPIN bucket update (a Bar is allocated once per minute of data). */
     @Benchmark

@@ -54,13 +54,17 @@ public final class BookSynchronizer {
     }
 
     /**
-     * Loads a snapshot (initial or re-sync), then replays buffered events that it does not already cover.
+     * Loads a snapshot (initial or re-sync), then replays buffered events that it does not already cover. A snapshot
+     * older than a live book's last applied event is ignored.
      *
      * @return the number of buffered events applied during the replay
      */
     public int onSnapshot(DepthSnapshot snapshot) {
         if (!snapshot.symbol().equals(book.symbol())) {
             throw new IllegalArgumentException("snapshot for " + snapshot.symbol() + " fed to book " + book.symbol());
+        }
+        if (state == SyncState.LIVE && snapshot.lastUpdateId() <= lastFinalId) {
+            return 0; // the live book is already past this snapshot; loading it would rewind the book
         }
         book.clear();
         for (int i = 0; i < snapshot.bidPrices().length; i++) {

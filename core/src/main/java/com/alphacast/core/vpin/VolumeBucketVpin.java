@@ -1,5 +1,7 @@
 package com.alphacast.core.vpin;
 
+import com.alphacast.core.classification.Aggressor;
+
 import java.util.Objects;
 
 /**
@@ -75,7 +77,7 @@ public final class VolumeBucketVpin {
     }
 
     /** Adds one trade classified per trade; an unclassified trade counts half buy, half sell. */
-    public int addTrade(long epochMillis, double size, com.alphacast.core.classification.Aggressor side) {
+    public int addTrade(long epochMillis, double size, Aggressor side) {
         return switch (side) {
             case BUY -> add(epochMillis, size, 0);
             case SELL -> add(epochMillis, 0, size);

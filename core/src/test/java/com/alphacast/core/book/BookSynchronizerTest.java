@@ -67,4 +67,15 @@ class BookSynchronizerTest {
         assertThat(sync.lastGapExpected()).isEqualTo(112);
         assertThat(sync.lastGapReceived()).isEqualTo(111);
     }
+
+    @Test
+    void ignoresASnapshotOlderThanTheLiveBook() {
+        BookSynchronizer sync = new BookSynchronizer("X", DepthProtocol.SPOT);
+        sync.onSnapshot(snapshot(10, 9, 12));
+        sync.onUpdate(update(11, 20, -1, 9.5, 1));
+        assertThat(sync.onSnapshot(snapshot(15, 8, 13))).isZero();
+        assertThat(sync.isLive()).isTrue();
+        assertThat(sync.book().bestBidPrice()).isEqualTo(9.5);
+        assertThat(sync.onUpdate(update(21, 21, -1, 9.5, 2))).isEqualTo(UpdateOutcome.APPLIED);
+    }
 }
