@@ -194,4 +194,30 @@ class AnalyzeCommandTest {
         assertThat(one.code()).isZero();
         assertThat(one.out()).contains("NKNUSDT").doesNotContain("BLZETH").contains("0 mismatched");
     }
+
+    @Test
+    void vpinClassifiesWithQuotesOrTheFeedsSideFromAGenericCsv(@TempDir Path dir) throws IOException {
+        Path trades = dir.resolve("generic.csv");
+        StringBuilder csv = new StringBuilder("time,price,size,side,bid,ask\n");
+        for (int i = 0; i < 100; i++) {
+            boolean buy = i < 80; // one-sided flow: VPIN must be high
+            csv.append(1_700_000_000_000L + i * 1000).append(',').append(buy ? "100.02" : "99.98").append(",10,")
+                    .append(buy ? "buy" : "sell").append(",99.99,100.01\n");
+        }
+        Files.writeString(trades, csv);
+        for (String classify : new String[] {"lee-ready", "side"}) {
+            Run r = run("vpin", "--trades", trades.toString(), "--classify", classify, "--bucket-volume", "100",
+                    "--window", "5");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode series = r.json().get("series");
+            assertThat(series).hasSize(10);
+            assertThat(series.get(4).get("vpin").asDouble()).as(classify).isEqualTo(1.0);
+            assertThat(r.json().get("summary").get("min").asDouble()).isEqualTo(1.0);
+        }
+        Path noQuotes = dir.resolve("plain.csv");
+        Files.writeString(noQuotes, "time,price,size\n1,10,1\n");
+        Run r = run("vpin", "--trades", noQuotes.toString(), "--classify", "lee-ready");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(noQuotes + ":1:1: --classify lee-ready needs 'bid' and 'ask' columns");
+    }
 }
