@@ -20,9 +20,9 @@ public final class LocalBackends implements AutoCloseable {
 
     /** The account id ElasticMQ and the local ARNs use. */
     public static final String ACCOUNT_ID = "000000000000";
-    /** Credentials the local servers accept (any would do); handlers receive them in their environment. */
-    public static final String ACCESS_KEY_ID = "alphacast-local";
-    public static final String SECRET_ACCESS_KEY = "alphacast-local-secret";
+    /** Credentials the local servers accept (DynamoDB Local wants letters and digits only); handlers get them too. */
+    public static final String ACCESS_KEY_ID = "alphacastlocal";
+    public static final String SECRET_ACCESS_KEY = "alphacastlocalsecret";
 
     private final String region;
     private final URI dynamoDbEndpoint;
@@ -43,6 +43,15 @@ public final class LocalBackends implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(region))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** First calls load the SDK's and the servers' lazy parts (about a second each): pay for them in parallel. */
+    private LocalBackends warmedUp() {
+        CompletableFuture<Void> dynamoDbReady = CompletableFuture.runAsync(() -> dynamoDb.listTables(),
+                runnable -> daemon(runnable, "warm-up-dynamodb-local"));
+        sqs.listQueues();
+        dynamoDbReady.join();
+        return this;
     }
 
     /** Starts DynamoDB Local and ElasticMQ in parallel (about 2 s together). */
@@ -66,7 +75,7 @@ public final class LocalBackends implements AutoCloseable {
                     runnable -> daemon(runnable, "stop-dynamodb-local"));
             sqsServer.close();
             stopDynamoDb.join();
-        });
+        }).warmedUp();
     }
 
     /**

@@ -109,6 +109,13 @@ public final class LocalCloud implements AutoCloseable {
 
     private void createQueues() {
         for (QueueDefinition queue : plan.queues().values()) {
+            // CreateQueue silently returns an existing queue with the same attributes: check first, or a second stack
+            // with the same name would adopt (and on close delete) the first one's queues.
+            if (queueExists(queue.queueName())) {
+                throw new IllegalStateException("queue " + queue.queueName() + " (" + queue.logicalId()
+                        + ") already exists: another stack on the same servers uses the stack name '"
+                        + options.stackName() + "'");
+            }
             String url;
             try {
                 url = sqs().createQueue(b -> b.queueName(queue.queueName()).attributesWithStrings(queue.attributes()))
@@ -124,6 +131,15 @@ public final class LocalCloud implements AutoCloseable {
                         + " but the template's Ref resolves to " + expected);
             }
             queueUrls.put(queue.logicalId(), url);
+        }
+    }
+
+    private boolean queueExists(String name) {
+        try {
+            sqs().getQueueUrl(b -> b.queueName(name));
+            return true;
+        } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+            return false;
         }
     }
 
@@ -201,6 +217,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- clients and endpoints
+
+    /** The servers this stack runs on; another stack can be started on them with {@link #start(LocalCloudOptions, LocalBackends)}. */
+    public LocalBackends backends() {
+        return backends;
+    }
 
     public DynamoDbClient dynamoDb() {
         return backends.dynamoDb();

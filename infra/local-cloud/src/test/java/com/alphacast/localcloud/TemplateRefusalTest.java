@@ -171,6 +171,24 @@ class TemplateRefusalTest {
     }
 
     @Test
+    void refusesAnSqsEventWhoseQueueVisibilityTimeoutIsShorterThanTheFunctionTimeout() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Q: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 5}}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Timeout: 30
+                      Events:
+                        E: {Type: SQS, Properties: {Queue: !GetAtt Q.Arn}}
+                """);
+        assertThat(e.resource()).isEqualTo("Fn");
+        assertThat(e.property()).isEqualTo("Events.E.Properties.Queue");
+        assertThat(e.getMessage()).contains("VisibilityTimeout 5", "Timeout of 30");
+    }
+
+    @Test
     void refusesNonJavaRuntimeAndUnknownFunctionProperty() {
         TemplateRefusedException runtime = refusal("""
                 Resources:

@@ -81,7 +81,9 @@ class TemplateResolutionTest {
     void mergesGlobalsIntoEveryFunctionWithTheFunctionWinning() {
         StackPlan plan = plan(Map.of("Stage", "prod"));
         FunctionDefinition ordered = plan.functions().get("OrderedFunction");
-        assertThat(ordered.timeoutSeconds()).isEqualTo(10);
+        assertThat(ordered.timeoutSeconds()).isEqualTo(1);
+        assertThat(plan.functions().get("DormantFunction").timeoutSeconds()).isEqualTo(5);
+        assertThat(plan.functions().get("DormantFunction").memorySizeMb()).isEqualTo(512);
         assertThat(ordered.memorySizeMb()).isEqualTo(512);
         assertThat(ordered.environment()).containsOnlyKeys("STAGE", "DELIVERIES_TABLE").containsEntry("STAGE", "prod");
         assertThat(plan.functions().get("WorkFunction").environment()).containsKeys("STAGE", "WORK_QUEUE_URL");

@@ -13,6 +13,5 @@ public interface EventSourceType {
 
     String type();
 
-    Optional<EventSourceDefinition> define(String functionLogicalId, String eventName, Properties properties,
-                                           PlanningContext context);
+    Optional<EventSourceDefinition> define(FunctionEvent event, Properties properties, PlanningContext context);
 }

@@ -78,7 +78,7 @@ public record FunctionDefinition(String logicalId, String functionName, String f
             event.allowOnly(Set.of("Type", "Properties"), Set.of());
             Properties eventProperties = event.object("Properties")
                     .orElseGet(() -> new Properties(id, event.path("Properties"), Map.of()));
-            eventType.define(id, eventName, eventProperties, context).ifPresent(events::add);
+            eventType.define(new FunctionEvent(id, eventName, timeout), eventProperties, context).ifPresent(events::add);
         }));
         return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, timeout, memory,
                 environment, events);

@@ -10,8 +10,7 @@ import java.util.Optional;
 public record IgnoredEventSourceType(String type) implements EventSourceType {
 
     @Override
-    public Optional<EventSourceDefinition> define(String functionLogicalId, String eventName, Properties properties,
-                                                  PlanningContext context) {
+    public Optional<EventSourceDefinition> define(FunctionEvent event, Properties properties, PlanningContext context) {
         return Optional.empty();
     }
 }

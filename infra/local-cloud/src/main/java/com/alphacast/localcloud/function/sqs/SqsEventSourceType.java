@@ -2,6 +2,7 @@ package com.alphacast.localcloud.function.sqs;
 
 import com.alphacast.localcloud.function.EventSourceDefinition;
 import com.alphacast.localcloud.function.EventSourceType;
+import com.alphacast.localcloud.function.FunctionEvent;
 import com.alphacast.localcloud.function.PlanningContext;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.Properties;
@@ -23,12 +24,17 @@ public final class SqsEventSourceType implements EventSourceType {
     }
 
     @Override
-    public Optional<EventSourceDefinition> define(String functionLogicalId, String eventName, Properties properties,
-                                                  PlanningContext context) {
+    public Optional<EventSourceDefinition> define(FunctionEvent event, Properties properties, PlanningContext context) {
         properties.allowOnly(HONOURED, IGNORED);
         String queueArn = properties.requiredString("Queue");
         QueueDefinition queue = context.queueByArn(queueArn).orElseThrow(() -> properties.refuse("Queue",
                 "'" + queueArn + "' is not a queue of this template (use !GetAtt <Queue>.Arn)"));
+        if (queue.visibilityTimeoutSeconds() < event.functionTimeoutSeconds()) {
+            throw properties.refuse("Queue", "queue " + queue.logicalId() + " has VisibilityTimeout "
+                    + queue.visibilityTimeoutSeconds() + " s, shorter than the function's Timeout of "
+                    + event.functionTimeoutSeconds() + " s; Lambda refuses such an event source mapping (records"
+                    + " would be redelivered while still being processed)");
+        }
         int window = properties.integer("MaximumBatchingWindowInSeconds", 0, 300).orElse(0);
         int batchSize = properties.integer("BatchSize", 1, queue.fifo() ? 10 : 10_000).orElse(10);
         if (batchSize > 10 && window < 1) {
@@ -46,7 +52,7 @@ public final class SqsEventSourceType implements EventSourceType {
             }
         }
         boolean enabled = properties.bool("Enabled").orElse(true);
-        return Optional.of(new SqsEventSource(functionLogicalId, eventName, queue.logicalId(), batchSize, window,
+        return Optional.of(new SqsEventSource(event.functionLogicalId(), event.eventName(), queue.logicalId(), batchSize, window,
                 responseTypes.contains("ReportBatchItemFailures"), enabled));
     }
 }

@@ -1,0 +1,322 @@
+package com.alphacast.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * What the project's functions rely on from "the cloud", checked against the embedded local cloud and (when Docker is
+ * present) LocalStack, both driven by the same test template: tables and queues exist exactly as declared, SQS
+ * honours delay, visibility timeout, FIFO and redrive, and SQS-triggered handlers see Lambda's semantics.
+ *
+ * <p>{@link #storage()} runs the stack without functions (queues are only touched by the test); {@link #runner()}
+ * runs it with its functions.
+ */
+abstract class LocalCloudContract {
+
+    protected abstract LocalCloud storage();
+
+    protected abstract LocalCloud runner();
+
+    private static final Duration IDLE = Duration.ofSeconds(30);
+
+    // ------------------------------------------------------------------ resources as declared
+
+    @Test
+    void createsTablesWithKeysIndexesTtlAndStreamsAsDeclared() {
+        LocalCloud cloud = storage();
+        TableDescription deliveries = cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName("DeliveriesTable"))).table();
+        assertThat(deliveries.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("pk:HASH", "sk:RANGE");
+        assertThat(deliveries.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        GlobalSecondaryIndexDescription byBody = deliveries.globalSecondaryIndexes().get(0);
+        assertThat(byBody.indexName()).isEqualTo("by-body");
+        assertThat(byBody.keySchema()).singleElement().satisfies(k -> {
+            assertThat(k.attributeName()).isEqualTo("body");
+            assertThat(k.keyType()).isEqualTo(KeyType.HASH);
+        });
+        assertThat(byBody.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
+        assertThat(byBody.projection().nonKeyAttributes()).containsExactly("eventSource");
+        assertThat(cloud.dynamoDb().describeTimeToLive(b -> b.tableName(cloud.tableName("DeliveriesTable")))
+                .timeToLiveDescription()).satisfies(ttl -> {
+                    assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+                    assertThat(ttl.attributeName()).isEqualTo("expiresAt");
+                });
+
+        TableDescription orders = cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName("OrdersTable"))).table();
+        assertThat(orders.tableName()).isEqualTo(cloud.stackName() + "-orders");
+        assertThat(orders.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+        assertThat(orders.provisionedThroughput().writeCapacityUnits()).isEqualTo(3L);
+        assertThat(orders.localSecondaryIndexes()).singleElement().satisfies(lsi -> {
+            assertThat(lsi.indexName()).isEqualTo("by-time");
+            assertThat(lsi.keySchema()).extracting(k -> k.attributeName()).containsExactly("account", "placedAt");
+        });
+        assertThat(orders.streamSpecification().streamEnabled()).isTrue();
+        assertThat(orders.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+    }
+
+    @Test
+    void createsQueuesWithFifoDelayVisibilityAndRedriveAsDeclared() {
+        LocalCloud cloud = storage();
+        Map<String, String> work = attributes(cloud, "WorkQueue");
+        assertThat(work).containsEntry("VisibilityTimeout", "2");
+        assertThat(work.get("RedrivePolicy")).contains(cloud.queueArn("WorkDeadLetterQueue")).contains("3");
+        Map<String, String> ordered = attributes(cloud, "OrderedQueue");
+        assertThat(ordered).containsEntry("FifoQueue", "true").containsEntry("ContentBasedDeduplication", "true");
+        assertThat(ordered.get("RedrivePolicy")).contains(cloud.queueArn("OrderedDeadLetterQueue"));
+        assertThat(cloud.queueName("OrderedQueue")).endsWith(".fifo");
+        assertThat(attributes(cloud, "DelayedQueue")).containsEntry("DelaySeconds", "2")
+                .containsEntry("ReceiveMessageWaitTimeSeconds", "1");
+        assertThat(cloud.queueName("DelayedQueue")).isEqualTo(cloud.stackName() + "-delayed");
+    }
+
+    @Test
+    void holdsMessagesBackForTheQueuesDelaySeconds() throws Exception {
+        LocalCloud cloud = storage();
+        String url = cloud.queueUrl("DelayedQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody("later"));
+        assertThat(cloud.queueDepth("DelayedQueue").delayed()).isEqualTo(1);
+        assertThat(cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(0)).messages()).isEmpty();
+        List<Message> received = receiveWithin(cloud, url, Duration.ofSeconds(5));
+        assertThat(received).extracting(Message::body).containsExactly("later");
+        delete(cloud, url, received);
+    }
+
+    @Test
+    void returnsAnUnacknowledgedMessageAfterTheVisibilityTimeout() throws Exception {
+        LocalCloud cloud = storage();
+        String url = cloud.queueUrl("WorkQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"id\":\"visibility\"}"));
+        List<Message> first = receiveWithin(cloud, url, Duration.ofSeconds(2));
+        assertThat(first).hasSize(1);
+        assertThat(cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(0)).messages()).isEmpty();
+        List<Message> again = receiveWithin(cloud, url, Duration.ofSeconds(4));
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isEqualTo(first.get(0).messageId());
+            assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2");
+        });
+        delete(cloud, url, again);
+    }
+
+    @Test
+    void redrivesToTheDeadLetterQueueAfterMaxReceiveCount() throws Exception {
+        LocalCloud cloud = storage();
+        String url = cloud.queueUrl("OrderedQueue");
+        int before = cloud.messageCount("OrderedDeadLetterQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody("poison").messageGroupId("redrive"));
+        // maxReceiveCount is 2: two receives without delete, then the message moves on instead of a third delivery.
+        assertThat(receiveWithin(cloud, url, Duration.ofSeconds(3))).extracting(Message::body).containsExactly("poison");
+        assertThat(receiveWithin(cloud, url, Duration.ofSeconds(4))).extracting(Message::body).containsExactly("poison");
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        while (cloud.messageCount("OrderedDeadLetterQueue") == before && System.nanoTime() < deadline) {
+            assertThat(cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages()).isEmpty();
+        }
+        assertThat(cloud.messageCount("OrderedDeadLetterQueue")).isEqualTo(before + 1);
+        assertThat(cloud.deadLetterCount("OrderedQueue")).isEqualTo(before + 1);
+        assertThat(cloud.messageCount("OrderedQueue")).isZero();
+    }
+
+    @Test
+    void keepsFifoOrderWithinAGroupAndDropsContentDuplicates() {
+        LocalCloud cloud = storage();
+        String url = cloud.queueUrl("OrderedQueue");
+        for (String body : List.of("first", "second", "third", "first")) {
+            cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body).messageGroupId("orders"));
+        }
+        List<Message> received = cloud.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        assertThat(received).extracting(Message::body).containsExactly("first", "second", "third");
+        delete(cloud, url, received);
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    @Test
+    void deliversAnSqsEventShapedLikeLambdasToTheHandler() throws Exception {
+        LocalCloud cloud = runner();
+        String body = "{\"id\":\"shape\"}";
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).messageBody(body)
+                .messageAttributes(Map.of("tier", MessageAttributeValue.builder().dataType("String").stringValue("premium").build())));
+        cloud.awaitIdle(IDLE);
+
+        List<Map<String, AttributeValue>> deliveries = deliveries(cloud, "shape");
+        assertThat(deliveries).hasSize(1);
+        Map<String, AttributeValue> delivery = deliveries.get(0);
+        assertThat(delivery.get("eventSource").s()).isEqualTo("aws:sqs");
+        assertThat(delivery.get("eventSourceARN").s()).isEqualTo(cloud.queueArn("WorkQueue"));
+        assertThat(delivery.get("awsRegion").s()).isEqualTo(cloud.region());
+        assertThat(delivery.get("md5OfBody").s()).isEqualTo(md5(body));
+        assertThat(delivery.get("tier").s()).isEqualTo("premium");
+        assertThat(delivery.get("attributes").s()).contains("ApproximateReceiveCount=1", "SentTimestamp=", "SenderId=",
+                "ApproximateFirstReceiveTimestamp=");
+        assertThat(delivery.get("functionName").s()).isEqualTo(cloud.stackName() + "-WorkFunction");
+        assertThat(Integer.parseInt(delivery.get("remainingMillis").n())).isBetween(1, 10_000);
+    }
+
+    @Test
+    void retriesOnlyTheFailedRecordOfABatchUntilItLandsInTheDeadLetterQueue() {
+        LocalCloud cloud = runner();
+        int deadLettersBefore = cloud.deadLetterCount("WorkQueue");
+        List<SendMessageBatchRequestEntry> batch = IntStream.range(0, 5)
+                .mapToObj(i -> SendMessageBatchRequestEntry.builder().id("m" + i)
+                        .messageBody(i == 2 ? "{\"id\":\"batch-bad\",\"fail\":true}" : "{\"id\":\"batch-ok-" + i + "\"}")
+                        .build())
+                .toList();
+        cloud.sqs().sendMessageBatch(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).entries(batch));
+        cloud.awaitIdle(IDLE);
+
+        for (int i : new int[] {0, 1, 3, 4}) {
+            assertThat(deliveries(cloud, "batch-ok-" + i)).as("record %d delivered once", i).hasSize(1);
+        }
+        List<Map<String, AttributeValue>> bad = deliveries(cloud, "batch-bad");
+        assertThat(bad).extracting(d -> d.get("sk").n()).containsExactly("1", "2", "3");
+        assertThat(bad.get(0).get("batchSize").n()).isEqualTo("5");
+        assertThat(bad.get(1).get("batchSize").n()).isEqualTo("1");
+        assertThat(cloud.deadLetterCount("WorkQueue")).isEqualTo(deadLettersBefore + 1);
+    }
+
+    @Test
+    void aMalformedMessageNeverBlocksTheQueue() {
+        LocalCloud cloud = runner();
+        int deadLettersBefore = cloud.deadLetterCount("WorkQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).messageBody("{not json"));
+        for (int i = 0; i < 3; i++) {
+            String body = "{\"id\":\"after-malformed-" + i + "\"}";
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).messageBody(body));
+        }
+        cloud.awaitIdle(IDLE);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(deliveries(cloud, "after-malformed-" + i)).hasSize(1);
+        }
+        assertThat(cloud.deadLetterCount("WorkQueue")).isEqualTo(deadLettersBefore + 1);
+        List<Message> deadLetters = cloud.sqs().receiveMessage(b -> b.queueUrl(cloud.queueUrl("WorkDeadLetterQueue"))
+                .maxNumberOfMessages(10).visibilityTimeout(0)).messages();
+        assertThat(deadLetters).extracting(Message::body).contains("{not json");
+    }
+
+    @Test
+    void aHandlerExceptionFailsTheWholeBatch() {
+        LocalCloud cloud = runner();
+        int deadLettersBefore = cloud.deadLetterCount("WorkQueue");
+        long errorsBefore = cloud.functionStats("WorkFunction").errors();
+        cloud.sqs().sendMessageBatch(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).entries(
+                SendMessageBatchRequestEntry.builder().id("a").messageBody("{\"id\":\"throws\",\"throwOnFirstDelivery\":true}").build(),
+                SendMessageBatchRequestEntry.builder().id("b").messageBody("{\"id\":\"bystander\"}").build()));
+        cloud.awaitIdle(IDLE);
+
+        assertThat(deliveries(cloud, "throws")).extracting(d -> d.get("sk").n()).containsExactly("1", "2");
+        assertThat(deliveries(cloud, "bystander")).extracting(d -> d.get("sk").n()).containsExactly("1", "2");
+        assertThat(cloud.deadLetterCount("WorkQueue")).isEqualTo(deadLettersBefore);
+        assertThat(cloud.functionStats("WorkFunction").errors()).isEqualTo(errorsBefore + 1);
+        assertThat(cloud.functionStats("WorkFunction").lastError()).hasValueSatisfying(
+                e -> assertThat(e).contains("asked to fail the whole batch"));
+    }
+
+    @Test
+    void processesAFifoGroupInOrder() {
+        LocalCloud cloud = runner();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"id\":\"fifo-" + i + "\"}";
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("OrderedQueue")).messageBody(body).messageGroupId("g"));
+        }
+        cloud.awaitIdle(IDLE);
+        List<Long> sequence = IntStream.range(0, 6)
+                .mapToObj(i -> deliveries(cloud, "fifo-" + i))
+                .map(d -> {
+                    assertThat(d).hasSize(1);
+                    return Long.parseLong(d.get(0).get("seq").n());
+                })
+                .toList();
+        assertThat(sequence).isSorted();
+        assertThat(cloud.functionStats("OrderedFunction").records()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void doesNotPollADisabledEventSourceAndSaysSoWhenNotIdle() {
+        LocalCloud cloud = runner();
+        String url = cloud.queueUrl("DelayedQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"id\":\"dormant\"}"));
+        assertThatThrownBy(() -> cloud.awaitIdle(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DelayedQueue")
+                .hasMessageContaining("no running function consumes it");
+        assertThat(cloud.functionStats("DormantFunction").invocations()).isZero();
+        assertThat(deliveries(cloud, "dormant")).isEmpty();
+        cloud.sqs().purgeQueue(b -> b.queueUrl(url));
+    }
+
+    @Test
+    void givesHandlersTheTemplateEnvironmentWithLocalEndpoints() {
+        LocalCloud cloud = runner();
+        Map<String, String> environment = cloud.functionEnvironment("WorkFunction");
+        assertThat(environment)
+                .containsEntry("DELIVERIES_TABLE", cloud.tableName("DeliveriesTable"))
+                .containsEntry("WORK_QUEUE_URL", cloud.queueUrl("WorkQueue"))
+                .containsEntry("STAGE", "test")
+                .containsEntry("AWS_REGION", cloud.region())
+                .containsEntry("AWS_DEFAULT_REGION", cloud.region())
+                .containsEntry("AWS_LAMBDA_FUNCTION_NAME", cloud.stackName() + "-WorkFunction")
+                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
+                .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString())
+                .containsEntry("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString())
+                .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Map<String, String> attributes(LocalCloud cloud, String queue) {
+        return cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(queue))
+                .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
+    }
+
+    private static List<Message> receiveWithin(LocalCloud cloud, String url, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (!messages.isEmpty()) {
+                return messages;
+            }
+        }
+        return List.of();
+    }
+
+    private static void delete(LocalCloud cloud, String url, List<Message> messages) {
+        messages.forEach(m -> cloud.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+    }
+
+    /** Every recorded delivery of the record with this id, in receive order. */
+    private static List<Map<String, AttributeValue>> deliveries(LocalCloud cloud, String id) {
+        return cloud.dynamoDb().query(b -> b.tableName(cloud.tableName("DeliveriesTable"))
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id)))
+                .consistentRead(true)).items();
+    }
+
+    private static String md5(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%032x", new BigInteger(1, digest));
+    }
+}
