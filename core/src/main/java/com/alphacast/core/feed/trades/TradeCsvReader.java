@@ -33,7 +33,8 @@ import java.util.Objects;
  *       {@code side} ({@code aggressor}; values {@code buy/sell/b/s/1/-1}) and {@code bid}, {@code ask}
  *       ({@code bid_size}, {@code ask_size} optional).</li>
  * </ul>
- * Times may be epoch milliseconds (an integer), an ISO-8601 instant ({@code 2011-07-31T22:00:00.120Z}) or a local
+ * Times may be epoch milliseconds (an integer of 11+ digits), epoch seconds (up to 10 digits, optionally with a
+ * fraction), an ISO-8601 instant ({@code 2011-07-31T22:00:00.120Z}) or a local
  * date-time ({@code yyyy-MM-dd HH:mm:ss[.fff]}, {@code yyyy/MM/dd HH:mm:ss[.fff]}, or with a {@code T}), which is
  * interpreted in the reader's zone (UTC by default: the ES file's 22:00 is the 18:00 New York Globex open).
  * Blank lines are skipped. Any other problem stops the read with an {@link InputFormatException} naming source, line
@@ -145,8 +146,13 @@ public final class TradeCsvReader {
 
     private long time(CsvLine line, int index) {
         String text = line.require(index, "time");
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(text);
+        if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
+            long value = Long.parseLong(text);
+            // Up to 10 digits can only be epoch seconds (10 digits of milliseconds would be before 1970-04-27).
+            return text.length() <= 10 ? value * 1000 : value;
+        }
+        if (text.matches("\\d{1,10}\\.\\d+")) {
+            return Math.round(Double.parseDouble(text) * 1000); // fractional epoch seconds, e.g. 1633998512.063
         }
         try {
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
