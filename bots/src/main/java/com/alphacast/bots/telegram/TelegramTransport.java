@@ -41,7 +41,10 @@ public final class TelegramTransport implements PlatformTransport {
 
     /** A TelegramBots client for {@code baseUrl} whose calls time out after {@code callTimeout}. */
     public static OkHttpTelegramClient client(String token, java.net.URI baseUrl, Duration callTimeout) {
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(callTimeout).readTimeout(callTimeout).build();
+        // Keep enough idle connections for a busy fan-out: reconnecting per message adds latency jitter,
+        // and jitter is what makes carefully paced sends bunch up into a 429.
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(callTimeout).readTimeout(callTimeout)
+                .connectionPool(new okhttp3.ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES)).build();
         int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80);
         TelegramUrl url = new TelegramUrl(baseUrl.getScheme(), baseUrl.getHost(), port, false);
         return new OkHttpTelegramClient(http, token, url);

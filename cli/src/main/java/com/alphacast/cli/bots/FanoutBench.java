@@ -79,6 +79,7 @@ public final class FanoutBench {
             }
             SendPolicy policy = SendPolicy.telegramDefaults()
                     .withAccountLimit(RateLimit.perSecond(options.rate()).withMargin(Duration.ofMillis(50)));
+            warmUp(options.concurrency());
             PlatformSink sink = new PlatformSink(TelegramRenderer.standard(),
                     TelegramTransport.create(token, telegram.baseUri(), Duration.ofSeconds(10)), new InMemorySentDeliveryLedger(),
                     policy, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new SplittableRandom(options.seed())),
@@ -137,6 +138,29 @@ public final class FanoutBench {
             return new Result(options.messages(), options.rate(), options.faultShare(), elapsed, delivered.get() / seconds,
                     telegram.throttledByLimits(), injected429, injected5xx, delivered.get(), lost, duplicates,
                     redeliveries.get(), telegram.invalidRequests().size());
+        }
+    }
+
+    /**
+     * A warm-up iteration, as JMH does: the same fan-out against a throwaway fake without limits, so class
+     * loading and JIT compilation of the whole send path (rendering, client, fake validation) happen before
+     * the measured run instead of delaying its first burst by a second and bunching it into 429s.
+     */
+    private void warmUp(int concurrency) throws InterruptedException {
+        try (FakeTelegram scratch = new FakeTelegram(sharedData, Clock.systemUTC(), "1:warm-up", "WarmUpBot")) {
+            PlatformSink sink = new PlatformSink(TelegramRenderer.standard(),
+                    TelegramTransport.create("1:warm-up", scratch.baseUri(), Duration.ofSeconds(10)), new InMemorySentDeliveryLedger(),
+                    SendPolicy.telegramDefaults().withAccountLimit(RateLimit.perSecond(100_000)),
+                    new Backoff(Duration.ofMillis(1), Duration.ofMillis(10), new SplittableRandom(0)), Clock.systemUTC(), Sleeper.system());
+            Signal signal = new Signal("warm-up|ESZ6|1", "bench", "ES", "ESZ6", Direction.LONG, 5012.25, 4998.0, 5040.5, 1, 0.7,
+                    "warm-up", Instant.EPOCH, Instant.EPOCH);
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            for (int i = 0; i < 400; i++) {
+                Delivery delivery = new Delivery(signal, Tier.PREMIUM, Channel.TELEGRAM, Long.toString(900_000_000L + i));
+                pool.submit(() -> sink.deliver(delivery));
+            }
+            pool.shutdown();
+            pool.awaitTermination(60, TimeUnit.SECONDS);
         }
     }
 
