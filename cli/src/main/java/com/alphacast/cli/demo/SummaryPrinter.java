@@ -92,8 +92,8 @@ final class SummaryPrinter {
         out.println();
         out.println("== Functions (records processed / failed) and dead-letter queues");
         for (Map.Entry<String, long[]> f : s.functionRecords().entrySet()) {
-            out.printf(Locale.ROOT, "  %-22s %4d / %d%n", f.getKey(), f.getValue()[0], f.getValue()[1]);
+            out.printf(Locale.ROOT, "  %-26s %4d / %d%n", f.getKey(), f.getValue()[0], f.getValue()[1]);
         }
-        s.deadLetters().forEach((queue, count) -> out.printf(Locale.ROOT, "  %-22s %4d messages%n", queue, count));
+        s.deadLetters().forEach((queue, count) -> out.printf(Locale.ROOT, "  %-26s %4d messages%n", queue, count));
     }
 }

@@ -1,0 +1,72 @@
+package com.alphacast.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./alphacast demo} end to end, in a copy of the project's template, settings and demo data. */
+class DemoCommandTest {
+
+    @TempDir
+    static Path home;
+
+    private static String runDemo() throws IOException {
+        Path root = LocalCloudExtension.projectRoot();
+        if (!Files.exists(home.resolve("template.yaml"))) {
+            Files.copy(root.resolve("template.yaml"), home.resolve("template.yaml"));
+            Files.createDirectories(home.resolve("config"));
+            Files.copy(root.resolve("config/demo.yaml"), home.resolve("config/demo.yaml"));
+            Files.createDirectories(home.resolve("data/demo"));
+            Files.copy(root.resolve("data/demo/es_trades_2011-07-31.csv"), home.resolve("data/demo/es_trades_2011-07-31.csv"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new DemoCommand().run(List.of("--home", home.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> decisions(String summary) {
+        Matcher m = Pattern.compile("(?m)^  (APPROVED|REJECTED) (\\S+)").matcher(summary);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1) + " " + m.group(2));
+        }
+        return found;
+    }
+
+    @Test
+    void demoReplaysTheSessionAndDeliversToEveryTierTheSameWayTwice() throws IOException {
+        String first = runDemo();
+
+        assertThat(first).contains("events replayed: 11,101   malformed lines: 0   bars: 50   candidate signals: 3");
+        assertThat(first).contains("== Risk check: 3 signals, 2 approved, 1 rejected")
+                .contains("reason: max open positions reached (2 of 2)")
+                .contains("== Orders and fills: 2 orders, 2 fills");
+        for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
+                "free     telegram", "free     x")) {
+            assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
+        }
+        assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages").contains("the local cloud is shut down");
+        Path outbox = home.resolve(".alphacast/outbox");
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
+        assertThat(Files.readAllLines(outbox.resolve("discord.jsonl"))).hasSize(4);
+        assertThat(Files.readAllLines(outbox.resolve("x.jsonl"))).hasSize(2);
+
+        String second = runDemo();
+        assertThat(decisions(second)).isEqualTo(decisions(first)).hasSize(3);
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
+    }
+}
