@@ -86,7 +86,7 @@ public final class LocalCloud implements AutoCloseable {
     private static StackPlan planFor(Template template, LocalCloudOptions options, URI sqsEndpoint) {
         StackSettings settings = new StackSettings(options.stackName(), options.region(), LocalBackends.ACCOUNT_ID,
                 options.parameterOverrides(), sqsEndpoint);
-        return StackPlan.of(template, settings, options.eventSourceTypes());
+        return StackPlan.of(template, settings, options.eventSourceTypes(), !options.allowVisibilityTimeoutBelowFunctionTimeout());
     }
 
     private static LocalCloud create(Template template, LocalCloudOptions options, LocalBackends backends,

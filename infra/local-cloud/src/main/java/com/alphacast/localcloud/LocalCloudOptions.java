@@ -24,11 +24,14 @@ import java.util.function.BiConsumer;
  * @param eventSourceTypes     SAM event types by {@code Type}; later issues add ScheduleV2/HttpApi runners here
  * @param functionLog          receives (function logical id, line) for handler logs and invocation failures
  * @param classLoader          where handler classes are looked up
+ * @param allowVisibilityTimeoutBelowFunctionTimeout skip Lambda's rule that an SQS event's queue must have a
+ *                             visibility timeout of at least the function's Timeout (for tests that lower the
+ *                             visibility timeout to see retries quickly)
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
-                                ClassLoader classLoader) {
+                                ClassLoader classLoader, boolean allowVisibilityTimeoutBelowFunctionTimeout) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -48,6 +51,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
                 .classLoader(classLoader);
+        builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
         builder.eventSourceTypes.clear();
         builder.eventSourceTypes.putAll(eventSourceTypes);
@@ -75,6 +79,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private final Map<String, EventSourceType> eventSourceTypes = new LinkedHashMap<>(defaultEventSourceTypes());
         private BiConsumer<String, String> functionLog = (function, line) -> System.err.println("[" + function + "] " + line);
         private ClassLoader classLoader;
+        private boolean allowShortVisibilityTimeout;
 
         private Builder(Path template) {
             this.template = template;
@@ -142,12 +147,18 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
+        /** See {@link LocalCloudOptions#allowVisibilityTimeoutBelowFunctionTimeout()}. */
+        public Builder allowVisibilityTimeoutBelowFunctionTimeout() {
+            this.allowShortVisibilityTimeout = true;
+            return this;
+        }
+
         public LocalCloudOptions build() {
             ClassLoader loader = Optional.ofNullable(classLoader)
                     .orElseGet(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                             .orElse(LocalCloudOptions.class.getClassLoader()));
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
-                    eventSourceTypes, functionLog, loader);
+                    eventSourceTypes, functionLog, loader, allowShortVisibilityTimeout);
         }
     }
 }

@@ -52,6 +52,11 @@ public final class StackPlan {
     }
 
     public static StackPlan of(Template template, StackSettings settings, Map<String, EventSourceType> eventTypes) {
+        return of(template, settings, eventTypes, true);
+    }
+
+    public static StackPlan of(Template template, StackSettings settings, Map<String, EventSourceType> eventTypes,
+                               boolean enforceVisibilityTimeoutRule) {
         StackResolver resolver = new StackResolver(template, settings);
         List<ResourceDeclaration> active = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -94,7 +99,7 @@ public final class StackPlan {
         }
         Map<String, QueueDefinition> queues = deadLetterQueuesFirst(unordered);
 
-        PlanningContext context = new PlanningContext(resolver, queues);
+        PlanningContext context = new PlanningContext(resolver, queues, enforceVisibilityTimeoutRule);
         Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
         for (ResourceDeclaration resource : active) {
             if (resource.type().equals("AWS::Serverless::Function")) {

@@ -171,8 +171,8 @@ class TemplateRefusalTest {
     }
 
     @Test
-    void refusesAnSqsEventWhoseQueueVisibilityTimeoutIsShorterThanTheFunctionTimeout() {
-        TemplateRefusedException e = refusal("""
+    void refusesAnSqsEventWhoseQueueVisibilityTimeoutIsShorterThanTheFunctionTimeoutUnlessRelaxed() {
+        String yaml = """
                 Resources:
                   Q: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 5}}
                   Fn:
@@ -182,10 +182,15 @@ class TemplateRefusalTest {
                       Timeout: 30
                       Events:
                         E: {Type: SQS, Properties: {Queue: !GetAtt Q.Arn}}
-                """);
+                """;
+        TemplateRefusedException e = refusal(yaml);
         assertThat(e.resource()).isEqualTo("Fn");
         assertThat(e.property()).isEqualTo("Events.E.Properties.Queue");
         assertThat(e.getMessage()).contains("VisibilityTimeout 5", "Timeout of 30");
+        StackPlan relaxed = StackPlan.of(Template.parse(yaml, "inline"),
+                new StackSettings("s", "us-east-1", "000000000000", Map.of(), URI.create("http://127.0.0.1:1")),
+                LocalCloudOptions.defaultEventSourceTypes(), false);
+        assertThat(relaxed.functions().get("Fn").events()).hasSize(1);
     }
 
     @Test

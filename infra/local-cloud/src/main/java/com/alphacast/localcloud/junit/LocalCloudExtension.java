@@ -201,6 +201,12 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
+        /** See {@link LocalCloudOptions#allowVisibilityTimeoutBelowFunctionTimeout()}. */
+        public Builder allowVisibilityTimeoutBelowFunctionTimeout() {
+            options.allowVisibilityTimeoutBelowFunctionTimeout();
+            return this;
+        }
+
         public Builder region(String region) {
             options.region(region);
             return this;

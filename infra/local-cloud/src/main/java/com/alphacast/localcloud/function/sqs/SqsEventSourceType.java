@@ -29,11 +29,12 @@ public final class SqsEventSourceType implements EventSourceType {
         String queueArn = properties.requiredString("Queue");
         QueueDefinition queue = context.queueByArn(queueArn).orElseThrow(() -> properties.refuse("Queue",
                 "'" + queueArn + "' is not a queue of this template (use !GetAtt <Queue>.Arn)"));
-        if (queue.visibilityTimeoutSeconds() < event.functionTimeoutSeconds()) {
+        if (context.enforceVisibilityTimeoutRule() && queue.visibilityTimeoutSeconds() < event.functionTimeoutSeconds()) {
             throw properties.refuse("Queue", "queue " + queue.logicalId() + " has VisibilityTimeout "
                     + queue.visibilityTimeoutSeconds() + " s, shorter than the function's Timeout of "
                     + event.functionTimeoutSeconds() + " s; Lambda refuses such an event source mapping (records"
-                    + " would be redelivered while still being processed)");
+                    + " would be redelivered while still being processed); tests may relax this with"
+                    + " allowVisibilityTimeoutBelowFunctionTimeout()");
         }
         int window = properties.integer("MaximumBatchingWindowInSeconds", 0, 300).orElse(0);
         int batchSize = properties.integer("BatchSize", 1, queue.fifo() ? 10 : 10_000).orElse(10);

@@ -1,0 +1,58 @@
+package com.alphacast.localcloud;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The same contract against LocalStack (real AWS API emulation of SQS and DynamoDB), with the local cloud's function
+ * runner polling LocalStack's queues. Skipped where there is no Docker engine.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class LocalStackContractTest extends LocalCloudContract {
+
+    @Container
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+            .withServices("sqs", "dynamodb")
+            // Queue URLs of the form <endpoint>/<account>/<name>, which is what template Refs resolve to.
+            .withEnv("SQS_ENDPOINT_STRATEGY", "off");
+
+    private static LocalBackends backends;
+    private static LocalCloud storage;
+    private static LocalCloud runner;
+
+    @BeforeAll
+    static void startStacks() {
+        backends = LocalBackends.external(LOCALSTACK.getEndpoint(), LOCALSTACK.getEndpoint(), LOCALSTACK.getRegion());
+        storage = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
+                .stackName("ls-storage").region(LOCALSTACK.getRegion()).withoutFunctions().build(), backends);
+        runner = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
+                .stackName("ls-runner").region(LOCALSTACK.getRegion()).functionLog((f, l) -> { }).build(), backends);
+    }
+
+    @AfterAll
+    static void stopStacks() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (storage != null) {
+            storage.close();
+        }
+        if (backends != null) {
+            backends.close();
+        }
+    }
+
+    @Override
+    protected LocalCloud storage() {
+        return storage;
+    }
+
+    @Override
+    protected LocalCloud runner() {
+        return runner;
+    }
+}
