@@ -127,7 +127,7 @@ public final class PlatformSink implements ChannelSink {
     private SendOutcome sendWithRetries(PlatformRequest request, String destination, String key) throws DeliveryFailedException {
         List<SendScheduler.Key> keys = List.of(
                 new SendScheduler.Key(channel().key(), policy.accountLimit()),
-                new SendScheduler.Key(channel().key() + ":" + destination, policy.destinationLimit()));
+                new SendScheduler.Key(channel().key() + ":" + destination, policy.limitFor(destination)));
         String lastProblem = "";
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             Duration wait = scheduler.wouldWait(keys);

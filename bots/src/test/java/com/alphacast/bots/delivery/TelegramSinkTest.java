@@ -169,6 +169,24 @@ class TelegramSinkTest {
     }
 
     @Test
+    void groupsArePacedAtTheGroupLimitNotThePerChatOne() throws Exception {
+        PlatformSink sink = sink(TOKEN, SendPolicy.telegramDefaults().withMaxWait(Duration.ofSeconds(90)), Duration.ofSeconds(5));
+        for (Tier tier : Tier.values()) {
+            sink.deliver(Fixtures.delivery(Fixtures.longEs(), tier, Channel.TELEGRAM, "-1001234567890"));
+        }
+        sink.deliver(Fixtures.delivery(Fixtures.longEs(), Tier.FREE, Channel.TELEGRAM, "777"));
+        assertThat(time.slept()).isLessThan(Duration.ofSeconds(5));
+        for (int i = 0; i < 20; i++) {
+            var signal = Fixtures.longEs();
+            sink.deliver(Fixtures.delivery(new com.alphacast.core.signal.Signal(signal.id() + i, signal.strategy(), signal.underlying(),
+                    signal.instrument(), signal.direction(), signal.entry(), signal.stop(), signal.target(), 1, 0.5, "",
+                    signal.marketTime(), signal.observedAt()), Tier.FREE, Channel.TELEGRAM, "-1001234567890"));
+        }
+        assertThat(time.slept()).as("23 messages to one group at 20/min").isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(telegram.sentMessages()).hasSize(24);
+    }
+
+    @Test
     void fakeEnforcedBroadcastLimitIsNeverHitWhenPacedAtTheSameLimit() throws Exception {
         telegram.limitGlobalPerSecond(30);
         PlatformSink sink = sink(TOKEN, SendPolicy.telegramDefaults().withAccountLimit(RateLimit.perSecond(30)), Duration.ofSeconds(5));
