@@ -10,7 +10,7 @@ public final class TemplateRefusedException extends RuntimeException {
     private final String property;
 
     public TemplateRefusedException(String resource, String property, String reason) {
-        super("template.yaml refused: resource '" + resource + "', property '" + property + "': " + reason);
+        super("template refused: resource '" + resource + "', property '" + property + "': " + reason);
         this.resource = resource;
         this.property = property;
     }
