@@ -45,6 +45,7 @@ public final class LocalCloud implements AutoCloseable {
     private final boolean ownsBackends;
     private final StackPlan plan;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    private final Map<String, String> queueArns = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<EventSourceRunner> runners = new ArrayList<>();
@@ -131,6 +132,7 @@ public final class LocalCloud implements AutoCloseable {
                         + " but the template's Ref resolves to " + expected);
             }
             queueUrls.put(queue.logicalId(), url);
+            queueArns.put(queue.logicalId(), plan.resolver().queueArn(queue.logicalId()));
         }
     }
 
@@ -188,7 +190,7 @@ public final class LocalCloud implements AutoCloseable {
                         + plan.functions().keySet() + ")");
             }
         }
-        RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns(),
+        RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
                 options.functionLog());
         for (FunctionDefinition definition : plan.functions().values()) {
             if (!selected.contains(definition.logicalId())) {
@@ -208,12 +210,6 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         runners.forEach(EventSourceRunner::start);
-    }
-
-    private Map<String, String> queueArns() {
-        Map<String, String> arns = new LinkedHashMap<>();
-        plan.queues().keySet().forEach(id -> arns.put(id, plan.resolver().queueArn(id)));
-        return arns;
     }
 
     // ---------------------------------------------------------------- clients and endpoints
@@ -271,7 +267,7 @@ public final class LocalCloud implements AutoCloseable {
 
     public String queueArn(String logicalId) {
         requireKnown(plan.queues().keySet(), logicalId, "queue");
-        return plan.resolver().queueArn(logicalId);
+        return queueArns.get(logicalId);
     }
 
     public String queueName(String logicalId) {

@@ -63,6 +63,38 @@ class HandlerInvocationTest {
     }
 
     @Test
+    void gathersBatchesLargerThanOneReceiveWithinTheBatchingWindow() {
+        LocalCloud cloud = CLOUD.get();
+        for (int from = 0; from < 25; from += 10) {
+            int start = from;
+            cloud.sqs().sendMessageBatch(b -> b.queueUrl(cloud.queueUrl("BulkQueue")).entries(
+                    java.util.stream.IntStream.range(start, Math.min(25, start + 10))
+                            .mapToObj(i -> software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                                    .id("e" + i).messageBody("{\"id\":\"bulk-" + i + "\"}").build())
+                            .toList()));
+        }
+        cloud.awaitIdle(Duration.ofSeconds(20));
+
+        assertThat(cloud.functionStats("BulkFunction").invocations()).isEqualTo(1);
+        assertThat(cloud.functionStats("BulkFunction").records()).isEqualTo(25);
+        assertThat(cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName("RecordsTable"))
+                .key(Map.of("pk", AttributeValue.fromS("bulk-24")))).item().get("batchSize").n()).isEqualTo("25");
+    }
+
+    @Test
+    void neverDeliversARecordAboveTheQueuesMaximumMessageSizeButDeadLettersIt() {
+        LocalCloud cloud = CLOUD.get();
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SmallQueue")).messageBody("1" + "0".repeat(1100)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SmallQueue")).messageBody("1"));
+        cloud.awaitIdle(Duration.ofSeconds(20));
+
+        assertThat(cloud.functionStats("SmallFunction").records()).isEqualTo(2);
+        assertThat(cloud.functionStats("SmallFunction").failedRecords()).isEqualTo(1);
+        assertThat(cloud.deadLetterCount("SmallQueue")).isEqualTo(1);
+        assertThat(FUNCTION_LOG).anyMatch(line -> line.startsWith("SmallFunction: ") && line.contains("MaximumMessageSize 1024"));
+    }
+
+    @Test
     void refusesAHandlerThatIsNotOnTheClasspathAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
         LocalCloud cloud = CLOUD.get();
         Path template = handlerTemplate(dir, "com.example.Missing::handle");
