@@ -70,6 +70,30 @@ class TelegramSinkTest {
     }
 
     @Test
+    void concurrentWorkersWithTheSameDeliverySendItOnce() throws Exception {
+        PlatformSink sink = sink();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            outcomes.add(pool.submit(() -> {
+                try {
+                    return sink.deliver(to("11001"));
+                } catch (DeliveryFailedException e) {
+                    return e;
+                }
+            }));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<Object> outcome : outcomes) {
+            assertThat(outcome.get()).satisfiesAnyOf(
+                    value -> assertThat(value).isEqualTo(new DeliveryResult.Sent("11001:1")),
+                    value -> assertThat(value).asString().contains("being sent by another worker"));
+        }
+        assertThat(telegram.sentMessages()).hasSize(1);
+        assertThat(sink.deliver(to("11001"))).isEqualTo(new DeliveryResult.Sent("11001:1"));
+    }
+
+    @Test
     void honoursRetryAfterForTheWholeBotBeforeSendingAnythingElse() throws Exception {
         telegram.faults().next(Fault.rateLimited(31));
         PlatformSink sink = sink();
