@@ -1,5 +1,6 @@
 package com.alphacast.localcloud.dynamodb;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
@@ -33,8 +34,13 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = freeLoopbackPort();
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                CommandLineInput input = new CommandLineInput(new String[] {
                         "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+                if (!input.init()) {
+                    throw new IllegalStateException("DynamoDB Local rejected its arguments");
+                }
+                // createServer (unlike createServerFromCommandLineArgs) does not print a banner on stdout.
+                DynamoDBProxyServer server = ServerRunner.createServer(input);
                 server.start();
                 return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port), before);
             } catch (Exception e) {
