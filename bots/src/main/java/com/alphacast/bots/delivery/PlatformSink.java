@@ -3,6 +3,7 @@ package com.alphacast.bots.delivery;
 import com.alphacast.bots.ratelimit.Backoff;
 import com.alphacast.bots.ratelimit.SendScheduler;
 import com.alphacast.bots.ratelimit.Sleeper;
+import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.ChannelRenderer;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
@@ -10,6 +11,7 @@ import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.distribution.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,9 +87,28 @@ public final class PlatformSink implements ChannelSink {
             rejected.incrementAndGet();
             return new DeliveryResult.Rejected("cannot address " + delivery.destination() + ": " + e.getMessage());
         }
+        return send(delivery.id(), delivery.destination(), requests);
+    }
+
+    /**
+     * Sends a fill, exit or report (or a signal) the same way as a delivery. The idempotency key is
+     * {@code announcement id|tier|channel|destination}, mirroring {@code Delivery.id()}.
+     */
+    public DeliveryResult announce(Announcement announcement, Tier tier, String destination) throws DeliveryFailedException {
+        List<PlatformRequest> requests;
+        try {
+            requests = renderer.requestsFor(announcement, tier, destination);
+        } catch (IllegalArgumentException e) {
+            rejected.incrementAndGet();
+            return new DeliveryResult.Rejected("cannot address " + destination + ": " + e.getMessage());
+        }
+        return send(announcement.id() + "|" + tier.key() + "|" + channel().key() + "|" + destination, destination, requests);
+    }
+
+    private DeliveryResult send(String deliveryId, String destination, List<PlatformRequest> requests) throws DeliveryFailedException {
         List<String> references = new ArrayList<>(requests.size());
         for (int part = 0; part < requests.size(); part++) {
-            String key = requests.size() == 1 ? delivery.id() : delivery.id() + "#" + (part + 1);
+            String key = requests.size() == 1 ? deliveryId : deliveryId + "#" + (part + 1);
             Optional<String> known = ledger.sentReference(key);
             if (known.isPresent()) {
                 skippedAsAlreadySent.incrementAndGet();
@@ -106,7 +127,7 @@ public final class PlatformSink implements ChannelSink {
             }
             SendOutcome outcome;
             try {
-                outcome = sendWithRetries(requests.get(part), delivery.destination(), key);
+                outcome = sendWithRetries(requests.get(part), destination, key);
             } catch (DeliveryFailedException | RuntimeException e) {
                 ledger.release(key);
                 throw e;

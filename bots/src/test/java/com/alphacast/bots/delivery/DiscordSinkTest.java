@@ -57,6 +57,19 @@ class DiscordSinkTest {
     }
 
     @Test
+    void announcesExitsOnceWithTheOutcomeColour() throws Exception {
+        discord.addWebhook("111", "hook-secret");
+        PlatformSink sink = sink("bot-token", Map.of("111", "hook-secret"));
+        var exit = new com.alphacast.bots.render.Announcement.Closed(Fixtures.winningExit());
+        DeliveryResult first = sink.announce(exit, Tier.FREE, "webhook:111");
+        assertThat(sink.announce(exit, Tier.FREE, "webhook:111")).isEqualTo(first);
+        assertThat(discord.posted()).singleElement().satisfies(posted -> {
+            assertThat(posted.body().get("embeds").get(0).get("color").asInt()).isEqualTo(0x27AE60);
+            assertThat(posted.body().get("embeds").get(0).get("title").asText()).contains("+28.00 pts");
+        });
+    }
+
+    @Test
     void webhookRateLimitPausesOnlyThatWebhookForRetryAfter() throws Exception {
         discord.addWebhook("111", "hook-secret");
         discord.faults().next(Fault.rateLimited(2.5));
