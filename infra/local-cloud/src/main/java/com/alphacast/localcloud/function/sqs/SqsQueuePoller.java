@@ -133,7 +133,11 @@ final class SqsQueuePoller implements EventSourceRunner {
             long remainingMillis = (windowEnds - System.nanoTime()) / 1_000_000;
             int wait = (int) Math.min(LONG_POLL_SECONDS, Math.max(0, remainingMillis / 1000));
             List<Message> more = receive(Math.min(MAX_RECEIVE, source.batchSize() - batch.size()), wait);
-            batch.addAll(more);
+            for (Message message : more) {
+                // A window longer than the visibility timeout can return a record twice: keep the newest receipt.
+                batch.removeIf(held -> held.messageId().equals(message.messageId()));
+                batch.add(message);
+            }
             if (more.isEmpty() && wait == 0) {
                 pause(Math.min(remainingMillis, 100));
             }
