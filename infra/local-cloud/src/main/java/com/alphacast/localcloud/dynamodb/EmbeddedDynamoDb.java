@@ -1,54 +1,68 @@
 package com.alphacast.localcloud.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Set;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * DynamoDB Local in server mode, in memory, on a free loopback port. {@code -sharedDb} makes every region and
- * credential see the same tables, so handlers built from any environment find them.
+ * DynamoDB Local, in memory, served on a loopback-only port chosen by the OS. {@code -sharedDb} makes every region
+ * and credential see the same tables, so handlers built from any environment find them.
+ *
+ * <p>DynamoDB Local's own server binds every interface on a port the caller must pick in advance; we mount its
+ * request handler on our own Jetty connector instead (127.0.0.1, port 0), which also keeps its start-up banner and
+ * telemetry out of the picture.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    private static final int START_ATTEMPTS = 3;
-
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final URI endpoint;
     private final Set<Thread> threadsBeforeStart;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, URI endpoint, Set<Thread> threadsBeforeStart) {
+    private EmbeddedDynamoDb(Server server, LocalDynamoDBServerHandler handler, URI endpoint,
+                             Set<Thread> threadsBeforeStart) {
         this.server = server;
+        this.handler = handler;
         this.endpoint = endpoint;
         this.threadsBeforeStart = threadsBeforeStart;
     }
 
     public static EmbeddedDynamoDb start() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        Exception last = null;
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            int port = freeLoopbackPort();
-            try {
-                CommandLineInput input = new CommandLineInput(new String[] {
-                        "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
-                if (!input.init()) {
-                    throw new IllegalStateException("DynamoDB Local rejected its arguments");
-                }
-                // createServer (unlike createServerFromCommandLineArgs) does not print a banner on stdout.
-                DynamoDBProxyServer server = ServerRunner.createServer(input);
-                server.start();
-                return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port), before);
-            } catch (Exception e) {
-                // Another process may have taken the port between probing and binding: try another one.
-                last = e;
+        Server server = new Server();
+        LocalDynamoDBServerHandler handler = null;
+        try {
+            CommandLineInput input = new CommandLineInput(new String[] {"-inMemory", "-sharedDb", "-disableTelemetry"});
+            if (!input.init()) {
+                throw new IllegalStateException("DynamoDB Local rejected its arguments");
             }
+            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, input.isInMemory(),
+                    input.getDbPath(), input.getSharedDb(), input.shouldDelayTransientStatuses()), input.getCorsParams());
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            // Only used for the handler wiring DynamoDB Local applies to its own server; never started.
+            server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
+            server.start();
+            return new EmbeddedDynamoDb(server, handler, URI.create("http://127.0.0.1:" + connector.getLocalPort()), before);
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // Already failing; the start error is the one worth reporting.
+            }
+            if (handler != null) {
+                handler.close();
+            }
+            throw new IllegalStateException("DynamoDB Local did not start: " + e, e);
         }
-        throw new IllegalStateException("DynamoDB Local did not start: " + last, last);
     }
 
     public URI endpoint() {
@@ -59,10 +73,11 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            handler.close();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop: " + e, e);
         } finally {
-            // DynamoDB Local's background jobs (shard rollover, ...) sleep for minutes and ignore stop(); they keep
+            // DynamoDB Local's background jobs (shard rollover, ...) sleep for minutes and ignore shutdown; they keep
             // the JVM alive unless interrupted.
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 if (!threadsBeforeStart.contains(thread) && Arrays.stream(stack)
@@ -70,14 +85,6 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                     thread.interrupt();
                 }
             });
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
         }
     }
 }
