@@ -230,6 +230,22 @@ class TemplateRefusalTest {
     }
 
     @Test
+    void refusesParametersWhoseValueLivesInSsm() {
+        TemplateRefusedException e = refusal("""
+                Parameters:
+                  Token: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /alphacast/token}
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Environment: {Variables: {TOKEN: !Ref Token}}
+                """);
+        assertThat(e.resource()).isEqualTo("Fn");
+        assertThat(e.getMessage()).contains("Environment.Variables.TOKEN", "'Token'", "SSM");
+    }
+
+    @Test
     void refusesIntrinsicsWithoutLocalMeaningAndDanglingReferences() {
         TemplateRefusedException imported = refusal("""
                 Resources:

@@ -298,6 +298,12 @@ public final class StackResolver {
                 break;
         }
         if (parameterValues.containsKey(name)) {
+            Object type = template.parameters().get(name).get("Type");
+            if (type != null && String.valueOf(type).startsWith("AWS::SSM::Parameter::Value")) {
+                throw new TemplateRefusedException(resource, where, "Ref to parameter '" + name + "' of type " + type
+                        + ": CloudFormation would read its value from SSM Parameter Store, which the local cloud"
+                        + " does not run; pass the value in a String parameter instead");
+            }
             return parameterValues.get(name);
         }
         ResourceDeclaration target = template.resources().get(name);
