@@ -156,8 +156,10 @@ public final class PlatformSink implements ChannelSink {
                 throw new DeliveryFailedException("rate limited on " + channel().key() + " for another " + wait.toSeconds()
                         + " s (more than the " + policy.maxWait().toSeconds() + " s a sender waits inline); retry " + key + " later");
             }
-            pause(scheduler.reserve(keys));
+            SendScheduler.Reservation reservation = scheduler.reserve(keys);
+            pause(reservation.delay());
             SendOutcome outcome = transport.send(request);
+            scheduler.settle(keys, reservation, clock.instant());
             if (outcome instanceof SendOutcome.Accepted) {
                 requestsSent.incrementAndGet();
                 return outcome;

@@ -30,9 +30,12 @@ public record SendPolicy(RateLimit accountLimit, RateLimit destinationLimit, Rat
         }
     }
 
-    /** Telegram: 30 messages/s per bot, 1/s per chat (documented broadcast limits), 50 ms jitter margin. */
+    /**
+     * Telegram: 30 messages/s per bot, 1/s per chat, 20/min per group (documented broadcast limits). The
+     * 25 ms margin absorbs clock and network jitter; late sends are settled at their real time anyway.
+     */
     public static SendPolicy telegramDefaults() {
-        return new SendPolicy(RateLimit.perSecond(30).withMargin(Duration.ofMillis(50)),
+        return new SendPolicy(RateLimit.perSecond(30).withMargin(Duration.ofMillis(25)),
                 RateLimit.perSecond(1).withMargin(Duration.ofMillis(50)), RateLimit.perMinute(20).withMargin(Duration.ofSeconds(1)),
                 6, Duration.ofSeconds(60), Duration.ofMinutes(2));
     }

@@ -63,10 +63,26 @@ public final class SendScheduler {
                 slots.pollFirst();
             }
         }
+
+        /** Moves a reserved slot to when the send really happened, keeping the slots in time order. */
+        void settle(Instant reserved, Instant actual) {
+            if (!actual.isAfter(reserved) || !slots.remove(reserved)) {
+                return;
+            }
+            java.util.List<Instant> ordered = new java.util.ArrayList<>(slots);
+            ordered.add(actual);
+            java.util.Collections.sort(ordered);
+            slots.clear();
+            slots.addAll(ordered);
+        }
     }
 
-    /** Reserves the earliest slot all keys allow and returns how long to wait for it (zero: send now). */
-    public synchronized Duration reserve(List<Key> keys) {
+    /** A reserved send slot: when it is, and how long to wait for it from the moment it was reserved. */
+    public record Reservation(Instant slot, Duration delay) {
+    }
+
+    /** Reserves the earliest slot all keys allow; {@link Reservation#delay()} is how long to wait for it (zero: send now). */
+    public synchronized Reservation reserve(List<Key> keys) {
         Instant now = clock.instant();
         Instant slot = now;
         for (Key key : keys) {
@@ -83,7 +99,21 @@ public final class SendScheduler {
                 window(key).take(slot);
             }
         }
-        return Duration.between(now, slot);
+        return new Reservation(slot, Duration.between(now, slot));
+    }
+
+    /**
+     * Records that the send reserved for {@code reservation} really finished at {@code finished}. A late
+     * wake-up or a slow request then pushes later sends back instead of letting them bunch up: the platform
+     * counts a request when it arrives, which is never after the response came back.
+     */
+    public synchronized void settle(List<Key> keys, Reservation reservation, Instant finished) {
+        for (Key key : keys) {
+            Window window = windows.get(key.name());
+            if (window != null) {
+                window.settle(reservation.slot(), finished);
+            }
+        }
     }
 
     /** How long a send on these keys would wait now, without reserving. */

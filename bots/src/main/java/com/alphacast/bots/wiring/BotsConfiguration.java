@@ -66,6 +66,9 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
         Duration timeout = parse(env, "ALPHACAST_HTTP_TIMEOUT", "PT10S", Duration::parse);
         Optional<Telegram> telegram = Optional.empty();
         if (present(env, "TELEGRAM_BOT_TOKEN")) {
+            if (!env.get("TELEGRAM_BOT_TOKEN").strip().matches("\\d+:[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN does not look like a bot token (<bot id>:<secret>)");
+            }
             telegram = Optional.of(new Telegram(env.get("TELEGRAM_BOT_TOKEN").strip(),
                     parse(env, "TELEGRAM_API_BASE", "https://api.telegram.org", URI::create),
                     env.getOrDefault("TELEGRAM_BOT_USERNAME", "").replace("@", "").strip(),

@@ -55,8 +55,10 @@ class ChannelSinksTest {
         assertThat(BotsConfiguration.fromEnvironment(Map.of()).telegram()).isEmpty();
         assertThatThrownBy(() -> BotsConfiguration.fromEnvironment(Map.of("X_API_KEY", "k")))
                 .hasMessageContaining("missing X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET");
-        assertThatThrownBy(() -> BotsConfiguration.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "t", "TELEGRAM_RATE_LIMIT", "fast")))
+        assertThatThrownBy(() -> BotsConfiguration.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_RATE_LIMIT", "fast")))
                 .hasMessageContaining("TELEGRAM_RATE_LIMIT");
+        assertThatThrownBy(() -> BotsConfiguration.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "my token")))
+                .hasMessageContaining("TELEGRAM_BOT_TOKEN does not look like a bot token").hasMessageNotContaining("my token");
         assertThatThrownBy(() -> BotsConfiguration.webhooks("https://discord.com/api/not-a-hook"))
                 .hasMessageContaining("DISCORD_WEBHOOKS");
         assertThat(BotsConfiguration.webhooks("https://discord.com/api/webhooks/12/abc-DEF, 34:xyz"))

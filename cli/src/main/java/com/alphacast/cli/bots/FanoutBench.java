@@ -78,7 +78,7 @@ public final class FanoutBench {
                         .randomly(options.faultShare(), options.seed(), options.faults().toArray(Fault[]::new));
             }
             SendPolicy policy = SendPolicy.telegramDefaults()
-                    .withAccountLimit(RateLimit.perSecond(options.rate()).withMargin(Duration.ofMillis(50)));
+                    .withAccountLimit(RateLimit.perSecond(options.rate()).withMargin(Duration.ofMillis(25)));
             warmUp(options.concurrency());
             PlatformSink sink = new PlatformSink(TelegramRenderer.standard(),
                     TelegramTransport.create(token, telegram.baseUri(), Duration.ofSeconds(10)), new InMemorySentDeliveryLedger(),
