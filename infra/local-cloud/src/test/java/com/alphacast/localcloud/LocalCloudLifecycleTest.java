@@ -10,8 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** A local cloud started on its own (as the launcher does) ends cleanly: no server port open, no thread left. */
+/**
+ * A local cloud started on its own (as the launcher does) ends cleanly: no server port open, no thread left.
+ * Isolated because it counts the JVM's threads.
+ */
+@Isolated
 class LocalCloudLifecycleTest {
 
     @Test

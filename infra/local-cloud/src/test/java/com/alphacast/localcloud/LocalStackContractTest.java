@@ -2,17 +2,20 @@ package com.alphacast.localcloud;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The same contract against LocalStack (real AWS API emulation of SQS and DynamoDB), with the local cloud's function
+ * The same contracts against LocalStack (AWS API emulation of SQS and DynamoDB), with the local cloud's function
  * runner polling LocalStack's queues. Skipped where there is no Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class LocalStackContractTest extends LocalCloudContract {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalStackContractTest {
 
     @Container
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
@@ -20,12 +23,12 @@ class LocalStackContractTest extends LocalCloudContract {
             // Queue URLs of the form <endpoint>/<account>/<name>, which is what template Refs resolve to.
             .withEnv("SQS_ENDPOINT_STRATEGY", "off");
 
-    private static LocalBackends backends;
-    private static LocalCloud storage;
-    private static LocalCloud runner;
+    private LocalBackends backends;
+    private LocalCloud storage;
+    private LocalCloud runner;
 
     @BeforeAll
-    static void startStacks() {
+    void startStacks() {
         backends = LocalBackends.external(LOCALSTACK.getEndpoint(), LOCALSTACK.getEndpoint(), LOCALSTACK.getRegion());
         storage = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
                 .stackName("ls-storage").region(LOCALSTACK.getRegion()).withoutFunctions().build(), backends);
@@ -34,7 +37,7 @@ class LocalStackContractTest extends LocalCloudContract {
     }
 
     @AfterAll
-    static void stopStacks() {
+    void stopStacks() {
         if (runner != null) {
             runner.close();
         }
@@ -46,13 +49,19 @@ class LocalStackContractTest extends LocalCloudContract {
         }
     }
 
-    @Override
-    protected LocalCloud storage() {
-        return storage;
+    @Nested
+    class Storage extends LocalCloudStorageContract {
+        @Override
+        protected LocalCloud storage() {
+            return storage;
+        }
     }
 
-    @Override
-    protected LocalCloud runner() {
-        return runner;
+    @Nested
+    class Functions extends LocalCloudFunctionContract {
+        @Override
+        protected LocalCloud runner() {
+            return runner;
+        }
     }
 }
