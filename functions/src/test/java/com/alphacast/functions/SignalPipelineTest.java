@@ -42,6 +42,9 @@ class SignalPipelineTest {
             .parameter("Profile", "demo")
             .parameter("QueueVisibilityTimeout", "1")
             .parameter("MaxReceiveCount", "2")
+            // Lambda itself would refuse a 1 s visibility timeout under a 30 s function timeout; here it only
+            // makes retries and dead-lettering observable within a test.
+            .allowVisibilityTimeoutBelowFunctionTimeout()
             .functionEnvironment("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot()
                     .resolve("functions/src/test/resources/pipeline-config").toString())
             .functionEnvironment("ALPHACAST_HOME", HOME.toString())
