@@ -176,10 +176,29 @@ public final class BotsCommand implements Command {
     private int explain(Arguments arguments, PrintStream out) throws IOException {
         Path file = Path.of(arguments.singlePositional("FILE.json"));
         byte[] body = Files.readAllBytes(file);
-        String username = arguments.option("--bot-username")
-                .orElse(environment.getOrDefault("TELEGRAM_BOT_USERNAME", "")).replace("@", "");
+        String username = arguments.option("--bot-username").orElseGet(this::configuredBotUsername).replace("@", "");
         new UpdateExplainer(router(), username).explain(file.getFileName().toString(), body).forEach(out::println);
         return OK;
+    }
+
+    /** TELEGRAM_BOT_USERNAME, else asked from Telegram with getMe when a token is configured, else empty. */
+    private String configuredBotUsername() {
+        String configured = environment.getOrDefault("TELEGRAM_BOT_USERNAME", "").strip();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        BotsConfiguration config = BotsConfiguration.fromEnvironment(environment);
+        if (config.telegram().isEmpty()) {
+            return "";
+        }
+        BotsConfiguration.Telegram settings = config.telegram().get();
+        try {
+            return TelegramTransport.client(settings.botToken(), settings.apiBase(), config.timeout())
+                    .execute(new org.telegram.telegrambots.meta.api.methods.GetMe()).getUserName();
+        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
+            throw new IllegalArgumentException("cannot learn the bot's username with getMe (" + e.getMessage()
+                    + "); pass --bot-username or set TELEGRAM_BOT_USERNAME");
+        }
     }
 
     private int verifyDiscord(Arguments arguments, PrintStream out) throws IOException {

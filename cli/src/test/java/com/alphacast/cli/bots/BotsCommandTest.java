@@ -62,6 +62,15 @@ class BotsCommandTest {
     }
 
     @Test
+    void botUsernameDefaultsToTheConfiguredBotsAskedWithGetMe() {
+        try (FakeTelegram telegram = new FakeTelegram(sharedData(), Clock.systemUTC(), "1:t", "foo_bot")) {
+            Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString()),
+                    "explain-update", fixture("command_tag_valid.json"));
+            assertThat(run.out()).contains("bot @foo_bot", "verdict:     unknown command");
+        }
+    }
+
+    @Test
     void explainsDiscordInteractions() throws Exception {
         Path file = Files.writeString(directory.resolve("interaction.json"), "{\"type\":2,\"id\":\"9\",\"application_id\":\"1\","
                 + "\"token\":\"t\",\"member\":{\"user\":{\"id\":\"42\"}},\"data\":{\"name\":\"pnl\",\"options\":[{\"name\":\"days\",\"value\":3}]}}");
