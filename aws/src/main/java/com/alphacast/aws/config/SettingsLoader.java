@@ -204,7 +204,7 @@ public final class SettingsLoader {
         }
         Map<Channel, ChannelSettings> sinks = new EnumMap<>(Channel.class);
         Map<Channel, String> defaultBase = Map.of(Channel.TELEGRAM, "https://api.telegram.org",
-                Channel.DISCORD, "https://discord.com", Channel.X, "https://api.x.com");
+                Channel.DISCORD, "https://discord.com/api/v10", Channel.X, "https://api.x.com");
         for (Channel channel : Channel.values()) {
             ConfigSection c = channels.section(channel.key());
             ChannelSettings.SinkKind kind = ChannelSettings.SinkKind.valueOf(

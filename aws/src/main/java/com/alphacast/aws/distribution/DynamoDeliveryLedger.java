@@ -107,6 +107,9 @@ public final class DynamoDeliveryLedger {
         do {
             var page = db.scan(ScanRequest.builder().tableName(table).consistentRead(true).exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : page.items()) {
+                if (!item.containsKey("signalId")) {
+                    continue; // a live sender's per-request record, not a delivery
+                }
                 records.add(new DeliveryRecord(AttributeValues.string(item, "deliveryId"),
                         AttributeValues.string(item, "signalId"), AttributeValues.string(item, "tier"),
                         AttributeValues.string(item, "channel"), AttributeValues.string(item, "destination"),

@@ -37,7 +37,9 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         DestinationAddresses.validate(resources.settings().distribution(), resources.settings().profile());
         SecretResolver secrets = new SecretResolver(resources.environment(),
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
-        var sinks = new ChannelSinks(new PlatformSenders(secrets)).build(resources.settings().distribution(),
+        var requests = new DynamoSentRequestLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"),
+                resources.retention());
+        var sinks = new ChannelSinks(new PlatformSenders(secrets, requests, clock)).build(resources.settings().distribution(),
                 java.nio.file.Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
                 new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,

@@ -60,14 +60,22 @@ public final class TieredDistribution {
                         // fall through to send
                     }
                 }
+                DeliveryResult result;
                 try {
-                    DeliveryResult result = sink.deliver(delivery);
-                    ledger.complete(delivery, result, clock.instant());
-                    completed.add(delivery);
+                    result = sink.deliver(delivery);
                 } catch (DeliveryFailedException e) {
                     ledger.release(delivery);
                     failures.add(delivery.id() + ": " + e.getMessage());
+                    continue;
+                } catch (RuntimeException e) {
+                    // Unexpected: give the claim back so the retry is not blocked for a whole lease, then fail.
+                    ledger.release(delivery);
+                    throw e;
                 }
+                // Not released if this write fails: the claim then expires, and the retry finds the platform
+                // request already recorded by the sink (outbox file, or the live senders' request ledger).
+                ledger.complete(delivery, result, clock.instant());
+                completed.add(delivery);
             }
         }
         if (!failures.isEmpty()) {
