@@ -13,6 +13,7 @@ import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.worker.IngestWorker;
 import com.alphacast.worker.replay.ReplayReport;
 import java.io.IOException;
@@ -132,8 +133,7 @@ public final class DemoCommand implements Command {
         var db = cloud.dynamoDb();
         var decisions = new DynamoRiskLedger(db, cloud.tableName("SignalsTable"), cloud.tableName("ControlTable"), json)
                 .allDecisions();
-        var executions = new DynamoTradingLedger(db, cloud.tableName("OrdersTable"), cloud.tableName("PositionsTable"))
-                .executions();
+        var trading = new DynamoTradingLedger(db, cloud.tableName("OrdersTable"), cloud.tableName("PositionsTable"));
         var lastMarket = new DynamoMarketSnapshots(db, cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1))
                 .latest(settings.market().symbol());
         var deliveries = new DynamoDeliveryLedger(db, cloud.tableName("DeliveriesTable"), Duration.ofMinutes(1),
@@ -145,16 +145,16 @@ public final class DemoCommand implements Command {
                 files.add(file);
             }
         }
-        Map<String, long[]> functions = new LinkedHashMap<>();
+        Map<String, FunctionStats> functions = new LinkedHashMap<>();
         for (String function : List.of("RiskCheckFunction", "OrderFunction", "DistributionFunction")) {
-            var stats = cloud.functionStats(function);
-            functions.put(function, new long[] {stats.records(), stats.failedRecords()});
+            functions.put(function, cloud.functionStats(function));
         }
         Map<String, Integer> deadLetters = new LinkedHashMap<>();
         for (String queue : List.of("SignalsDeadLetterQueue", "OrdersDeadLetterQueue", "DeliveriesDeadLetterQueue")) {
             deadLetters.put(queue, cloud.messageCount(queue));
         }
-        return new PipelineSummary(replay, decisions, executions, lastMarket, deliveries, files, functions,
+        return new PipelineSummary(replay, decisions, trading.executions(), trading.openPositions(), lastMarket,
+                deliveries, files, functions,
                 deadLetters, settings.market().contractMultiplier());
     }
 

@@ -4,6 +4,8 @@ import com.alphacast.aws.distribution.DeliveryRecord;
 import com.alphacast.aws.risk.RecordedDecision;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.trading.Position;
+import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.worker.replay.ReplayReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,15 +18,16 @@ import java.util.Optional;
  * @param replay           what the worker replayed
  * @param decisions        every risk decision
  * @param executions       every order with its fill
+ * @param openPositions    positions still open
  * @param lastMarket       the last snapshot, for marking positions
  * @param deliveries       every delivery record
  * @param outboxFiles      outbox file per channel
- * @param functionRecords  per function: records processed, records failed
+ * @param functions        per function: invocations and records processed and failed
  * @param deadLetters      messages per dead-letter queue
  * @param multiplier       contract multiplier for P&amp;L
  */
 record PipelineSummary(ReplayReport replay, List<RecordedDecision> decisions, List<Execution> executions,
-                       Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
-                       List<Path> outboxFiles, Map<String, long[]> functionRecords, Map<String, Integer> deadLetters,
+                       List<Position> openPositions, Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
+                       List<Path> outboxFiles, Map<String, FunctionStats> functions, Map<String, Integer> deadLetters,
                        double multiplier) {
 }

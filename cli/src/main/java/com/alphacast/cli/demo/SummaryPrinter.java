@@ -5,7 +5,10 @@ import com.alphacast.aws.risk.RecordedDecision;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Position;
+import com.alphacast.localcloud.function.FunctionStats;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,10 @@ final class SummaryPrinter {
 
     SummaryPrinter(PrintStream out) {
         this.out = out;
+    }
+
+    private static String millis(long value) {
+        return value < 0 ? "-" : Long.toString(value);
     }
 
     void print(PipelineSummary s) {
@@ -48,18 +55,28 @@ final class SummaryPrinter {
         out.println();
         out.printf(Locale.ROOT, "== Orders and fills: %d orders, %d fills (broker: paper)%n",
                 s.executions().size(), s.executions().size());
-        double unrealized = 0;
-        double mark = s.lastMarket().map(m -> m.lastPrice()).orElse(Double.NaN);
         for (Execution e : s.executions()) {
-            double pnl = e.fill().side().sign() * (mark - e.fill().price()) * e.fill().quantity() * s.multiplier();
-            unrealized += Double.isNaN(pnl) ? 0 : pnl;
-            out.printf(Locale.ROOT, "  %s  %s %d %s filled @ %.2f at %s   open P&L %+,.2f%n",
-                    e.order().orderId(), e.order().side() == com.alphacast.core.signal.Direction.LONG ? "BUY " : "SELL",
-                    e.fill().quantity(), e.fill().instrument(), e.fill().price(), e.fill().time(), pnl);
+            out.printf(Locale.ROOT, "  %s  %s %d %s filled @ %.2f at %s%n", e.order().orderId(),
+                    e.order().side() == Direction.LONG ? "BUY " : "SELL", e.fill().quantity(), e.fill().instrument(),
+                    e.fill().price(), e.fill().time());
         }
+
         out.println();
-        out.printf(Locale.ROOT, "== P&L: unrealized %+,.2f USD (positions marked at %.2f, last replayed price; "
-                + "multiplier %.0f), realized 0.00 (no exits yet)%n", unrealized, mark, s.multiplier());
+        if (s.lastMarket().isEmpty()) {
+            out.println("== P&L: no market snapshot to mark positions against");
+        } else {
+            double mark = s.lastMarket().get().lastPrice();
+            double unrealized = 0;
+            out.printf(Locale.ROOT, "== P&L (open positions marked at %.2f, the last replayed price; %.0f USD per point)%n",
+                    mark, s.multiplier());
+            for (Position position : s.openPositions()) {
+                double pnl = position.unrealizedPnl(mark, s.multiplier());
+                unrealized += pnl;
+                out.printf(Locale.ROOT, "  %-5s %d %s from %.2f   %+,10.2f USD%n", position.direction(), position.quantity(),
+                        position.instrument(), position.entryPrice(), pnl);
+            }
+            out.printf(Locale.ROOT, "  unrealized %+,.2f USD, realized 0.00 USD (no position has exited yet)%n", unrealized);
+        }
 
         out.println();
         out.println("== Deliveries (latency: market event reached the worker -> delivery recorded; lower tiers are delayed on purpose)");
@@ -74,8 +91,8 @@ final class SummaryPrinter {
                 List<Long> latencies = new ArrayList<>(rows.stream().filter(d -> d.status().equals("SENT"))
                         .map(DeliveryRecord::latencyMillis).sorted().toList());
                 long refused = rows.stream().filter(d -> d.status().equals("REJECTED")).count();
-                out.printf(Locale.ROOT, "  %-8s %-9s %9d %9d %9d %9d%n", tier.key(), channel.key(), latencies.size(),
-                        refused, Percentiles.of(latencies, 50), Percentiles.of(latencies, 99));
+                out.printf(Locale.ROOT, "  %-8s %-9s %9d %9d %9s %9s%n", tier.key(), channel.key(), latencies.size(),
+                        refused, millis(Percentiles.of(latencies, 50)), millis(Percentiles.of(latencies, 99)));
             }
         }
         long pending = s.deliveries().stream().filter(d -> d.status().equals("SENDING")).count();
@@ -90,9 +107,10 @@ final class SummaryPrinter {
         }
 
         out.println();
-        out.println("== Functions (records processed / failed) and dead-letter queues");
-        for (Map.Entry<String, long[]> f : s.functionRecords().entrySet()) {
-            out.printf(Locale.ROOT, "  %-26s %4d / %d%n", f.getKey(), f.getValue()[0], f.getValue()[1]);
+        out.println("== Functions (invocations, records processed, records failed) and dead-letter queues");
+        for (Map.Entry<String, FunctionStats> f : s.functions().entrySet()) {
+            out.printf(Locale.ROOT, "  %-26s %4d invocations %4d records %4d failed%n", f.getKey(),
+                    f.getValue().invocations(), f.getValue().records(), f.getValue().failedRecords());
         }
         s.deadLetters().forEach((queue, count) -> out.printf(Locale.ROOT, "  %-26s %4d messages%n", queue, count));
     }
