@@ -60,12 +60,17 @@ public class WorkerFactory {
         return clients.sqs();
     }
 
+    /** Each snapshot is stored first, then announced on the bars queue, so whoever reacts can read it. */
     @Singleton
-    SnapshotSink snapshots(DynamoDbClient dynamoDb, WorkerEnvironment environment) {
+    SnapshotSink snapshots(DynamoDbClient dynamoDb, SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
         long days = Long.parseLong(environment.variables().getOrDefault("RETENTION_DAYS", "30"));
         DynamoMarketSnapshots table = new DynamoMarketSnapshots(dynamoDb,
                 environment.require("MARKET_SNAPSHOTS_TABLE"), Duration.ofDays(days));
-        return table::put;
+        QueuePublisher bars = new QueuePublisher(sqs, environment.require("MARKET_BARS_QUEUE_URL"), json);
+        return snapshot -> {
+            table.put(snapshot);
+            bars.publish(snapshot.bar(), 0, Map.of("symbol", snapshot.symbol()));
+        };
     }
 
     @Singleton

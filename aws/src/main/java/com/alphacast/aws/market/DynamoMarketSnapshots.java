@@ -8,7 +8,9 @@ import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,7 +67,24 @@ public final class DynamoMarketSnapshots implements com.alphacast.core.broker.Ma
                 .findFirst();
     }
 
+    /** Bars of {@code symbol} that started at or after {@code from} and ended at or before {@code to}, in time order. */
+    public List<Bar> barsBetween(String symbol, Instant from, Instant to) {
+        List<Bar> bars = new ArrayList<>();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("symbol = :s AND barStart BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":s", s(symbol), ":from", n(from.toEpochMilli()),
+                        ":to", n(to.toEpochMilli())))
+                .consistentRead(true).build()).items()) {
+            Bar bar = toSnapshot(item).bar();
+            if (bar.endMillis() <= to.toEpochMilli()) {
+                bars.add(bar);
+            }
+        }
+        return bars;
+    }
+
     /** The newest snapshot for the symbol. */
+    @Override
     public Optional<MarketSnapshot> latest(String symbol) {
         QueryResponse response = db.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("symbol = :s")

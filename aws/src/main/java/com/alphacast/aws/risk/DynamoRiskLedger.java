@@ -12,9 +12,12 @@ import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -39,6 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * <p>An approval is one DynamoDB transaction: the decision is written only if none exists for the signal
  * (so a redelivered signal is decided once), and it reserves a position slot and a slot of the day's
  * signal budget with conditions on their counters (so concurrent approvals can never exceed the limits).
+ *
+ * <p>An approved signal is an open <em>exposure</em> (the sparse {@code OpenExposures} index) until the market
+ * reaches its stop or target; closing it gives its position slot back in the same transaction.
  */
 public final class DynamoRiskLedger {
 
@@ -110,18 +117,49 @@ public final class DynamoRiskLedger {
         }
     }
 
-    /** Gives back a position slot when a position closes or its order is refused. Never goes below zero. */
-    public void releasePositionSlot() {
+    /** Approved signals whose stop or target the market has not reached yet, oldest first. */
+    public List<Position> openExposures() {
+        List<Position> open = new ArrayList<>();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("OpenExposures")
+                .keyConditionExpression("exposure = :open")
+                .expressionAttributeValues(Map.of(":open", s("OPEN")))
+                .build()).items()) {
+            open.add(Position.intendedBy(json.read(AttributeValues.string(item, "signal"), Signal.class)));
+        }
+        return open;
+    }
+
+    /**
+     * Closes an exposure at its exit and gives its position slot back, atomically.
+     *
+     * @return false when it was already closed (nothing changed)
+     */
+    public boolean closeExposure(PositionExit exit) {
         try {
-            db.updateItem(UpdateItemRequest.builder().tableName(controlTable)
-                    .key(Map.of("controlKey", s(OPEN_POSITIONS_KEY)))
-                    .updateExpression("ADD #c :minusOne")
-                    .conditionExpression("#c > :zero")
-                    .expressionAttributeNames(Map.of("#c", "count"))
-                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
+            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().update(Update.builder().tableName(signalsTable)
+                            .key(Map.of("signalId", s(exit.signalId())))
+                            .updateExpression("REMOVE exposure SET exitReason = :reason, exitPrice = :price, exitTime = :time")
+                            .conditionExpression("attribute_exists(exposure)")
+                            .expressionAttributeValues(Map.of(":reason", s(exit.reason().name()),
+                                    ":price", n(exit.price()), ":time", s(exit.time().toString())))
+                            .build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(controlTable)
+                            .key(Map.of("controlKey", s(OPEN_POSITIONS_KEY)))
+                            .updateExpression("ADD #c :minusOne")
+                            .conditionExpression("#c > :zero")
+                            .expressionAttributeNames(Map.of("#c", "count"))
+                            .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
+                            .build()).build())
                     .build());
-        } catch (ConditionalCheckFailedException alreadyZero) {
-            // Nothing reserved: releasing twice must not create capacity out of thin air.
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw cancelled;
         }
     }
 
@@ -149,29 +187,19 @@ public final class DynamoRiskLedger {
     /** Every decision recorded for a trading day, in market-time order. */
     public List<RecordedDecision> decisionsOn(LocalDate tradingDay) {
         List<RecordedDecision> decisions = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = db.query(QueryRequest.builder().tableName(signalsTable).indexName("ByTradingDay")
-                    .keyConditionExpression("tradingDay = :d")
-                    .expressionAttributeValues(Map.of(":d", s(tradingDay.toString())))
-                    .exclusiveStartKey(start).build());
-            page.items().forEach(item -> decisions.add(toRecordedDecision(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        db.queryPaginator(QueryRequest.builder().tableName(signalsTable).indexName("ByTradingDay")
+                        .keyConditionExpression("tradingDay = :d")
+                        .expressionAttributeValues(Map.of(":d", s(tradingDay.toString()))).build())
+                .items().forEach(item -> decisions.add(toRecordedDecision(item)));
         return decisions;
     }
 
     /** Every recorded decision, in market-time order (a full scan: for reports, not hot paths). */
     public List<RecordedDecision> allDecisions() {
         List<RecordedDecision> decisions = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = db.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
-                    .tableName(signalsTable).consistentRead(true).exclusiveStartKey(start).build());
-            page.items().forEach(item -> decisions.add(toRecordedDecision(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        decisions.sort(java.util.Comparator.comparing((RecordedDecision d) -> d.signal().marketTime())
+        db.scanPaginator(ScanRequest.builder().tableName(signalsTable).consistentRead(true).build())
+                .items().forEach(item -> decisions.add(toRecordedDecision(item)));
+        decisions.sort(Comparator.comparing((RecordedDecision d) -> d.signal().marketTime())
                 .thenComparing(d -> d.signal().id()));
         return decisions;
     }
@@ -203,6 +231,9 @@ public final class DynamoRiskLedger {
         item.put("approved", bool(decision.approved()));
         item.put("reasons", strings(decision.reasons()));
         item.put("decidedAt", s(decision.decidedAt().toString()));
+        if (decision.approved()) {
+            item.put("exposure", s("OPEN"));
+        }
         return item;
     }
 

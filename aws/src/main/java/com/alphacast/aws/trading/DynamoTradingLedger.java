@@ -5,11 +5,14 @@ import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Fill;
 import com.alphacast.core.trading.Order;
 import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +20,20 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Orders, fills and positions. An execution is recorded in one transaction whose first write is conditional
  * on no order existing for the signal: a redelivered approval can never create a second order or position.
+ * A position closes once: the close is conditional on it still being open.
  */
 public final class DynamoTradingLedger {
 
@@ -40,16 +47,18 @@ public final class DynamoTradingLedger {
         this.positionsTable = positionsTable;
     }
 
+    /** An order and its fill as recorded. */
+    public record Execution(Order order, Fill fill) {
+    }
+
+    /** A closed position with how it closed and what it made. */
+    public record ClosedPosition(Position position, PositionExit exit, double realizedPnl) {
+    }
+
     public Optional<Order> order(String orderId) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(ordersTable)
                 .key(Map.of("orderId", s(orderId))).consistentRead(true).build()).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Order(orderId, AttributeValues.string(item, "instrument"),
-                Direction.valueOf(AttributeValues.string(item, "side")),
-                (int) AttributeValues.longValue(item, "quantity", 0),
-                Instant.parse(AttributeValues.string(item, "submittedAt")), AttributeValues.string(item, "broker")));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
     }
 
     /**
@@ -87,51 +96,81 @@ public final class DynamoTradingLedger {
         }
     }
 
+    /**
+     * Closes a position at its exit.
+     *
+     * @return false when it was no longer open (closed by an earlier or concurrent evaluation)
+     */
+    public boolean close(Position position, PositionExit exit, double realizedPnl) {
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(positionsTable)
+                    .key(Map.of("positionId", s(position.signalId())))
+                    .updateExpression("SET #st = :closed, exitReason = :reason, exitPrice = :price, exitTime = :time, "
+                            + "realizedPnl = :pnl")
+                    .conditionExpression("#st = :open")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":closed", s("CLOSED"), ":open", s("OPEN"),
+                            ":reason", s(exit.reason().name()), ":price", n(exit.price()),
+                            ":time", s(exit.time().toString()), ":pnl", n(realizedPnl)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException notOpen) {
+            return false;
+        }
+    }
+
     /** Every order with its fill, in fill-time order (a full scan: for reports, not hot paths). */
     public List<Execution> executions() {
         List<Execution> executions = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = db.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
-                    .tableName(ordersTable).consistentRead(true).exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                Order order = new Order(AttributeValues.string(item, "orderId"), AttributeValues.string(item, "instrument"),
-                        Direction.valueOf(AttributeValues.string(item, "side")),
-                        (int) AttributeValues.longValue(item, "quantity", 0),
-                        Instant.parse(AttributeValues.string(item, "submittedAt")), AttributeValues.string(item, "broker"));
-                Fill fill = new Fill(order.orderId(), order.signalId(), order.instrument(), order.side(),
-                        (int) AttributeValues.longValue(item, "fillQuantity", 0), AttributeValues.doubleValue(item, "fillPrice"),
-                        Instant.parse(AttributeValues.string(item, "fillTime")));
-                executions.add(new Execution(order, fill));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        executions.sort(java.util.Comparator.comparing((Execution e) -> e.fill().time()).thenComparing(e -> e.order().orderId()));
+        for (Map<String, AttributeValue> item : db.scanPaginator(ScanRequest.builder().tableName(ordersTable)
+                .consistentRead(true).build()).items()) {
+            Order order = toOrder(item);
+            Fill fill = new Fill(order.orderId(), order.signalId(), order.instrument(), order.side(),
+                    (int) AttributeValues.longValue(item, "fillQuantity", 0), AttributeValues.doubleValue(item, "fillPrice"),
+                    Instant.parse(AttributeValues.string(item, "fillTime")));
+            executions.add(new Execution(order, fill));
+        }
+        executions.sort(Comparator.comparing((Execution e) -> e.fill().time()).thenComparing(e -> e.order().orderId()));
         return executions;
-    }
-
-    /** An order and its fill as recorded. */
-    public record Execution(Order order, Fill fill) {
     }
 
     public List<Position> openPositions() {
         List<Position> positions = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = db.query(QueryRequest.builder().tableName(positionsTable).indexName("ByStatus")
-                    .keyConditionExpression("#st = :open")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":open", s("OPEN")))
-                    .exclusiveStartKey(start).build());
-            page.items().forEach(item -> positions.add(toPosition(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        byStatus("OPEN").forEach(item -> positions.add(toPosition(item)));
         return positions;
+    }
+
+    public List<ClosedPosition> closedPositions() {
+        List<ClosedPosition> closed = new ArrayList<>();
+        for (Map<String, AttributeValue> item : byStatus("CLOSED")) {
+            Position position = toPosition(item);
+            PositionExit exit = new PositionExit(position.signalId(),
+                    ExitReason.valueOf(AttributeValues.string(item, "exitReason")),
+                    AttributeValues.doubleValue(item, "exitPrice"), Instant.parse(AttributeValues.string(item, "exitTime")));
+            closed.add(new ClosedPosition(position, exit, AttributeValues.doubleValue(item, "realizedPnl")));
+        }
+        return closed;
+    }
+
+    private Iterable<Map<String, AttributeValue>> byStatus(String status) {
+        return db.queryPaginator(QueryRequest.builder().tableName(positionsTable).indexName("ByStatus")
+                .keyConditionExpression("#st = :status")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":status", s(status)))
+                .build()).items();
+    }
+
+    private static Order toOrder(Map<String, AttributeValue> item) {
+        return new Order(AttributeValues.string(item, "orderId"), AttributeValues.string(item, "instrument"),
+                Direction.valueOf(AttributeValues.string(item, "side")),
+                (int) AttributeValues.longValue(item, "quantity", 0),
+                Instant.parse(AttributeValues.string(item, "submittedAt")), AttributeValues.string(item, "broker"));
     }
 
     private static Map<String, AttributeValue> positionItem(Position position) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("positionId", s(position.signalId()));
+        item.put("underlying", s(position.underlying()));
         item.put("instrument", s(position.instrument()));
         item.put("direction", s(position.direction().name()));
         item.put("quantity", n(position.quantity()));
@@ -144,8 +183,8 @@ public final class DynamoTradingLedger {
     }
 
     private static Position toPosition(Map<String, AttributeValue> item) {
-        return new Position(AttributeValues.string(item, "positionId"), AttributeValues.string(item, "instrument"),
-                Direction.valueOf(AttributeValues.string(item, "direction")),
+        return new Position(AttributeValues.string(item, "positionId"), AttributeValues.string(item, "underlying"),
+                AttributeValues.string(item, "instrument"), Direction.valueOf(AttributeValues.string(item, "direction")),
                 (int) AttributeValues.longValue(item, "quantity", 0), AttributeValues.doubleValue(item, "entryPrice"),
                 AttributeValues.doubleValue(item, "stop"), AttributeValues.doubleValue(item, "target"),
                 Instant.parse(AttributeValues.string(item, "openedAt")));

@@ -26,9 +26,9 @@ public final class RouterFixture {
             ZoneId.of("America/New_York"));
 
     public RouterFixture() {
-        desk.open(new Position("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ESZ6", Direction.LONG, 2, 5012.5, 4998, 5040.5,
+        desk.open(new Position("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 2, 5012.5, 4998, 5040.5,
                 Fixtures.MARKET_TIME));
-        desk.open(new Position("x|NQZ6|1", "NQZ6", Direction.SHORT, 1, 18250.25, 18300, 18150, Fixtures.MARKET_TIME));
+        desk.open(new Position("x|NQZ6|1", "NQ", "NQZ6", Direction.SHORT, 1, 18250.25, 18300, 18150, Fixtures.MARKET_TIME));
         desk.published(Fixtures.longEs()).published(Fixtures.hostileShort());
         desk.record(new DailyPnl(LocalDate.of(2026, 11, 19), 1250.0, 3, 2));
         desk.record(new DailyPnl(LocalDate.of(2026, 11, 20), -312.5, 2, 1));

@@ -104,6 +104,7 @@ public final class DemoCommand implements Command {
             Map<String, String> workerEnv = new HashMap<>(shared);
             workerEnv.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
             workerEnv.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
+            workerEnv.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
             workerEnv.put("AWS_REGION", cloud.region());
             workerEnv.put("AWS_ACCESS_KEY_ID", "local");
             workerEnv.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -146,14 +147,16 @@ public final class DemoCommand implements Command {
             }
         }
         Map<String, FunctionStats> functions = new LinkedHashMap<>();
-        for (String function : List.of("RiskCheckFunction", "OrderFunction", "DistributionFunction")) {
+        for (String function : List.of("RiskCheckFunction", "OrderFunction", "PositionExitFunction", "DistributionFunction")) {
             functions.put(function, cloud.functionStats(function));
         }
         Map<String, Integer> deadLetters = new LinkedHashMap<>();
-        for (String queue : List.of("SignalsDeadLetterQueue", "OrdersDeadLetterQueue", "DeliveriesDeadLetterQueue")) {
+        for (String queue : List.of("SignalsDeadLetterQueue", "OrdersDeadLetterQueue", "MarketBarsDeadLetterQueue",
+                "DeliveriesDeadLetterQueue")) {
             deadLetters.put(queue, cloud.messageCount(queue));
         }
-        return new PipelineSummary(replay, decisions, trading.executions(), trading.openPositions(), lastMarket,
+        return new PipelineSummary(replay, decisions, trading.executions(), trading.openPositions(),
+                trading.closedPositions(), lastMarket,
                 deliveries, files, functions,
                 deadLetters, settings.market().contractMultiplier());
     }

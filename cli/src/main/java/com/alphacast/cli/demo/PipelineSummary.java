@@ -2,6 +2,7 @@ package com.alphacast.cli.demo;
 
 import com.alphacast.aws.distribution.DeliveryRecord;
 import com.alphacast.aws.risk.RecordedDecision;
+import com.alphacast.aws.trading.DynamoTradingLedger.ClosedPosition;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.trading.Position;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param decisions        every risk decision
  * @param executions       every order with its fill
  * @param openPositions    positions still open
+ * @param closedPositions  positions closed at their stop or target
  * @param lastMarket       the last snapshot, for marking positions
  * @param deliveries       every delivery record
  * @param outboxFiles      outbox file per channel
@@ -27,7 +29,7 @@ import java.util.Optional;
  * @param multiplier       contract multiplier for P&amp;L
  */
 record PipelineSummary(ReplayReport replay, List<RecordedDecision> decisions, List<Execution> executions,
-                       List<Position> openPositions, Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
+                       List<Position> openPositions, List<ClosedPosition> closedPositions, Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
                        List<Path> outboxFiles, Map<String, FunctionStats> functions, Map<String, Integer> deadLetters,
                        double multiplier) {
 }

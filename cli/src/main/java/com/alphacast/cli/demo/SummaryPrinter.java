@@ -2,6 +2,7 @@ package com.alphacast.cli.demo;
 
 import com.alphacast.aws.distribution.DeliveryRecord;
 import com.alphacast.aws.risk.RecordedDecision;
+import com.alphacast.aws.trading.DynamoTradingLedger.ClosedPosition;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
@@ -62,21 +63,25 @@ final class SummaryPrinter {
         }
 
         out.println();
-        if (s.lastMarket().isEmpty()) {
-            out.println("== P&L: no market snapshot to mark positions against");
-        } else {
-            double mark = s.lastMarket().get().lastPrice();
-            double unrealized = 0;
-            out.printf(Locale.ROOT, "== P&L (open positions marked at %.2f, the last replayed price; %.0f USD per point)%n",
-                    mark, s.multiplier());
-            for (Position position : s.openPositions()) {
-                double pnl = position.unrealizedPnl(mark, s.multiplier());
-                unrealized += pnl;
-                out.printf(Locale.ROOT, "  %-5s %d %s from %.2f   %+,10.2f USD%n", position.direction(), position.quantity(),
-                        position.instrument(), position.entryPrice(), pnl);
-            }
-            out.printf(Locale.ROOT, "  unrealized %+,.2f USD, realized 0.00 USD (no position has exited yet)%n", unrealized);
+        double realized = 0;
+        out.printf(Locale.ROOT, "== P&L (%.0f USD per point)%n", s.multiplier());
+        for (ClosedPosition closed : s.closedPositions()) {
+            realized += closed.realizedPnl();
+            out.printf(Locale.ROOT, "  closed %-5s %d %s from %.2f at %s %.2f (%s)   %+,10.2f USD%n",
+                    closed.position().direction(), closed.position().quantity(), closed.position().instrument(),
+                    closed.position().entryPrice(), closed.exit().reason(), closed.exit().price(), closed.exit().time(),
+                    closed.realizedPnl());
         }
+        double unrealized = 0;
+        double mark = s.lastMarket().map(m -> m.lastPrice()).orElse(Double.NaN);
+        for (Position position : s.openPositions()) {
+            double pnl = position.unrealizedPnl(mark, s.multiplier());
+            unrealized += pnl;
+            out.printf(Locale.ROOT, "  open   %-5s %d %s from %.2f, marked at %.2f (last replayed price)   %+,10.2f USD%n",
+                    position.direction(), position.quantity(), position.instrument(), position.entryPrice(), mark, pnl);
+        }
+        out.printf(Locale.ROOT, "  realized %+,.2f USD, unrealized %+,.2f USD, total %+,.2f USD%n", realized,
+                unrealized, realized + unrealized);
 
         out.println();
         out.println("== Deliveries (latency: market event reached the worker -> delivery recorded; lower tiers are delayed on purpose)");

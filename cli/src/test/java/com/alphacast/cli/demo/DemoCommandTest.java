@@ -53,8 +53,11 @@ class DemoCommandTest {
 
         assertThat(first).contains("events replayed: 11,101   malformed lines: 0   bars: 50   candidate signals: 3");
         assertThat(first).contains("== Risk check: 3 signals, 2 approved, 1 rejected")
-                .contains("reason: max open positions reached (2 of 2)")
-                .contains("== Orders and fills: 2 orders, 2 fills");
+                .contains("reason: max open positions reached (1 of 1)")
+                .contains("== Orders and fills: 2 orders, 2 fills")
+                // The first short is stopped out by the 22:37 bar, which frees the slot for the 22:38 long.
+                .contains("closed SHORT 1 ESU1 from 1303.25 at STOP 1305.00 (2011-07-31T22:38:00Z)")
+                .contains("realized -175.00 USD");
         for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");

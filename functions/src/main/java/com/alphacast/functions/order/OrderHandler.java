@@ -7,6 +7,7 @@ import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.position.PositionExits;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -36,9 +37,10 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         PaperBroker broker = new PaperBroker(market, settings.market().tickSize(), settings.broker().slippageTicks());
-        this.submission = new OrderSubmission(broker,
-                new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
-                        resources.require("POSITIONS_TABLE")), clock);
+        DynamoTradingLedger ledger = new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
+                resources.require("POSITIONS_TABLE"));
+        this.submission = new OrderSubmission(broker, ledger,
+                new PositionExits(ledger, market, settings.market().contractMultiplier()), market, clock);
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.alphacast.functions.order;
 
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.broker.Broker;
+import com.alphacast.core.broker.MarketPrices;
+import com.alphacast.functions.position.PositionExits;
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -19,11 +21,16 @@ public final class OrderSubmission {
 
     private final Broker broker;
     private final DynamoTradingLedger ledger;
+    private final PositionExits exits;
+    private final MarketPrices market;
     private final Clock clock;
 
-    public OrderSubmission(Broker broker, DynamoTradingLedger ledger, Clock clock) {
+    public OrderSubmission(Broker broker, DynamoTradingLedger ledger, PositionExits exits, MarketPrices market,
+                           Clock clock) {
         this.broker = broker;
         this.ledger = ledger;
+        this.exits = exits;
+        this.market = market;
         this.clock = clock;
     }
 
@@ -35,8 +42,13 @@ public final class OrderSubmission {
         Order order = new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
                 clock.instant(), broker.name());
         Fill fill = broker.submit(order, signal);
-        Position position = new Position(signal.id(), signal.instrument(), signal.direction(), fill.quantity(),
+        Position position = new Position(signal.id(), signal.underlying(), signal.instrument(), signal.direction(), fill.quantity(),
                 fill.price(), signal.stop(), signal.target(), fill.time());
-        return ledger.recordExecution(order, fill, position) ? Optional.of(fill) : Optional.empty();
+        if (!ledger.recordExecution(order, fill, position)) {
+            return Optional.empty();
+        }
+        // Bars that closed while the order was on its way were checked before this position existed.
+        market.latest(signal.underlying()).ifPresent(latest -> exits.closeIfExited(position, latest.bar().end()));
+        return Optional.of(fill);
     }
 }

@@ -1,5 +1,6 @@
 package com.alphacast.functions.risk;
 
+import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.core.risk.RiskCheck;
@@ -12,6 +13,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /** Lambda: candidate signals (SignalsQueue) → risk decision → orders and deliveries queues. */
@@ -34,15 +39,41 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.resources = resources;
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
+        DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
+                resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger,
+                new ExposureReconciliation(ledger, market),
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                 new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()),
                 resources.settings(), clock);
     }
 
+    /**
+     * Decides a batch's signals in market-time order (a standard queue only roughly keeps send order), so
+     * limits fill up in the order the market produced the signals. Unreadable records keep their place.
+     */
+    private SQSEvent inMarketTimeOrder(SQSEvent event) {
+        if (event.getRecords() == null || event.getRecords().size() < 2) {
+            return event;
+        }
+        List<SQSEvent.SQSMessage> records = new ArrayList<>(event.getRecords());
+        records.sort(Comparator.comparing(message -> marketTimeOf(message.getBody())));
+        SQSEvent ordered = new SQSEvent();
+        ordered.setRecords(records);
+        return ordered;
+    }
+
+    private Instant marketTimeOf(String body) {
+        try {
+            return resources.json().read(body, Signal.class).marketTime();
+        } catch (RuntimeException unreadable) {
+            return Instant.MIN;
+        }
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PartialBatch.process(event, context, message -> {
+        return PartialBatch.process(inMarketTimeOrder(event), context, message -> {
             Signal signal = resources.json().read(message.getBody(), Signal.class);
             RiskDecision decision = approval.decide(signal);
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()

@@ -27,15 +27,17 @@ public final class SignalApproval {
 
     private final RiskCheck riskCheck;
     private final DynamoRiskLedger ledger;
+    private final ExposureReconciliation exposures;
     private final QueuePublisher orders;
     private final QueuePublisher deliveries;
     private final AlphacastSettings settings;
     private final Clock clock;
 
-    public SignalApproval(RiskCheck riskCheck, DynamoRiskLedger ledger, QueuePublisher orders,
-                          QueuePublisher deliveries, AlphacastSettings settings, Clock clock) {
+    SignalApproval(RiskCheck riskCheck, DynamoRiskLedger ledger, ExposureReconciliation exposures,
+                   QueuePublisher orders, QueuePublisher deliveries, AlphacastSettings settings, Clock clock) {
         this.riskCheck = riskCheck;
         this.ledger = ledger;
+        this.exposures = exposures;
         this.orders = orders;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -49,6 +51,7 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = settings.market().session().tradingDay(signal.marketTime());
+        exposures.closeExitedBy(signal.marketTime());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RiskDecision decision = riskCheck.evaluate(signal, ledger.state(day), clock.instant());
             switch (ledger.commit(signal, day, decision, riskCheck.limits())) {

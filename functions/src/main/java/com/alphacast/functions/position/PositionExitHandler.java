@@ -1,0 +1,50 @@
+package com.alphacast.functions.position;
+
+import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.trading.PositionExit;
+import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.sqs.PartialBatch;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
+import java.util.Map;
+
+/** Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed. */
+public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final FunctionResources resources;
+    private final PositionExits exits;
+
+    public PositionExitHandler() {
+        this(System.getenv());
+    }
+
+    public PositionExitHandler(Map<String, String> environment) {
+        this(new FunctionResources(environment));
+    }
+
+    PositionExitHandler(FunctionResources resources) {
+        this.resources = resources;
+        this.exits = new PositionExits(
+                new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
+                        resources.require("POSITIONS_TABLE")),
+                new DynamoMarketSnapshots(resources.dynamoDb(), resources.require("MARKET_SNAPSHOTS_TABLE"),
+                        resources.retention()),
+                resources.settings().market().contractMultiplier());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PartialBatch.process(event, context, message -> {
+            Bar bar = resources.json().read(message.getBody(), Bar.class);
+            List<PositionExit> closed = exits.closeExited(bar.symbol(), bar.end());
+            for (PositionExit exit : closed) {
+                context.getLogger().log("closed " + exit.signalId() + " at " + exit.reason() + " " + exit.price() + "\n");
+            }
+        });
+    }
+}
