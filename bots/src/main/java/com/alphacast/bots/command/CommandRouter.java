@@ -23,10 +23,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -51,18 +49,18 @@ public final class CommandRouter {
     private final RandomGenerator random;
     private final String subscribeLink;
     private final ZoneId tradingZone;
+    private final PendingConfirmations confirmations;
     private final Duration confirmationWindow = Duration.ofSeconds(60);
-    private final Map<String, PendingConfirmation> confirmations = new ConcurrentHashMap<>();
-
-    private record PendingConfirmation(String code, Instant expires, int positions) {}
 
     /**
      * @param subscribeLink where /subscribe sends people (payment page, bot deep link)
      * @param tradingZone   the exchange time zone trading days are counted in
+     * @param confirmations pending /closeall codes, shared by every router instance
      */
     public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
                          SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
-                         RandomGenerator random, String subscribeLink, ZoneId tradingZone) {
+                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
+                         PendingConfirmations confirmations) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.positions = Objects.requireNonNull(positions, "positions");
@@ -74,13 +72,15 @@ public final class CommandRouter {
         this.random = Objects.requireNonNull(random, "random");
         this.subscribeLink = Objects.requireNonNull(subscribeLink, "subscribeLink");
         this.tradingZone = Objects.requireNonNull(tradingZone, "tradingZone");
+        this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
     }
 
     /** The standard catalogue and composer over a {@link com.alphacast.bots.command.data.TradingDesk}. */
-    public static CommandRouter over(SubscriberRegistry registry, com.alphacast.bots.command.data.TradingDesk desk, Clock clock,
-                                     RandomGenerator random, String subscribeLink, ZoneId tradingZone) {
+    public static CommandRouter over(SubscriberRegistry registry, com.alphacast.bots.command.data.TradingDesk desk,
+                                     PendingConfirmations confirmations, Clock clock, RandomGenerator random,
+                                     String subscribeLink, ZoneId tradingZone) {
         return new CommandRouter(new CommandCatalog(), registry, desk.positions(), desk.pnl(), desk.signals(), desk.control(),
-                BriefingComposer.standard(), clock, random, subscribeLink, tradingZone);
+                BriefingComposer.standard(), clock, random, subscribeLink, tradingZone, confirmations);
     }
 
     public CommandCatalog catalog() {
@@ -171,18 +171,16 @@ public final class CommandRouter {
                         Optional.of(CommandReply.text("No open positions to close.")));
             }
             String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-            confirmations.put(who, new PendingConfirmation(code, now.plus(confirmationWindow), open));
+            confirmations.issue(who, code, now.plus(confirmationWindow));
             return new Routing(Routing.Verdict.CONFIRMATION_REQUIRED, "closeall", List.of(), role,
                     "confirmation required: /closeall would close " + open + " positions",
                     Optional.of(new CommandReply("This closes all " + open + " open positions at market. To confirm, send /closeall "
                             + code + " within " + confirmationWindow.toSeconds() + " seconds.",
                             List.of(new CommandReply.Button("Confirm: close " + open, "/closeall " + code)))));
         }
-        PendingConfirmation pending = confirmations.get(who);
-        if (pending == null || now.isAfter(pending.expires()) || !pending.code().equals(command.arguments().get(0))) {
+        if (command.arguments().size() != 1 || !confirmations.consume(who, command.arguments().get(0), now)) {
             throw new InvalidArgument("That confirmation code is wrong or expired. Send /closeall again to get a new one.");
         }
-        confirmations.remove(who);
         int closed = control.closeAll(who);
         return new Routing(Routing.Verdict.HANDLED, "closeall", command.arguments(), role, "handled /closeall: closing "
                 + closed + " positions for " + who, Optional.of(CommandReply.text("Closing " + closed + " open positions.")));

@@ -99,6 +99,25 @@ class CommandRouterTest {
     }
 
     @Test
+    void confirmationIssuedOnOneInstanceIsConfirmableOnAnotherOnce() {
+        CommandRouter other = fixture.anotherInstance(7);
+        String confirm = fixture.send("1", "/closeall").reply().orElseThrow().buttons().get(0).command();
+
+        assertThat(RouterFixture.send(other, "1", confirm).verdict()).isEqualTo(Verdict.HANDLED);
+        assertThat(fixture.desk.closeRequests()).hasSize(2);
+        assertThat(fixture.send("1", confirm).verdict()).as("consumed on the other instance").isEqualTo(Verdict.INVALID_ARGUMENTS);
+    }
+
+    @Test
+    void anotherAdminCannotUseSomeoneElsesCode() {
+        String confirm = fixture.send("1", "/closeall").reply().orElseThrow().buttons().get(0).command();
+        fixture.registry.assign(com.alphacast.core.distribution.Channel.TELEGRAM, "5", Role.ADMIN);
+        assertThat(fixture.send("5", confirm).verdict()).isEqualTo(Verdict.INVALID_ARGUMENTS);
+        assertThat(fixture.send("1", confirm).verdict()).as("a wrong attempt elsewhere leaves the code usable")
+                .isEqualTo(Verdict.HANDLED);
+    }
+
+    @Test
     void unknownCommandGetsAHelpfulAnswer() {
         Routing routing = fixture.send("2", "/postions");
         assertThat(routing.verdict()).isEqualTo(Verdict.UNKNOWN_COMMAND);

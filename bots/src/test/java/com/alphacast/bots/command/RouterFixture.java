@@ -21,9 +21,8 @@ public final class RouterFixture {
             .assign(Channel.TELEGRAM, "1", Role.ADMIN).assign(Channel.TELEGRAM, "2", Role.PREMIUM)
             .assign(Channel.TELEGRAM, "3", Role.BASIC).assign(Channel.TELEGRAM, "4", Role.FREE)
             .assign(Channel.DISCORD, "900", Role.ADMIN);
-    public final CommandRouter router = new CommandRouter(new CommandCatalog(), registry, desk, desk, desk, desk,
-            BriefingComposer.standard(), time, new SplittableRandom(42), "https://alphacast.example/subscribe",
-            ZoneId.of("America/New_York"));
+    public final InMemoryPendingConfirmations confirmations = new InMemoryPendingConfirmations();
+    public final CommandRouter router = anotherInstance(42);
 
     public RouterFixture() {
         desk.open(new Position("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 2, 5012.5, 4998, 5040.5,
@@ -35,11 +34,21 @@ public final class RouterFixture {
         desk.record(new DailyPnl(LocalDate.of(2026, 10, 1), 99999.0, 9, 9));
     }
 
+    /** A second router over the same data and confirmations, as another Lambda container would have. */
+    public CommandRouter anotherInstance(long seed) {
+        return new CommandRouter(new CommandCatalog(), registry, desk, desk, desk, desk, BriefingComposer.standard(), time,
+                new SplittableRandom(seed), "https://alphacast.example/subscribe", ZoneId.of("America/New_York"), confirmations);
+    }
+
     public static Caller telegram(String userId) {
         return new Caller(Channel.TELEGRAM, userId, userId);
     }
 
     public Routing send(String userId, String text) {
+        return send(router, userId, text);
+    }
+
+    public static Routing send(CommandRouter router, String userId, String text) {
         return router.route(telegram(userId), new CommandParser("AlphacastBot").parse(text, null));
     }
 }

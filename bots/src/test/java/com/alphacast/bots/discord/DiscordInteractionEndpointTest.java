@@ -129,7 +129,8 @@ class DiscordInteractionEndpointTest {
             return fixture.desk.openPositions();
         };
         CommandRouter router = new CommandRouter(new CommandCatalog(), fixture.registry, slow, fixture.desk, fixture.desk,
-                fixture.desk, BriefingComposer.standard(), fixture.time, new SplittableRandom(1), "https://x.example", ZoneId.of("UTC"));
+                fixture.desk, BriefingComposer.standard(), fixture.time, new SplittableRandom(1), "https://x.example", ZoneId.of("UTC"),
+                fixture.confirmations);
         try (FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), Clock.systemUTC(), "bot")) {
             discord.expectInteraction("itoken");
             DiscordInteractionEndpoint endpoint = endpoint(router, HttpDiscordFollowUp.create(discord.apiBase(), Duration.ofSeconds(5)),

@@ -2,7 +2,9 @@ package com.alphacast.cli.bots;
 
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.InMemoryPendingConfirmations;
 import com.alphacast.bots.command.InMemorySubscriberRegistry;
+import com.alphacast.bots.command.PendingConfirmations;
 import com.alphacast.bots.command.SubscriberRegistry;
 import com.alphacast.bots.command.data.InMemoryTradingDesk;
 import com.alphacast.bots.command.data.TradingDesk;
@@ -53,6 +55,7 @@ public final class BotsCommand implements Command {
     private final Map<String, String> environment;
     private final SubscriberRegistry registry;
     private final TradingDesk desk;
+    private final PendingConfirmations confirmations;
     private final Clock clock;
 
     /** Reads configuration from the process environment; roles from ALPHACAST_ROLES; trading data in memory. */
@@ -62,13 +65,21 @@ public final class BotsCommand implements Command {
 
     /**
      * For wiring real data (the lead backs {@code registry} and {@code desk} with DynamoDB) and for tests.
-     * Null {@code registry} reads ALPHACAST_ROLES; null {@code desk} uses an empty in-memory desk.
+     * Null {@code registry} reads ALPHACAST_ROLES; null {@code desk} uses an empty in-memory desk; /closeall
+     * confirmations are held in this process.
      */
     public BotsCommand(Map<String, String> environment, SubscriberRegistry registry, TradingDesk desk, Clock clock) {
+        this(environment, registry, desk, new InMemoryPendingConfirmations(), clock);
+    }
+
+    /** As above, with /closeall confirmations shared between processes (the lead backs them with DynamoDB). */
+    public BotsCommand(Map<String, String> environment, SubscriberRegistry registry, TradingDesk desk,
+                       PendingConfirmations confirmations, Clock clock) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = registry;
         this.desk = desk != null ? desk : TradingDesk.of(new InMemoryTradingDesk(clock));
+        this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
     }
 
     @Override
@@ -261,7 +272,7 @@ public final class BotsCommand implements Command {
     private CommandRouter router() {
         SubscriberRegistry roles = registry != null ? registry
                 : InMemorySubscriberRegistry.parse(environment.getOrDefault("ALPHACAST_ROLES", ""));
-        return CommandRouter.over(roles, desk, clock, new SecureRandom(),
+        return CommandRouter.over(roles, desk, confirmations, clock, new SecureRandom(),
                 environment.getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.example/subscribe"),
                 ZoneId.of(environment.getOrDefault("ALPHACAST_TRADING_ZONE", "America/New_York")));
     }
