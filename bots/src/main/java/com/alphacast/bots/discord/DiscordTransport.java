@@ -28,6 +28,11 @@ import net.dv8tion.jda.api.requests.RestConfig;
  */
 public final class DiscordTransport implements PlatformTransport {
 
+    /** The wait when Discord's 429 carries no usable retry_after: longer than a typical bucket reset. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    /** Anything beyond a day is not a rate-limit figure we believe (NaN, overflow, a date sent by a proxy). */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     private static final Pattern WEBHOOK_PATH = Pattern.compile("^/webhooks/(\\d+)/\\{webhook_token}(.*)$");
 
     private final HttpClient http;
@@ -114,15 +119,44 @@ public final class DiscordTransport implements PlatformTransport {
             return new SendOutcome.Accepted(node.path("id").asText(status == 204 ? "accepted" : ""));
         }
         if (status == 429) {
-            double seconds = node.has("retry_after") ? node.get("retry_after").asDouble()
-                    : retryAfterHeader.map(Double::parseDouble).orElse(1.0);
-            return new SendOutcome.Throttled(Duration.ofMillis((long) Math.ceil(seconds * 1000)),
-                    node.path("global").asBoolean(false), "Discord: " + message);
+            return new SendOutcome.Throttled(retryAfter(node, retryAfterHeader), node.path("global").asBoolean(false),
+                    "Discord: " + message);
         }
         if (status >= 500) {
             return new SendOutcome.Transient("Discord " + status + ": " + message);
         }
         return new SendOutcome.Permanent("Discord " + status + " (code " + node.path("code").asText("?") + "): " + message);
+    }
+
+    /**
+     * The body's {@code retry_after} (float seconds, the precise figure), else the {@code Retry-After} header,
+     * else {@link #DEFAULT_RETRY_AFTER}. A malformed, negative or absurd value never escapes as an exception:
+     * the next candidate is used instead.
+     */
+    static Duration retryAfter(JsonNode body, Optional<String> header) {
+        JsonNode field = body.get("retry_after");
+        if (field != null) {
+            Optional<Duration> fromBody = seconds(field.isNumber() ? field.asDouble() : parseSeconds(field.asText()));
+            if (fromBody.isPresent()) {
+                return fromBody.get();
+            }
+        }
+        return header.flatMap(value -> seconds(parseSeconds(value))).orElse(DEFAULT_RETRY_AFTER);
+    }
+
+    private static double parseSeconds(String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Optional<Duration> seconds(double value) {
+        if (!(value >= 0) || value > MAX_RETRY_AFTER.toSeconds()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis((long) Math.ceil(value * 1000)));
     }
 
     private JsonNode read(String body) {
