@@ -48,8 +48,24 @@ final class GexAnalysis {
         if (asOfOverride != null) {
             chain = chain.withAsOf(asOfOverride);
         }
+        boolean whatIf = !Double.isNaN(spotOverride) || asOfOverride != null;
         GexConvention convention = GexConvention.DEFAULT.withMinOpenInterest(minOi).withDealers(dealers);
+        if (whatIf) {
+            // The export's gamma/delta were computed at its own spot and date; scaling them by another S^2 mixes two
+            // states. At an overridden spot or date every greek is Black-Scholes from IV, like the zero-gamma profile.
+            convention = convention.withChainGreeks(false);
+        }
         GexReport report = new GammaExposure(convention).report(chain, top);
+        if (whatIf) {
+            OptionChain exported = data.chain();
+            report = new GexReport(report.underlying(), report.spot(), report.asOf(), report.totals(),
+                    report.byStrike(), report.byExpiry(), report.topStrikes(), report.zeroGamma(),
+                    report.excludedExpired(), report.expiredExpiries(), report.excludedMinOi(),
+                    report.convention() + "; --spot/--asof given: greeks recomputed by Black-Scholes from each "
+                            + "contract's IV at spot " + String.format(Locale.ROOT, "%.2f", chain.spot()) + " as of "
+                            + chain.asOf() + " (the export's own greeks are for spot "
+                            + String.format(Locale.ROOT, "%.2f", exported.spot()) + " on " + exported.asOf() + ")");
+        }
         if (format == OutputFormat.JSON) {
             json(data, report, o.flag("profile"), out);
         } else {

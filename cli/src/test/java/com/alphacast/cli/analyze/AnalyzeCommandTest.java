@@ -76,6 +76,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void gexAtAnOverriddenSpotAndDateAgreesWithTheProfileAtThatLevel() throws IOException {
+        // The profile of a chain as of 2025-10-02 gives net GEX at hypothetical spots with Black-Scholes greeks from
+        // IV. Running the totals at one of those spots (--spot L --asof 2025-10-02) must give the same figure:
+        // using the export's own greeks (computed at 658.05 on 2025-09-25) times L^2 would not.
+        String chain = data("options/spy_quotedata_2025-09-25.csv");
+        JsonNode profiled = run("gex", "--chain", chain, "--asof", "2025-10-02", "--profile").json();
+        JsonNode point = profiled.get("profile").get(40);
+        String level = point.get("level").asText();
+        Run r = run("gex", "--chain", chain, "--asof", "2025-10-02", "--spot", level);
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode at = r.json();
+        assertThat(at.get("totals").get("netGex").asDouble())
+                .isCloseTo(point.get("netGex").asDouble(), withinPercentage(0.01));
+        assertThat(at.get("convention").asText()).contains("gamma/delta Black-Scholes")
+                .contains("greeks recomputed by Black-Scholes from each contract's IV at spot " + String.format(
+                        java.util.Locale.ROOT, "%.2f", Double.parseDouble(level)) + " as of 2025-10-02");
+    }
+
+    @Test
+    void gexWithoutOverridesUsesTheChainsGreeks() throws IOException {
+        JsonNode j = run("gex", "--chain", data("options/spy_quotedata_2025-09-25.csv")).json();
+        assertThat(j.get("convention").asText()).contains("from the chain").doesNotContain("--spot/--asof");
+    }
+
+    @Test
     void gexSaysWhyThereIsNoZeroGamma() throws IOException {
         Run r = run("gex", "--chain", data("options/spy_quotedata_2025-09-25.csv"), "--dealers",
                 "short-calls-short-puts");

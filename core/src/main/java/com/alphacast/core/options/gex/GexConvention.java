@@ -71,6 +71,16 @@ public record GexConvention(DealerPositioning dealers, double defaultMultiplier,
                 rate, dividendYield, weekdaysPerYear, profileLevels, profileLow, profileHigh);
     }
 
+    /**
+     * The same convention with chain greeks preferred ({@code true}) or always Black–Scholes from IV ({@code false}).
+     * A chain's own greeks belong to its export's spot and date, so a what-if at another spot or date needs
+     * {@code false}.
+     */
+    public GexConvention withChainGreeks(boolean prefer) {
+        return new GexConvention(dealers, defaultMultiplier, multiplierByRoot, minOpenInterest, prefer, rate,
+                dividendYield, weekdaysPerYear, profileLevels, profileLow, profileHigh);
+    }
+
     /** One line naming the convention, printed with every result. */
     public String describe() {
         return "SqueezeMetrics/Perfiliev GEX: dealers " + dealers.name().toLowerCase().replace('_', ' ')
