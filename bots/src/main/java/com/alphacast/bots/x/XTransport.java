@@ -4,9 +4,13 @@ import com.alphacast.bots.delivery.PlatformTransport;
 import com.alphacast.bots.delivery.SendOutcome;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import twitter4j.CreateTweetResponse;
 import twitter4j.Twitter;
@@ -19,10 +23,19 @@ import twitter4j.conf.ConfigurationBuilder;
 
 /**
  * Posts rendered X posts through twitter4j's API v2 add-on with OAuth 1.0a user context. Classification:
- * 429 → wait until {@code x-rate-limit-reset} (epoch seconds) for the whole account; 401/403 (including
- * duplicate content) and 400 → permanent; 5xx and network failures → transient.
+ * 429 → wait until {@code x-rate-limit-reset} (epoch seconds) for the whole account; 403 "duplicate content"
+ * → accepted (reference {@value #DUPLICATE_REFERENCE}): deliveries are keyed so we never post the same text
+ * twice on purpose, so a duplicate means an earlier attempt whose answer was lost (a timeout) went live;
+ * other 401/403 and 400 → permanent; 5xx and network failures → transient.
  */
 public final class XTransport implements PlatformTransport {
+
+    /** The reference of a post X already had: its id is in the lost answer, not in the 403. */
+    public static final String DUPLICATE_REFERENCE = "duplicate";
+    /** X API v1.1's error code for a duplicate status, still seen behind some gateways. */
+    private static final int LEGACY_DUPLICATE_CODE = 187;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwitterV2 v2;
     private final Clock clock;
@@ -88,6 +101,39 @@ public final class XTransport implements PlatformTransport {
         return null;
     }
 
+    /**
+     * Whether the 403 body says the post is a duplicate: X API v2's problem
+     * {@code {"detail":"You are not allowed to create a Tweet with duplicate content.", "title":"Forbidden", ...}}
+     * or v1.1's {@code {"errors":[{"code":187,"message":"Status is a duplicate."}]}}. twitter4j keeps the raw
+     * body in the exception message.
+     */
+    static boolean duplicateContent(TwitterException e) {
+        if (e.getErrorCode() == LEGACY_DUPLICATE_CODE) {
+            return true;
+        }
+        String message = e.getMessage();
+        int start = message == null ? -1 : message.indexOf('{');
+        int end = message == null ? -1 : message.lastIndexOf('}');
+        if (start < 0 || end <= start) {
+            return false;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(message.substring(start, end + 1));
+        } catch (IOException notJson) {
+            return false;
+        }
+        if (body.path("detail").asText("").toLowerCase(Locale.ROOT).contains("duplicate content")) {
+            return true;
+        }
+        for (JsonNode error : body.path("errors")) {
+            if (error.path("code").asInt() == LEGACY_DUPLICATE_CODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     SendOutcome classify(TwitterException e) {
         int status = e.getStatusCode();
         if (status == 429) {
@@ -104,6 +150,9 @@ public final class XTransport implements PlatformTransport {
             }
             return new SendOutcome.Throttled(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait, true,
                     "X posting limit until reset " + reset);
+        }
+        if (status == 403 && duplicateContent(e)) {
+            return new SendOutcome.Accepted(DUPLICATE_REFERENCE);
         }
         if (status >= 500 || status <= 0 || e.isCausedByNetworkIssue()) {
             return new SendOutcome.Transient("X " + status + ": " + e.getMessage());

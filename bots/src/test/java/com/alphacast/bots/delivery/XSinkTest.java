@@ -83,6 +83,29 @@ class XSinkTest {
     }
 
     @Test
+    void postAcceptedButAnswerLostIsSentNotRefusedWhenTheRetryMeetsDuplicateContent() throws Exception {
+        x.faults().next(Fault.lostResponse(Duration.ZERO));
+        PlatformSink sink = new PlatformSink(XRenderer.standard(),
+                XTransport.create(x.baseUri().toString(), new XCredentials("ck", "cs", "at", "ats"), Duration.ofMillis(500), time),
+                ledger, SendPolicy.xDefaults(), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new SplittableRandom(5)),
+                time, time);
+        DeliveryResult result = sink.deliver(Fixtures.delivery(Fixtures.longEs(), Tier.FREE, Channel.X, "alphacast"));
+
+        assertThat(x.requests()).extracting(request -> request.status()).containsExactly(201, 403);
+        assertThat(x.posts()).as("the post went live once").hasSize(1);
+        assertThat(result).isInstanceOf(DeliveryResult.Sent.class);
+        assertThat(((DeliveryResult.Sent) result).reference()).isEqualTo(XTransport.DUPLICATE_REFERENCE);
+    }
+
+    @Test
+    void forbiddenForAnyOtherReasonStaysAPermanentRefusal() throws Exception {
+        x.faults().next(Fault.forbidden());
+        assertThat(sink().deliver(Fixtures.delivery(Fixtures.longEs(), Tier.FREE, Channel.X, "alphacast")))
+                .isInstanceOf(DeliveryResult.Rejected.class);
+        assertThat(x.posts()).isEmpty();
+    }
+
+    @Test
     void serviceUnavailableIsRetried() throws Exception {
         x.faults().next(Fault.serverError(503));
         assertThat(sink().deliver(Fixtures.delivery(Fixtures.longEs(), Tier.FREE, Channel.X, "alphacast")))

@@ -116,7 +116,7 @@ public abstract class LoopbackServer implements AutoCloseable {
     /** The platform's answer to a valid request (executing it: creating the message, ...). */
     protected abstract Response serve(RecordedRequest request);
 
-    /** The platform's shape of an injected fault (never {@link Fault.Kind#TIMEOUT}). */
+    /** The platform's shape of an injected fault (never {@link Fault.Kind#TIMEOUT} or {@link Fault.Kind#LOST_RESPONSE}). */
     protected abstract Response fault(Fault fault, RecordedRequest request);
 
     private void exchange(HttpExchange exchange) throws IOException {
@@ -130,6 +130,13 @@ public abstract class LoopbackServer implements AutoCloseable {
                 response = invalid(request, violations);
             } else {
                 Optional<Fault> fault = faults.decide(request);
+                if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
+                    Response lost = serve(request);
+                    requests.add(request.answered(violations, lost.status(), Fault.Kind.LOST_RESPONSE.name()));
+                    sleep(fault.get());
+                    exchange.close(); // the work is done, but the client never hears about it
+                    return;
+                }
                 if (fault.isPresent() && fault.get().kind() == Fault.Kind.TIMEOUT) {
                     requests.add(request.answered(violations, 0, Fault.Kind.TIMEOUT.name()));
                     sleep(fault.get());

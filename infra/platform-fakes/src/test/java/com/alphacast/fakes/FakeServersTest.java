@@ -117,6 +117,30 @@ class FakeServersTest {
         }
     }
 
+    @Test
+    void xAnswersADuplicateAfterALostResponseWithItsRealProblemBody() throws Exception {
+        try (FakeX x = FakeX.start(new FakeX.Credentials("ck", "cs", "at", "ats", null))) {
+            URI tweets = URI.create(x.baseUri() + "/2/tweets");
+            x.faults().next(Fault.lostResponse(java.time.Duration.ZERO));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(tweets, "{\"text\":\"ES long\"}",
+                    Map.of("Authorization", oauthHeader(tweets, "cs", "ats")))).isInstanceOf(java.io.IOException.class);
+            assertThat(x.posts()).as("the post exists although its answer was lost").hasSize(1);
+
+            HttpResponse<String> duplicate = post(tweets, "{\"text\":\"ES long\"}", Map.of("Authorization", oauthHeader(tweets, "cs", "ats")));
+            assertThat(duplicate.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(duplicate.body())).isEqualTo(JSON.readTree("{\"detail\":\"You are not allowed to create a Tweet "
+                    + "with duplicate content.\",\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}"));
+            // Every field is one the spec's problem objects declare, with the declared JSON type.
+            JsonNode problemFields = x.spec().document().at("/components/schemas/DisallowedResourceProblem/properties");
+            JSON.readTree(duplicate.body()).fields().forEachRemaining(field -> {
+                assertThat(problemFields.has(field.getKey())).as(field.getKey()).isTrue();
+                String type = problemFields.get(field.getKey()).path("type").asText();
+                assertThat(type.equals("integer") ? field.getValue().isInt() : field.getValue().isTextual()).as(field.getKey()).isTrue();
+            });
+            assertThat(x.posts()).hasSize(1);
+        }
+    }
+
     private static String oauthHeader(URI uri, String consumerSecret, String tokenSecret) {
         Map<String, String> oauth = new TreeMap<>(Map.of("oauth_consumer_key", "ck", "oauth_token", "at",
                 "oauth_signature_method", "HMAC-SHA1", "oauth_timestamp", Long.toString(Instant.now().getEpochSecond()),

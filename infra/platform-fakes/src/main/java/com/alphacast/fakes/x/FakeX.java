@@ -29,6 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeX extends LoopbackServer {
 
+    /**
+     * X's detail for a post whose text the account already posted. The whole 403 body is
+     * {@code {"detail":..., "type":"about:blank", "title":"Forbidden", "status":403}}: the fields of the
+     * spec's problem objects, with the generic {@code about:blank} type X really sends for this case.
+     */
+    public static final String DUPLICATE_CONTENT = "You are not allowed to create a Tweet with duplicate content.";
+
     private final OpenApiSpec spec;
     private final Credentials credentials;
     private final Set<String> texts = ConcurrentHashMap.newKeySet();
@@ -133,7 +140,7 @@ public final class FakeX extends LoopbackServer {
         }
         String text = request.json().path("text").asText("");
         if (!texts.add(text)) {
-            return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
+            return problem(403, "Forbidden", DUPLICATE_CONTENT);
         }
         String id = Long.toString(ids.incrementAndGet());
         posts.add(new Post(id, text));
