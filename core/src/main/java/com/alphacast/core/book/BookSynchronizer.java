@@ -13,7 +13,9 @@ import java.util.Objects;
  *   <li>each later event must continue the previous one: spot {@code U == previous u + 1}, futures
  *       {@code pu == previous u};</li>
  *   <li>otherwise it is a <b>gap</b>: the book is marked {@link SyncState#STALE} and events are buffered until a new
- *       snapshot arrives, after which the buffered events are replayed under the same rules;</li>
+ *       snapshot arrives, after which the buffered events are replayed under the same rules. A gap found during
+ *       that replay leaves the failed event and every later one buffered, so a further snapshot can still bridge
+ *       from them;</li>
  *   <li>a quantity of 0 deletes the level.</li>
  * </ol>
  * The buffer is bounded; when it overflows the oldest events are discarded (counted in {@link #discardedEvents()}),
@@ -77,9 +79,16 @@ public final class BookSynchronizer {
         lastFinalId = -1;
         state = SyncState.AWAITING_FIRST_EVENT;
         int applied = 0;
-        while (!buffer.isEmpty() && state != SyncState.STALE) {
-            if (sequence(buffer.pollFirst()) == UpdateOutcome.APPLIED) {
+        while (!buffer.isEmpty()) {
+            DepthUpdate next = buffer.pollFirst();
+            UpdateOutcome outcome = sequence(next);
+            if (outcome == UpdateOutcome.APPLIED) {
                 applied++;
+            } else if (outcome == UpdateOutcome.GAP) {
+                // The failed event and everything after it stay buffered, in order, so the next snapshot can
+                // bridge the gap from them. The slot it came from is free, so this cannot overflow the bound.
+                buffer.addFirst(next);
+                break;
             }
         }
         return applied;
@@ -94,7 +103,11 @@ public final class BookSynchronizer {
             buffer(update);
             return UpdateOutcome.BUFFERED;
         }
-        return sequence(update);
+        UpdateOutcome outcome = sequence(update);
+        if (outcome == UpdateOutcome.GAP) {
+            buffer(update); // the buffer is empty while the book is live: the gap event starts the next replay
+        }
+        return outcome;
     }
 
     private UpdateOutcome sequence(DepthUpdate u) {
@@ -121,9 +134,7 @@ public final class BookSynchronizer {
             lastGapReceived = protocol == DepthProtocol.FUTURES && state == SyncState.LIVE
                     ? u.previousFinalUpdateId() : u.firstUpdateId();
             state = SyncState.STALE;
-            buffer.clear();
-            buffer(u);
-            return UpdateOutcome.GAP;
+            return UpdateOutcome.GAP; // the caller keeps u buffered
         }
         apply(u);
         lastFinalId = u.finalUpdateId();

@@ -1,6 +1,12 @@
 package com.alphacast.core.feed.binance;
 
+import com.alphacast.core.book.BookSide;
+import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.book.DepthSnapshot;
+import com.alphacast.core.book.DepthUpdate;
+import com.alphacast.core.book.OrderBook;
+import com.alphacast.core.book.UpdateOutcome;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.fixtures.SharedData;
@@ -86,6 +92,68 @@ class BinanceCaptureTest {
         assertThat(report.gaps().get(0).receivedId()).isEqualTo(499_869_765L);
         assertThat(report.mismatches()).isEmpty();
         assertThat(report.updates()).allMatch(t -> t.symbol().equals("NKNUSDT"));
+    }
+
+    @Test
+    void aGapDuringTheSnapshotReplayKeepsLaterEventsSoTheNextSnapshotCanBridgeIt() throws IOException {
+        // Real NKNUSDT capture: every depth event arrives before the snapshot (a slow REST call), and one event
+        // (U=499869761..u=499869764) is lost. Replaying after the snapshot stops at the gap; a second snapshot taken
+        // at u=499869764 must be able to resume from the events buffered after the lost one.
+        long lostFirst = 499_869_761L;
+        long lostFinal = 499_869_764L;
+        DepthSnapshot snapshot = read("orderbook/binance_spot_depth_snapshots.capture").stream()
+                .map(CapturedMessage::message).filter(BinanceMessage.Snapshot.class::isInstance)
+                .map(m -> ((BinanceMessage.Snapshot) m).snapshot()).filter(d -> d.symbol().equals("NKNUSDT"))
+                .findFirst().orElseThrow();
+        List<DepthUpdate> events = read("orderbook/binance_spot_stream.capture").stream()
+                .map(CapturedMessage::message).filter(BinanceMessage.Depth.class::isInstance)
+                .map(m -> ((BinanceMessage.Depth) m).update()).filter(u -> u.symbol().equals("NKNUSDT")).toList();
+        assertThat(events).hasSizeGreaterThan(20);
+
+        // Reference: the intact stream, remembering the book right after the lost event as the bridging snapshot.
+        DepthSnapshot[] bridge = new DepthSnapshot[1];
+        BookSynchronizer reference = new BookSynchronizer(new OrderBook("NKNUSDT"), DepthProtocol.SPOT, 10_000,
+                (u, book) -> {
+                    if (u.finalUpdateId() == lostFinal) {
+                        bridge[0] = copy(book, lostFinal);
+                    }
+                });
+        reference.onSnapshot(snapshot);
+        events.forEach(reference::onUpdate);
+        assertThat(reference.gaps()).isZero();
+        assertThat(bridge[0]).isNotNull();
+
+        BookSynchronizer sync = new BookSynchronizer("NKNUSDT", DepthProtocol.SPOT);
+        List<DepthUpdate> cut = events.stream().filter(u -> u.firstUpdateId() != lostFirst).toList();
+        cut.forEach(u -> assertThat(sync.onUpdate(u)).isEqualTo(UpdateOutcome.BUFFERED));
+        int beforeGap = sync.onSnapshot(snapshot);
+        assertThat(sync.gaps()).isEqualTo(1);
+        assertThat(sync.lastGapExpected()).isEqualTo(lostFirst);
+        assertThat(sync.isLive()).isFalse();
+        int afterGap = (int) cut.stream().filter(u -> u.firstUpdateId() > lostFinal).count();
+        assertThat(sync.bufferedEvents()).as("the failed event and every later one").isEqualTo(afterGap);
+
+        assertThat(sync.onSnapshot(bridge[0])).isEqualTo(afterGap);
+        assertThat(beforeGap).isPositive();
+        assertThat(sync.isLive()).isTrue();
+        assertThat(sync.lastUpdateId()).isEqualTo(reference.lastUpdateId());
+        assertThat(copy(sync.book(), 0)).usingRecursiveComparison().isEqualTo(copy(reference.book(), 0));
+        assertThat(sync.discardedEvents()).isZero();
+    }
+
+    private static DepthSnapshot copy(OrderBook book, long id) {
+        int bids = book.depth(BookSide.BID);
+        int asks = book.depth(BookSide.ASK);
+        double[][] levels = {new double[bids], new double[bids], new double[asks], new double[asks]};
+        for (int i = 0; i < bids; i++) {
+            levels[0][i] = book.price(BookSide.BID, i);
+            levels[1][i] = book.quantity(BookSide.BID, i);
+        }
+        for (int i = 0; i < asks; i++) {
+            levels[2][i] = book.price(BookSide.ASK, i);
+            levels[3][i] = book.quantity(BookSide.ASK, i);
+        }
+        return new DepthSnapshot(book.symbol(), id, levels[0], levels[1], levels[2], levels[3]);
     }
 
     @Test
