@@ -3,6 +3,7 @@ package com.alphacast.cli;
 import com.alphacast.cli.analyze.AnalyzeCommand;
 import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.demo.DemoCommand;
+import com.alphacast.cli.ops.TradingHaltCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ public final class Alphacast {
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);
+        register("trading", "operator kill switch on a deployed stack: halt --reason, resume, status",
+                TradingHaltCommand::new);
     }
 
     private void register(String name, String description, Supplier<Command> command) {

@@ -1,11 +1,13 @@
 package com.alphacast.aws.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -43,13 +45,24 @@ public final class SecretResolver {
         }
         if (expanded.startsWith("ssm:")) {
             String name = expanded.substring(4);
-            return ssm.get().getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
+            try {
+                return ssm.get().getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
+            } catch (SdkException e) {
+                throw new ConfigException("secret reference '" + reference + "': cannot read SSM parameter " + name
+                        + ": " + e.getMessage(), e);
+            }
         }
         if (expanded.startsWith("secretsmanager:")) {
             String spec = expanded.substring("secretsmanager:".length());
             int hash = spec.indexOf('#');
             String id = hash < 0 ? spec : spec.substring(0, hash);
-            String secret = secretsManager.get().getSecretValue(r -> r.secretId(id)).secretString();
+            String secret;
+            try {
+                secret = secretsManager.get().getSecretValue(r -> r.secretId(id)).secretString();
+            } catch (SdkException e) {
+                throw new ConfigException("secret reference '" + reference + "': cannot read secret " + id + ": "
+                        + e.getMessage(), e);
+            }
             if (hash < 0) {
                 return secret;
             }
@@ -60,7 +73,7 @@ public final class SecretResolver {
                     throw new ConfigException("secret reference '" + reference + "': secret has no text key '" + key + "'");
                 }
                 return value.asText();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new ConfigException("secret reference '" + reference + "': secret is not JSON, cannot read key '" + key + "'", e);
             }
         }

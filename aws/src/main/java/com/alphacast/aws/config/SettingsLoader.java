@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -98,7 +99,7 @@ public final class SettingsLoader {
         ConfigSection root = new ConfigSection(file, "", (Map<String, Object>) document);
         AlphacastSettings settings;
         try {
-            settings = new AlphacastSettings(profile, market(root.section("market")), replay(root.section("replay")),
+            settings = new AlphacastSettings(profile, file, market(root.section("market")), replay(root.section("replay")),
                     volumeSpike(root.section("strategy").section("volumeSpike")), risk(root.section("risk")),
                     broker(root.section("broker")), distribution(root.section("distribution")));
         } catch (IllegalArgumentException e) {
@@ -208,7 +209,7 @@ public final class SettingsLoader {
         for (Channel channel : Channel.values()) {
             ConfigSection c = channels.section(channel.key());
             ChannelSettings.SinkKind kind = ChannelSettings.SinkKind.valueOf(
-                    c.choice("sink", "outbox", "outbox", "live").toUpperCase(java.util.Locale.ROOT));
+                    c.choice("sink", "outbox", "outbox", "live").toUpperCase(Locale.ROOT));
             Optional<String> credential = c.secretReference("credential");
             if (kind == ChannelSettings.SinkKind.LIVE && credential.isEmpty()) {
                 throw c.error("credential", "a live " + channel.key() + " sink needs a credential reference");

@@ -4,6 +4,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.n;
 import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.MarketSnapshot;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Market snapshots by symbol and bar start: the worker writes one per closed bar, the paper broker reads the
  * market as it stood when a signal fired. Items expire through DynamoDB TTL after the retention period.
  */
-public final class DynamoMarketSnapshots implements com.alphacast.core.broker.MarketPrices {
+public final class DynamoMarketSnapshots implements MarketPrices {
 
     private final DynamoDbClient db;
     private final String table;

@@ -1,6 +1,7 @@
 package com.alphacast.aws.sqs;
 
 import com.alphacast.aws.json.JsonCodec;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -40,7 +41,7 @@ public final class QueuePublisher {
                 .messageBody(json.write(message))
                 .delaySeconds(delaySeconds);
         if (!attributes.isEmpty()) {
-            Map<String, MessageAttributeValue> values = new java.util.HashMap<>();
+            Map<String, MessageAttributeValue> values = new HashMap<>();
             attributes.forEach((k, v) -> values.put(k,
                     MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
             request.messageAttributes(values);

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +77,7 @@ public final class DemoCommand implements Command {
         double multiplier;
         AlphacastSettings settings;
         try {
-            settings = new SettingsLoader(java.util.Optional.of(home.resolve("config"))).load(profile);
+            settings = new SettingsLoader(Optional.of(home.resolve("config"))).load(profile);
             multiplier = ReplaySettings.parseSpeed(speed == null ? settings.replay().speed() : speed);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("alphacast demo: " + e.getMessage());

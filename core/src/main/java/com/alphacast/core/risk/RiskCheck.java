@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decides whether a candidate signal may trade. Pure: the caller supplies the state and persists the
@@ -40,7 +41,7 @@ public final class RiskCheck {
         }
         double rewardToRisk = signal.rewardPoints() / signal.riskPoints();
         if (rewardToRisk < limits.minRewardToRisk()) {
-            reasons.add(String.format(java.util.Locale.ROOT, "reward/risk %.2f below minimum %.2f",
+            reasons.add(String.format(Locale.ROOT, "reward/risk %.2f below minimum %.2f",
                     rewardToRisk, limits.minRewardToRisk()));
         }
         Duration age = Duration.between(signal.observedAt(), now);

@@ -2,8 +2,13 @@ package com.alphacast.core.settings;
 
 import com.alphacast.core.risk.RiskLimits;
 
-/** Every setting of one profile, validated. Loaded from {@code config/<profile>.yaml}. */
-public record AlphacastSettings(String profile, MarketSettings market, ReplaySettings replay,
+/**
+ * Every setting of one profile, validated. Loaded from {@code config/<profile>.yaml}.
+ *
+ * @param profile the profile name
+ * @param source  the file the settings were read from, for error messages about them
+ */
+public record AlphacastSettings(String profile, String source, MarketSettings market, ReplaySettings replay,
                                 VolumeSpikeSettings volumeSpike, RiskLimits risk, BrokerSettings broker,
                                 DistributionSettings distribution) {
 }

@@ -1,5 +1,7 @@
 package com.alphacast.core.settings;
 
+import java.util.Locale;
+
 /**
  * What the worker replays when it runs on recorded data.
  *
@@ -14,7 +16,7 @@ public record ReplaySettings(String file, String speed) {
     }
 
     public static double parseSpeed(String speed) {
-        String s = speed.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = speed.trim().toLowerCase(Locale.ROOT);
         if (s.equals("max")) {
             return Double.POSITIVE_INFINITY;
         }

@@ -24,14 +24,15 @@ final class DestinationAddresses {
     private DestinationAddresses() {
     }
 
-    static void validate(DistributionSettings settings, String profile) {
+    /** @param source the settings file, named in the error */
+    static void validate(DistributionSettings settings, String source) {
         for (Map.Entry<Tier, TierPolicy> tier : settings.tiers().entrySet()) {
             for (Map.Entry<Channel, List<String>> channel : tier.getValue().destinations().entrySet()) {
                 List<String> destinations = channel.getValue();
                 for (int i = 0; i < destinations.size(); i++) {
                     String problem = problem(channel.getKey(), destinations.get(i));
                     if (problem != null) {
-                        throw new ConfigException("config/" + profile + ".yaml: distribution.tiers." + tier.getKey().key()
+                        throw new ConfigException(source + ": distribution.tiers." + tier.getKey().key()
                                 + ".destinations." + channel.getKey().key() + "[" + i + "]: " + problem);
                     }
                 }

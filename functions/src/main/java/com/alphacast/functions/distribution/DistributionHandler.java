@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +35,13 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
 
     DistributionHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
-        DestinationAddresses.validate(resources.settings().distribution(), resources.settings().profile());
+        DestinationAddresses.validate(resources.settings().distribution(), resources.settings().source());
         SecretResolver secrets = new SecretResolver(resources.environment(),
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
         var requests = new DynamoSentRequestLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"),
                 resources.retention());
-        var sinks = new ChannelSinks(new PlatformSenders(secrets, requests, clock)).build(resources.settings().distribution(),
-                java.nio.file.Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
+        var sinks = new DistributionSinks(new PlatformSenders(secrets, requests, clock)).build(resources.settings().distribution(),
+                Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
                 new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,
                         resources.retention()), clock);

@@ -5,9 +5,11 @@ import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.bots.delivery.SentDeliveryLedger;
 import com.alphacast.bots.ratelimit.Sleeper;
 import com.alphacast.bots.wiring.BotsConfiguration;
+import com.alphacast.bots.wiring.ChannelSinks;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.settings.ChannelSettings;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -25,7 +27,7 @@ import java.util.random.RandomGenerator;
  *   <li>X: the credential is a JSON object {@code {"apiKey", "apiSecret", "accessToken", "accessTokenSecret"}}.</li>
  * </ul>
  */
-final class PlatformSenders implements ChannelSinks.LiveSinkFactory {
+final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
 
     private final SecretResolver secrets;
     private final SentDeliveryLedger ledger;
@@ -69,14 +71,14 @@ final class PlatformSenders implements ChannelSinks.LiveSinkFactory {
                 default -> throw new IllegalStateException("unhandled channel " + channel);
             }
             BotsConfiguration configuration = BotsConfiguration.fromEnvironment(variables);
-            ChannelSink sink = new com.alphacast.bots.wiring.ChannelSinks(configuration, ledger, clock, Sleeper.system(),
+            ChannelSink sink = new ChannelSinks(configuration, ledger, clock, Sleeper.system(),
                     RandomGenerator.getDefault()).configured().get(channel);
             if (sink == null) {
                 throw new ConfigException("distribution.channels." + channel.key()
                         + ".credential: the secret does not hold what a " + channel.key() + " sender needs");
             }
             return sink;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             // Never echo the secret itself.
             throw new ConfigException("distribution.channels." + channel.key() + ".credential: the secret is not valid JSON");
         } catch (IllegalArgumentException e) {

@@ -10,11 +10,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Builds the sink for each channel the settings name: the outbox, or the platform's live sender. */
-public final class ChannelSinks {
+public final class DistributionSinks {
 
     private final LiveSinkFactory live;
 
-    public ChannelSinks(LiveSinkFactory live) {
+    public DistributionSinks(LiveSinkFactory live) {
         this.live = live;
     }
 
