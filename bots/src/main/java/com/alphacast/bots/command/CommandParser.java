@@ -17,7 +17,10 @@ public final class CommandParser {
 
     private final String botUsername;
 
-    /** @param botUsername this bot's username without {@code @}; empty accepts every addressed command */
+    /**
+     * @param botUsername this bot's username without {@code @}; empty when unknown, and then a command addressed
+     *                    to any bot ({@code /cmd@name}) is {@link ParsedText.AddresseeUnverified}, never ours
+     */
     public CommandParser(String botUsername) {
         this.botUsername = Objects.requireNonNull(botUsername, "botUsername").replace("@", "").strip();
     }
@@ -60,7 +63,10 @@ public final class CommandParser {
         if (at >= 0) {
             String addressee = name.substring(at + 1);
             name = name.substring(0, at);
-            if (!botUsername.isEmpty() && !addressee.equalsIgnoreCase(botUsername)) {
+            if (botUsername.isEmpty() && !name.isEmpty()) {
+                return new ParsedText.AddresseeUnverified(name.toLowerCase(Locale.ROOT), addressee);
+            }
+            if (!addressee.equalsIgnoreCase(botUsername)) {
                 return new ParsedText.ForOtherBot(name, addressee);
             }
         }

@@ -92,6 +92,11 @@ public final class CommandRouter {
             return Routing.ignored(Routing.Verdict.IGNORED_OTHER_BOT,
                     "ignored: /" + other.command() + " is addressed to another bot (@" + other.botUsername() + ")");
         }
+        if (parsed instanceof ParsedText.AddresseeUnverified unverified) {
+            return Routing.ignored(Routing.Verdict.ADDRESSEE_UNVERIFIED, "cannot tell: /" + unverified.command()
+                    + " is addressed to @" + unverified.addressee() + " and the bot username not configured"
+                    + " (set TELEGRAM_BOT_USERNAME or pass --bot-username), so it is not obeyed");
+        }
         if (parsed instanceof ParsedText.NotACommand not) {
             return Routing.ignored(Routing.Verdict.NOT_A_COMMAND, "not a command: " + not.reason());
         }

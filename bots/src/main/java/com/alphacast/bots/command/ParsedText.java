@@ -17,6 +17,12 @@ public sealed interface ParsedText {
     /** {@code /cmd@OtherBot} in a group: another bot's command. */
     record ForOtherBot(String command, String botUsername) implements ParsedText {}
 
+    /**
+     * {@code /cmd@someone} while this bot's own username is not configured: it may be ours or another bot's,
+     * so it must not be obeyed.
+     */
+    record AddresseeUnverified(String command, String addressee) implements ParsedText {}
+
     /** Plain text, or a command entity that is not at the start. {@code reason} says which. */
     record NotACommand(String reason) implements ParsedText {}
 }

@@ -23,6 +23,8 @@ public record Routing(Verdict verdict, String command, List<String> arguments, R
         UNKNOWN_COMMAND,
         INVALID_ARGUMENTS,
         IGNORED_OTHER_BOT,
+        /** Addressed to {@code @name} while this bot's username is not configured: cannot tell whose it is. */
+        ADDRESSEE_UNVERIFIED,
         NOT_A_COMMAND,
         IGNORED
     }

@@ -33,4 +33,20 @@ class CommandParserTest {
         assertThat(parser.parse("hello", null)).isInstanceOf(ParsedText.NotACommand.class);
         assertThat(parser.parse("/", null)).isInstanceOf(ParsedText.NotACommand.class);
     }
+
+    @Test
+    void withoutItsOwnUsernameAnAddressedCommandIsNeverTakenAsOurs() {
+        CommandParser unnamed = new CommandParser("");
+        assertThat(unnamed.parse("/halt@anybot now", List.of(new CommandParser.Entity("bot_command", 0, 12))))
+                .isEqualTo(new ParsedText.AddresseeUnverified("halt", "anybot"));
+        assertThat(unnamed.parse("/status", List.of(new CommandParser.Entity("bot_command", 0, 7))))
+                .as("an unaddressed command is still a command").isEqualTo(new ParsedText.Command("status", List.of()));
+
+        RouterFixture fixture = new RouterFixture();
+        Routing routing = fixture.router.route(RouterFixture.telegram("1"), unnamed.parse("/halt@anybot", null));
+        assertThat(routing.verdict()).isEqualTo(Routing.Verdict.ADDRESSEE_UNVERIFIED);
+        assertThat(routing.explanation()).contains("cannot tell", "bot username not configured");
+        assertThat(routing.reply()).isEmpty();
+        assertThat(fixture.desk.status().halted()).isFalse();
+    }
 }

@@ -168,9 +168,11 @@ public final class BotsCommand implements Command {
         BotsConfiguration.Telegram settings = config.telegram()
                 .orElseThrow(() -> new IllegalArgumentException("set TELEGRAM_BOT_TOKEN to run the Telegram bot"));
         int pollTimeout = arguments.intOption("--poll-timeout", 30, 0, 50);
+        // Without its own username the bot could not tell /cmd@us from /cmd@them in groups.
+        String username = settings.botUsername().isEmpty() ? configuredBotUsername() : settings.botUsername();
         TelegramPollingBot bot = new TelegramPollingBot(
                 TelegramTransport.client(settings.botToken(), settings.apiBase(), Duration.ofSeconds(pollTimeout + 15L)),
-                new TelegramUpdateHandler(new CommandParser(settings.botUsername()), router()), pollTimeout, out::println);
+                new TelegramUpdateHandler(new CommandParser(username), router()), pollTimeout, out::println);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -178,8 +180,7 @@ public final class BotsCommand implements Command {
             main.interrupt();
         }));
         bot.start();
-        out.println("polling Telegram as @" + (settings.botUsername().isEmpty() ? "<TELEGRAM_BOT_USERNAME unset>" : settings.botUsername())
-                + " (Ctrl-C to stop)");
+        out.println("polling Telegram as @" + username + " (Ctrl-C to stop)");
         bot.run(running::get);
         return OK;
     }

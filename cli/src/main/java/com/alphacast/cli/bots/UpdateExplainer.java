@@ -44,7 +44,7 @@ final class UpdateExplainer {
             TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser(botUsername), router);
             Update update = handler.parse(body);
             lines.add("source:      Telegram update " + update.getUpdateId() + " (" + kind(node) + ")"
-                    + (botUsername.isEmpty() ? ", bot username not set: every /cmd@name counts as ours" : ", bot @" + botUsername));
+                    + (botUsername.isEmpty() ? ", bot username not configured: /cmd@name cannot be attributed" : ", bot @" + botUsername));
             routing = handler.handle(update).routing();
         } else if (DiscordInteractionReader.isInteraction(node)) {
             Optional<Caller> caller = DiscordInteractionReader.caller(node);

@@ -62,6 +62,14 @@ class BotsCommandTest {
     }
 
     @Test
+    void withoutABotUsernameAnAddressedCommandIsExplainedAsUnattributableNotRouted() {
+        Run run = run(Map.of("ALPHACAST_ROLES", "telegram:10081232=admin"), "explain-update", fixture("command_tag_valid.json"));
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("bot username not configured", "verdict:     addressee unverified",
+                "cannot tell: /test is addressed to @foo_bot").doesNotContain("unknown command", "command:     /test");
+    }
+
+    @Test
     void botUsernameDefaultsToTheConfiguredBotsAskedWithGetMe() {
         try (FakeTelegram telegram = new FakeTelegram(sharedData(), Clock.systemUTC(), "1:t", "foo_bot")) {
             Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString()),
