@@ -12,10 +12,10 @@ import com.alphacast.core.settings.ChannelSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * Live platform senders (the bots module's paced, retrying {@code PlatformSink}s), built from a channel's
@@ -71,8 +71,10 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
                 default -> throw new IllegalStateException("unhandled channel " + channel);
             }
             BotsConfiguration configuration = BotsConfiguration.fromEnvironment(variables);
-            ChannelSink sink = new ChannelSinks(configuration, ledger, clock, Sleeper.system(),
-                    RandomGenerator.getDefault()).configured().get(channel);
+            // SecureRandom, not a seeded generator: with SnapStart every restored instance would otherwise share
+            // one jitter sequence and retry in lockstep.
+            ChannelSink sink = new ChannelSinks(configuration, ledger, clock, Sleeper.system(), new SecureRandom())
+                    .configured().get(channel);
             if (sink == null) {
                 throw new ConfigException("distribution.channels." + channel.key()
                         + ".credential: the secret does not hold what a " + channel.key() + " sender needs");
