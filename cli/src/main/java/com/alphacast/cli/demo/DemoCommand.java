@@ -51,7 +51,7 @@ public final class DemoCommand implements Command {
                 case "--help", "-h" -> {
                     out.println("usage: ./alphacast demo [--profile NAME] [--speed max|realtime|Nx] [--home DIR]");
                     out.println("  Replays the demo session (config/<profile>.yaml, replay.file) through the worker,");
-                    out.println("  the risk, order and distribution functions on the local cloud, then prints a summary.");
+                    out.println("  the risk, order, position and distribution functions on the local cloud, then prints a summary.");
                     return 0;
                 }
                 case "--profile", "--speed", "--home" -> {
@@ -118,7 +118,7 @@ public final class DemoCommand implements Command {
                         Double.isInfinite(multiplier) ? "max" : multiplier + "x");
                 replay = worker.replay(multiplier);
             }
-            out.println("replay done; waiting for the risk, order and distribution functions to drain their queues"
+            out.println("replay done; waiting for the functions to drain their queues"
                     + " (lower tiers are delayed by design) ...");
             cloud.awaitIdle(IDLE_TIMEOUT);
 
