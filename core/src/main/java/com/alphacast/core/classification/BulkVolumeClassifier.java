@@ -8,13 +8,18 @@ import com.alphacast.core.stats.Normal;
  * bar's close-to-close price change and σ_ΔP the sample standard deviation of the last {@code sigmaWindow} bar price
  * changes (default 20), this bar's change included. Sell volume is the rest.
  *
- * <p>Warm-up: the first bar has no ΔP, and σ needs at least two changes; until then {@link #buyFraction} returns NaN
- * and callers leave the bar out of VPIN rather than guess. When σ = 0 (all recent changes equal) the fraction is
- * 1, 0 or ½ by the sign of ΔP. O(1) per bar via a ring buffer with running sums, no allocation.
+ * <p>Warm-up: the first bar has no ΔP, and σ is only trusted once {@code minChanges} changes are in the window
+ * (default: the full sigma window, so σ is exactly the convention's "sample standard deviation of the last 20 bar
+ * changes"). A σ from two or three changes is so noisy that a couple of equal ticks give σ ≈ 0 and whole buckets come
+ * out 100% buy or sell. Until then {@link #buyFraction} returns NaN and callers leave the bar out of VPIN (counted as
+ * unclassified) rather than guess. When σ = 0 after warm-up (all recent changes equal) the fraction is 1, 0 or ½ by
+ * the sign of ΔP. Amortised O(1) per bar via a ring buffer with running sums (re-summed once per window to shed
+ * rounding error), no allocation.
  */
 public final class BulkVolumeClassifier {
 
     private final double[] changes;
+    private final int minChanges;
     private int next;
     private int count;
     private int sinceRecompute;
@@ -22,20 +27,35 @@ public final class BulkVolumeClassifier {
     private double sumSquares;
     private double lastClose = Double.NaN;
 
-    public BulkVolumeClassifier(int sigmaWindow) {
+    /**
+     * @param sigmaWindow bar price changes σ is computed over (convention: 20)
+     * @param minChanges  changes needed in the window before a bar is classified, 2..sigmaWindow
+     */
+    public BulkVolumeClassifier(int sigmaWindow, int minChanges) {
         if (sigmaWindow < 2) {
             throw new IllegalArgumentException("sigma window must be at least 2 bars, was " + sigmaWindow);
         }
+        if (minChanges < 2 || minChanges > sigmaWindow) {
+            throw new IllegalArgumentException("minimum bar changes for sigma must be between 2 and the sigma window ("
+                    + sigmaWindow + "), was " + minChanges);
+        }
         this.changes = new double[sigmaWindow];
+        this.minChanges = minChanges;
     }
 
-    /** The convention's default window of 20 bar price changes. */
+    /** Classifies once the window is full: σ always from {@code sigmaWindow} changes. */
+    public BulkVolumeClassifier(int sigmaWindow) {
+        this(sigmaWindow, sigmaWindow);
+    }
+
+    /** The convention's default window of 20 bar price changes, all of them needed. */
     public BulkVolumeClassifier() {
         this(20);
     }
 
     /**
-     * Admits a bar's close and returns its buy-volume fraction {@code Φ(ΔP/σ)} (NaN during warm-up).
+     * Admits a bar's close and returns its buy-volume fraction {@code Φ(ΔP/σ)} (NaN while fewer than
+     * {@code minChanges} changes are in the window).
      */
     public double buyFraction(double close) {
         if (Double.isNaN(lastClose)) {
@@ -45,7 +65,7 @@ public final class BulkVolumeClassifier {
         double change = close - lastClose;
         lastClose = close;
         push(change);
-        if (count < 2) {
+        if (count < minChanges) {
             return Double.NaN;
         }
         double mean = sum / count;
@@ -68,6 +88,11 @@ public final class BulkVolumeClassifier {
 
     public int sigmaWindow() {
         return changes.length;
+    }
+
+    /** Bar changes needed before the first classification. */
+    public int minChanges() {
+        return minChanges;
     }
 
     private void push(double change) {

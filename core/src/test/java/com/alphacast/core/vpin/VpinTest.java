@@ -79,6 +79,59 @@ class VpinTest {
     }
 
     @Test
+    void bvcVpinOnEsTradesReactsToASyntheticOneSidedBurst() {
+        List<TradeRow> rows = EsTrades.session();
+        VolumeBucketVpin buckets = new VolumeBucketVpin(200, 50);
+        BvcVpinStream stream = new BvcVpinStream(Duration.ofMinutes(1), new BulkVolumeClassifier(20), buckets);
+        for (TradeRow row : rows) {
+            stream.onTrade(row.trade().epochMillis(), row.trade().price(), row.trade().size());
+        }
+        stream.flush();
+        assertThat(buckets.isWarm()).isTrue();
+        double before = stream.vpin();
+        assertThat(before).isBetween(0.0, 0.6);
+
+        // Synthetic burst: 30 one-minute bars of heavy selling, each closing 2 points lower (several sigma of the
+        // session's minute changes), 600 contracts a bar: 90 buckets, so the whole 50-bucket window turns over.
+        long t = Math.floorDiv(rows.get(rows.size() - 1).trade().epochMillis(), 60_000L) * 60_000L;
+        double price = rows.get(rows.size() - 1).trade().price();
+        for (int bar = 1; bar <= 30; bar++) {
+            price -= 2;
+            for (int i = 0; i < 60; i++) {
+                stream.onTrade(t + bar * 60_000L + i * 1000L, price, 10);
+            }
+        }
+        stream.flush();
+        double after = stream.vpin();
+        assertThat(after).isGreaterThan(before + 0.3).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void bvcLeavesTheWarmUpBarsUnclassifiedInsteadOfAllBuy() {
+        List<TradeRow> rows = EsTrades.session();
+        List<double[]> buckets = new ArrayList<>();
+        VolumeBucketVpin vpin = new VolumeBucketVpin(200, 50, (t, b, buy, sell, v) -> buckets.add(
+                new double[] {buy, sell}));
+        BvcVpinStream stream = new BvcVpinStream(Duration.ofMinutes(1), new BulkVolumeClassifier(20), vpin);
+        double total = 0;
+        for (TradeRow row : rows) {
+            stream.onTrade(row.trade().epochMillis(), row.trade().price(), row.trade().size());
+            total += row.trade().size();
+        }
+        stream.flush();
+        // 21 bars (the first has no change, then 20 changes fill the sigma window) carry no classification.
+        double firstBars = 0;
+        long firstBar = Math.floorDiv(rows.get(0).trade().epochMillis(), 60_000L);
+        for (TradeRow row : rows) {
+            if (Math.floorDiv(row.trade().epochMillis(), 60_000L) - firstBar < 20) {
+                firstBars += row.trade().size();
+            }
+        }
+        assertThat(stream.unclassifiedVolume()).isGreaterThanOrEqualTo(firstBars).isLessThan(total);
+        assertThat(buckets).isNotEmpty().noneMatch(b -> b[0] == 0 || b[1] == 0);
+    }
+
+    @Test
     void barVpinUsesVolumeWeightedImbalanceForUnequalBars() {
         BarVpin vpin = new BarVpin(2);
         assertThat(vpin.add(10, 0)).isNaN();
