@@ -71,11 +71,15 @@ public final class AnalyzeCommand implements Command {
                         quotedata.csv export (SqueezeMetrics/Perfiliev convention, USD per 1% move).
 
                   vpin  --trades FILE.csv [--bucket-volume V | --buckets-per-day 50] [--window 50]
-                        [--classify bvc|tick|lee-ready|side] [--bar 1m] [--sigma-window 20] [--zone UTC]
-                        VPIN over equal-volume buckets (Easley, Lopez de Prado, O'Hara 2012). Trades CSV:
+                        [--classify bvc|tick|lee-ready|side] [--bar 1m] [--sigma-window 20]
+                        [--min-sigma-changes N (default: the sigma window)] [--zone UTC]
+                        [--bad-print-band 0.01] [--bad-print-window 21] [--no-bad-print-filter]
+                        VPIN over equal-volume buckets (Easley, Lopez de Prado, O'Hara 2012), after removing bad
+                        prints outside the band around the rolling median (counted and listed). Trades CSV:
                         'Date and Time,Price,Volume' or a header naming time, price, size [, side, bid, ask].
 
                   vpin  --bars FILE.csv --close COL --volume COL [--time COL] [--sigma-window 20] [--window 50]
+                        [--min-sigma-changes N]
                         Per-bar BVC buy volume and VPIN for bars of unequal volume.
 
                   book  --snapshots FILE --stream FILE [--symbol S] [--futures]

@@ -7,6 +7,8 @@ import com.alphacast.core.feed.CsvLine;
 import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.core.quality.BadPrintFilter;
+import com.alphacast.core.quality.PrintListener;
 import com.alphacast.core.vpin.BarVpin;
 import com.alphacast.core.vpin.BvcVpinStream;
 import com.alphacast.core.vpin.VolumeBucketVpin;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,10 +38,14 @@ import java.util.Set;
 final class VpinAnalysis {
 
     private static final Set<String> VALUED = Set.of("trades", "bars", "bucket-volume", "buckets-per-day", "window",
-            "classify", "bar", "sigma-window", "zone", "symbol", "close", "volume", "time", "format");
+            "classify", "bar", "sigma-window", "min-sigma-changes", "zone", "symbol", "close", "volume", "time",
+            "format", "bad-print-band", "bad-print-window");
+    private static final Set<String> FLAGS = Set.of("no-bad-print-filter");
+    /** Rejected prints listed in the output; the count is always complete. */
+    private static final int LISTED_BAD_PRINTS = 100;
 
     void run(List<String> args, PrintStream out) {
-        Options o = Options.parse(args, VALUED, Set.of());
+        Options o = Options.parse(args, VALUED, FLAGS);
         OutputFormat format = o.format();
         if (o.has("trades") == o.has("bars")) {
             throw new UsageException("give exactly one of --trades FILE or --bars FILE");
@@ -69,9 +76,19 @@ final class VpinAnalysis {
             throw new UsageException("--classify must be bvc, tick, lee-ready or side, was '" + classify + "'");
         }
         Duration bar = o.duration("bar", Duration.ofMinutes(1));
-        int sigmaWindow = o.positiveInt("sigma-window", 20);
-        if (sigmaWindow < 2) {
-            throw new UsageException("--sigma-window must be at least 2");
+        int sigmaWindow = sigmaWindow(o);
+        int minSigmaChanges = minSigmaChanges(o, sigmaWindow);
+        boolean screen = !o.flag("no-bad-print-filter");
+        if (!screen && (o.has("bad-print-band") || o.has("bad-print-window"))) {
+            throw new UsageException("--bad-print-band/--bad-print-window do not apply with --no-bad-print-filter");
+        }
+        double band = o.positiveNumber("bad-print-band", 0.01);
+        if (band >= 1) {
+            throw new UsageException("--bad-print-band is a fraction of the median (0.01 = 1%), was " + band);
+        }
+        int badPrintWindow = o.positiveInt("bad-print-window", 21);
+        if (badPrintWindow < 3) {
+            throw new UsageException("--bad-print-window must hold at least 3 prints, was " + badPrintWindow);
         }
         ZoneId zone;
         try {
@@ -91,12 +108,21 @@ final class VpinAnalysis {
         if (rows.isEmpty()) {
             throw new InputException(file + ": no trades after the header");
         }
+        int read = rows.size();
+        List<Rejected> rejected = new ArrayList<>();
+        if (screen) {
+            rows = screen(rows, badPrintWindow, band, rejected);
+            if (rows.isEmpty()) {
+                throw new InputException(file + ": every one of " + read + " prints was rejected as a bad print (band "
+                        + band + " around the rolling median of " + badPrintWindow + "); see --bad-print-band");
+            }
+        }
         if (classify.equals("lee-ready") && rows.get(0).quote() == null) {
             throw new InputFormatException(file, 1, 1,
                     "--classify lee-ready needs 'bid' and 'ask' columns in the header");
         }
         double totalVolume = 0;
-        Set<java.time.LocalDate> days = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (TradeRow r : rows) {
             totalVolume += r.trade().size();
             days.add(Instant.ofEpochMilli(r.trade().epochMillis()).atZone(zone).toLocalDate());
@@ -111,7 +137,8 @@ final class VpinAnalysis {
         long bars = 0;
         switch (classify) {
             case "bvc" -> {
-                BvcVpinStream stream = new BvcVpinStream(bar, new BulkVolumeClassifier(sigmaWindow), buckets);
+                BvcVpinStream stream = new BvcVpinStream(bar,
+                        new BulkVolumeClassifier(sigmaWindow, minSigmaChanges), buckets);
                 for (TradeRow r : rows) {
                     stream.onTrade(r.trade().epochMillis(), r.trade().price(), r.trade().size());
                 }
@@ -157,13 +184,16 @@ final class VpinAnalysis {
                 + window + ": no VPIN yet (use a smaller --bucket-volume or --window)";
         String classification = switch (classify) {
             case "bvc" -> "bulk volume classification over " + bar.toMillis() / 1000.0 + " s bars, sigma of last "
-                    + sigmaWindow + " bar price changes";
+                    + sigmaWindow + " bar price changes (bars unclassified until " + minSigmaChanges + " changes)";
             case "tick" -> "tick rule per trade";
             case "lee-ready" -> "Lee-Ready per trade (quote rule, tick rule at the midpoint)";
             default -> "aggressor side from the file";
         };
+        String screening = screen ? "bad prints outside +/-" + band * 100 + "% of the rolling median of "
+                + badPrintWindow + " prints removed first" : "no bad-print filter";
         String convention = "VPIN = sum over last n buckets |V_S - V_B| / (n x V) (Easley, Lopez de Prado, O'Hara "
-                + "2012); buckets of equal volume V, trades split across bucket boundaries; " + classification;
+                + "2012); buckets of equal volume V, trades split across bucket boundaries; " + classification
+                + "; " + screening;
 
         if (format == OutputFormat.JSON) {
             Json json = new Json();
@@ -171,7 +201,25 @@ final class VpinAnalysis {
             root.put("file", file);
             root.put("convention", convention);
             ObjectNode s = root.putObject("summary");
+            s.put("tradesRead", read);
             s.put("trades", rows.size());
+            ObjectNode bad = s.putObject("badPrints");
+            bad.put("filter", screen);
+            if (screen) {
+                Json.put(bad, "band", band, 6);
+                bad.put("window", badPrintWindow);
+                bad.put("rejected", rejected.size());
+                ArrayNode list = bad.putArray("rejectedPrints");
+                for (Rejected r : rejected.subList(0, Math.min(rejected.size(), LISTED_BAD_PRINTS))) {
+                    ObjectNode n = json.object();
+                    n.put("line", r.row.line());
+                    n.put("time", Instant.ofEpochMilli(r.row.trade().epochMillis()).toString());
+                    Json.put(n, "price", r.row.trade().price());
+                    n.put("size", r.row.trade().size());
+                    Json.put(n, "median", r.median);
+                    list.add(n);
+                }
+            }
             Json.put(s, "totalVolume", totalVolume);
             s.put("days", days.size());
             Json.put(s, "bucketVolume", bucketVolume, 6);
@@ -181,6 +229,7 @@ final class VpinAnalysis {
             s.put("classification", classify);
             if (classify.equals("bvc")) {
                 s.put("bars", bars);
+                s.put("minSigmaChanges", minSigmaChanges);
                 Json.put(s, "unclassifiedVolume", unclassified);
             }
             s.put("buckets", points.size());
@@ -207,6 +256,14 @@ final class VpinAnalysis {
             out.println(convention);
             out.printf(Locale.ROOT, "%d trades, volume %.0f over %d day(s); bucket volume %.4f; window %d%n",
                     rows.size(), totalVolume, days.size(), bucketVolume, window);
+            if (screen) {
+                out.printf(Locale.ROOT, "bad prints rejected: %d of %d%n", rejected.size(), read);
+                for (Rejected r : rejected.subList(0, Math.min(rejected.size(), LISTED_BAD_PRINTS))) {
+                    out.printf(Locale.ROOT, "  line %d  %s  price %s  size %d  (median %s)%n", r.row.line(),
+                            Instant.ofEpochMilli(r.row.trade().epochMillis()), Table.num(r.row.trade().price(), 4),
+                            r.row.trade().size(), Table.num(r.median, 4));
+                }
+            }
             out.printf(Locale.ROOT, "%d buckets; VPIN last %s, min %s, max %s, mean %s%n", points.size(),
                     Table.num(warm > 0 ? points.get(points.size() - 1).vpin : Double.NaN, 4), Table.num(min, 4),
                     Table.num(max, 4), Table.num(warm > 0 ? sum / warm : Double.NaN, 4));
@@ -225,7 +282,7 @@ final class VpinAnalysis {
 
     private void bars(Options o, OutputFormat format, PrintStream out) {
         for (String tradeOnly : new String[] {"bucket-volume", "buckets-per-day", "classify", "bar", "zone",
-            "symbol"}) {
+            "symbol", "no-bad-print-filter", "bad-print-band", "bad-print-window"}) {
             if (o.has(tradeOnly)) {
                 throw new UsageException("--" + tradeOnly + " applies to --trades, not --bars");
             }
@@ -235,11 +292,9 @@ final class VpinAnalysis {
         String volumeName = o.required("volume");
         String timeName = o.string("time", null);
         int window = o.positiveInt("window", 50);
-        int sigmaWindow = o.positiveInt("sigma-window", 20);
-        if (sigmaWindow < 2) {
-            throw new UsageException("--sigma-window must be at least 2");
-        }
-        BulkVolumeClassifier bvc = new BulkVolumeClassifier(sigmaWindow);
+        int sigmaWindow = sigmaWindow(o);
+        int minSigmaChanges = minSigmaChanges(o, sigmaWindow);
+        BulkVolumeClassifier bvc = new BulkVolumeClassifier(sigmaWindow, minSigmaChanges);
         BarVpin vpin = new BarVpin(window);
         Json json = new Json();
         ArrayNode series = json.array();
@@ -307,7 +362,7 @@ final class VpinAnalysis {
             throw new UncheckedIOException(file, e);
         }
         String convention = "per-bar BVC: buy volume = V x Phi(dP / sigma_dP), sigma over the last " + sigmaWindow
-                + " bar price changes; VPIN = sum |V_S - V_B| / sum V over the last " + window + " bars "
+                + " bar price changes (bars unclassified until " + minSigmaChanges + " changes); VPIN = sum |V_S - V_B| / sum V over the last " + window + " bars "
                 + "(Easley, Lopez de Prado, O'Hara 2012)";
         if (format == OutputFormat.JSON) {
             ObjectNode root = json.object();
@@ -317,6 +372,7 @@ final class VpinAnalysis {
             s.put("bars", bars);
             s.put("window", window);
             s.put("sigmaWindow", sigmaWindow);
+            s.put("minSigmaChanges", minSigmaChanges);
             Json.put(s, "last", last, 6);
             if (Double.isNaN(last)) {
                 s.put("note", "fewer classified bars than the window of " + window + ": no VPIN yet");
@@ -328,6 +384,53 @@ final class VpinAnalysis {
             out.printf("%d bars; last VPIN %s%n%n", bars, Table.num(last, 4));
             table.print(out);
         }
+    }
+
+    private record Rejected(TradeRow row, double median) {
+    }
+
+    /**
+     * Runs the prints through {@link BadPrintFilter} and keeps the accepted rows in order. The filter gives one verdict
+     * per print in arrival order (it holds its warm-up prints and releases them in order; only non-positive prices,
+     * which {@link TradeCsvReader} never lets through, are judged out of turn), so verdicts map to rows by position.
+     */
+    private static List<TradeRow> screen(List<TradeRow> rows, int window, double band, List<Rejected> rejected) {
+        List<TradeRow> accepted = new ArrayList<>(rows.size());
+        int[] next = {0};
+        BadPrintFilter filter = new BadPrintFilter(window, band, new PrintListener() {
+            @Override
+            public void onAccepted(long epochMillis, double price, long size) {
+                accepted.add(rows.get(next[0]++));
+            }
+
+            @Override
+            public void onRejected(long epochMillis, double price, long size, double median) {
+                rejected.add(new Rejected(rows.get(next[0]++), median));
+            }
+        });
+        for (TradeRow r : rows) {
+            filter.onPrint(r.trade().epochMillis(), r.trade().price(), r.trade().size());
+        }
+        filter.flush();
+        return accepted;
+    }
+
+    private static int sigmaWindow(Options o) {
+        int sigmaWindow = o.positiveInt("sigma-window", 20);
+        if (sigmaWindow < 2) {
+            throw new UsageException("--sigma-window must be at least 2");
+        }
+        return sigmaWindow;
+    }
+
+    /** Default: the whole sigma window, so sigma is always from --sigma-window changes as the conventions define. */
+    private static int minSigmaChanges(Options o, int sigmaWindow) {
+        int min = o.positiveInt("min-sigma-changes", sigmaWindow);
+        if (min < 2 || min > sigmaWindow) {
+            throw new UsageException("--min-sigma-changes must be between 2 and --sigma-window (" + sigmaWindow
+                    + "), was " + min);
+        }
+        return min;
     }
 
     private static int column(CsvLine header, String name, String option) {

@@ -161,6 +161,40 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void vpinRemovesBadPrintsByDefaultAndCountsThem() throws IOException {
+        String file = data("trades/es_ticks_with_bad_prints.csv");
+        Run r = run("vpin", "--trades", file, "--classify", "tick", "--bucket-volume", "20", "--window", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = r.json().get("summary");
+        assertThat(s.get("tradesRead").asInt()).isEqualTo(100);
+        assertThat(s.get("trades").asInt()).isEqualTo(94);
+        assertThat(s.get("badPrints").get("filter").asBoolean()).isTrue();
+        assertThat(s.get("badPrints").get("rejected").asInt()).isEqualTo(6);
+        List<Double> prices = new ArrayList<>();
+        s.get("badPrints").get("rejectedPrints").forEach(p -> prices.add(p.get("price").asDouble()));
+        assertThat(prices).containsExactly(1205.0, 1005.0, 1904.75, 3305.0, 205.0, 1405.0);
+        assertThat(s.get("badPrints").get("rejectedPrints").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(r.json().get("convention").asText()).contains("bad prints outside +/-1.0% of the rolling median");
+
+        Run unfiltered = run("vpin", "--trades", file, "--classify", "tick", "--bucket-volume", "20", "--window",
+                "5", "--no-bad-print-filter");
+        assertThat(unfiltered.code()).as(unfiltered.err()).isZero();
+        JsonNode u = unfiltered.json().get("summary");
+        assertThat(u.get("trades").asInt()).isEqualTo(100);
+        assertThat(u.get("badPrints").get("filter").asBoolean()).isFalse();
+        assertThat(u.get("totalVolume").asDouble()).isGreaterThan(s.get("totalVolume").asDouble());
+
+        Run wide = run("vpin", "--trades", file, "--classify", "tick", "--bucket-volume", "20", "--window", "5",
+                "--bad-print-band", "0.5", "--bad-print-window", "5");
+        assertThat(wide.json().get("summary").get("badPrints").get("rejected").asInt())
+                .as("only 205 and 3305 lie outside +/-50%").isEqualTo(2);
+        assertThat(run("vpin", "--trades", file, "--bad-print-band", "1.5").err()).contains("--bad-print-band");
+        assertThat(run("vpin", "--trades", file, "--bad-print-window", "2").code()).isEqualTo(64);
+        assertThat(run("vpin", "--trades", file, "--no-bad-print-filter", "--bad-print-band", "0.02").code())
+                .isEqualTo(64);
+    }
+
+    @Test
     void vpinDefaultsToFiftyBucketsPerDayAndExplainsAShortSample() throws IOException {
         Run r = run("vpin", "--trades", data("trades/es_trades_2011-07-31.csv"));
         assertThat(r.code()).as(r.err()).isZero();
