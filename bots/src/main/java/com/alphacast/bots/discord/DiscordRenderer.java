@@ -69,7 +69,7 @@ public final class DiscordRenderer implements ChannelRenderer {
     public MessageEmbed embed(Briefing briefing) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(colour(briefing.tone()))
-                .setTitle(cut(emoji(briefing.tone()) + " " + escape(briefing.headline()), MessageEmbed.TITLE_MAX_LENGTH))
+                .setTitle(cut(briefing.tone().emoji() + " " + escape(briefing.headline()), MessageEmbed.TITLE_MAX_LENGTH))
                 .setTimestamp(briefing.at());
         for (Fact fact : briefing.facts()) {
             if (embed.getFields().size() == MessageEmbed.MAX_FIELD_AMOUNT) {
@@ -114,16 +114,6 @@ public final class DiscordRenderer implements ChannelRenderer {
         };
     }
 
-    static String emoji(Tone tone) {
-        return switch (tone) {
-            case BULLISH -> "🟢";
-            case BEARISH -> "🔴";
-            case WIN -> "✅";
-            case LOSS -> "❌";
-            case FLAT -> "➖";
-            case NEUTRAL -> "🔔";
-        };
-    }
 
     private static String escape(String text) {
         return MarkdownSanitizer.escape(text);

@@ -6,7 +6,6 @@ import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
 import com.alphacast.bots.render.Fact;
 import com.alphacast.bots.render.PlatformRequest;
-import com.alphacast.bots.render.Tone;
 import com.alphacast.bots.telegram.TelegramText.Run;
 import com.alphacast.bots.telegram.TelegramText.Style;
 import com.alphacast.core.distribution.Channel;
@@ -96,7 +95,7 @@ public final class TelegramRenderer implements ChannelRenderer {
     /** The structured text of a briefing, before splitting. */
     public TelegramText text(Briefing briefing) {
         TelegramText.Builder text = new TelegramText.Builder();
-        text.line(new Run(emoji(briefing.tone()) + " ", Style.PLAIN), new Run(briefing.headline(), Style.BOLD));
+        text.line(new Run(briefing.tone().emoji() + " ", Style.PLAIN), new Run(briefing.headline(), Style.BOLD));
         if (!briefing.facts().isEmpty()) {
             text.blank();
             for (Fact fact : briefing.facts()) {
@@ -123,16 +122,5 @@ public final class TelegramRenderer implements ChannelRenderer {
             text.line(new Run(briefing.footer(), Style.ITALIC));
         }
         return text.build();
-    }
-
-    static String emoji(Tone tone) {
-        return switch (tone) {
-            case BULLISH -> "🟢";
-            case BEARISH -> "🔴";
-            case WIN -> "✅";
-            case LOSS -> "❌";
-            case FLAT -> "➖";
-            case NEUTRAL -> "🔔";
-        };
     }
 }

@@ -6,7 +6,6 @@ import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
 import com.alphacast.bots.render.Fact;
 import com.alphacast.bots.render.PlatformRequest;
-import com.alphacast.bots.render.Tone;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -71,7 +70,7 @@ public final class XRenderer implements ChannelRenderer {
         for (Fact fact : briefing.facts()) {
             facts.add(fact.label() + ": " + fact.value());
         }
-        String headline = emoji(briefing.tone()) + " " + briefing.headline();
+        String headline = briefing.tone().emoji() + " " + briefing.headline();
         // The time makes every post unique: X refuses a post whose text repeats an earlier one.
         String stamp = STAMP.format(briefing.at());
         // Drop facts from the end until the post fits, then shorten the headline as a last resort.
@@ -105,16 +104,5 @@ public final class XRenderer implements ChannelRenderer {
         int keep = Math.max(1, headline.codePointCount(0, headline.length()) - over - 1);
         int end = headline.offsetByCodePoints(0, keep);
         return headline.substring(0, end) + "…";
-    }
-
-    static String emoji(Tone tone) {
-        return switch (tone) {
-            case BULLISH -> "🟢";
-            case BEARISH -> "🔴";
-            case WIN -> "✅";
-            case LOSS -> "❌";
-            case FLAT -> "➖";
-            case NEUTRAL -> "🔔";
-        };
     }
 }
