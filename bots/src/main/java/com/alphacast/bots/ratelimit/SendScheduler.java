@@ -84,16 +84,7 @@ public final class SendScheduler {
     /** Reserves the earliest slot all keys allow; {@link Reservation#delay()} is how long to wait for it (zero: send now). */
     public synchronized Reservation reserve(List<Key> keys) {
         Instant now = clock.instant();
-        Instant slot = now;
-        for (Key key : keys) {
-            Instant paused = pausedUntil.get(key.name());
-            if (paused != null && paused.isAfter(slot)) {
-                slot = paused;
-            }
-            if (key.limit() != null) {
-                slot = window(key).earliest(slot);
-            }
-        }
+        Instant slot = earliestSlot(keys, now);
         for (Key key : keys) {
             if (key.limit() != null) {
                 window(key).take(slot);
@@ -119,6 +110,11 @@ public final class SendScheduler {
     /** How long a send on these keys would wait now, without reserving. */
     public synchronized Duration wouldWait(List<Key> keys) {
         Instant now = clock.instant();
+        return Duration.between(now, earliestSlot(keys, now));
+    }
+
+    /** The first instant from {@code now} that no key's pause or window forbids; reserves nothing. */
+    private Instant earliestSlot(List<Key> keys, Instant now) {
         Instant slot = now;
         for (Key key : keys) {
             Instant paused = pausedUntil.get(key.name());
@@ -129,7 +125,7 @@ public final class SendScheduler {
                 slot = window(key).earliest(slot);
             }
         }
-        return Duration.between(now, slot);
+        return slot;
     }
 
     /** Nothing is sent on {@code key} before {@code until} (a 429's retry_after or reset). */

@@ -40,6 +40,19 @@ class SendSchedulerTest {
     }
 
     @Test
+    void wouldWaitPredictsTheNextReservationAcrossPausesAndWindowsWithoutTakingIt() {
+        List<SendScheduler.Key> chatAndBot = List.of(new SendScheduler.Key("chat", RateLimit.perSecond(1)),
+                new SendScheduler.Key("bot", RateLimit.perSecond(3)), new SendScheduler.Key("webhook", null));
+        scheduler.reserve(chatAndBot);
+        scheduler.pause("webhook", time.instant().plusMillis(1500));
+        Duration predicted = scheduler.wouldWait(chatAndBot);
+        assertThat(predicted).isEqualTo(Duration.ofMillis(1500));
+        assertThat(scheduler.wouldWait(chatAndBot)).as("asking reserves nothing").isEqualTo(predicted);
+        assertThat(scheduler.reserve(chatAndBot).delay()).isEqualTo(predicted);
+        assertThat(scheduler.wouldWait(chatAndBot)).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
     void pauseHoldsEveryKeyUntilTheResetAndTheLongestPauseWins() {
         scheduler.pause("bot", time.instant().plusSeconds(30));
         scheduler.pause("bot", time.instant().plusSeconds(5));
