@@ -56,21 +56,28 @@ final class GexAnalysis {
             convention = convention.withChainGreeks(false);
         }
         GexReport report = new GammaExposure(convention).report(chain, top);
+        if (!whatIf && !data.hasChainGreeks()) {
+            report = withConvention(report, report.convention() + "; the export has no "
+                    + String.join(", ", data.missingGreeks()) + " column: those greeks are Black-Scholes from IV");
+        }
         if (whatIf) {
             OptionChain exported = data.chain();
-            report = new GexReport(report.underlying(), report.spot(), report.asOf(), report.totals(),
-                    report.byStrike(), report.byExpiry(), report.topStrikes(), report.zeroGamma(),
-                    report.excludedExpired(), report.expiredExpiries(), report.excludedMinOi(),
-                    report.convention() + "; --spot/--asof given: greeks recomputed by Black-Scholes from each "
-                            + "contract's IV at spot " + String.format(Locale.ROOT, "%.2f", chain.spot()) + " as of "
-                            + chain.asOf() + " (the export's own greeks are for spot "
-                            + String.format(Locale.ROOT, "%.2f", exported.spot()) + " on " + exported.asOf() + ")");
+            report = withConvention(report, report.convention() + "; --spot/--asof given: greeks recomputed by "
+                    + "Black-Scholes from each contract's IV at spot " + String.format(Locale.ROOT, "%.2f",
+                    chain.spot()) + " as of " + chain.asOf() + " (the export's own greeks are for spot "
+                    + String.format(Locale.ROOT, "%.2f", exported.spot()) + " on " + exported.asOf() + ")");
         }
         if (format == OutputFormat.JSON) {
             json(data, report, o.flag("profile"), out);
         } else {
             table(data, report, o.flag("profile"), out);
         }
+    }
+
+    private static GexReport withConvention(GexReport r, String convention) {
+        return new GexReport(r.underlying(), r.spot(), r.asOf(), r.totals(), r.byStrike(), r.byExpiry(),
+                r.topStrikes(), r.zeroGamma(), r.excludedExpired(), r.expiredExpiries(), r.excludedMinOi(),
+                convention);
     }
 
     private static DealerPositioning dealers(String text) {

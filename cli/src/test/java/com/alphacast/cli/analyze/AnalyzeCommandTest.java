@@ -130,6 +130,76 @@ class AnalyzeCommandTest {
         assertThat(t.err()).contains(trades + ":3:6: unparseable number '10x' in column 'price'");
     }
 
+    /** The real SPY export with the given columns (0-based, in the header and every row) removed. */
+    private static Path spyWithout(Path dir, String name, int... columns) throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean table = false;
+        for (String line : Files.readAllLines(DATA.resolve("options/spy_quotedata_2025-09-25.csv"))) {
+            table |= line.startsWith("Expiration Date,");
+            if (table) {
+                List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+                for (int i = columns.length - 1; i >= 0; i--) {
+                    fields.remove(columns[i]);
+                }
+                line = String.join(",", fields);
+            }
+            out.add(line);
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, out);
+        return file;
+    }
+
+    @Test
+    void gexWithoutAnIvColumnExitsTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path noIv = spyWithout(dir, "no_iv.csv", 7, 18);
+        Run r = run("gex", "--chain", noIv.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(noIv + ":4:17: missing column 'IV' in both the call block");
+
+        Path noPutIv = spyWithout(dir, "no_put_iv.csv", 18);
+        Run p = run("gex", "--chain", noPutIv.toString());
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains(noPutIv + ":4:").contains("missing column 'IV' in the put block");
+    }
+
+    @Test
+    void gexWithoutGreekColumnsUsesBlackScholesAndSaysSo(@TempDir Path dir) throws IOException {
+        Path noGreeks = spyWithout(dir, "no_greeks.csv", 8, 9, 19, 20);
+        Run r = run("gex", "--chain", noGreeks.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("convention").asText()).contains("the export has no Delta (calls), Delta (puts), "
+                + "Gamma (calls), Gamma (puts) column: those greeks are Black-Scholes from IV");
+        // Black-Scholes from IV with weekday time agrees with CBOE's own greeks to within a few percent.
+        assertThat(j.get("totals").get("netGex").asDouble()).isCloseTo(-3.9178e9, withinPercentage(10));
+        assertThat(j.get("zeroGamma").get("level").asDouble()).isCloseTo(668.5, within(0.5));
+    }
+
+    @Test
+    void gexBadDatesExitTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve("options/spy_quotedata_2025-09-25.csv"));
+        Path badAsOf = dir.resolve("bad_asof.csv");
+        List<String> asOf = new ArrayList<>(lines);
+        asOf.set(2, asOf.get(2).replace("September 25, 2025", "Smarch 40, 2025"));
+        Files.write(badAsOf, asOf);
+        Run a = run("gex", "--chain", badAsOf.toString());
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err()).contains(badAsOf + ":3:1: unparseable as-of date 'Smarch 40, 2025 at 9:05 PM EDT'");
+
+        Path badExpiry = dir.resolve("bad_expiry.csv");
+        List<String> expiry = new ArrayList<>(lines);
+        expiry.set(7, expiry.get(7).replaceFirst("^Wed Oct 01 2025", "Wed Oct 41 2025"));
+        Files.write(badExpiry, expiry);
+        Run e = run("gex", "--chain", badExpiry.toString());
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).contains(badExpiry + ":8:1: unparseable expiration date 'Wed Oct 41 2025'");
+
+        assertThat(run("gex", "--chain", badExpiry.toString(), "--asof", "2025-13-01").code())
+                .as("a bad --asof is a usage error").isEqualTo(64);
+    }
+
     @Test
     void usageErrorsExitSixtyFour() {
         assertThat(run().code()).isEqualTo(64);

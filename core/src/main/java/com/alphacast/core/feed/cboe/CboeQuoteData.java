@@ -4,6 +4,7 @@ import com.alphacast.core.options.OptionChain;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +15,18 @@ import java.util.Set;
  * @param chain            the chain: spot from "Last:", as-of date from line 2, every call and put
  * @param rows             data rows (one per strike and expiry)
  * @param expiredExpiries  expiries before the as-of date that the export still contains
+ * @param missingGreeks    greek columns the export lacks, e.g. "Gamma (calls)"; calculations use Black–Scholes from
+ *                         IV for them (empty for a full export)
  */
 public record CboeQuoteData(String name, ZonedDateTime asOfTime, OptionChain chain, int rows,
-                           Set<LocalDate> expiredExpiries) {
+                           Set<LocalDate> expiredExpiries, List<String> missingGreeks) {
+
+    public CboeQuoteData {
+        missingGreeks = List.copyOf(missingGreeks);
+    }
+
+    /** Whether the export carries its own Delta and Gamma in both blocks. */
+    public boolean hasChainGreeks() {
+        return missingGreeks.isEmpty();
+    }
 }

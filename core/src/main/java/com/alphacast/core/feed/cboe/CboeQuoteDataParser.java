@@ -32,7 +32,10 @@ import java.util.TreeSet;
  *   <li>one row per strike and expiry with the call and the put.</li>
  * </ol>
  * Columns are located by their header names inside the call block (between "Calls" and "Strike") and the put block
- * (after "Puts"), so exports with extra or reordered columns still parse; IV, Delta and Gamma may be absent (NaN).
+ * (after "Puts"), so exports with extra or reordered columns still parse. "Open Interest" and "IV" are required in
+ * both blocks (GEX needs OI, the zero-gamma profile and every Black–Scholes greek need IV): a header without them is an
+ * error naming the file, line and missing column. Delta and Gamma may be absent: the contracts then carry NaN, the
+ * calculations fall back to Black–Scholes from IV, and {@link CboeQuoteData#missingGreeks()} says which are missing.
  * Blank lines (real exports start with one) are skipped. Expiries before the as-of date are kept and reported.
  * The OCC symbol of each contract is cross-checked against the row's expiry and strike. Every problem is an
  * {@link InputFormatException} naming the source, line and column.
@@ -93,7 +96,7 @@ public final class CboeQuoteDataParser {
             }
             String underlying = contracts.isEmpty() ? name : contracts.get(0).symbol().root();
             OptionChain chain = new OptionChain(underlying, spot, asOfTime.toLocalDate(), asOfTime, contracts);
-            return new CboeQuoteData(name, asOfTime, chain, rows, expired);
+            return new CboeQuoteData(name, asOfTime, chain, rows, expired, layout.missingGreeks());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source, e);
         }
@@ -219,15 +222,38 @@ public final class CboeQuoteDataParser {
             }
             Map<String, Integer> call = block(header, calls + 1, strike);
             Map<String, Integer> put = block(header, puts + 1, header.size());
-            for (String required : new String[] {"Open Interest"}) {
-                if (!call.containsKey(required)) {
-                    throw header.error(calls, "missing column '" + required + "' in the call block");
+            for (String required : new String[] {"Open Interest", "IV"}) {
+                boolean inCalls = call.containsKey(required);
+                boolean inPuts = put.containsKey(required);
+                String why = required.equals("IV") ? " (implied volatility is needed for the zero-gamma profile and "
+                        + "for Black-Scholes greeks)" : "";
+                if (!inCalls && !inPuts) {
+                    throw header.error(calls, "missing column '" + required + "' in both the call block (after "
+                            + "'Calls') and the put block (after 'Puts')" + why);
                 }
-                if (!put.containsKey(required)) {
-                    throw header.error(puts, "missing column '" + required + "' in the put block");
+                if (!inCalls) {
+                    throw header.error(calls, "missing column '" + required + "' in the call block (between 'Calls' "
+                            + "and 'Strike')" + why);
+                }
+                if (!inPuts) {
+                    throw header.error(puts, "missing column '" + required + "' in the put block (after 'Puts')"
+                            + why);
                 }
             }
             return new Layout(calls, call, strike, puts, put);
+        }
+
+        List<String> missingGreeks() {
+            List<String> missing = new ArrayList<>();
+            for (String greek : new String[] {"Delta", "Gamma"}) {
+                if (!call.containsKey(greek)) {
+                    missing.add(greek + " (calls)");
+                }
+                if (!put.containsKey(greek)) {
+                    missing.add(greek + " (puts)");
+                }
+            }
+            return missing;
         }
 
         private static Map<String, Integer> block(CsvLine header, int from, int to) {

@@ -1,15 +1,22 @@
 package com.alphacast.core.feed.cboe;
 
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.fixtures.SharedData;
 import com.alphacast.core.fixtures.SpyChain;
 import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.OptionRight;
+import com.alphacast.core.options.gex.GammaExposure;
+import com.alphacast.core.options.gex.GexConvention;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +72,50 @@ class CboeQuoteDataParserTest {
         CboeQuoteData data = new CboeQuoteDataParser().parse(new StringReader(csv), "e.csv");
         assertThat(data.expiredExpiries()).containsExactly(LocalDate.of(2025, 10, 1));
         assertThat(data.chain().contracts()).hasSize(2).allMatch(data.chain()::isExpired);
+    }
+
+    @Test
+    void anExportWithoutImpliedVolatilityIsAnErrorNamingTheColumn() {
+        String prefix = "SPY,Last: 658.05\n\"Date: September 25, 2025 at 9:05 PM EDT\"\n";
+        String noIv = HEADER.replace(",IV,", ",");
+        String row = ROW.replace(",0.6659,", ",").replace(",0.6459,", ",");
+        assertThatThrownBy(() -> new CboeQuoteDataParser().parse(new StringReader(prefix + noIv + row), "b.csv"))
+                .isInstanceOf(InputFormatException.class)
+                .hasMessageStartingWith("b.csv:3:17: missing column 'IV' in both the call block (after 'Calls') and "
+                        + "the put block (after 'Puts')");
+        String noPutIv = HEADER.replace(",Volume,IV,Delta,Gamma,Open Interest\n", ",Volume,Delta,Gamma,Open Interest\n");
+        assertThatThrownBy(() -> new CboeQuoteDataParser().parse(new StringReader(prefix + noPutIv
+                + ROW.replace(",0.6459,", ",")), "p.csv"))
+                .isInstanceOf(InputFormatException.class)
+                .hasMessageStartingWith("p.csv:3:").hasMessageContaining("missing column 'IV' in the put block");
+    }
+
+    @Test
+    void missingGreekColumnsFallBackToBlackScholesAndAreNamed() throws IOException {
+        // The real SPY export without its Delta and Gamma columns (both blocks).
+        List<String> lines = Files.readAllLines(SharedData.file(SpyChain.FILE));
+        StringBuilder csv = new StringBuilder();
+        boolean table = false;
+        for (String line : lines) {
+            table |= line.startsWith("Expiration Date,");
+            if (table) {
+                List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+                for (int column : new int[] {20, 19, 9, 8}) {
+                    fields.remove(column);
+                }
+                line = String.join(",", fields);
+            }
+            csv.append(line).append('\n');
+        }
+        CboeQuoteData data = new CboeQuoteDataParser().parse(new StringReader(csv.toString()), "g.csv");
+        assertThat(data.hasChainGreeks()).isFalse();
+        assertThat(data.missingGreeks()).containsExactly("Delta (calls)", "Delta (puts)", "Gamma (calls)",
+                "Gamma (puts)");
+        assertThat(data.chain().contracts()).allMatch(c -> Double.isNaN(c.gamma()) && Double.isNaN(c.delta()));
+        GexConvention blackScholes = GexConvention.DEFAULT.withChainGreeks(false);
+        assertThat(new GammaExposure(GexConvention.DEFAULT).totals(data.chain()))
+                .isEqualTo(new GammaExposure(blackScholes).totals(SpyChain.load().chain()));
+        assertThat(SpyChain.load().hasChainGreeks()).isTrue();
     }
 
     @Test
