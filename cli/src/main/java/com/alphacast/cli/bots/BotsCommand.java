@@ -351,35 +351,30 @@ public final class BotsCommand implements Command {
         }
 
         int intOption(String name, int fallback, int min, int max) {
-            String value = options.get(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed < min || parsed > max) {
-                    throw new UsageException(name + " must be between " + min + " and " + max + ", was " + parsed);
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw new UsageException(name + " must be a whole number, was '" + value + "'");
-            }
+            return numberOption(name, fallback, min, max, Integer::parseInt, "a whole number");
         }
 
         double doubleOption(String name, double fallback, double min, double max) {
+            return numberOption(name, fallback, min, max, Double::parseDouble, "a number");
+        }
+
+        private <N extends Comparable<N>> N numberOption(String name, N fallback, N min, N max,
+                                                         java.util.function.Function<String, N> parser, String kind) {
             String value = options.get(name);
             if (value == null) {
                 return fallback;
             }
+            N parsed;
             try {
-                double parsed = Double.parseDouble(value);
-                if (!(parsed >= min && parsed <= max)) {
-                    throw new UsageException(name + " must be between " + min + " and " + max + ", was " + parsed);
-                }
-                return parsed;
+                parsed = parser.apply(value);
             } catch (NumberFormatException e) {
-                throw new UsageException(name + " must be a number, was '" + value + "'");
+                throw new UsageException(name + " must be " + kind + ", was '" + value + "'");
             }
+            // NaN compares above every double, so it lands here too.
+            if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+                throw new UsageException(name + " must be between " + min + " and " + max + ", was " + parsed);
+            }
+            return parsed;
         }
 
         void noPositionals() {

@@ -87,6 +87,16 @@ class BotsCommandTest {
     }
 
     @Test
+    void badNumericOptionsAreUsageErrorsNamingTheOption() {
+        Run words = run(Map.of(), "bench-fanout", "--rate", "lots");
+        assertThat(words.exit()).isEqualTo(64);
+        assertThat(words.err()).contains("--rate must be a whole number, was 'lots'");
+        assertThat(run(Map.of(), "bench-fanout", "--messages", "0").err()).contains("--messages must be between 1 and 1000000, was 0");
+        assertThat(run(Map.of(), "bench-fanout", "--fault-share", "NaN").err()).contains("--fault-share must be between 0.0 and 0.9");
+        assertThat(run(Map.of(), "bench-fanout", "--fault-share", "half").err()).contains("--fault-share must be a number, was 'half'");
+    }
+
+    @Test
     void badInputNamesTheProblem() throws Exception {
         Path junk = Files.writeString(directory.resolve("junk.json"), "{\"hello\":1}");
         Run run = run(Map.of(), "explain-update", junk.toString());
