@@ -80,6 +80,7 @@ class XSinkTest {
         assertThatThrownBy(() -> sink.deliver(Fixtures.delivery(Fixtures.hostileShort(), Tier.BASIC, Channel.X, "alphacast")))
                 .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("rate limited");
         assertThat(x.posts()).hasSize(1);
+        assertThat(x.throttledByLimits()).as("429s from the posting window, not injected").isEqualTo(1);
     }
 
     @Test

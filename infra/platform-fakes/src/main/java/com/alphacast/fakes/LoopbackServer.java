@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A platform fake: an HTTP server on the loopback interface that records every request, checks it
@@ -44,6 +45,7 @@ public abstract class LoopbackServer implements AutoCloseable {
     private final ExecutorService executor;
     private final FaultPlan faults = new FaultPlan();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong throttledByLimits = new AtomicLong();
 
     protected LoopbackServer(Clock clock) {
         this.clock = clock;
@@ -90,6 +92,16 @@ public abstract class LoopbackServer implements AutoCloseable {
     /** Requests that broke the spec. Tests assert this is empty. */
     public List<RecordedRequest> invalidRequests() {
         return requests().stream().filter(request -> !request.valid()).toList();
+    }
+
+    /** 429s answered because one of the platform's own limits was exceeded (not injected faults). */
+    public long throttledByLimits() {
+        return throttledByLimits.get();
+    }
+
+    /** Call when answering a 429 because a limit (not a planned fault) was exceeded. */
+    protected final void countThrottledByLimit() {
+        throttledByLimits.incrementAndGet();
     }
 
     public void clearRecords() {

@@ -43,7 +43,6 @@ public final class FakeDiscord extends LoopbackServer {
     private final List<Posted> posted = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Long>> recentPerRoute = new HashMap<>();
     private final AtomicLong snowflakes = new AtomicLong(1_300_000_000_000_000_000L);
-    private final AtomicLong throttled = new AtomicLong();
     private volatile int perWebhookLimit;
     private volatile long perWebhookWindowMillis = 2000;
     private volatile JsonNode registeredCommands;
@@ -106,10 +105,6 @@ public final class FakeDiscord extends LoopbackServer {
         synchronized (posted) {
             return List.copyOf(posted);
         }
-    }
-
-    public long throttledByLimits() {
-        return throttled.get();
     }
 
     public JsonNode registeredCommands() {
@@ -202,7 +197,7 @@ public final class FakeDiscord extends LoopbackServer {
                     return error(401, "Invalid Webhook Token", 50027);
                 }
                 if (!admit("webhook:" + id)) {
-                    throttled.incrementAndGet();
+                    countThrottledByLimit();
                     return rateLimited(perWebhookWindowMillis / 1000.0, "shared");
                 }
             }

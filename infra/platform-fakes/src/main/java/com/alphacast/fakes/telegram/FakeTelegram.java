@@ -50,7 +50,6 @@ public final class FakeTelegram extends LoopbackServer {
     private final Map<String, Deque<Long>> recentSendsPerChat = new HashMap<>();
     private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
     private final AtomicLong nextUpdateId = new AtomicLong(100_000);
-    private final AtomicLong throttled = new AtomicLong();
     private volatile int globalPerSecond;
     private volatile int perChatPerSecond;
     private volatile long retryAfterSeconds = 1;
@@ -128,11 +127,6 @@ public final class FakeTelegram extends LoopbackServer {
         }
     }
 
-    /** 429s answered because a limit was exceeded (not injected). */
-    public long throttledByLimits() {
-        return throttled.get();
-    }
-
     /** The commands last published with {@code setMyCommands}, or null. */
     public JsonNode publishedCommands() {
         return publishedCommands;
@@ -192,7 +186,7 @@ public final class FakeTelegram extends LoopbackServer {
                 return error(403, forbiddenChats.get(chatId), null);
             }
             if (!admit(chatId)) {
-                throttled.incrementAndGet();
+                countThrottledByLimit();
                 return tooManyRequests(retryAfterSeconds);
             }
         }

@@ -42,7 +42,6 @@ public final class FakeX extends LoopbackServer {
     private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Long> window = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_860_000_000_000_000_000L);
-    private final AtomicLong throttled = new AtomicLong();
     private volatile int postsPerWindow;
     private volatile long windowSeconds = 86_400;
 
@@ -79,10 +78,6 @@ public final class FakeX extends LoopbackServer {
         synchronized (posts) {
             return List.copyOf(posts);
         }
-    }
-
-    public long throttledByLimits() {
-        return throttled.get();
     }
 
     @Override
@@ -135,7 +130,7 @@ public final class FakeX extends LoopbackServer {
         }
         Long reset = admit();
         if (reset != null) {
-            throttled.incrementAndGet();
+            countThrottledByLimit();
             return tooManyRequests(reset);
         }
         String text = request.json().path("text").asText("");
