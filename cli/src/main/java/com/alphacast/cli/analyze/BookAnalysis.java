@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,8 +103,8 @@ final class BookAnalysis {
             ObjectNode n = json.object();
             n.put("symbol", w.symbol());
             n.put("side", w.side().name());
-            n.put("start", java.time.Instant.ofEpochMilli(w.startMillis()).toString());
-            n.put("end", java.time.Instant.ofEpochMilli(w.endMillis()).toString());
+            n.put("start", Instant.ofEpochMilli(w.startMillis()).toString());
+            n.put("end", Instant.ofEpochMilli(w.endMillis()).toString());
             n.put("levels", w.levels());
             n.put("trades", w.trades());
             Json.put(n, "totalSize", w.totalSize());

@@ -3,6 +3,7 @@ package com.alphacast.cli.analyze;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A plain text table: left-aligned first column, right-aligned numbers. */
 final class Table {
@@ -61,15 +62,15 @@ final class Table {
         }
         double a = Math.abs(v);
         if (a >= 1e9) {
-            return String.format(java.util.Locale.ROOT, "%+.4f bn", v / 1e9);
+            return String.format(Locale.ROOT, "%+.4f bn", v / 1e9);
         }
         if (a >= 1e6) {
-            return String.format(java.util.Locale.ROOT, "%+.3f m", v / 1e6);
+            return String.format(Locale.ROOT, "%+.3f m", v / 1e6);
         }
-        return String.format(java.util.Locale.ROOT, "%+.0f", v);
+        return String.format(Locale.ROOT, "%+.0f", v);
     }
 
     static String num(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", v) : "-";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
     }
 }

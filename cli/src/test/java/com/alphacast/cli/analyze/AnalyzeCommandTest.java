@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -91,7 +92,7 @@ class AnalyzeCommandTest {
                 .isCloseTo(point.get("netGex").asDouble(), withinPercentage(0.01));
         assertThat(at.get("convention").asText()).contains("gamma/delta Black-Scholes")
                 .contains("greeks recomputed by Black-Scholes from each contract's IV at spot " + String.format(
-                        java.util.Locale.ROOT, "%.2f", Double.parseDouble(level)) + " as of 2025-10-02");
+                        Locale.ROOT, "%.2f", Double.parseDouble(level)) + " as of 2025-10-02");
     }
 
     @Test

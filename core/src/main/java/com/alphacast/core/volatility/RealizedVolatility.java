@@ -6,7 +6,7 @@ package com.alphacast.core.volatility;
  * The zero-mean estimator (no demeaning) is the usual one for intraday and daily realized volatility: the mean return
  * over a short window is noise, and subtracting it biases σ down. {@code periodsPerYear} converts bar frequency:
  * 252 for daily bars, 252 × 390 for 1-minute US equity bars, 365 × 1440 for 1-minute crypto bars.
- * O(1) per bar (ring buffer, running sum recomputed once per window), no allocation. NaN until the window is full.
+ * Amortised O(1) per bar (ring buffer, running sum recomputed once per window), no allocation. NaN until the window is full.
  */
 public final class RealizedVolatility {
 

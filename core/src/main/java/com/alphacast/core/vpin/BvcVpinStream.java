@@ -33,7 +33,7 @@ public final class BvcVpinStream {
         this.vpin = Objects.requireNonNull(vpin, "vpin");
     }
 
-    /** Adds a trade; O(1), allocation-free. */
+    /** Adds a trade; amortised O(1) (closing a bar updates BVC and the buckets), allocation-free. */
     public void onTrade(long epochMillis, double price, double size) {
         long periodStart = Math.floorDiv(epochMillis, barMillis) * barMillis;
         if (open && periodStart > barStart) {

@@ -11,8 +11,9 @@ import java.util.Objects;
  * Classified volume (buy and sell parts of one trade or one BVC bar) is poured into buckets of volume {@code V}; volume
  * that crosses a bucket boundary is split between the two buckets in proportion, keeping its buy fraction.
  *
- * <p>O(1) per update (O(k) when one update completes k buckets), no allocation: the last n bucket imbalances sit in a
- * ring buffer with a running sum that is recomputed exactly once per n buckets so it cannot drift. Not thread-safe.
+ * <p>Amortised O(1) per update (O(k) when one update completes k buckets, plus an O(n) re-sum once per n buckets), no
+ * allocation: the last n bucket imbalances sit in a ring buffer with a running sum that is recomputed exactly once per
+ * n buckets so it cannot drift. Not thread-safe.
  */
 public final class VolumeBucketVpin {
 

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,7 +44,7 @@ public final class BinanceBookReplay {
     /** @param symbolFilter only this symbol (case-insensitive), or null for all */
     public BinanceBookReplay(DepthProtocol protocol, String symbolFilter) {
         this.protocol = protocol;
-        this.symbolFilter = symbolFilter == null ? null : symbolFilter.toUpperCase(java.util.Locale.ROOT);
+        this.symbolFilter = symbolFilter == null ? null : symbolFilter.toUpperCase(Locale.ROOT);
     }
 
     public BookReplayReport replay(List<CapturedMessage> snapshots, List<CapturedMessage> stream) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads trade prints from CSV with a header row. Two layouts are accepted:
@@ -81,8 +82,8 @@ public final class TradeCsvReader {
      * Streams rows to {@code rows}; a malformed data line goes to {@code badLines} (which may rethrow to stop,
      * or count and continue, as a replay does). A missing header always stops the read.
      */
-    public void forEachRow(Reader reader, String source, java.util.function.Consumer<TradeRow> rows,
-                           java.util.function.Consumer<InputFormatException> badLines) {
+    public void forEachRow(Reader reader, String source, Consumer<TradeRow> rows,
+                           Consumer<InputFormatException> badLines) {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         try {
             String text;

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Gamma exposure (GEX), delta exposure (DEX) and the zero-gamma level of an option chain, following
@@ -74,7 +75,7 @@ public final class GammaExposure {
         TreeMap<Double, double[]> strikes = new TreeMap<>(); // callGex, putGex, callOi, putOi
         TreeMap<LocalDate, double[]> expiries = new TreeMap<>(); // callGex, putGex, callDex, putDex
         int expired = 0;
-        java.util.TreeSet<LocalDate> expiredExpiries = new java.util.TreeSet<>();
+        TreeSet<LocalDate> expiredExpiries = new TreeSet<>();
         int belowMinOi = 0;
         for (OptionContract c : chain.contracts()) {
             if (c.expiry().isBefore(asOf)) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class BinanceCaptureTest {
 
@@ -198,8 +199,8 @@ class BinanceCaptureTest {
         assertThat(report.sweeps().get(0).totalSize()).isEqualTo(12);
         var top = report.updates().get(0);
         assertThat(top.bidQuantity()).isEqualTo(4);
-        assertThat(top.imbalance()).isCloseTo((4 - 6) / 10.0, org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(top.microprice()).isCloseTo((1.01 * 4 + 1.00 * 6) / 10, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(top.imbalance()).isCloseTo((4 - 6) / 10.0, within(1e-15));
+        assertThat(top.microprice()).isCloseTo((1.01 * 4 + 1.00 * 6) / 10, within(1e-15));
         assertThat(report.classifiers().get("quote").correct()).isEqualTo(3);
     }
 }
