@@ -88,7 +88,9 @@ public final class BinanceBookReplay {
                 if (bookTop != null) {
                     s.check(captured.line(), top, bookTop);
                 } else if (top.updateId() > s.sync.lastUpdateId()) {
-                    s.pendingTickers.put(top.updateId(), new PendingTicker(top, captured.line()));
+                    // Several tickers can carry the same update id (e.g. a resent message); each is a checkpoint.
+                    s.pendingTickers.computeIfAbsent(top.updateId(), k -> new ArrayList<>(1))
+                            .add(new PendingTicker(top, captured.line()));
                 } else {
                     withoutCheckpoint++;
                 }
@@ -107,7 +109,9 @@ public final class BinanceBookReplay {
             }
         }
         for (SymbolState s : states.values()) {
-            withoutCheckpoint += s.pendingTickers.size();
+            for (List<PendingTicker> pending : s.pendingTickers.values()) {
+                withoutCheckpoint += pending.size();
+            }
             dropped += (int) s.sync.droppedEvents();
             s.sweeps.flush();
         }
@@ -138,7 +142,7 @@ public final class BinanceBookReplay {
         final TickRule tick = new TickRule();
         final LeeReadyClassifier leeReady = new LeeReadyClassifier();
         final SweepDetector sweeps;
-        final TreeMap<Long, PendingTicker> pendingTickers = new TreeMap<>();
+        final TreeMap<Long, List<PendingTicker>> pendingTickers = new TreeMap<>();
         final Map<Long, TopOfBook> appliedTops = new LinkedHashMap<>(256, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, TopOfBook> eldest) {
@@ -164,9 +168,11 @@ public final class BinanceBookReplay {
             TopOfBook top = book.top(update.finalUpdateId());
             updates.add(top);
             appliedTops.put(top.updateId(), top);
-            PendingTicker pending = pendingTickers.remove(top.updateId());
+            List<PendingTicker> pending = pendingTickers.remove(top.updateId());
             if (pending != null) {
-                check(pending.line, pending.top, top);
+                for (PendingTicker p : pending) {
+                    check(p.line, p.top, top);
+                }
             }
             // Tickers older than the applied id can no longer meet their depth event: they stay counted as
             // tickers without a checkpoint at the end.

@@ -183,6 +183,24 @@ class BinanceCaptureTest {
     }
 
     @Test
+    void everyBookTickerWithTheSameUpdateIdIsACheckpoint() {
+        // Two tickers for update 11 arrive before the depth event: one agrees with the book, one does not. Both must
+        // be checked (keyed by update id alone, the second used to replace the first).
+        String jsonl = """
+                {"lastUpdateId":10,"bids":[["1.00","2"]],"asks":[["1.01","6"]]}
+                {"u":11,"s":"ABC","b":"1.00","B":"4","a":"1.01","A":"6"}
+                {"u":11,"s":"ABC","b":"1.00","B":"5","a":"1.01","A":"6"}
+                {"e":"depthUpdate","E":1,"s":"ABC","U":11,"u":11,"b":[["1.00","4"]],"a":[]}
+                """;
+        List<CapturedMessage> messages = new BinanceCaptureReader("ABC").readAll(new StringReader(jsonl), "t.jsonl");
+        BookReplayReport report = new BinanceBookReplay(DepthProtocol.SPOT, null).replay(List.of(), messages);
+        assertThat(report.checkpointsPassed()).isEqualTo(1);
+        assertThat(report.mismatches()).hasSize(1);
+        assertThat(report.mismatches().get(0).line()).isEqualTo(3);
+        assertThat(report.tickersWithoutCheckpoint()).isZero();
+    }
+
+    @Test
     void reportsSweepsFromAggTradesAndTopOfBookMeasures() {
         String jsonl = """
                 {"lastUpdateId":10,"bids":[["1.00","2"]],"asks":[["1.01","6"],["1.02","5"],["1.03","5"]]}
