@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the bots connect and with which secrets. Secrets come from environment variables (or a secrets
- * store the caller reads into the same map), never from committed files. Variable names:
+ * Where the bots connect and with which secrets. Secrets come from environment variables
+ * ({@link #fromEnvironment}) or, for callers that already resolved them from a secrets store, the typed
+ * factories {@link #telegram(String, URI, Duration)}, {@link #discord(String, Optional, Map, Duration)} and
+ * {@link #x(String, XCredentials, Duration)}; never from committed files. Variable names:
  *
  * <pre>
  * TELEGRAM_BOT_TOKEN        bot token from BotFather (enables Telegram)
@@ -60,21 +63,22 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
     }
 
     private static final Pattern WEBHOOK_URL = Pattern.compile("/webhooks/(\\d+)/([^/?\\s]+)");
+    private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
+    private static final String DEFAULT_TELEGRAM_BOT_LIMIT = "30/1s";
+    private static final String DEFAULT_TELEGRAM_CHAT_LIMIT = "1/1s";
 
     /** Reads the variables above; a channel is configured when its credentials are present. Bad values fail naming the variable. */
     public static BotsConfiguration fromEnvironment(Map<String, String> env) {
         Duration timeout = parse(env, "ALPHACAST_HTTP_TIMEOUT", "PT10S", Duration::parse);
         Optional<Telegram> telegram = Optional.empty();
         if (present(env, "TELEGRAM_BOT_TOKEN")) {
-            if (!env.get("TELEGRAM_BOT_TOKEN").strip().matches("\\d+:[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN does not look like a bot token (<bot id>:<secret>)");
-            }
+            requireBotToken(env.get("TELEGRAM_BOT_TOKEN").strip(), "TELEGRAM_BOT_TOKEN");
             telegram = Optional.of(new Telegram(env.get("TELEGRAM_BOT_TOKEN").strip(),
                     parse(env, "TELEGRAM_API_BASE", "https://api.telegram.org", URI::create),
                     env.getOrDefault("TELEGRAM_BOT_USERNAME", "").replace("@", "").strip(),
                     optional(env, "TELEGRAM_WEBHOOK_SECRET"), optional(env, "TELEGRAM_UPGRADE_URL"),
-                    parse(env, "TELEGRAM_RATE_LIMIT", "30/1s", RateLimit::parse),
-                    parse(env, "TELEGRAM_CHAT_RATE_LIMIT", "1/1s", RateLimit::parse)));
+                    parse(env, "TELEGRAM_RATE_LIMIT", DEFAULT_TELEGRAM_BOT_LIMIT, RateLimit::parse),
+                    parse(env, "TELEGRAM_CHAT_RATE_LIMIT", DEFAULT_TELEGRAM_CHAT_LIMIT, RateLimit::parse)));
         }
         Optional<Discord> discord = Optional.empty();
         if (present(env, "DISCORD_BOT_TOKEN") || present(env, "DISCORD_WEBHOOKS") || present(env, "DISCORD_PUBLIC_KEY")) {
@@ -96,6 +100,84 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
                     optional(env, "X_LINK")));
         }
         return new BotsConfiguration(telegram, discord, x, timeout);
+    }
+
+    /**
+     * Telegram only, for callers that already hold the resolved bot token (e.g. from a secrets store): no bot
+     * username, webhook secret or upgrade button; the default limits (30/s per bot, 1/s per chat).
+     *
+     * @param botToken the BotFather token ({@code <bot id>:<secret>})
+     * @param apiBase  {@code https://api.telegram.org} in production
+     * @param timeout  per-request timeout
+     * @throws IllegalArgumentException naming what is wrong (never echoing the token)
+     */
+    public static BotsConfiguration telegram(String botToken, URI apiBase, Duration timeout) {
+        requireBotToken(botToken == null ? null : botToken.strip(), "Telegram bot token");
+        URI base = requireHttpUri(apiBase, "Telegram API base");
+        return new BotsConfiguration(Optional.of(new Telegram(botToken.strip(), base, "", Optional.empty(), Optional.empty(),
+                RateLimit.parse(DEFAULT_TELEGRAM_BOT_LIMIT), RateLimit.parse(DEFAULT_TELEGRAM_CHAT_LIMIT))),
+                Optional.empty(), Optional.empty(), requirePositive(timeout));
+    }
+
+    /**
+     * Discord only, for callers that already hold the resolved secrets: posts through webhooks and/or as the bot.
+     *
+     * @param apiBase       {@code https://discord.com/api/v10} in production
+     * @param botToken      the bot token for channel posts; empty when only webhooks are used
+     * @param webhookTokens webhook id → webhook token ({@link #webhooks(String)} parses the URL form)
+     * @param timeout       per-request timeout
+     * @throws IllegalArgumentException when there is neither a bot token nor a webhook, or a value is malformed
+     */
+    public static BotsConfiguration discord(String apiBase, Optional<String> botToken, Map<String, String> webhookTokens,
+                                            Duration timeout) {
+        String base = requireHttpUri(apiBase == null ? null : URI.create(apiBase.strip()), "Discord API base").toString();
+        Optional<String> token = Objects.requireNonNull(botToken, "botToken").map(String::strip).filter(value -> !value.isEmpty());
+        Objects.requireNonNull(webhookTokens, "webhookTokens").forEach((id, secret) -> {
+            if (id == null || !id.matches("\\d+") || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("Discord webhooks need a numeric id and a token, got id '" + id + "'");
+            }
+        });
+        if (token.isEmpty() && webhookTokens.isEmpty()) {
+            throw new IllegalArgumentException("Discord needs a bot token or at least one webhook to send anything");
+        }
+        return new BotsConfiguration(Optional.empty(), Optional.of(new Discord(base, token, webhookTokens, Optional.empty(),
+                Optional.empty())), Optional.empty(), requirePositive(timeout));
+    }
+
+    /**
+     * X only, for callers that already hold the resolved OAuth 1.0a credentials.
+     *
+     * @param apiBase {@code https://api.twitter.com} in production (the v2 base becomes {@code apiBase + "/2/"})
+     * @param timeout per-request timeout
+     */
+    public static BotsConfiguration x(String apiBase, XCredentials credentials, Duration timeout) {
+        String base = requireHttpUri(apiBase == null ? null : URI.create(apiBase.strip()), "X API base").toString();
+        if (credentials == null) {
+            throw new IllegalArgumentException("X credentials are missing");
+        }
+        return new BotsConfiguration(Optional.empty(), Optional.empty(), Optional.of(new X(base, credentials, Optional.empty())),
+                requirePositive(timeout));
+    }
+
+    private static void requireBotToken(String token, String what) {
+        if (token == null || !BOT_TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException(what + " does not look like a bot token (<bot id>:<secret>)");
+        }
+    }
+
+    private static URI requireHttpUri(URI uri, String what) {
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException(what + " must be an http(s) URL, was " + uri);
+        }
+        return uri;
+    }
+
+    private static Duration requirePositive(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the request timeout must be positive, was " + timeout);
+        }
+        return timeout;
     }
 
     /** Parses {@code DISCORD_WEBHOOKS}: webhook URLs or {@code id:token} pairs, comma-separated. */
