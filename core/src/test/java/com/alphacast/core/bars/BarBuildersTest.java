@@ -78,7 +78,7 @@ class BarBuildersTest {
 
     @Test
     void volumeBarsCloseOnTheTradeReachingTheThreshold() throws IOException {
-        VolumeBarBuilder builder = new VolumeBarBuilder("ES", 500);
+        ThresholdBarBuilder builder = ThresholdBarBuilder.volume("ES", 500);
         assertThat(builder.onTrade(1, 10, 200)).isNull();
         assertThat(builder.onTrade(2, 11, 200)).isNull();
         Bar bar = builder.onTrade(5, 9, 150);
@@ -107,12 +107,16 @@ class BarBuildersTest {
 
     @Test
     void dollarBarsCloseOnNotional() {
-        DollarBarBuilder builder = new DollarBarBuilder("ES", 10_000);
+        ThresholdBarBuilder builder = ThresholdBarBuilder.notional("ES", 10_000);
         assertThat(builder.onTrade(1, 1000, 5)).isNull();
         Bar bar = builder.onTrade(2, 1000, 5);
         assertThat(bar.volume()).isEqualTo(10);
         assertThat(builder.onTrade(3, 1000, 1)).isNull();
         assertThat(builder.flush().volume()).isEqualTo(1);
+        assertThat(builder.measure()).isEqualTo(ThresholdBarBuilder.Measure.NOTIONAL);
+        assertThatThrownBy(() -> ThresholdBarBuilder.volume("ES", 0)).hasMessageContaining("bar volume must be");
+        assertThatThrownBy(() -> ThresholdBarBuilder.notional("ES", Double.POSITIVE_INFINITY))
+                .hasMessageContaining("bar notional must be positive and finite");
     }
 
     @Test
