@@ -141,6 +141,24 @@ class FakeServersTest {
         }
     }
 
+    @Test
+    void xCountsABareLinkAtMostTwentyThreeSoItNeverRefusesAPostXWouldAccept() throws Exception {
+        try (FakeX x = FakeX.start(new FakeX.Credentials("ck", "cs", "at", "ats", null))) {
+            URI tweets = URI.create(x.baseUri() + "/2/tweets");
+            // 250 + 1 + 23 = 274 as X counts it; 305 if the link were counted letter by letter.
+            String fits = "a".repeat(250) + " alphacast.io/" + "p".repeat(40);
+            assertThat(post(tweets, JSON.writeValueAsString(Map.of("text", fits)),
+                    Map.of("Authorization", oauthHeader(tweets, "cs", "ats"))).statusCode()).isEqualTo(201);
+            // 270 + 1 + 23 = 294: too long however the link is read.
+            String tooLong = "b".repeat(270) + " alphacast.io/" + "p".repeat(20);
+            HttpResponse<String> refused = post(tweets, JSON.writeValueAsString(Map.of("text", tooLong)),
+                    Map.of("Authorization", oauthHeader(tweets, "cs", "ats")));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("294 weighted characters exceed 280");
+            assertThat(x.posts()).hasSize(1);
+        }
+    }
+
     private static String oauthHeader(URI uri, String consumerSecret, String tokenSecret) {
         Map<String, String> oauth = new TreeMap<>(Map.of("oauth_consumer_key", "ck", "oauth_token", "at",
                 "oauth_signature_method", "HMAC-SHA1", "oauth_timestamp", Long.toString(Instant.now().getEpochSecond()),
