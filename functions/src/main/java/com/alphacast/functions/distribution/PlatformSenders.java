@@ -6,16 +6,18 @@ import com.alphacast.bots.delivery.SentDeliveryLedger;
 import com.alphacast.bots.ratelimit.Sleeper;
 import com.alphacast.bots.wiring.BotsConfiguration;
 import com.alphacast.bots.wiring.ChannelSinks;
+import com.alphacast.bots.x.XCredentials;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.settings.ChannelSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Live platform senders (the bots module's paced, retrying {@code PlatformSink}s), built from a channel's
@@ -43,34 +45,26 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
     public ChannelSink create(Channel channel, ChannelSettings settings) {
         String credential = secrets.resolve(settings.credentialRef().orElseThrow(() -> new ConfigException(
                 "distribution.channels." + channel.key() + ".credential: a live sink needs a credential reference")));
-        Map<String, String> variables = new HashMap<>();
+        Duration timeout = Duration.ofSeconds(10);
         try {
-            switch (channel) {
-                case TELEGRAM -> {
-                    variables.put("TELEGRAM_BOT_TOKEN", credential);
-                    variables.put("TELEGRAM_API_BASE", settings.apiBaseUrl());
-                }
+            BotsConfiguration configuration = switch (channel) {
+                case TELEGRAM -> BotsConfiguration.telegram(credential.strip(), URI.create(settings.apiBaseUrl()), timeout);
                 case DISCORD -> {
-                    variables.put("DISCORD_API_BASE", settings.apiBaseUrl());
                     if (credential.strip().startsWith("{")) {
                         JsonNode json = new ObjectMapper().readTree(credential);
-                        copy(json, "botToken", variables, "DISCORD_BOT_TOKEN");
-                        copy(json, "webhooks", variables, "DISCORD_WEBHOOKS");
-                    } else {
-                        variables.put("DISCORD_WEBHOOKS", credential);
+                        yield BotsConfiguration.discord(settings.apiBaseUrl(), text(json, "botToken"),
+                                BotsConfiguration.webhooks(text(json, "webhooks").orElse("")), timeout);
                     }
+                    yield BotsConfiguration.discord(settings.apiBaseUrl(), Optional.empty(),
+                            BotsConfiguration.webhooks(credential), timeout);
                 }
                 case X -> {
-                    variables.put("X_API_BASE", settings.apiBaseUrl());
                     JsonNode json = new ObjectMapper().readTree(credential);
-                    copy(json, "apiKey", variables, "X_API_KEY");
-                    copy(json, "apiSecret", variables, "X_API_SECRET");
-                    copy(json, "accessToken", variables, "X_ACCESS_TOKEN");
-                    copy(json, "accessTokenSecret", variables, "X_ACCESS_TOKEN_SECRET");
+                    yield BotsConfiguration.x(settings.apiBaseUrl(), new XCredentials(required(json, "apiKey"),
+                            required(json, "apiSecret"), required(json, "accessToken"),
+                            required(json, "accessTokenSecret")), timeout);
                 }
-                default -> throw new IllegalStateException("unhandled channel " + channel);
-            }
-            BotsConfiguration configuration = BotsConfiguration.fromEnvironment(variables);
+            };
             // SecureRandom, not a seeded generator: with SnapStart every restored instance would otherwise share
             // one jitter sequence and retry in lockstep.
             ChannelSink sink = new ChannelSinks(configuration, ledger, clock, Sleeper.system(), new SecureRandom())
@@ -88,10 +82,12 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
         }
     }
 
-    private static void copy(JsonNode json, String field, Map<String, String> variables, String variable) {
+    private static Optional<String> text(JsonNode json, String field) {
         JsonNode value = json.get(field);
-        if (value != null && value.isTextual() && !value.asText().isBlank()) {
-            variables.put(variable, value.asText());
-        }
+        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static String required(JsonNode json, String field) {
+        return text(json, field).orElseThrow(() -> new IllegalArgumentException("the secret has no '" + field + "'"));
     }
 }
