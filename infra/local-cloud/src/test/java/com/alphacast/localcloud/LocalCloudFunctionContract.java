@@ -1,11 +1,10 @@
 package com.alphacast.localcloud;
 
+import static com.alphacast.localcloud.testing.CloudProbes.deliveries;
+import static com.alphacast.localcloud.testing.CloudProbes.md5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -163,41 +160,5 @@ abstract class LocalCloudFunctionContract {
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString())
                 .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static Map<String, String> attributes(LocalCloud cloud, String queue) {
-        return cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(queue))
-                .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
-    }
-
-    private static List<Message> receiveWithin(LocalCloud cloud, String url, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (!messages.isEmpty()) {
-                return messages;
-            }
-        }
-        return List.of();
-    }
-
-    private static void delete(LocalCloud cloud, String url, List<Message> messages) {
-        messages.forEach(m -> cloud.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
-    }
-
-    /** Every recorded delivery of the record with this id, in receive order. */
-    private static List<Map<String, AttributeValue>> deliveries(LocalCloud cloud, String id) {
-        return cloud.dynamoDb().query(b -> b.tableName(cloud.tableName("DeliveriesTable"))
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id)))
-                .consistentRead(true)).items();
-    }
-
-    private static String md5(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, digest));
     }
 }

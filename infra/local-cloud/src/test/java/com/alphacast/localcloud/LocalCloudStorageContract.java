@@ -1,15 +1,14 @@
 package com.alphacast.localcloud;
 
+import static com.alphacast.localcloud.testing.CloudProbes.attributes;
+import static com.alphacast.localcloud.testing.CloudProbes.receiveWithin;
+import static com.alphacast.localcloud.testing.CloudProbes.delete;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What the project's functions rely on from the cloud's storage, checked against the embedded local cloud and (when
@@ -139,41 +137,5 @@ abstract class LocalCloudStorageContract {
                 .messages();
         assertThat(received).extracting(Message::body).containsExactly("first", "second", "third");
         delete(cloud, url, received);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static Map<String, String> attributes(LocalCloud cloud, String queue) {
-        return cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(queue))
-                .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
-    }
-
-    private static List<Message> receiveWithin(LocalCloud cloud, String url, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (!messages.isEmpty()) {
-                return messages;
-            }
-        }
-        return List.of();
-    }
-
-    private static void delete(LocalCloud cloud, String url, List<Message> messages) {
-        messages.forEach(m -> cloud.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
-    }
-
-    /** Every recorded delivery of the record with this id, in receive order. */
-    private static List<Map<String, AttributeValue>> deliveries(LocalCloud cloud, String id) {
-        return cloud.dynamoDb().query(b -> b.tableName(cloud.tableName("DeliveriesTable"))
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id)))
-                .consistentRead(true)).items();
-    }
-
-    private static String md5(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, digest));
     }
 }
