@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A Lambda {@link Context} for calling handlers directly (aws-lambda-java-tests ships none); keeps the log. */
+/** A Lambda {@link Context} for calling handlers directly (aws-lambda-java-tests ships none). */
 public final class FakeContext implements Context {
 
     private final String functionName;
@@ -18,10 +18,6 @@ public final class FakeContext implements Context {
 
     public FakeContext(String functionName) {
         this.functionName = functionName;
-    }
-
-    public List<String> log() {
-        return log;
     }
 
     @Override

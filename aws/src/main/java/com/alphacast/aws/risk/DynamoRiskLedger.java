@@ -84,12 +84,12 @@ public final class DynamoRiskLedger {
     }
 
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
-        Put decisionPut = Put.builder().tableName(signalsTable).item(decisionItem(signal, tradingDay, decision))
-                .conditionExpression("attribute_not_exists(signalId)").build();
+        Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision);
+        String decidedOnce = "attribute_not_exists(signalId)";
         if (!decision.approved()) {
             try {
-                db.putItem(PutItemRequest.builder().tableName(signalsTable).item(decisionPut.item())
-                        .conditionExpression(decisionPut.conditionExpression()).build());
+                db.putItem(PutItemRequest.builder().tableName(signalsTable).item(item)
+                        .conditionExpression(decidedOnce).build());
                 return Commit.RECORDED;
             } catch (ConditionalCheckFailedException duplicate) {
                 return Commit.ALREADY_DECIDED;
@@ -97,7 +97,8 @@ public final class DynamoRiskLedger {
         }
         try {
             db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                    TransactWriteItem.builder().put(decisionPut).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(signalsTable).item(item)
+                            .conditionExpression(decidedOnce).build()).build(),
                     TransactWriteItem.builder().update(reserve(OPEN_POSITIONS_KEY, limits.maxOpenPositions())).build(),
                     TransactWriteItem.builder().update(reserve(approvedKey(tradingDay), limits.maxSignalsPerDay())).build())
                     .build());
@@ -181,16 +182,6 @@ public final class DynamoRiskLedger {
                 "reason", s(killSwitch.reason()),
                 "changedBy", s(killSwitch.changedBy()),
                 "changedAt", s(killSwitch.changedAt().toString()))).build());
-    }
-
-    /** Every decision recorded for a trading day, in market-time order. */
-    public List<RecordedDecision> decisionsOn(LocalDate tradingDay) {
-        List<RecordedDecision> decisions = new ArrayList<>();
-        db.queryPaginator(QueryRequest.builder().tableName(signalsTable).indexName("ByTradingDay")
-                        .keyConditionExpression("tradingDay = :d")
-                        .expressionAttributeValues(Map.of(":d", s(tradingDay.toString()))).build())
-                .items().forEach(item -> decisions.add(toRecordedDecision(item)));
-        return decisions;
     }
 
     /** Every recorded decision, in market-time order (a full scan: for reports, not hot paths). */

@@ -48,8 +48,4 @@ public final class QueuePublisher {
         }
         return sqs.sendMessage(request.build()).messageId();
     }
-
-    public String queueUrl() {
-        return queueUrl;
-    }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,31 +51,35 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /**
      * Decides a batch's signals in market-time order (a standard queue only roughly keeps send order), so
-     * limits fill up in the order the market produced the signals. Unreadable records keep their place.
+     * limits fill up in the order the market produced the signals. Each body is decoded once, here; an
+     * unreadable one sorts first and fails alone when it is processed.
      */
-    private SQSEvent inMarketTimeOrder(SQSEvent event) {
-        if (event.getRecords() == null || event.getRecords().size() < 2) {
-            return event;
-        }
-        List<SQSEvent.SQSMessage> records = new ArrayList<>(event.getRecords());
-        records.sort(Comparator.comparing(message -> marketTimeOf(message.getBody())));
-        SQSEvent ordered = new SQSEvent();
-        ordered.setRecords(records);
+    private static List<SQSEvent.SQSMessage> inMarketTimeOrder(List<SQSEvent.SQSMessage> records,
+                                                                Map<String, Signal> decoded) {
+        List<SQSEvent.SQSMessage> ordered = new ArrayList<>(records);
+        ordered.sort(Comparator.comparing(message -> {
+            Signal signal = decoded.get(message.getMessageId());
+            return signal == null ? Instant.MIN : signal.marketTime();
+        }));
         return ordered;
-    }
-
-    private Instant marketTimeOf(String body) {
-        try {
-            return resources.json().read(body, Signal.class).marketTime();
-        } catch (RuntimeException unreadable) {
-            return Instant.MIN;
-        }
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PartialBatch.process(inMarketTimeOrder(event), context, message -> {
-            Signal signal = resources.json().read(message.getBody(), Signal.class);
+        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        Map<String, Signal> decoded = new HashMap<>();
+        for (SQSEvent.SQSMessage message : records) {
+            try {
+                decoded.put(message.getMessageId(), resources.json().read(message.getBody(), Signal.class));
+            } catch (RuntimeException unreadable) {
+                // Reported, with the reason, when the record is processed below.
+            }
+        }
+        SQSEvent ordered = new SQSEvent();
+        ordered.setRecords(inMarketTimeOrder(records, decoded));
+        return PartialBatch.process(ordered, context, message -> {
+            Signal signal = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
+                    : resources.json().read(message.getBody(), Signal.class);
             RiskDecision decision = approval.decide(signal);
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                     + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
