@@ -16,29 +16,42 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Real data for the benchmarks, from ../shared/data (system property {@code alphacast.shared.data}, else
- * {@code ../shared/data} relative to the working directory, i.e. run from the project root).
+ * Real data for the benchmarks: the repository's {@code testdata/} folder (system property {@value #TESTDATA}) and
+ * the demo's ES session in {@code data/demo/} (under {@value #PROJECT_ROOT}). Both default to the working
+ * directory, so run the benchmarks from the project root or pass the properties.
  */
 final class BenchData {
+
+    static final String TESTDATA = "alphacast.testdata";
+    static final String PROJECT_ROOT = "alphacast.project.root";
 
     private BenchData() {
     }
 
+    /** A file of {@code testdata/}, e.g. {@code orderbook/binance_spot_stream.capture}. */
     static Path file(String relative) {
-        String configured = System.getProperty("alphacast.shared.data");
-        Path root = configured != null ? Path.of(configured) : Path.of("../shared/data");
-        Path file = root.resolve(relative);
+        Path folder = Path.of(System.getProperty(TESTDATA, "testdata"));
+        return existing(folder.resolve(relative), "pass -D" + TESTDATA + "=<project root>/testdata or run from the project root");
+    }
+
+    /** The real E-mini S&P 500 session the demo replays. */
+    static Path esSession() {
+        Path root = Path.of(System.getProperty(PROJECT_ROOT, "."));
+        return existing(root.resolve("data/demo/es_trades_2011-07-31.csv"),
+                "pass -D" + PROJECT_ROOT + "=<project root> or run from the project root");
+    }
+
+    private static Path existing(Path file, String remedy) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("benchmark data missing: " + file.toAbsolutePath()
-                    + " (run from the project root or pass -Dalphacast.shared.data=/path/to/shared/data)");
+            throw new IllegalStateException("benchmark data missing: " + file.toAbsolutePath() + " (" + remedy + ")");
         }
         return file;
     }
 
     static List<TradeRow> esTrades() {
-        String name = "trades/es_trades_2011-07-31.csv";
-        try (Reader r = Files.newBufferedReader(file(name))) {
-            return new TradeCsvReader("ES").read(r, name);
+        Path file = esSession();
+        try (Reader r = Files.newBufferedReader(file)) {
+            return new TradeCsvReader("ES").read(r, file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar com.alphacast.bench.GexVersusNumpy [chain.csv] [repetitions]
  * </pre>
  * Without a file it writes the SPX-size synthetic chain (20,852 contracts) to a temporary file; pass
- * {@code ../shared/data/options/spy_quotedata_2025-09-25.csv} for the real SPY export. Parsing is excluded from
+ * {@code testdata/options/spy_quotedata_2025-09-25.csv} for the real SPY export. Parsing is excluded from
  * both timings. Run from the project root (the script is looked up at bench/gex_profile_numpy.py, or
  * -Dalphacast.numpy.script=PATH).
  */

@@ -64,12 +64,20 @@ public final class Fixtures {
         return new PerformanceReport("2026-W47", 12, 8, 61.75, 6175.0, 28.0, -14.25, MARKET_TIME.plusSeconds(3600 * 8));
     }
 
-    /** The shared real data directory (system property set by surefire, or ../shared/data). */
-    public static Path sharedData() {
-        String property = System.getProperty("alphacast.shared.data");
-        Path path = property != null ? Path.of(property) : Path.of("../shared/data");
+    /**
+     * The repository's {@code testdata/} folder (real Telegram updates, Wycheproof vectors), from system property
+     * {@code alphacast.testdata}, which the root pom's surefire configuration sets; fails naming what is missing.
+     */
+    public static Path testData() {
+        String configured = System.getProperty("alphacast.testdata");
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("system property alphacast.testdata is not set; it must point at the"
+                    + " repository's testdata/ folder (the root pom sets it: run Maven from the project root)");
+        }
+        Path path = Path.of(configured);
         if (!Files.isDirectory(path)) {
-            path = Path.of("../../shared/data");
+            throw new IllegalStateException("system property alphacast.testdata = " + path.toAbsolutePath()
+                    + " is not a directory; it must point at the repository's testdata/ folder");
         }
         return path;
     }

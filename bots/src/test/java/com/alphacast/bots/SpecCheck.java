@@ -1,6 +1,7 @@
 package com.alphacast.bots;
 
 import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.spec.OpenApiSpec;
 import com.alphacast.fakes.telegram.TelegramBotApiSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,9 @@ import java.util.Map;
 /** Checks rendered requests against the official specs without a server (the fakes use the same checks). */
 public final class SpecCheck {
 
-    public static final TelegramBotApiSpec TELEGRAM = TelegramBotApiSpec.load(Fixtures.sharedData().resolve("telegram/bot-api-spec.json"));
-    public static final OpenApiSpec DISCORD = OpenApiSpec.load(Fixtures.sharedData().resolve("discord/openapi.json"));
-    public static final OpenApiSpec X = OpenApiSpec.load(Fixtures.sharedData().resolve("x/openapi.json"));
+    public static final TelegramBotApiSpec TELEGRAM = ApiSpecs.telegram();
+    public static final OpenApiSpec DISCORD = ApiSpecs.discord();
+    public static final OpenApiSpec X = ApiSpecs.x();
 
     private SpecCheck() {
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class DiscordSinkTest {
 
     private final ManualTime time = new ManualTime();
-    private final FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), time, "bot-token");
+    private final FakeDiscord discord = new FakeDiscord(time, "bot-token");
     private final InMemorySentDeliveryLedger ledger = new InMemorySentDeliveryLedger();
 
     @AfterEach

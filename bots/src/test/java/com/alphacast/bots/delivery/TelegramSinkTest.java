@@ -26,7 +26,7 @@ class TelegramSinkTest {
     private static final String TOKEN = "123456:ABC-test_token";
 
     private final ManualTime time = new ManualTime();
-    private final FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), time, TOKEN, "AlphacastTestBot");
+    private final FakeTelegram telegram = new FakeTelegram(time, TOKEN, "AlphacastTestBot");
     private final InMemorySentDeliveryLedger ledger = new InMemorySentDeliveryLedger();
 
     @AfterEach

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class XSinkTest {
 
     private final ManualTime time = new ManualTime(Instant.now());
-    private final FakeX x = new FakeX(Fixtures.sharedData(), time,
+    private final FakeX x = new FakeX(time,
             new FakeX.Credentials("ck", "cs", "at", "ats", null));
     private final InMemorySentDeliveryLedger ledger = new InMemorySentDeliveryLedger();
 

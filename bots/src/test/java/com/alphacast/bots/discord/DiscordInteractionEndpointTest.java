@@ -131,7 +131,7 @@ class DiscordInteractionEndpointTest {
         CommandRouter router = new CommandRouter(new CommandCatalog(), fixture.registry, slow, fixture.desk, fixture.desk,
                 fixture.desk, BriefingComposer.standard(), fixture.time, new SplittableRandom(1), "https://x.example", ZoneId.of("UTC"),
                 fixture.confirmations);
-        try (FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), Clock.systemUTC(), "bot")) {
+        try (FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "bot")) {
             discord.expectInteraction("itoken");
             DiscordInteractionEndpoint endpoint = endpoint(router, HttpDiscordFollowUp.create(discord.apiBase(), Duration.ofSeconds(5)),
                     Duration.ofMillis(100));

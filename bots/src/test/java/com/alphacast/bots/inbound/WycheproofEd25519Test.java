@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WycheproofEd25519Test {
 
     static List<Arguments> vectors() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(Fixtures.sharedData().resolve("discord/wycheproof_ed25519_test.json").toFile());
+        JsonNode document = new ObjectMapper().readTree(Fixtures.testData().resolve("discord/wycheproof_ed25519_test.json").toFile());
         List<Arguments> vectors = new ArrayList<>();
         for (JsonNode group : document.get("testGroups")) {
             String key = group.get("publicKey").get("pk").asText();

@@ -25,7 +25,7 @@ class RegistrationAndPollingTest {
 
     @Test
     void registersSlashCommandsBuiltWithJdaAsASpecValidBulkOverwrite() throws Exception {
-        try (FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), Clock.systemUTC(), "bot-token")) {
+        try (FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "bot-token")) {
             String summary = DiscordCommandRegistration.create(discord.apiBase(), "bot-token", Duration.ofSeconds(5))
                     .register("1100", new CommandCatalog());
             assertThat(summary).isEqualTo("registered 11 Discord slash commands");
@@ -37,7 +37,7 @@ class RegistrationAndPollingTest {
 
     @Test
     void publishesSubscriberCommandsWithSetMyCommands() throws Exception {
-        try (FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), Clock.systemUTC(), "1:t", "AlphacastBot")) {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
             String summary = new TelegramCommandRegistration(TelegramTransport.client("1:t", telegram.baseUri(), Duration.ofSeconds(5)))
                     .register(new CommandCatalog());
             assertThat(summary).isEqualTo("registered 8 Telegram commands");
@@ -48,8 +48,8 @@ class RegistrationAndPollingTest {
 
     @Test
     void pollingBotAnswersQueuedUpdatesOnce() throws Exception {
-        try (FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), Clock.systemUTC(), "1:t", "AlphacastBot")) {
-            ObjectNode update = (ObjectNode) new ObjectMapper().readTree(Fixtures.sharedData().resolve("telegram/updates/command.json").toFile());
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
+            ObjectNode update = (ObjectNode) new ObjectMapper().readTree(Fixtures.testData().resolve("telegram/updates/command.json").toFile());
             ObjectNode message = (ObjectNode) update.get("message");
             message.put("text", "/help");
             ((ObjectNode) message.get("entities").get(0)).put("length", 5);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
-/** Every real update in ../shared/data/telegram/updates routes as expected, and every answer is a valid Bot API call. */
+/** Every real update in testdata/telegram/updates routes as expected, and every answer is a valid Bot API call. */
 class TelegramFixtureRoutingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,7 @@ class TelegramFixtureRoutingTest {
     }
 
     private static Path updates() {
-        return Fixtures.sharedData().resolve("telegram/updates");
+        return Fixtures.testData().resolve("telegram/updates");
     }
 
     static Stream<Arguments> fixtures() throws IOException {

@@ -58,7 +58,7 @@ class TelegramWebhookTest {
 
     @Test
     void fixtureWithoutAnswerGetsEmpty200() throws Exception {
-        byte[] body = Files.readAllBytes(Fixtures.sharedData().resolve("telegram/updates/message.json"));
+        byte[] body = Files.readAllBytes(Fixtures.testData().resolve("telegram/updates/message.json"));
         TelegramWebhook.Response response = webhook.handle("s3cr3t-Token_1", body);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEmpty();

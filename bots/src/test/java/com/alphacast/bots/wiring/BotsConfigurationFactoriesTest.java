@@ -33,9 +33,9 @@ class BotsConfigurationFactoriesTest {
 
     @Test
     void typedFactoriesConfigureExactlyOneChannelThatDelivers() throws Exception {
-        try (FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), time, "1:tok", "AlphacastBot");
-             FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), time, "dbot");
-             FakeX x = new FakeX(Fixtures.sharedData(), time, new FakeX.Credentials("k", "s", "t", "ts", null))) {
+        try (FakeTelegram telegram = new FakeTelegram(time, "1:tok", "AlphacastBot");
+             FakeDiscord discord = new FakeDiscord(time, "dbot");
+             FakeX x = new FakeX(time, new FakeX.Credentials("k", "s", "t", "ts", null))) {
             discord.addWebhook("777", "hooktoken");
             Map<Channel, ChannelSink> viaTelegram = sinks(BotsConfiguration.telegram("1:tok", telegram.baseUri(), TIMEOUT));
             Map<Channel, ChannelSink> viaDiscord = sinks(BotsConfiguration.discord(discord.apiBase(), Optional.empty(),

@@ -23,9 +23,9 @@ class ChannelSinksTest {
     @Test
     void buildsASinkPerConfiguredChannelFromEnvironmentVariables() throws Exception {
         ManualTime time = new ManualTime(Instant.now());
-        try (FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), time, "1:tok", "AlphacastBot");
-             FakeDiscord discord = new FakeDiscord(Fixtures.sharedData(), time, "dbot");
-             FakeX x = new FakeX(Fixtures.sharedData(), time, new FakeX.Credentials("k", "s", "t", "ts", null))) {
+        try (FakeTelegram telegram = new FakeTelegram(time, "1:tok", "AlphacastBot");
+             FakeDiscord discord = new FakeDiscord(time, "dbot");
+             FakeX x = new FakeX(time, new FakeX.Credentials("k", "s", "t", "ts", null))) {
             String hook = discord.addWebhook("777", "hooktoken");
             Map<String, String> env = Map.of(
                     "TELEGRAM_BOT_TOKEN", "1:tok", "TELEGRAM_API_BASE", telegram.baseUri().toString(),

@@ -247,7 +247,7 @@ public final class BotsCommand implements Command {
                 default -> throw new UsageException("--faults takes 429 and/or 5xx, comma-separated; got '" + kind.strip() + "'");
             }
         }
-        FanoutBench bench = new FanoutBench(sharedData());
+        FanoutBench bench = new FanoutBench();
         boolean allMet = true;
         if (!scenario.equals("faulty")) {
             FanoutBench.Result clean = bench.run(new FanoutBench.Options(messages, rate, 0, List.of(), concurrency, seed,
@@ -276,16 +276,6 @@ public final class BotsCommand implements Command {
         return CommandRouter.over(roles, desk, confirmations, clock, new SecureRandom(),
                 environment.getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.example/subscribe"),
                 ZoneId.of(environment.getOrDefault("ALPHACAST_TRADING_ZONE", "America/New_York")));
-    }
-
-    private Path sharedData() {
-        String property = System.getProperty("alphacast.shared.data");
-        Path path = property != null ? Path.of(property) : Path.of(environment.getOrDefault("ALPHACAST_SHARED_DATA", "../shared/data"));
-        if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("the platform specs are not at " + path.toAbsolutePath()
-                    + "; set -Dalphacast.shared.data or ALPHACAST_SHARED_DATA");
-        }
-        return path;
     }
 
     private static void usage(PrintStream out) {

@@ -18,7 +18,6 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.RecordedRequest;
 import com.alphacast.fakes.telegram.FakeTelegram;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +62,9 @@ public final class FanoutBench {
         }
     }
 
-    private final Path sharedData;
-
-    public FanoutBench(Path sharedData) {
-        this.sharedData = sharedData;
-    }
-
     public Result run(Options options) throws InterruptedException {
         String token = "424242:bench-token";
-        try (FakeTelegram telegram = new FakeTelegram(sharedData, Clock.systemUTC(), token, "AlphacastBenchBot")) {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), token, "AlphacastBenchBot")) {
             telegram.limitGlobalPerSecond(options.rate()).retryAfterSeconds(1);
             if (options.faultShare() > 0) {
                 telegram.faults().onlyFor(request -> request.path().endsWith("/sendmessage"))
@@ -147,7 +140,7 @@ public final class FanoutBench {
      * the measured run instead of delaying its first burst by a second and bunching it into 429s.
      */
     private void warmUp(int concurrency) throws InterruptedException {
-        try (FakeTelegram scratch = new FakeTelegram(sharedData, Clock.systemUTC(), "1:warm-up", "WarmUpBot")) {
+        try (FakeTelegram scratch = new FakeTelegram(Clock.systemUTC(), "1:warm-up", "WarmUpBot")) {
             PlatformSink sink = new PlatformSink(TelegramRenderer.standard(),
                     TelegramTransport.create("1:warm-up", scratch.baseUri(), Duration.ofSeconds(10)), new InMemorySentDeliveryLedger(),
                     SendPolicy.telegramDefaults().withAccountLimit(RateLimit.perSecond(100_000)),

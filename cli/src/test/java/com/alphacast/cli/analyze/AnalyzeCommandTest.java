@@ -1,5 +1,6 @@
 package com.alphacast.cli.analyze;
 
+import com.alphacast.cli.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,10 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 class AnalyzeCommandTest {
 
-    private static final Path DATA = dataRoot();
-
-    private static Path dataRoot() {
-        String configured = System.getProperty("alphacast.shared.data");
-        Path root = configured != null ? Path.of(configured) : Path.of("../shared/data");
-        return Files.isDirectory(root) ? root : Path.of("../../shared/data");
-    }
+    private static final Path DATA = TestData.folder();
 
     private static String data(String relative) {
-        return DATA.resolve(relative).toString();
+        return TestData.file(relative).toString();
     }
 
     record Run(int code, String out, String err) {
@@ -217,7 +212,7 @@ class AnalyzeCommandTest {
     @Test
     void vpinOnEsTradesStaysWithinZeroAndOne() throws IOException {
         for (String classify : new String[] {"bvc", "tick"}) {
-            Run r = run("vpin", "--trades", data("trades/es_trades_2011-07-31.csv"), "--bucket-volume", "200",
+            Run r = run("vpin", "--trades", TestData.esSession().toString(), "--bucket-volume", "200",
                     "--classify", classify);
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode j = r.json();
@@ -267,7 +262,7 @@ class AnalyzeCommandTest {
 
     @Test
     void vpinDefaultsToFiftyBucketsPerDayAndExplainsAShortSample() throws IOException {
-        Run r = run("vpin", "--trades", data("trades/es_trades_2011-07-31.csv"));
+        Run r = run("vpin", "--trades", TestData.esSession().toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = r.json().get("summary");
         assertThat(s.get("bucketVolume").asDouble()).isCloseTo(41_809 / 50.0, within(1e-6));

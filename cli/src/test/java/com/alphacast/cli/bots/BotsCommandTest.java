@@ -2,6 +2,7 @@ package com.alphacast.cli.bots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.cli.TestData;
 import com.alphacast.fakes.discord.FakeDiscord;
 import com.alphacast.fakes.telegram.FakeTelegram;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +28,6 @@ class BotsCommandTest {
 
     private record Run(int exit, String out, String err) {}
 
-    private static Path sharedData() {
-        String property = System.getProperty("alphacast.shared.data");
-        return property != null ? Path.of(property) : Path.of("../../shared/data");
-    }
-
     private static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -41,7 +37,7 @@ class BotsCommandTest {
     }
 
     private static String fixture(String name) {
-        return sharedData().resolve("telegram/updates/" + name).toString();
+        return TestData.file("telegram/updates/" + name).toString();
     }
 
     @Test
@@ -71,7 +67,7 @@ class BotsCommandTest {
 
     @Test
     void botUsernameDefaultsToTheConfiguredBotsAskedWithGetMe() {
-        try (FakeTelegram telegram = new FakeTelegram(sharedData(), Clock.systemUTC(), "1:t", "foo_bot")) {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "foo_bot")) {
             Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString()),
                     "explain-update", fixture("command_tag_valid.json"));
             assertThat(run.out()).contains("bot @foo_bot", "verdict:     unknown command");
@@ -136,8 +132,8 @@ class BotsCommandTest {
 
     @Test
     void registersCommandsOnBothPlatforms() {
-        try (FakeTelegram telegram = new FakeTelegram(sharedData(), Clock.systemUTC(), "1:t", "AlphacastBot");
-             FakeDiscord discord = new FakeDiscord(sharedData(), Clock.systemUTC(), "dbot")) {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot");
+             FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "dbot")) {
             Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString(),
                     "DISCORD_BOT_TOKEN", "dbot", "DISCORD_APPLICATION_ID", "1100", "DISCORD_API_BASE", discord.apiBase()),
                     "register-commands");

@@ -1,6 +1,6 @@
 package com.alphacast.core.bars;
 
-import com.alphacast.core.fixtures.SharedData;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.core.market.Bar;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class BarBuildersTest {
     static List<Tick> esTrades() throws IOException {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS");
         List<Tick> ticks = new ArrayList<>();
-        for (String line : Files.readAllLines(SharedData.file("trades/es_trades_2011-07-31.csv"))) {
+        for (String line : Files.readAllLines(TestData.esSession())) {
             if (line.isBlank() || line.startsWith("Date")) {
                 continue;
             }

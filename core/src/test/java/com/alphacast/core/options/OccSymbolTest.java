@@ -1,7 +1,7 @@
 package com.alphacast.core.options;
 
-import com.alphacast.core.fixtures.SharedData;
 import com.alphacast.core.fixtures.SpyChain;
+import com.alphacast.core.fixtures.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,7 +52,7 @@ class OccSymbolTest {
 
     @Test
     void everySymbolOfTheRealSpyChainRoundTrips() throws IOException {
-        List<String> lines = Files.readAllLines(SharedData.file(SpyChain.FILE));
+        List<String> lines = Files.readAllLines(TestData.file(SpyChain.FILE));
         int checked = 0;
         for (String line : lines) {
             String[] f = line.split(",");

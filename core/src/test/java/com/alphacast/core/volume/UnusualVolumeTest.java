@@ -1,7 +1,7 @@
 package com.alphacast.core.volume;
 
 import com.alphacast.core.bars.TimeBarBuilder;
-import com.alphacast.core.fixtures.SharedData;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.core.market.Bar;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class UnusualVolumeTest {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS");
         TimeBarBuilder builder = new TimeBarBuilder("ES", Duration.ofMinutes(1));
         List<Bar> bars = new ArrayList<>();
-        for (String line : Files.readAllLines(SharedData.file("trades/es_trades_2011-07-31.csv"))) {
+        for (String line : Files.readAllLines(TestData.esSession())) {
             if (line.isBlank() || line.startsWith("Date")) {
                 continue;
             }

@@ -3,7 +3,6 @@ package com.alphacast.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.fakes.discord.FakeDiscord;
-import com.alphacast.fakes.spec.SharedData;
 import com.alphacast.fakes.telegram.FakeTelegram;
 import com.alphacast.fakes.x.FakeX;
 import com.alphacast.fakes.x.OAuth1Signature;
@@ -65,7 +64,7 @@ class FakeServersTest {
     @Test
     void telegramEnforcesTheBroadcastLimitInASlidingSecond() throws Exception {
         MutableClock clock = new MutableClock();
-        try (FakeTelegram telegram = new FakeTelegram(SharedData.directory(), clock, "1:t", "Bot")) {
+        try (FakeTelegram telegram = new FakeTelegram(clock, "1:t", "Bot")) {
             telegram.limitGlobalPerSecond(3);
             URI send = URI.create(telegram.baseUri() + "/bot1:t/sendMessage");
             for (int i = 0; i < 3; i++) {

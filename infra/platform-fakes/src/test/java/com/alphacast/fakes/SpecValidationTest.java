@@ -3,7 +3,7 @@ package com.alphacast.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.fakes.spec.OpenApiSpec;
-import com.alphacast.fakes.spec.SharedData;
+import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.telegram.TelegramBotApiSpec;
 import com.alphacast.fakes.telegram.TelegramHtml;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class SpecValidationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TelegramBotApiSpec TELEGRAM = TelegramBotApiSpec.load(SharedData.directory().resolve("telegram/bot-api-spec.json"));
-    private static final OpenApiSpec DISCORD = OpenApiSpec.load(SharedData.directory().resolve("discord/openapi.json"));
-    private static final OpenApiSpec X = OpenApiSpec.load(SharedData.directory().resolve("x/openapi.json"));
+    private static final TelegramBotApiSpec TELEGRAM = ApiSpecs.telegram();
+    private static final OpenApiSpec DISCORD = ApiSpecs.discord();
+    private static final OpenApiSpec X = ApiSpecs.x();
 
     @Test
     void telegramSpecHasAllMethodsAndTypes() {

@@ -9,7 +9,7 @@ import com.alphacast.core.book.OrderBook;
 import com.alphacast.core.book.UpdateOutcome;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.InputFormatException;
-import com.alphacast.core.fixtures.SharedData;
+import com.alphacast.core.fixtures.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.within;
 class BinanceCaptureTest {
 
     static List<CapturedMessage> read(String file) throws IOException {
-        try (Reader r = Files.newBufferedReader(SharedData.file(file))) {
+        try (Reader r = Files.newBufferedReader(TestData.file(file))) {
             return new BinanceCaptureReader(null).readAll(r, file);
         }
     }
 
     static String text(String file) throws IOException {
-        return Files.readString(SharedData.file(file));
+        return Files.readString(TestData.file(file));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.alphacast.core.feed.cboe;
 
 import com.alphacast.core.feed.InputFormatException;
-import com.alphacast.core.fixtures.SharedData;
 import com.alphacast.core.fixtures.SpyChain;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.OptionRight;
 import com.alphacast.core.options.gex.GammaExposure;
@@ -93,7 +93,7 @@ class CboeQuoteDataParserTest {
     @Test
     void missingGreekColumnsFallBackToBlackScholesAndAreNamed() throws IOException {
         // The real SPY export without its Delta and Gamma columns (both blocks).
-        List<String> lines = Files.readAllLines(SharedData.file(SpyChain.FILE));
+        List<String> lines = Files.readAllLines(TestData.file(SpyChain.FILE));
         StringBuilder csv = new StringBuilder();
         boolean table = false;
         for (String line : lines) {

@@ -6,6 +6,7 @@ import com.alphacast.core.bars.TimeBarBuilder;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.settings.VolumeSpikeSettings;
@@ -27,8 +28,7 @@ class VolumeSpikeStrategyTest {
     private static final Instant OBSERVED = Instant.parse("2026-01-01T00:00:00Z");
 
     private static List<Signal> runOnEsSession(VolumeSpikeSettings settings) throws Exception {
-        Path file = Path.of(System.getProperty("alphacast.shared.data", "../../shared/data"))
-                .resolve("trades/es_trades_2011-07-31.csv");
+        Path file = TestData.esSession();
         List<TradeRow> rows;
         try (Reader in = Files.newBufferedReader(file)) {
             rows = new TradeCsvReader("ES").read(in, file.toString());

@@ -3,12 +3,11 @@ package com.alphacast.fakes.discord;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.spec.OpenApiSpec;
-import com.alphacast.fakes.spec.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,14 +50,15 @@ public final class FakeDiscord extends LoopbackServer {
     public record Posted(String target, String messageId, JsonNode body) {
     }
 
-    public FakeDiscord(Path sharedData, Clock clock, String botToken) {
+    /** Checks requests against the bundled Discord OpenAPI spec ({@link ApiSpecs#discord()}). */
+    public FakeDiscord(Clock clock, String botToken) {
         super(clock);
-        this.spec = OpenApiSpec.load(SharedData.require(sharedData, "discord/openapi.json"));
+        this.spec = ApiSpecs.discord();
         this.botToken = botToken;
     }
 
     public static FakeDiscord start(String botToken) {
-        return new FakeDiscord(SharedData.directory(), Clock.systemUTC(), botToken);
+        return new FakeDiscord(Clock.systemUTC(), botToken);
     }
 
     /** {@code http://127.0.0.1:<port>/api/v10} */

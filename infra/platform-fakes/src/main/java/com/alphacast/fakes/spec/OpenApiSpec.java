@@ -1,13 +1,9 @@
 package com.alphacast.fakes.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,14 +69,6 @@ public final class OpenApiSpec {
         }
         // Literal segments win over placeholders (".../messages/@original" over ".../messages/{message_id}").
         routes.sort(Comparator.comparingInt(Route::literals).reversed());
-    }
-
-    public static OpenApiSpec load(Path file) {
-        try {
-            return new OpenApiSpec(new ObjectMapper().readTree(file.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read OpenAPI spec " + file, e);
-        }
     }
 
     public JsonNode document() {

@@ -3,11 +3,10 @@ package com.alphacast.fakes.telegram;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
-import com.alphacast.fakes.spec.SharedData;
+import com.alphacast.fakes.spec.ApiSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,19 +59,20 @@ public final class FakeTelegram extends LoopbackServer {
     }
 
     /**
-     * @param sharedData directory holding {@code telegram/bot-api-spec.json}
-     * @param token      the only bot token accepted
+     * Checks calls against the bundled Bot API spec ({@link ApiSpecs#telegram()}).
+     *
+     * @param token the only bot token accepted
      */
-    public FakeTelegram(Path sharedData, Clock clock, String token, String botUsername) {
+    public FakeTelegram(Clock clock, String token, String botUsername) {
         super(clock);
-        this.spec = TelegramBotApiSpec.load(SharedData.require(sharedData, "telegram/bot-api-spec.json"));
+        this.spec = ApiSpecs.telegram();
         this.token = token;
         this.botUsername = botUsername;
     }
 
-    /** Spec from {@code alphacast.shared.data} (or {@code ../shared/data}), system clock. */
+    /** System clock, bot {@code @AlphacastTestBot}. */
     public static FakeTelegram start(String token) {
-        return new FakeTelegram(SharedData.directory(), Clock.systemUTC(), token, "AlphacastTestBot");
+        return new FakeTelegram(Clock.systemUTC(), token, "AlphacastTestBot");
     }
 
     public TelegramBotApiSpec spec() {

@@ -3,8 +3,6 @@ package com.alphacast.fakes.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -34,14 +32,6 @@ public final class TelegramBotApiSpec {
         this.methods = document.path("methods");
         this.types = document.path("types");
         methods.fieldNames().forEachRemaining(name -> methodNames.put(name.toLowerCase(Locale.ROOT), name));
-    }
-
-    public static TelegramBotApiSpec load(Path file) {
-        try {
-            return new TelegramBotApiSpec(JSON.readTree(file.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Bot API spec " + file, e);
-        }
     }
 
     /** The method's canonical name; method names are case-insensitive in the Bot API. */

@@ -3,11 +3,10 @@ package com.alphacast.fakes.x;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.spec.OpenApiSpec;
-import com.alphacast.fakes.spec.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,14 +58,15 @@ public final class FakeX extends LoopbackServer {
     public record Post(String id, String text) {
     }
 
-    public FakeX(Path sharedData, Clock clock, Credentials credentials) {
+    /** Checks requests against the bundled X OpenAPI spec ({@link ApiSpecs#x()}). */
+    public FakeX(Clock clock, Credentials credentials) {
         super(clock);
-        this.spec = OpenApiSpec.load(SharedData.require(sharedData, "x/openapi.json"));
+        this.spec = ApiSpecs.x();
         this.credentials = credentials;
     }
 
     public static FakeX start(Credentials credentials) {
-        return new FakeX(SharedData.directory(), Clock.systemUTC(), credentials);
+        return new FakeX(Clock.systemUTC(), credentials);
     }
 
     public OpenApiSpec spec() {
