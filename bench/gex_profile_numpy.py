@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plain-numpy GEX profile and zero-gamma level, the same convention as the Java implementation
-(../shared/notes/analytics-conventions.md: 60 levels 0.8S..1.2S, Black-Scholes gamma with r = q = 0,
+(docs/analytics-conventions.md, "Options: zero-gamma level": 60 levels 0.8S..1.2S, Black-Scholes gamma with r = q = 0,
 T = weekdays(as-of -> expiry) / 262 floored at 1/262, expired or IV = 0 contracts contribute 0,
 net = sum calls - sum puts of gamma(L) x OI x 100 x L^2 x 0.01).
 

@@ -32,7 +32,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code analyze vpin}: VPIN per ../shared/notes/analytics-conventions.md ("Flow toxicity: VPIN"), either over
+ * {@code analyze vpin}: VPIN per docs/analytics-conventions.md ("Flow toxicity: VPIN and BVC"), either over
  * equal-volume buckets from a trades file, or per bar for a file of bars of unequal volume.
  */
 final class VpinAnalysis {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Maintains an {@link OrderBook} from a depth snapshot plus a diff stream, with Binance's documented sequencing rules
- * (../shared/notes/analytics-conventions.md, "Order book"):
+ * (docs/analytics-conventions.md, "Order book: Binance depth sync"):
  * <ol>
  *   <li>drop events whose final id {@code u ≤ lastUpdateId} of the snapshot;</li>
  *   <li>the first applied event must straddle the snapshot: spot {@code U ≤ lastUpdateId + 1 ≤ u}, futures

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A price-level order book (aggregated quantity per price, no individual orders), for feeds such as Binance depth
- * streams. Top-of-book measures follow ../shared/notes/analytics-conventions.md ("Order book"):
+ * streams. Top-of-book measures follow docs/analytics-conventions.md ("Order book: OBI, microprice, spread"):
  * <ul>
  *   <li>{@code OBI = (bidQty − askQty) / (bidQty + askQty)} in [−1, 1] at the top of book;</li>
  *   <li>depth-weighted OBI over the top k levels, level i (0 = best) weighted {@code decay^i}

@@ -4,7 +4,7 @@ import com.alphacast.core.classification.Aggressor;
 
 /**
  * An aggressive order that took liquidity at several price levels within a short window
- * (../shared/notes/analytics-conventions.md, "Sweep").
+ * (docs/analytics-conventions.md, "Sweeps").
  *
  * @param symbol      instrument
  * @param side        aggressor side (BUY sweeps lift offers upward, SELL sweeps hit bids downward)

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Detects sweeps in a stream of aggressor-classified trades: a run of same-side aggressive prints, starting within
- * {@code windowMillis} (default 50 ms, per ../shared/notes/analytics-conventions.md, "Other signals named by the seed
- * systems": "Sweep") of the run's first print, whose prices never move back
+ * {@code windowMillis} (default 50 ms, per docs/analytics-conventions.md, "Sweeps") of the run's first
+ * print, whose prices never move back
  * against the aggressor (a buy sweep walks up the offers, a sell sweep walks down the bids), is a sweep when it took
  * at least {@code minLevels} distinct price levels. A run ends at the first print that is outside the window, of the
  * other side, unclassified, or priced back inside the run; {@link #flush()} ends the last run. Only the reported

@@ -3,7 +3,7 @@ package com.alphacast.core.classification;
 import com.alphacast.core.stats.Normal;
 
 /**
- * Bulk volume classification (BVC) per bar, as in ../shared/notes/analytics-conventions.md ("Flow toxicity: VPIN"),
+ * Bulk volume classification (BVC) per bar, as in docs/analytics-conventions.md ("Flow toxicity: VPIN and BVC"),
  * after Easley, López de Prado and O'Hara (2012): a bar's buy volume is {@code V_bar × Φ(ΔP / σ_ΔP)}, where ΔP is the
  * bar's close-to-close price change and σ_ΔP the sample standard deviation of the last {@code sigmaWindow} bar price
  * changes (default 20), this bar's change included. Sell volume is the rest.

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Pearson correlation of returns across symbols over a rolling window of the last {@code window} aligned
- * observations (../shared/notes/analytics-conventions.md, "Correlation matrix"; the risk check compares it with its
- * 0.7 limit). Each {@link #add} takes one return per symbol for the same period; callers align periods (e.g. closes
+ * observations (docs/analytics-conventions.md, "Correlation matrix"; 0.7 is the intended risk
+ * limit). Each {@link #add} takes one return per symbol for the same period; callers align periods (e.g. closes
  * of the same 1-minute bar) before adding. Running sums Σx, Σx², Σxy make each update O(m²) for m symbols with no
  * allocation; they are recomputed exactly once per window to stop floating-point drift.
  */

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The seed system's options EV pipeline (../shared/notes/analytics-conventions.md, "The seed's options EV
- * pipeline"): hierarchical stages that filter, enrich and sort strikes, their order taken from
- * {@link EvPipelineConfig#stages()}. The candidate is buying one contract at the ask and holding it to expiry.
+ * The options EV pipeline (docs/analytics-conventions.md, "Options: EV pipeline"): hierarchical stages that filter,
+ * enrich and sort strikes, their order taken from {@link EvPipelineConfig#stages()}. The candidate is buying one
+ * contract at the ask and holding it to expiry.
  *
  * <h2>Stages</h2>
  * <ul>

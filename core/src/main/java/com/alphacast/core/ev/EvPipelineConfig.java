@@ -3,8 +3,8 @@ package com.alphacast.core.ev;
 import java.util.List;
 
 /**
- * Configuration of the options EV pipeline. Defaults ({@link #DEFAULT}) are the seed system's, from
- * ../shared/notes/analytics-conventions.md ("The seed's options EV pipeline"): risk weights 35% open interest,
+ * Configuration of the options EV pipeline. Defaults ({@link #DEFAULT}) are the ones in
+ * docs/analytics-conventions.md ("Options: EV pipeline"): risk weights 35% open interest,
  * 25% volume, 25% put/call ratio, 15% distance from spot; quality filter minimum EV 15 points and minimum
  * probability 60%; stages filter → enrich → sort.
  *

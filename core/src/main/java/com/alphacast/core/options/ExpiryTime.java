@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Time to expiry in trading-day years, per ../shared/notes/analytics-conventions.md ("zero-gamma"):
+ * Time to expiry in trading-day years, per docs/analytics-conventions.md ("Options: time to expiry"):
  * {@code T = weekdays(as-of → expiry) / 262}, floored at {@code 1/262}. Weekdays are counted from the as-of date
  * (inclusive) to the expiry (exclusive), Monday to Friday; holidays are not removed (the convention counts weekdays).
  */

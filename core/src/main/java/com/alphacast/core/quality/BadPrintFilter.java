@@ -10,9 +10,10 @@ import java.util.Objects;
  * window.
  *
  * <p>Warm-up: the first {@code window} prints cannot be judged against a history, and real feeds do start with bad
- * prints (the shared ES sample's first two ticks are 1205 and 1005 in a 1304 market). They are held back, then judged
- * together against their own median, and released to the listener in arrival order; after that every print is judged
- * on arrival against the previous {@code window} prints. {@link #flush()} judges whatever is still held at end of data.
+ * prints (the ES sample in testdata/trades/es_ticks_with_bad_prints.csv opens with 1205 and 1005 in a 1304 market).
+ * They are held back, then judged together against their own median, and released to the listener in arrival order;
+ * after that every print is judged on arrival against the previous {@code window} prints. {@link #flush()} judges
+ * whatever is still held at end of data.
  *
  * <p>The median is kept in a sorted copy of the window (insertion in O(window)), so the per-print cost is a few tens of
  * nanoseconds for the default window and nothing is allocated. Not thread-safe.

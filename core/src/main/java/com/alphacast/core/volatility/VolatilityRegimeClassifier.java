@@ -3,7 +3,7 @@ package com.alphacast.core.volatility;
 import java.util.Arrays;
 
 /**
- * Classifies annualized realized volatility as LOW / NORMAL / HIGH (../shared/notes/analytics-conventions.md,
+ * Classifies annualized realized volatility as LOW / NORMAL / HIGH (docs/analytics-conventions.md,
  * "Volatility regime"), in one of two configurable ways:
  * <ul>
  *   <li>fixed thresholds: LOW below {@code low}, HIGH above {@code high} (e.g. 0.12 and 0.25 for an equity index);</li>

@@ -2,8 +2,8 @@ package com.alphacast.core.volume;
 
 /**
  * Unusual volume: compares each new volume observation (a bar's volume, a window's volume) with a rolling baseline of
- * the previous {@code baselineLength} observations, as the conventions describe ("volume over a window versus a rolling
- * baseline (z-score or ratio)", ../shared/notes/analytics-conventions.md, "Other signals named by the seed systems").
+ * the previous {@code baselineLength} observations, by z-score or ratio (docs/analytics-conventions.md,
+ * "Unusual volume").
  *
  * <h2>Method</h2>
  * <ul>

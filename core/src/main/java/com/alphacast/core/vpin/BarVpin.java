@@ -1,7 +1,8 @@
 package com.alphacast.core.vpin;
 
 /**
- * VPIN for bars of unequal volume, per ../shared/notes/analytics-conventions.md: over the last n bars,
+ * VPIN for bars of unequal volume, per docs/analytics-conventions.md ("Flow toxicity: VPIN and BVC"):
+ * over the last n bars,
  * <pre>  VPIN = Σ|V_S − V_B| / ΣV</pre>
  * which reduces to the bucket formula when every bar holds the same volume. Amortised O(1) per bar (running sums,
  * re-summed exactly from the ring once per window so they cannot drift), no allocation.

@@ -5,7 +5,7 @@ import com.alphacast.core.classification.Aggressor;
 import java.util.Objects;
 
 /**
- * VPIN over equal-volume buckets, per ../shared/notes/analytics-conventions.md ("Flow toxicity: VPIN"; Easley,
+ * VPIN over equal-volume buckets, per docs/analytics-conventions.md ("Flow toxicity: VPIN and BVC"; Easley,
  * López de Prado and O'Hara (2012), RFS 25(5)):
  * <pre>  VPIN = Σ_{last n buckets} |V_S − V_B| / (n × V)</pre>
  * Classified volume (buy and sell parts of one trade or one BVC bar) is poured into buckets of volume {@code V}; volume

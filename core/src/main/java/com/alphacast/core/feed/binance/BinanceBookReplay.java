@@ -25,9 +25,10 @@ import java.util.TreeMap;
 
 /**
  * Replays captured Binance snapshots and stream messages through {@link BookSynchronizer} and checks the result the
- * way ../shared/notes/analytics-conventions.md prescribes: a correct book matches every {@code bookTicker} carrying
- * the same update id as the last applied depth event (best bid/ask price and quantity). A bookTicker may arrive before
- * or after its depth event, so tops of applied events and not-yet-matched tickers are both remembered per symbol.
+ * way docs/analytics-conventions.md ("Order book: Binance depth sync") prescribes: a correct book matches every
+ * {@code bookTicker} carrying the same update id as the last applied depth event (best bid/ask price and quantity).
+ * A bookTicker may arrive before or after its depth event, so tops of applied events and not-yet-matched tickers are
+ * both remembered per symbol.
  *
  * <p>Messages are merged by capture receive time (snapshots taken after the stream started are applied when they
  * arrived, with the events buffered meanwhile, exactly as a live client would); messages without a receive time keep

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Reads the as-of date text of a CBOE export's second line. Real exports vary
- * (../shared/notes/analytics-conventions.md, "CBOE quotedata.csv layout"):
+ * (docs/analytics-conventions.md, "CBOE quotedata.csv layout"):
  * {@code September 25, 2025 at 9:05 PM EDT}, {@code 12 June 2023, 4:35 PM EDT}, {@code February 5 2022, 8:26 PM EST}.
  * The text is read as tokens (month name in full or abbreviated, day, four-digit year, h:mm, AM/PM, zone
  * abbreviation) in whatever order they come; a missing time means midnight and a missing zone means New York time,

@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Parses a CBOE delayed-quotes {@code quotedata.csv} export, layout as in ../shared/notes/analytics-conventions.md:
+ * Parses a CBOE delayed-quotes {@code quotedata.csv} export, layout as in docs/analytics-conventions.md
+ * ("CBOE quotedata.csv layout"):
  * <ol>
  *   <li>{@code <name>,Last: <spot>,Change: ...} (the name may be quoted and contain commas);</li>
  *   <li>{@code "Date: <as-of>",Bid: ...} (every date variant of {@link CboeDateLine});</li>

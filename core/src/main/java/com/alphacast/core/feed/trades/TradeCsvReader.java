@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 /**
  * Reads trade prints from CSV with a header row. Two layouts are accepted:
  * <ul>
- *   <li>the tick-data layout of {@code ../shared/data/trades/} (mlfinlab): {@code Date and Time,Price,Volume} with
- *       times like {@code 2011/07/31 22:00:00.120};</li>
+ *   <li>mlfinlab's tick-data layout (as in {@code data/demo/es_trades_2011-07-31.csv}):
+ *       {@code Date and Time,Price,Volume} with times like {@code 2011/07/31 22:00:00.120};</li>
  *   <li>a generic layout whose header names the columns in any order, case-insensitively:
  *       {@code time} (aliases {@code timestamp}, {@code datetime}, {@code date and time}), {@code price}
  *       ({@code px}), {@code size} ({@code volume}, {@code qty}, {@code quantity}) and optionally {@code symbol},

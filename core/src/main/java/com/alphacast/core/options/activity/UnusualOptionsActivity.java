@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Unusual options activity per ../shared/notes/analytics-conventions.md ("Other signals"): a contract is unusual
+ * Unusual options activity per docs/analytics-conventions.md ("Options: unusual activity"): a contract is unusual
  * when its session volume relative to open interest is above a threshold (the seed's default: volume &gt; OI, i.e.
  * ratio &gt; 1). Open interest is yesterday's settled figure, so volume above it means positions are being opened
  * faster than they existed. A minimum volume keeps one-lot prints in illiquid strikes out; contracts with zero OI and

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * Gamma exposure (GEX), delta exposure (DEX) and the zero-gamma level of an option chain, following
- * ../shared/notes/analytics-conventions.md ("Options: gamma exposure (GEX), delta exposure (DEX), zero-gamma level";
+ * docs/analytics-conventions.md ("Options: GEX and DEX", "Options: zero-gamma level";
  * SqueezeMetrics GEX white paper; S. Perfiliev, "How to calculate gamma exposure and zero gamma level"). All
  * parameters come from the {@link GexConvention}; the formulas are documented there. The seed system's
  * {@code Γ × OI × 100 × S²} is the same quantity per 100% move; this class reports per 1% move.

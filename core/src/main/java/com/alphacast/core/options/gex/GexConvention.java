@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Every parameter of the GEX / DEX / zero-gamma calculation. {@link #DEFAULT} is the convention documented in
- * ../shared/notes/analytics-conventions.md ("Options: gamma exposure"), after SqueezeMetrics' GEX white paper and
- * S. Perfiliev, "How to calculate gamma exposure and zero gamma level":
+ * docs/analytics-conventions.md ("Options: GEX and DEX", "Options: zero-gamma level"), after SqueezeMetrics' GEX
+ * white paper and S. Perfiliev, "How to calculate gamma exposure and zero gamma level":
  * <ul>
  *   <li>dealers long calls (+) and short puts (−);</li>
  *   <li>per contract {@code GEX = sign × Γ × OI × multiplier × S² × 0.01} USD per 1% move, Γ from the chain when the

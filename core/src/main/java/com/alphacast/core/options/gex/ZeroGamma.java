@@ -6,9 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * The gamma-flip level: where the dealer gamma profile first changes sign (linearly interpolated between the two
- * bracketing levels), or the reason there is none. Convention: ../shared/notes/analytics-conventions.md ("Options:
- * gamma exposure (GEX), delta exposure (DEX), zero-gamma level"): "if the profile never changes sign, say so (no
- * value), never invent one".
+ * bracketing levels), or the reason there is none. Convention: docs/analytics-conventions.md ("Options: zero-gamma
+ * level"): a profile that never changes sign has no level, and none is extrapolated.
  *
  * <p>Only a true sign change counts: two adjacent levels of opposite sign, or a single level of exactly 0 strictly
  * between non-zero neighbours of opposite sign. Zeros elsewhere (a profile that is 0 everywhere because no contract

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-/** The worked example of ../shared/notes/analytics-conventions.md on the real SPY export. */
+/** The worked example of docs/analytics-conventions.md ("Options: GEX and DEX") on the real SPY export. */
 class SpyWorkedExampleTest {
 
     private static final CboeQuoteData SPY = SpyChain.load();
