@@ -7,7 +7,7 @@ import com.alphacast.aws.distribution.DynamoDeliveryLedger;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
-import com.alphacast.aws.risk.RecordedDecision;
+import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;

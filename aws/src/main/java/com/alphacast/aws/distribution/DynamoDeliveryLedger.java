@@ -6,6 +6,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.s;
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.usecase.distribution.DeliveryLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,17 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * it and nobody holds a fresh claim), sends, then marks it done. A claim older than the lease is taken
  * over, so a crash between claim and send does not lose the delivery.
  */
-public final class DynamoDeliveryLedger {
-
-    /** What a claim attempt found. */
-    public enum Claim {
-        /** This caller now owns the delivery and must send it. */
-        CLAIMED,
-        /** It was sent (or permanently refused) before: do nothing. */
-        ALREADY_DONE,
-        /** Another sender holds a fresh claim: try again later. */
-        HELD_ELSEWHERE
-    }
+public final class DynamoDeliveryLedger implements DeliveryLedger {
 
     private final DynamoDbClient db;
     private final String table;
@@ -50,6 +41,7 @@ public final class DynamoDeliveryLedger {
         this.retention = retention;
     }
 
+    @Override
     public Claim claim(Delivery delivery, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("deliveryId", s(delivery.id()));
@@ -76,7 +68,8 @@ public final class DynamoDeliveryLedger {
         }
     }
 
-    /** Marks a claimed delivery finished with the platform's answer and the end-to-end latency. */
+    /** Records the platform's answer and the end-to-end latency (signal observed → completed). */
+    @Override
     public void complete(Delivery delivery, DeliveryResult result, Instant now) {
         String status = result instanceof DeliveryResult.Sent ? "SENT" : "REJECTED";
         String detail = result instanceof DeliveryResult.Sent sent
@@ -91,7 +84,7 @@ public final class DynamoDeliveryLedger {
                 .build());
     }
 
-    /** Gives up a claim after a transient failure so the retry can claim it straight away. */
+    @Override
     public void release(Delivery delivery) {
         db.updateItem(UpdateItemRequest.builder().tableName(table)
                 .key(Map.of("deliveryId", s(delivery.id())))

@@ -6,6 +6,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.s;
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.market.BarHistory;
 import com.alphacast.core.market.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Market snapshots by symbol and bar start: the worker writes one per closed bar, the paper broker reads the
  * market as it stood when a signal fired. Items expire through DynamoDB TTL after the retention period.
  */
-public final class DynamoMarketSnapshots implements MarketPrices {
+public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
 
     private final DynamoDbClient db;
     private final String table;
@@ -68,7 +69,7 @@ public final class DynamoMarketSnapshots implements MarketPrices {
                 .findFirst();
     }
 
-    /** Bars of {@code symbol} that started at or after {@code from} and ended at or before {@code to}, in time order. */
+    @Override
     public List<Bar> barsBetween(String symbol, Instant from, Instant to) {
         List<Bar> bars = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(table)

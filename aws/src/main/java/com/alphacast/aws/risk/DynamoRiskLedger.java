@@ -8,12 +8,14 @@ import static com.alphacast.aws.dynamodb.AttributeValues.strings;
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.risk.KillSwitch;
+import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.approval.RiskLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>An approved signal is an open <em>exposure</em> (the sparse {@code OpenExposures} index) until the market
  * reaches its stop or target; closing it gives its position slot back in the same transaction.
  */
-public final class DynamoRiskLedger {
+public final class DynamoRiskLedger implements RiskLedger {
 
     static final String KILL_SWITCH_KEY = "kill-switch";
     static final String OPEN_POSITIONS_KEY = "open-positions";
@@ -63,26 +65,19 @@ public final class DynamoRiskLedger {
         this.json = json;
     }
 
-    /** How committing a decision ended. */
-    public enum Commit {
-        /** The decision is now on record. */
-        RECORDED,
-        /** A decision for this signal was already on record (a redelivery); nothing changed. */
-        ALREADY_DECIDED,
-        /** A limit filled up between reading the state and committing; evaluate again. */
-        LIMIT_RACED
-    }
-
+    @Override
     public Optional<RecordedDecision> decisionFor(String signalId) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(signalsTable)
                 .key(Map.of("signalId", s(signalId))).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecordedDecision(item));
     }
 
+    @Override
     public RiskState state(LocalDate tradingDay) {
         return new RiskState(killSwitch(), (int) counter(OPEN_POSITIONS_KEY), (int) counter(approvedKey(tradingDay)));
     }
 
+    @Override
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
         Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision);
         String decidedOnce = "attribute_not_exists(signalId)";
@@ -117,7 +112,7 @@ public final class DynamoRiskLedger {
         }
     }
 
-    /** Approved signals whose stop or target the market has not reached yet, oldest first. */
+    @Override
     public List<Position> openExposures() {
         List<Position> open = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
@@ -130,11 +125,7 @@ public final class DynamoRiskLedger {
         return open;
     }
 
-    /**
-     * Closes an exposure at its exit and gives its position slot back, atomically.
-     *
-     * @return false when it was already closed (nothing changed)
-     */
+    @Override
     public boolean closeExposure(PositionExit exit) {
         try {
             db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(

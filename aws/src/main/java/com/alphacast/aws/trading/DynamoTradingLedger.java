@@ -10,6 +10,7 @@ import com.alphacast.core.trading.Fill;
 import com.alphacast.core.trading.Order;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.trading.TradingLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * on no order existing for the signal: a redelivered approval can never create a second order or position.
  * A position closes once: the close is conditional on it still being open.
  */
-public final class DynamoTradingLedger {
+public final class DynamoTradingLedger implements TradingLedger {
 
     private final DynamoDbClient db;
     private final String ordersTable;
@@ -55,17 +56,14 @@ public final class DynamoTradingLedger {
     public record ClosedPosition(Position position, PositionExit exit, double realizedPnl) {
     }
 
+    @Override
     public Optional<Order> order(String orderId) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(ordersTable)
                 .key(Map.of("orderId", s(orderId))).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
     }
 
-    /**
-     * Records the order with its fill and the position it opened.
-     *
-     * @return false when an order for this signal was already on record (nothing written)
-     */
+    @Override
     public boolean recordExecution(Order order, Fill fill, Position position) {
         Map<String, AttributeValue> orderItem = new HashMap<>();
         orderItem.put("orderId", s(order.orderId()));
@@ -96,11 +94,7 @@ public final class DynamoTradingLedger {
         }
     }
 
-    /**
-     * Closes a position at its exit.
-     *
-     * @return false when it was no longer open (closed by an earlier or concurrent evaluation)
-     */
+    @Override
     public boolean close(Position position, PositionExit exit, double realizedPnl) {
         try {
             db.updateItem(UpdateItemRequest.builder().tableName(positionsTable)
@@ -134,6 +128,7 @@ public final class DynamoTradingLedger {
         return executions;
     }
 
+    @Override
     public List<Position> openPositions() {
         List<Position> positions = new ArrayList<>();
         byStatus("OPEN").forEach(item -> positions.add(toPosition(item)));

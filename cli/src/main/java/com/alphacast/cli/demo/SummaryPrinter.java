@@ -1,7 +1,7 @@
 package com.alphacast.cli.demo;
 
 import com.alphacast.aws.distribution.DeliveryRecord;
-import com.alphacast.aws.risk.RecordedDecision;
+import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.aws.trading.DynamoTradingLedger.ClosedPosition;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.distribution.Channel;

@@ -4,6 +4,7 @@ import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.aws.distribution.DynamoDeliveryLedger;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.usecase.distribution.TieredDistribution;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;

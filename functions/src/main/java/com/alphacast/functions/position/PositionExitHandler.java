@@ -4,6 +4,7 @@ import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -2,10 +2,13 @@ package com.alphacast.functions.risk;
 
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.sqs.QueueForwardPublisher;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.usecase.approval.ExposureReconciliation;
+import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -44,9 +47,10 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger,
                 new ExposureReconciliation(ledger, market),
-                new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
-                new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()),
-                resources.settings(), clock);
+                new QueueForwardPublisher(
+                        new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
+                        new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
+                resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
     }
 
     /**

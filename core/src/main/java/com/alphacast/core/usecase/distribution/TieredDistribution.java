@@ -1,6 +1,5 @@
-package com.alphacast.functions.distribution;
+package com.alphacast.core.usecase.distribution;
 
-import com.alphacast.aws.distribution.DynamoDeliveryLedger;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
@@ -25,11 +24,11 @@ public final class TieredDistribution {
 
     private final DistributionSettings settings;
     private final Map<Channel, ChannelSink> sinks;
-    private final DynamoDeliveryLedger ledger;
+    private final DeliveryLedger ledger;
     private final Clock clock;
 
     public TieredDistribution(DistributionSettings settings, Map<Channel, ChannelSink> sinks,
-                              DynamoDeliveryLedger ledger, Clock clock) {
+                              DeliveryLedger ledger, Clock clock) {
         this.settings = settings;
         this.sinks = Map.copyOf(sinks);
         this.ledger = ledger;

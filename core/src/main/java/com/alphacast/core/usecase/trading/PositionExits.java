@@ -1,7 +1,6 @@
-package com.alphacast.functions.position;
+package com.alphacast.core.usecase.trading;
 
-import com.alphacast.aws.market.DynamoMarketSnapshots;
-import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.core.market.BarHistory;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
@@ -11,16 +10,16 @@ import java.util.Optional;
 
 /**
  * Closes positions whose stop or target the market reached. The exit is always the <em>first</em> bar since
- * the fill that reached a level, read from the snapshots table, so every evaluation (a new bar, a new fill)
+ * the fill that reached a level, read from the recorded bars, so every evaluation (a new bar, a new fill)
  * reaches the same exit whatever order they run in; the close itself is conditional, so it happens once.
  */
 public final class PositionExits {
 
-    private final DynamoTradingLedger ledger;
-    private final DynamoMarketSnapshots market;
+    private final TradingLedger ledger;
+    private final BarHistory market;
     private final double multiplier;
 
-    public PositionExits(DynamoTradingLedger ledger, DynamoMarketSnapshots market, double multiplier) {
+    public PositionExits(TradingLedger ledger, BarHistory market, double multiplier) {
         this.ledger = ledger;
         this.market = market;
         this.multiplier = multiplier;

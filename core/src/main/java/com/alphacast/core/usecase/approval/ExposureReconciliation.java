@@ -1,7 +1,6 @@
-package com.alphacast.functions.risk;
+package com.alphacast.core.usecase.approval;
 
-import com.alphacast.aws.market.DynamoMarketSnapshots;
-import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.core.market.BarHistory;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
@@ -10,20 +9,20 @@ import java.util.Optional;
 /**
  * Before a signal is decided, closes the exposures (earlier approvals) that the market took out at their
  * stop or target by the signal's market time, so "open positions" means what the market says, not how many
- * signals were ever approved. Reads the same snapshots the worker wrote before it sent the signal, so the
+ * signals were ever approved. Reads the same bars the worker recorded before it sent the signal, so the
  * result does not depend on how far the order or position functions have got.
  */
-final class ExposureReconciliation {
+public final class ExposureReconciliation {
 
-    private final DynamoRiskLedger ledger;
-    private final DynamoMarketSnapshots market;
+    private final RiskLedger ledger;
+    private final BarHistory market;
 
-    ExposureReconciliation(DynamoRiskLedger ledger, DynamoMarketSnapshots market) {
+    public ExposureReconciliation(RiskLedger ledger, BarHistory market) {
         this.ledger = ledger;
         this.market = market;
     }
 
-    void closeExitedBy(Instant marketTime) {
+    public void closeExitedBy(Instant marketTime) {
         for (Position exposure : ledger.openExposures()) {
             if (!marketTime.isAfter(exposure.openedAt())) {
                 continue;

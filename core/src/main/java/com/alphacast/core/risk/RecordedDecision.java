@@ -1,6 +1,5 @@
-package com.alphacast.aws.risk;
+package com.alphacast.core.risk;
 
-import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.signal.Signal;
 import java.time.LocalDate;
 

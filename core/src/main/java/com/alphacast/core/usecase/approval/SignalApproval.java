@@ -1,17 +1,17 @@
-package com.alphacast.functions.risk;
+package com.alphacast.core.usecase.approval;
 
-import com.alphacast.aws.risk.DynamoRiskLedger;
-import com.alphacast.aws.risk.RecordedDecision;
-import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
-import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.signal.Signal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,42 +26,42 @@ public final class SignalApproval {
     private static final int MAX_ATTEMPTS = 5;
 
     private final RiskCheck riskCheck;
-    private final DynamoRiskLedger ledger;
+    private final RiskLedger ledger;
     private final ExposureReconciliation exposures;
-    private final QueuePublisher orders;
-    private final QueuePublisher deliveries;
-    private final AlphacastSettings settings;
+    private final ForwardPublisher forwards;
+    private final TradingSession session;
+    private final Map<Tier, TierPolicy> tiers;
     private final Clock clock;
 
-    SignalApproval(RiskCheck riskCheck, DynamoRiskLedger ledger, ExposureReconciliation exposures,
-                   QueuePublisher orders, QueuePublisher deliveries, AlphacastSettings settings, Clock clock) {
+    public SignalApproval(RiskCheck riskCheck, RiskLedger ledger, ExposureReconciliation exposures,
+                          ForwardPublisher forwards, TradingSession session, Map<Tier, TierPolicy> tiers, Clock clock) {
         this.riskCheck = riskCheck;
         this.ledger = ledger;
         this.exposures = exposures;
-        this.orders = orders;
-        this.deliveries = deliveries;
-        this.settings = settings;
+        this.forwards = forwards;
+        this.session = session;
+        this.tiers = Map.copyOf(tiers);
         this.clock = clock;
     }
 
     public RiskDecision decide(Signal signal) {
         Optional<RecordedDecision> recorded = ledger.decisionFor(signal.id());
         if (recorded.isPresent()) {
-            forwardIfApproved(signal, recorded.get().decision());
+            forward(signal, recorded.get().decision());
             return recorded.get().decision();
         }
-        LocalDate day = settings.market().session().tradingDay(signal.marketTime());
+        LocalDate day = session.tradingDay(signal.marketTime());
         exposures.closeExitedBy(signal.marketTime());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RiskDecision decision = riskCheck.evaluate(signal, ledger.state(day), clock.instant());
             switch (ledger.commit(signal, day, decision, riskCheck.limits())) {
                 case RECORDED -> {
-                    forwardIfApproved(signal, decision);
+                    forward(signal, decision);
                     return decision;
                 }
                 case ALREADY_DECIDED -> {
                     RiskDecision existing = ledger.decisionFor(signal.id()).orElseThrow().decision();
-                    forwardIfApproved(signal, existing);
+                    forward(signal, existing);
                     return existing;
                 }
                 case LIMIT_RACED -> {
@@ -73,19 +73,24 @@ public final class SignalApproval {
                 + " for " + MAX_ATTEMPTS + " attempts; it will be retried");
     }
 
-    private void forwardIfApproved(Signal signal, RiskDecision decision) {
+    /** What a decision sends on: nothing for a rejection; the order and every tier with destinations for an approval. */
+    public List<Forward> forwardsOf(Signal signal, RiskDecision decision) {
         if (!decision.approved()) {
-            return;
+            return List.of();
         }
-        Map<String, String> attributes = Map.of("signalId", signal.id());
-        orders.publish(signal, 0, attributes);
-        for (Map.Entry<Tier, TierPolicy> tier : settings.distribution().tiers().entrySet()) {
-            if (tier.getValue().destinations().isEmpty()) {
+        List<Forward> result = new ArrayList<>();
+        result.add(new Forward.ToOrders(signal));
+        for (Tier tier : Tier.values()) {
+            TierPolicy policy = tiers.get(tier);
+            if (policy == null || policy.destinations().isEmpty()) {
                 continue;
             }
-            deliveries.publish(new TierDispatch(signal, tier.getKey(), decision.decidedAt()),
-                    tier.getValue().delaySeconds(),
-                    Map.of("signalId", signal.id(), "tier", tier.getKey().key()));
+            result.add(new Forward.ToTier(new TierDispatch(signal, tier, decision.decidedAt()), policy.delaySeconds()));
         }
+        return result;
+    }
+
+    private void forward(Signal signal, RiskDecision decision) {
+        forwardsOf(signal, decision).forEach(forwards::publish);
     }
 }

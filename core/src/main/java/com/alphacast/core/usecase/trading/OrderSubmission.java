@@ -1,9 +1,7 @@
-package com.alphacast.functions.order;
+package com.alphacast.core.usecase.trading;
 
-import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.broker.Broker;
 import com.alphacast.core.broker.MarketPrices;
-import com.alphacast.functions.position.PositionExits;
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -20,12 +18,12 @@ import java.util.Optional;
 public final class OrderSubmission {
 
     private final Broker broker;
-    private final DynamoTradingLedger ledger;
+    private final TradingLedger ledger;
     private final PositionExits exits;
     private final MarketPrices market;
     private final Clock clock;
 
-    public OrderSubmission(Broker broker, DynamoTradingLedger ledger, PositionExits exits, MarketPrices market,
+    public OrderSubmission(Broker broker, TradingLedger ledger, PositionExits exits, MarketPrices market,
                            Clock clock) {
         this.broker = broker;
         this.ledger = ledger;

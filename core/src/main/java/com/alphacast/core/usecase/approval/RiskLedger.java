@@ -1,0 +1,47 @@
+package com.alphacast.core.usecase.approval;
+
+import com.alphacast.core.risk.RecordedDecision;
+import com.alphacast.core.risk.RiskDecision;
+import com.alphacast.core.risk.RiskLimits;
+import com.alphacast.core.risk.RiskState;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where risk decisions and the counters they are checked against live. Implementations must make
+ * {@link #commit} atomic: the decision is recorded at most once per signal, and an approval reserves a
+ * position slot and a slot of the day's budget only while both are below their limits.
+ */
+public interface RiskLedger {
+
+    /** How committing a decision ended. */
+    enum Commit {
+        /** The decision is now on record. */
+        RECORDED,
+        /** A decision for this signal was already on record (a redelivery); nothing changed. */
+        ALREADY_DECIDED,
+        /** A limit filled up between reading the state and committing; evaluate again. */
+        LIMIT_RACED
+    }
+
+    Optional<RecordedDecision> decisionFor(String signalId);
+
+    /** The kill switch and the counters as of now, for the signal's trading day. */
+    RiskState state(LocalDate tradingDay);
+
+    Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits);
+
+    /** Approved signals whose stop or target the market has not reached yet, oldest first. */
+    List<Position> openExposures();
+
+    /**
+     * Closes an exposure at its exit and gives its position slot back, atomically.
+     *
+     * @return false when it was already closed (nothing changed)
+     */
+    boolean closeExposure(PositionExit exit);
+}

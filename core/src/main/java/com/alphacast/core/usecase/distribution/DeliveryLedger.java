@@ -1,0 +1,30 @@
+package com.alphacast.core.usecase.distribution;
+
+import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.distribution.DeliveryResult;
+import java.time.Instant;
+
+/**
+ * The record of every delivery, which makes sending once out of at-least-once queue delivery: a sender
+ * claims a delivery, sends, then completes it; a claim older than the implementation's lease is taken over.
+ */
+public interface DeliveryLedger {
+
+    /** What a claim attempt found. */
+    enum Claim {
+        /** This caller now owns the delivery and must send it. */
+        CLAIMED,
+        /** It was sent (or permanently refused) before: do nothing. */
+        ALREADY_DONE,
+        /** Another sender holds a fresh claim: try again later. */
+        HELD_ELSEWHERE
+    }
+
+    Claim claim(Delivery delivery, Instant now);
+
+    /** Marks a claimed delivery finished with the platform's answer. */
+    void complete(Delivery delivery, DeliveryResult result, Instant now);
+
+    /** Gives up a claim after a transient failure so the retry can claim it straight away. */
+    void release(Delivery delivery);
+}

@@ -1,0 +1,99 @@
+package com.alphacast.core.usecase.approval;
+
+import com.alphacast.core.risk.KillSwitch;
+import com.alphacast.core.risk.RecordedDecision;
+import com.alphacast.core.risk.RiskDecision;
+import com.alphacast.core.risk.RiskLimits;
+import com.alphacast.core.risk.RiskState;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The risk ledger's contract in memory: one decision per signal, reservations only below the limits. */
+final class InMemoryRiskLedger implements RiskLedger {
+
+    private final Map<String, RecordedDecision> decisions = new LinkedHashMap<>();
+    private final Map<String, Position> openExposures = new LinkedHashMap<>();
+    private final Map<LocalDate, Integer> approvedPerDay = new HashMap<>();
+    private final List<PositionExit> closed = new ArrayList<>();
+    private KillSwitch killSwitch = KillSwitch.released();
+    private int openPositions;
+    private Runnable beforeNextCommit = () -> { };
+
+    void setKillSwitch(KillSwitch killSwitch) {
+        this.killSwitch = killSwitch;
+    }
+
+    /** Runs {@code action} between the next state read and its commit, as a concurrent invocation would. */
+    void beforeNextCommit(Runnable action) {
+        this.beforeNextCommit = action;
+    }
+
+    int openPositions() {
+        return openPositions;
+    }
+
+    int approvedOn(LocalDate day) {
+        return approvedPerDay.getOrDefault(day, 0);
+    }
+
+    List<RecordedDecision> decisions() {
+        return List.copyOf(decisions.values());
+    }
+
+    List<PositionExit> closedExposures() {
+        return List.copyOf(closed);
+    }
+
+    @Override
+    public Optional<RecordedDecision> decisionFor(String signalId) {
+        return Optional.ofNullable(decisions.get(signalId));
+    }
+
+    @Override
+    public RiskState state(LocalDate tradingDay) {
+        return new RiskState(killSwitch, openPositions, approvedOn(tradingDay));
+    }
+
+    @Override
+    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
+        Runnable concurrent = beforeNextCommit;
+        beforeNextCommit = () -> { };
+        concurrent.run();
+        if (decisions.containsKey(signal.id())) {
+            return Commit.ALREADY_DECIDED;
+        }
+        if (decision.approved()) {
+            if (openPositions >= limits.maxOpenPositions() || approvedOn(tradingDay) >= limits.maxSignalsPerDay()) {
+                return Commit.LIMIT_RACED;
+            }
+            openPositions++;
+            approvedPerDay.merge(tradingDay, 1, Integer::sum);
+            openExposures.put(signal.id(), Position.intendedBy(signal));
+        }
+        decisions.put(signal.id(), new RecordedDecision(signal, tradingDay, decision));
+        return Commit.RECORDED;
+    }
+
+    @Override
+    public List<Position> openExposures() {
+        return List.copyOf(openExposures.values());
+    }
+
+    @Override
+    public boolean closeExposure(PositionExit exit) {
+        if (openExposures.remove(exit.signalId()) == null) {
+            return false;
+        }
+        openPositions--;
+        closed.add(exit);
+        return true;
+    }
+}

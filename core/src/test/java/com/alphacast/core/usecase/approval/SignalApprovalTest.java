@@ -1,0 +1,195 @@
+package com.alphacast.core.usecase.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.risk.KillSwitch;
+import com.alphacast.core.risk.RecordedDecision;
+import com.alphacast.core.risk.RiskCheck;
+import com.alphacast.core.risk.RiskDecision;
+import com.alphacast.core.risk.RiskLimits;
+import com.alphacast.core.risk.RiskState;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.ExitReason;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SignalApprovalTest {
+
+    private static final Instant MARKET = Instant.parse("2011-07-31T22:10:00Z");
+    private static final LocalDate TRADING_DAY = LocalDate.parse("2011-08-01");
+    private static final Map<Tier, TierPolicy> TIERS = Map.of(
+            Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001000000001"))),
+            Tier.BASIC, new TierPolicy(120, Map.of(Channel.DISCORD, List.of("webhook:1"))),
+            Tier.FREE, new TierPolicy(600, Map.of()));
+
+    private final InMemoryRiskLedger ledger = new InMemoryRiskLedger();
+    private final List<Bar> bars = new ArrayList<>();
+    private final List<Forward> published = new ArrayList<>();
+
+    private SignalApproval approval(RiskLimits limits, Instant now) {
+        return new SignalApproval(new RiskCheck(limits), ledger,
+                new ExposureReconciliation(ledger, (symbol, from, to) -> bars.stream()
+                        .filter(b -> b.symbol().equals(symbol) && !b.start().isBefore(from) && !b.end().isAfter(to))
+                        .toList()),
+                published::add, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static RiskLimits limits(int maxOpen, int maxPerDay) {
+        return new RiskLimits(maxOpen, maxPerDay, 3, 1.5, 60);
+    }
+
+    /** A long ES signal: entry 1300, stop 1298.5, target 1303 (reward/risk 2). */
+    private static Signal signal(String id, Instant marketTime) {
+        return new Signal(id, "volume-spike", "ES", "ESU1", Direction.LONG, 1300.0, 1298.5, 1303.0, 1, 0.7, "test",
+                marketTime, marketTime);
+    }
+
+    @Test
+    void approvalIsSentToOrdersAndToEveryTierWithDestinationsAtTheTiersDelay() {
+        Signal signal = signal("s1", MARKET);
+
+        RiskDecision decision = approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal);
+
+        assertThat(decision.approved()).isTrue();
+        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(published.get(1)).isEqualTo(new Forward.ToTier(
+                new TierDispatch(signal, Tier.PREMIUM, decision.decidedAt()), 0));
+        assertThat(((Forward.ToTier) published.get(2)).delaySeconds()).isEqualTo(120);
+        assertThat(ledger.decisionFor("s1")).hasValueSatisfying(d -> assertThat(d.tradingDay()).isEqualTo(TRADING_DAY));
+        assertThat(ledger.openPositions()).isEqualTo(1);
+        assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredSignalReusesTheRecordedDecisionAndIsCountedOnce() {
+        Signal signal = signal("s1", MARKET);
+        RiskDecision first = approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal);
+
+        // An hour later the signal would be stale if it were evaluated again.
+        RiskDecision again = approval(limits(2, 5), MARKET.plusSeconds(3600)).decide(signal);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(ledger.decisions()).hasSize(1);
+        assertThat(ledger.openPositions()).isEqualTo(1);
+        assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
+        // Forwarded again: order submission and delivery are idempotent downstream.
+        assertThat(published).extracting(Forward::key)
+                .containsExactly("orders", "tier:premium", "tier:basic", "orders", "tier:premium", "tier:basic");
+    }
+
+    @Test
+    void rejectsSignalWhileKillSwitchEngagedAndForwardsNothing() {
+        ledger.setKillSwitch(new KillSwitch(true, "FOMC at 14:00", "ops@alphacast", MARKET));
+
+        RiskDecision decision = approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.reasons()).containsExactly("kill switch engaged by ops@alphacast: FOMC at 14:00");
+        assertThat(ledger.decisionFor("s1")).isPresent();
+        assertThat(ledger.openPositions()).isZero();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void decidesAgainWhenAConcurrentApprovalTookTheLastSlot() {
+        SignalApproval approval = approval(limits(1, 5), MARKET.plusSeconds(1));
+        ledger.beforeNextCommit(() -> approval.decide(signal("other", MARKET)));
+
+        RiskDecision decision = approval.decide(signal("s1", MARKET));
+
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.reasons()).containsExactly("max open positions reached (1 of 1)");
+        assertThat(ledger.openPositions()).isEqualTo(1);
+        assertThat(published).extracting(f -> f.signal().id()).containsOnly("other");
+    }
+
+    @Test
+    void dailySignalLimitHoldsAcrossExitedPositions() {
+        bars.add(new Bar("ES", MARKET.toEpochMilli(), MARKET.plusSeconds(60).toEpochMilli(), 1300.25, 1303.5, 1300.0,
+                1303.25, 900, 80));
+        approval(limits(5, 1), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+
+        Instant later = MARKET.plusSeconds(120);
+        RiskDecision second = approval(limits(5, 1), later.plusSeconds(1)).decide(signal("s2", later));
+
+        assertThat(second.reasons()).containsExactly("daily signal limit reached (1 of 1)");
+    }
+
+    @Test
+    void exposureTheMarketTookOutGivesItsSlotBackBeforeTheNextDecision() {
+        approval(limits(1, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+        // The next bar reaches s1's target (1303).
+        bars.add(new Bar("ES", MARKET.toEpochMilli(), MARKET.plusSeconds(60).toEpochMilli(), 1300.25, 1303.5, 1300.0,
+                1303.25, 900, 80));
+        Instant later = MARKET.plusSeconds(120);
+
+        RiskDecision second = approval(limits(1, 5), later.plusSeconds(1)).decide(signal("s2", later));
+
+        assertThat(second.approved()).isTrue();
+        assertThat(ledger.closedExposures()).singleElement().satisfies(exit -> {
+            assertThat(exit.signalId()).isEqualTo("s1");
+            assertThat(exit.reason()).isEqualTo(ExitReason.TARGET);
+            assertThat(exit.price()).isEqualTo(1303.0);
+        });
+        assertThat(ledger.openPositions()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpWithARetryableErrorWhenLimitsKeepChanging() {
+        SignalApproval approval = new SignalApproval(new RiskCheck(limits(2, 5)), new AlwaysRacingLedger(ledger),
+                new ExposureReconciliation(ledger, (symbol, from, to) -> List.of()), published::add,
+                TradingSession.cmeGlobex(), TIERS, Clock.fixed(MARKET.plusSeconds(1), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> approval.decide(signal("s1", MARKET)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("s1").hasMessageContaining("will be retried");
+        assertThat(published).isEmpty();
+        assertThat(ledger.decisionFor("s1")).isEmpty();
+    }
+
+    /** A ledger whose limits always fill between read and commit. */
+    private record AlwaysRacingLedger(RiskLedger delegate) implements RiskLedger {
+
+        @Override
+        public Optional<RecordedDecision> decisionFor(String signalId) {
+            return delegate.decisionFor(signalId);
+        }
+
+        @Override
+        public RiskState state(LocalDate tradingDay) {
+            return delegate.state(tradingDay);
+        }
+
+        @Override
+        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
+            return Commit.LIMIT_RACED;
+        }
+
+        @Override
+        public List<Position> openExposures() {
+            return delegate.openExposures();
+        }
+
+        @Override
+        public boolean closeExposure(PositionExit exit) {
+            return delegate.closeExposure(exit);
+        }
+    }
+}

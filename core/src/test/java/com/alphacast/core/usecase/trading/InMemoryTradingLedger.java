@@ -1,0 +1,64 @@
+package com.alphacast.core.usecase.trading;
+
+import com.alphacast.core.trading.Fill;
+import com.alphacast.core.trading.Order;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The trading ledger's contract in memory: an execution once per order, a close once per position. */
+final class InMemoryTradingLedger implements TradingLedger {
+
+    record Closed(Position position, PositionExit exit, double realizedPnl) {
+    }
+
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final Map<String, Position> open = new LinkedHashMap<>();
+    private final List<Closed> closed = new ArrayList<>();
+
+    List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    List<Closed> closed() {
+        return List.copyOf(closed);
+    }
+
+    void open(Position position) {
+        open.put(position.signalId(), position);
+    }
+
+    @Override
+    public Optional<Order> order(String orderId) {
+        return Optional.ofNullable(orders.get(orderId));
+    }
+
+    @Override
+    public boolean recordExecution(Order order, Fill fill, Position position) {
+        if (orders.putIfAbsent(order.orderId(), order) != null) {
+            return false;
+        }
+        fills.add(fill);
+        open.put(position.signalId(), position);
+        return true;
+    }
+
+    @Override
+    public boolean close(Position position, PositionExit exit, double realizedPnl) {
+        if (open.remove(position.signalId()) == null) {
+            return false;
+        }
+        closed.add(new Closed(position, exit, realizedPnl));
+        return true;
+    }
+
+    @Override
+    public List<Position> openPositions() {
+        return List.copyOf(open.values());
+    }
+}

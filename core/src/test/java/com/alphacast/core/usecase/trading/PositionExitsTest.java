@@ -1,0 +1,74 @@
+package com.alphacast.core.usecase.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.trading.ExitReason;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PositionExitsTest {
+
+    private static final Instant FILLED = Instant.parse("2011-07-31T22:10:00Z");
+
+    private final InMemoryTradingLedger ledger = new InMemoryTradingLedger();
+    private final RecordedMarket market = new RecordedMarket();
+    private final PositionExits exits = new PositionExits(ledger, market, 50);
+
+    private static Bar bar(String symbol, int minute, double open, double high, double low, double close) {
+        Instant start = FILLED.plusSeconds(60L * minute);
+        return new Bar(symbol, start.toEpochMilli(), start.plusSeconds(60).toEpochMilli(), open, high, low, close, 500, 50);
+    }
+
+    /** Long 1 ES from 1300, stop 1298, target 1304. */
+    private static Position longEs(String id) {
+        return new Position(id, "ES", "ESU1", Direction.LONG, 1, 1300.0, 1298.0, 1304.0, FILLED);
+    }
+
+    @Test
+    void closesAtTheFirstBarSinceTheFillThatReachedALevelAndOnlyOnce() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+        market.add(bar("ES", 1, 1300.5, 1304.5, 1300.0, 1304.0));   // target
+        market.add(bar("ES", 2, 1304.0, 1304.0, 1297.0, 1297.5));   // stop, but later
+        Instant horizon = FILLED.plusSeconds(180);
+
+        List<PositionExit> closed = exits.closeExited("ES", horizon);
+        List<PositionExit> again = exits.closeExited("ES", horizon);
+
+        assertThat(closed).singleElement().satisfies(exit -> {
+            assertThat(exit.reason()).isEqualTo(ExitReason.TARGET);
+            assertThat(exit.price()).isEqualTo(1304.0);
+        });
+        assertThat(again).isEmpty();
+        assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(200.0));
+    }
+
+    @Test
+    void gapThroughTheStopExitsAtTheOpen() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
+
+        List<PositionExit> closed = exits.closeExited("ES", FILLED.plusSeconds(60));
+
+        assertThat(closed).singleElement().satisfies(exit -> {
+            assertThat(exit.reason()).isEqualTo(ExitReason.STOP);
+            assertThat(exit.price()).isEqualTo(1297.0);
+        });
+    }
+
+    @Test
+    void barsOfAnotherSymbolOrBeyondTheHorizonLeaveThePositionOpen() {
+        ledger.open(longEs("p1"));
+        market.add(bar("NQ", 0, 1300.0, 1310.0, 1290.0, 1300.0));
+        market.add(bar("ES", 1, 1300.0, 1305.0, 1299.0, 1304.5));
+
+        assertThat(exits.closeExited("NQ", FILLED.plusSeconds(60))).isEmpty();
+        assertThat(exits.closeExited("ES", FILLED.plusSeconds(60))).isEmpty();
+        assertThat(ledger.openPositions()).extracting(Position::signalId).containsExactly("p1");
+    }
+}
