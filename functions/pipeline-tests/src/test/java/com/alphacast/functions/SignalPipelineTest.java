@@ -46,7 +46,7 @@ class SignalPipelineTest {
             // makes retries and dead-lettering observable within a test.
             .allowVisibilityTimeoutBelowFunctionTimeout()
             .functionEnvironment("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot()
-                    .resolve("functions/src/test/resources/pipeline-config").toString())
+                    .resolve("functions/pipeline-tests/src/test/resources/pipeline-config").toString())
             .functionEnvironment("ALPHACAST_HOME", HOME.toString())
             .build();
 
