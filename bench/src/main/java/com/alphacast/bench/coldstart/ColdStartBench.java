@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * Cold start of each Lambda function from its packaged jar: JVM start → first handler result, against a local
@@ -60,11 +63,14 @@ public final class ColdStartBench {
     /** One jar for every function (e.g. the shared jar of before the split), instead of each CodeUri. */
     private final Path jarOverride;
     private final JsonCodec json = new JsonCodec();
+    private final Path runner;
     private int stacks;
 
-    private ColdStartBench(Path root, LocalBackends backends, List<String> javaOptions, Path jarOverride) {
+    private ColdStartBench(Path root, LocalBackends backends, List<String> javaOptions, Path jarOverride)
+            throws IOException {
         this.root = root;
         this.jarOverride = jarOverride;
+        this.runner = runnerJar(root);
         this.backends = backends;
         this.javaOptions = List.copyOf(javaOptions);
     }
@@ -142,7 +148,14 @@ public final class ColdStartBench {
         if (cds) {
             Path archive = root.resolve("bench/target/" + subject.module() + ".jsa");
             Files.deleteIfExists(archive);
-            runOnce(subject, List.of("-XX:ArchiveClassesAtExit=" + archive));
+            List<String> dump = new ArrayList<>(javaOptions);
+            dump.add("-XX:ArchiveClassesAtExit=" + archive);
+            runOnce(subject, dump);
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("the JVM wrote no class-data archive " + archive);
+            }
+            // Refuse to measure without it rather than silently measuring a JVM that could not map it.
+            options.add("-Xshare:on");
             options.add("-XX:SharedArchiveFile=" + archive);
         }
         List<Run> measured = new ArrayList<>();
@@ -176,7 +189,7 @@ public final class ColdStartBench {
             command.add("-XX:TieredStopAtLevel=1");
             command.addAll(options);
             command.add("-cp");
-            command.add(jarOf(subject) + File.pathSeparator + runnerClasses());
+            command.add(jarOf(subject) + File.pathSeparator + runner);
             command.add(ColdStartRunner.class.getName());
             command.add(subject.handler());
             command.add(bodyFile.toString());
@@ -222,9 +235,29 @@ public final class ColdStartBench {
         return jarOverride != null ? jarOverride : subject.codeUri(root);
     }
 
-    /** Where {@link ColdStartRunner} is: the only thing put beside the function jar. */
-    private static String runnerClasses() throws Exception {
-        return Path.of(ColdStartRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /**
+     * The runner's classes in a jar of their own, the only thing put beside the function jar (class-data sharing
+     * refuses a non-empty directory on the class path).
+     */
+    private static Path runnerJar(Path root) throws IOException {
+        Path jar = root.resolve("bench/target/cold-start-runner.jar");
+        String prefix = ColdStartRunner.class.getName().replace('.', '/');
+        Path classes;
+        try {
+            classes = Path.of(ColdStartRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the runner's classes", e);
+        }
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.list(classes.resolve(prefix).getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ColdStartRunner")).sorted().toList()) {
+                out.putNextEntry(new JarEntry(prefix.substring(0, prefix.lastIndexOf('/') + 1) + file.getFileName()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     /** Seeds what the function reads and returns the message it is sent. */
