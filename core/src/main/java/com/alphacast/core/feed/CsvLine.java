@@ -1,13 +1,18 @@
 package com.alphacast.core.feed;
 
+import com.alphacast.core.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits one CSV line (RFC 4180 quoting: fields may be quoted, quotes inside quoted fields are doubled) and remembers
- * each field's 1-based column in characters, so parse errors can point at the exact place.
+ * each field's 1-based column in characters, so parse errors can point at the exact place. A line of more than
+ * {@value #MAX_FIELDS} fields is refused (no format this project reads has more than a few dozen). Numbers go through
+ * {@link StrictDecimal}, the one decimal grammar of every reader.
  */
 public final class CsvLine {
+
+    public static final int MAX_FIELDS = 4096;
 
     private final String source;
     private final long lineNumber;
@@ -67,6 +72,10 @@ public final class CsvLine {
                     i++;
                 }
             }
+            if (fields.size() == MAX_FIELDS) {
+                throw new InputFormatException(source, lineNumber, fieldStart + 1,
+                        "more than " + MAX_FIELDS + " fields on one line");
+            }
             fields.add(field.toString());
             columns.add(fieldStart + 1);
             if (i >= n) {
@@ -109,14 +118,28 @@ public final class CsvLine {
         return fields.get(index).trim();
     }
 
-    /** A decimal number; thousands separators inside the field ("1,234.5") are accepted. */
+    /**
+     * A finite decimal number ({@link StrictDecimal}); thousands separators inside the field ("1,234.5") are accepted
+     * when they group by three.
+     */
     public double number(int index, String name) {
         String text = require(index, name);
-        try {
-            return Double.parseDouble(text.indexOf(',') >= 0 ? text.replace(",", "") : text);
-        } catch (NumberFormatException e) {
-            throw error(index, "unparseable number '" + text + "' in column '" + name + "'");
+        String plain = withoutThousandsSeparators(text);
+        double value = plain == null ? Double.NaN : StrictDecimal.parseOrNaN(plain);
+        if (Double.isNaN(value)) {
+            throw error(index, "unparseable number '" + TerminalText.excerpt(text) + "' in column '" + name + "'");
         }
+        return value;
+    }
+
+    /** A number within {@code [min, max]}, the column's domain. */
+    public double number(int index, String name, double min, double max) {
+        double value = number(index, name);
+        if (value < min || value > max) {
+            throw error(index, "'" + name + "' must be within " + plain(min) + ".." + plain(max) + ", was "
+                    + TerminalText.excerpt(fields.get(index).trim()));
+        }
+        return value;
     }
 
     /** A number, or NaN when the field is empty (quotes feeds leave untraded fields blank). */
@@ -127,18 +150,54 @@ public final class CsvLine {
         return number(index, name);
     }
 
-    /** A whole number; "12.0" is accepted, "12.5" is not. */
+    /** {@link #optionalNumber(int, String)} within {@code [min, max]}. */
+    public double optionalNumber(int index, String name, double min, double max) {
+        if (index >= fields.size() || fields.get(index).isBlank()) {
+            return Double.NaN;
+        }
+        return number(index, name, min, max);
+    }
+
+    /** A whole number of at most 9e15 in magnitude; "12.0" is accepted, "12.5" is not. */
     public long wholeNumber(int index, String name) {
         String text = require(index, name);
-        try {
-            return Long.parseLong(text.indexOf(',') >= 0 ? text.replace(",", "") : text);
-        } catch (NumberFormatException e) {
-            double value = number(index, name);
-            if (value != Math.rint(value) || Math.abs(value) > 9.0e15) {
-                throw error(index, "expected a whole number in column '" + name + "', was '" + text + "'");
-            }
-            return (long) value;
+        double value = number(index, name);
+        if (value != Math.rint(value) || Math.abs(value) > 9.0e15) {
+            throw error(index, "expected a whole number in column '" + name + "', was '"
+                    + TerminalText.excerpt(text) + "'");
         }
+        String plain = withoutThousandsSeparators(text);
+        if (plain != null && plain.length() <= 18 && plain.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(plain); // exact, even beyond 2^53
+        }
+        return (long) value;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** "1,234,567.5" to "1234567.5"; null when commas are present but do not group the integer part by three. */
+    private static String withoutThousandsSeparators(String text) {
+        if (text.indexOf(',') < 0) {
+            return text;
+        }
+        int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        int point = text.indexOf('.');
+        int end = point < 0 ? text.length() : point;
+        if (text.indexOf(',', end) >= 0) {
+            return null;
+        }
+        String[] groups = text.substring(start, end).split(",", -1);
+        if (groups[0].isEmpty() || groups[0].length() > 3) {
+            return null;
+        }
+        for (int g = 1; g < groups.length; g++) {
+            if (groups[g].length() != 3) {
+                return null;
+            }
+        }
+        return text.replace(",", "");
     }
 
     public InputFormatException error(int index, String problem) {

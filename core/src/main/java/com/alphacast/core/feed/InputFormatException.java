@@ -1,10 +1,16 @@
 package com.alphacast.core.feed;
 
+import com.alphacast.core.text.TerminalText;
+
 /**
  * Input that cannot be parsed. The message always names the source (file name or stream label), the 1-based line and
- * column, and what was wrong, so a user can open the file at the right place.
+ * column, and what was wrong, so a user can open the file at the right place. The message is one line of bounded
+ * length with control characters escaped, whatever the input contained (it is printed to terminals).
  */
 public final class InputFormatException extends RuntimeException {
+
+    /** Longest description of a problem; quoted input inside it is already cut shorter by the readers. */
+    static final int PROBLEM_LIMIT = 400;
 
     private final String source;
     private final long line;
@@ -16,7 +22,8 @@ public final class InputFormatException extends RuntimeException {
     }
 
     public InputFormatException(String source, long line, long column, String problem, Throwable cause) {
-        super(source + ":" + line + ":" + column + ": " + problem, cause);
+        super(TerminalText.excerpt(source, 200) + ":" + line + ":" + column + ": "
+                + TerminalText.excerpt(problem, PROBLEM_LIMIT), cause);
         this.source = source;
         this.line = line;
         this.column = column;

@@ -1,11 +1,10 @@
 package com.alphacast.core.feed.binance;
 
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.InputLines;
+import com.alphacast.core.text.TerminalText;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,19 +42,13 @@ public final class BinanceCaptureReader {
     }
 
     public void read(Reader reader, String source, Consumer<CapturedMessage> sink) {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try {
-            String text;
-            long line = 0;
-            while ((text = in.readLine()) != null) {
-                line++;
-                CapturedMessage m = parseLine(text, source, line);
-                if (m != null) {
-                    sink.accept(m);
-                }
+        InputLines in = new InputLines(reader, source);
+        String text;
+        while ((text = in.next()) != null) {
+            CapturedMessage m = parseLine(text, source, in.lineNumber());
+            if (m != null) {
+                sink.accept(m);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source, e);
         }
     }
 
@@ -91,9 +84,12 @@ public final class BinanceCaptureReader {
             Matcher tm = TIMESTAMP.matcher(stamp.substring(0, colon));
             if (!tm.matches()) {
                 throw new InputFormatException(source, line, arrow >= 0 ? arrow + 5 : 1,
-                        "unparseable receive time '" + stamp.substring(0, colon).trim() + "'");
+                        "unparseable receive time '" + TerminalText.excerpt(stamp.substring(0, colon).trim()) + "'");
             }
             received = Double.parseDouble(tm.group(1));
+            if (!Double.isFinite(received)) {
+                throw new InputFormatException(source, line, 1, "receive time out of range");
+            }
         }
         BinanceMessage message = parser.parse(text.substring(brace), symbolHint, source, line, brace);
         return new CapturedMessage(message, received, line);

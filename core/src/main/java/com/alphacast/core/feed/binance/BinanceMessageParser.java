@@ -4,6 +4,8 @@ import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.book.TopOfBook;
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.StrictDecimal;
+import com.alphacast.core.text.TerminalText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -121,7 +123,7 @@ public final class BinanceMessageParser {
             }
         }
         throw new InputFormatException(source, line, offset + column(p),
-                "'" + name + "' must be an integer update id, was " + p.getText());
+                "'" + name + "' must be an integer update id, was " + TerminalText.excerpt(p.getText()));
     }
 
     private static double decimal(JsonParser p, String name, String source, long line, int offset)
@@ -129,16 +131,12 @@ public final class BinanceMessageParser {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
             String text = p.getText();
-            try {
-                double v = Double.parseDouble(text);
-                if (Double.isFinite(v)) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the error below
+            double v = StrictDecimal.parseOrNaN(text);
+            if (!Double.isNaN(v)) {
+                return v;
             }
             throw new InputFormatException(source, line, offset + column(p),
-                    "'" + name + "' is not a decimal number: '" + text + "'");
+                    "'" + name + "' is not a decimal number: '" + TerminalText.excerpt(text) + "'");
         }
         throw new InputFormatException(source, line, offset + column(p),
                 "'" + name + "' must be a decimal string, was " + t);

@@ -2,19 +2,20 @@ package com.alphacast.core.feed.cboe;
 
 import com.alphacast.core.feed.CsvLine;
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.InputLines;
+import com.alphacast.core.feed.StrictDecimal;
 import com.alphacast.core.options.OccSymbol;
 import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.OptionRight;
+import com.alphacast.core.text.TerminalText;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,68 +40,89 @@ import java.util.TreeSet;
  * calculations fall back to Black–Scholes from IV, and {@link CboeQuoteData#missingGreeks()} says which are missing.
  * Blank lines (real exports start with one) are skipped. Expiries before the as-of date are kept and reported.
  * The OCC symbol of each contract is cross-checked against the row's expiry and strike. Every problem is an
- * {@link InputFormatException} naming the source, line and column.
+ * {@link InputFormatException} naming the source, line and column, including every way a chain can be silently wrong:
+ * a row with fewer or more fields than the header (a truncated last row), a contract listed twice (it would be counted
+ * twice), a number outside its column's domain ({@code Infinity}, {@code 1e308}, a negative price, a delta beyond
+ * &plusmn;1) and an expiry that is not a real date.
  */
 public final class CboeQuoteDataParser {
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.US);
-    private static final DateTimeFormatter EXPIRY_SHORT_DAY = DateTimeFormatter.ofPattern("EEE MMM d yyyy",
-            Locale.US);
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("EEE MMM dd uuuu", Locale.US)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter EXPIRY_SHORT_DAY = DateTimeFormatter.ofPattern("EEE MMM d uuuu",
+            Locale.US).withResolverStyle(ResolverStyle.STRICT);
+    /** Domains of the numeric columns: far beyond any listed option, small enough that no exposure overflows. */
+    static final double MAX_PRICE = 1e7;
+    static final double MAX_IV = 100;
+    static final double MAX_GAMMA = 100;
+    static final long MAX_CONTRACTS = 1_000_000_000L;
 
     public CboeQuoteData parse(Reader reader, String source) {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try {
-            long lineNumber = 0;
-            String text;
-            CsvLine nameLine = null;
-            CsvLine dateLine = null;
-            Layout layout = null;
-            double spot = Double.NaN;
-            String name = null;
-            ZonedDateTime asOfTime = null;
-            List<OptionContract> contracts = new ArrayList<>();
-            TreeSet<LocalDate> expired = new TreeSet<>();
-            Map<String, LocalDate> expiryCache = new HashMap<>();
-            int rows = 0;
-            while ((text = in.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
+        InputLines in = new InputLines(reader, source);
+        String text;
+        CsvLine nameLine = null;
+        CsvLine dateLine = null;
+        Layout layout = null;
+        int headerFields = 0;
+        double spot = Double.NaN;
+        String name = null;
+        ZonedDateTime asOfTime = null;
+        List<OptionContract> contracts = new ArrayList<>();
+        Map<String, Long> firstLineOfSymbol = new HashMap<>();
+        TreeSet<LocalDate> expired = new TreeSet<>();
+        Map<String, LocalDate> expiryCache = new HashMap<>();
+        int rows = 0;
+        while ((text = in.next()) != null) {
+            long lineNumber = in.lineNumber();
+            if (text.isBlank()) {
+                continue;
+            }
+            CsvLine line = CsvLine.parse(source, lineNumber, text);
+            if (nameLine == null) {
+                nameLine = line;
+                name = line.field(0).trim();
+                spot = spot(line);
+            } else if (dateLine == null) {
+                dateLine = line;
+                asOfTime = asOf(line);
+            } else if (layout == null) {
+                layout = Layout.of(line);
+                headerFields = line.size();
+            } else {
+                rows++;
+                if (line.size() != headerFields) {
+                    throw line.error(Math.min(line.size(), headerFields), "row has " + line.size()
+                            + " fields but the header has " + headerFields + (line.size() < headerFields
+                            ? " (truncated row?)" : ""));
                 }
-                if (text.isBlank()) {
-                    continue;
+                LocalDate expiry = expiry(line, expiryCache);
+                if (expiry.isBefore(asOfTime.toLocalDate())) {
+                    expired.add(expiry);
                 }
-                CsvLine line = CsvLine.parse(source, lineNumber, text);
-                if (nameLine == null) {
-                    nameLine = line;
-                    name = line.field(0).trim();
-                    spot = spot(line);
-                } else if (dateLine == null) {
-                    dateLine = line;
-                    asOfTime = asOf(line);
-                } else if (layout == null) {
-                    layout = Layout.of(line);
-                } else {
-                    rows++;
-                    LocalDate expiry = expiry(line, expiryCache);
-                    if (expiry.isBefore(asOfTime.toLocalDate())) {
-                        expired.add(expiry);
+                double strike = line.number(layout.strike, "Strike", 0, MAX_PRICE);
+                if (!(strike > 0)) {
+                    throw line.error(layout.strike, "'Strike' must be positive, was " + strike);
+                }
+                for (OptionContract c : new OptionContract[] {
+                    contract(line, layout.call, layout.callSymbol, expiry, strike, OptionRight.CALL),
+                    contract(line, layout.put, layout.putSymbol, expiry, strike, OptionRight.PUT)}) {
+                    Long first = firstLineOfSymbol.putIfAbsent(c.symbol().toString(), lineNumber);
+                    if (first != null) {
+                        throw line.error(c.symbol().right() == OptionRight.CALL ? layout.callSymbol : layout.putSymbol,
+                                "contract " + c.symbol() + " is listed twice (first on line " + first
+                                        + "); a chain lists each contract once");
                     }
-                    double strike = line.number(layout.strike, "Strike");
-                    contracts.add(contract(line, layout.call, layout.callSymbol, expiry, strike, OptionRight.CALL));
-                    contracts.add(contract(line, layout.put, layout.putSymbol, expiry, strike, OptionRight.PUT));
+                    contracts.add(c);
                 }
             }
-            if (layout == null) {
-                throw new InputFormatException(source, Math.max(1, lineNumber), 1,
-                        "not a CBOE quotedata export: expected a name line with 'Last:', a 'Date:' line and a header");
-            }
-            String underlying = contracts.isEmpty() ? name : contracts.get(0).symbol().root();
-            OptionChain chain = new OptionChain(underlying, spot, asOfTime.toLocalDate(), asOfTime, contracts);
-            return new CboeQuoteData(name, asOfTime, chain, rows, expired, layout.missingGreeks());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source, e);
         }
+        if (layout == null) {
+            throw new InputFormatException(source, Math.max(1, in.lineNumber()), 1,
+                    "not a CBOE quotedata export: expected a name line with 'Last:', a 'Date:' line and a header");
+        }
+        String underlying = contracts.isEmpty() ? name : contracts.get(0).symbol().root();
+        OptionChain chain = new OptionChain(underlying, spot, asOfTime.toLocalDate(), asOfTime, contracts);
+        return new CboeQuoteData(name, asOfTime, chain, rows, expired, layout.missingGreeks());
     }
 
     private static double spot(CsvLine line) {
@@ -108,15 +130,12 @@ public final class CboeQuoteDataParser {
             String f = line.field(i).trim();
             if (f.regionMatches(true, 0, "Last:", 0, 5)) {
                 String value = f.substring(5).trim().replace(",", "");
-                try {
-                    double spot = Double.parseDouble(value);
-                    if (spot > 0 && Double.isFinite(spot)) {
-                        return spot;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
+                double spot = StrictDecimal.parseOrNaN(value);
+                if (spot > 0 && spot <= MAX_PRICE) {
+                    return spot;
                 }
-                throw line.error(i, "unparseable spot '" + value + "' after 'Last:'");
+                throw line.error(i, "unparseable spot '" + TerminalText.excerpt(value) + "' after 'Last:' (expected a "
+                        + "positive price up to " + (long) MAX_PRICE + ")");
             }
         }
         throw line.error(0, "no 'Last: <spot>' field on the first line of a CBOE quotedata export");
@@ -128,7 +147,8 @@ public final class CboeQuoteDataParser {
             if (f.regionMatches(true, 0, "Date:", 0, 5)) {
                 Optional<ZonedDateTime> t = CboeDateLine.parse(f);
                 int column = i;
-                return t.orElseThrow(() -> line.error(column, "unparseable as-of date '" + f.substring(5).trim()
+                return t.orElseThrow(() -> line.error(column, "unparseable as-of date '"
+                        + TerminalText.excerpt(f.substring(5).trim())
                         + "' (expected e.g. 'September 25, 2025 at 9:05 PM EDT' or '12 June 2023, 4:35 PM EDT')"));
             }
         }
@@ -143,12 +163,16 @@ public final class CboeQuoteDataParser {
         }
         LocalDate d;
         try {
+            if (text.length() > 32) {
+                throw new DateTimeParseException("too long", text, 0);
+            }
             d = LocalDate.parse(text, text.length() == "Wed Oct 01 2025".length() ? EXPIRY : EXPIRY_SHORT_DAY);
         } catch (DateTimeParseException e) {
             try {
                 d = LocalDate.parse(text);
             } catch (DateTimeParseException e2) {
-                throw line.error(0, "unparseable expiration date '" + text + "' (expected e.g. 'Wed Oct 01 2025')");
+                throw line.error(0, "unparseable or invalid expiration date '" + TerminalText.excerpt(text)
+                        + "' (expected e.g. 'Wed Oct 01 2025', a real date on the right weekday)");
             }
         }
         cache.put(text, d);
@@ -177,14 +201,16 @@ public final class CboeQuoteDataParser {
                     + " but the row's strike is " + strike);
         }
         return new OptionContract(symbol,
-                optional(line, block, "Last Sale"), optional(line, block, "Bid"), optional(line, block, "Ask"),
+                optional(line, block, "Last Sale", 0, MAX_PRICE), optional(line, block, "Bid", 0, MAX_PRICE),
+                optional(line, block, "Ask", 0, MAX_PRICE),
                 whole(line, block, "Volume"), whole(line, block, "Open Interest"),
-                optional(line, block, "IV"), optional(line, block, "Delta"), optional(line, block, "Gamma"));
+                optional(line, block, "IV", 0, MAX_IV), optional(line, block, "Delta", -1, 1),
+                optional(line, block, "Gamma", 0, MAX_GAMMA));
     }
 
-    private static double optional(CsvLine line, Map<String, Integer> block, String name) {
+    private static double optional(CsvLine line, Map<String, Integer> block, String name, double min, double max) {
         Integer column = block.get(name);
-        return column == null ? Double.NaN : line.optionalNumber(column, name);
+        return column == null ? Double.NaN : line.optionalNumber(column, name, min, max);
     }
 
     private static long whole(CsvLine line, Map<String, Integer> block, String name) {
@@ -193,8 +219,8 @@ public final class CboeQuoteDataParser {
             return 0;
         }
         long v = line.wholeNumber(column, name);
-        if (v < 0) {
-            throw line.error(column, "'" + name + "' must not be negative, was " + v);
+        if (v < 0 || v > MAX_CONTRACTS) {
+            throw line.error(column, "'" + name + "' must be within 0.." + MAX_CONTRACTS + ", was " + v);
         }
         return v;
     }
@@ -219,7 +245,7 @@ public final class CboeQuoteDataParser {
             }
             if (calls < 0 || strike < 0 || puts < 0 || !(calls < strike && strike < puts)) {
                 throw header.error(0, "header must contain 'Calls', 'Strike' and 'Puts' in that order, was '"
-                        + String.join(",", header.fields()) + "'");
+                        + TerminalText.excerpt(String.join(",", header.fields()), 200) + "'");
             }
             Map<String, Integer> call = block(header, calls + 1, strike);
             Map<String, Integer> put = block(header, puts + 1, header.size());

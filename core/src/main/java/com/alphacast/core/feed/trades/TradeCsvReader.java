@@ -3,19 +3,19 @@ package com.alphacast.core.feed.trades;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.CsvLine;
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.InputLines;
 import com.alphacast.core.market.Quote;
 import com.alphacast.core.market.Trade;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import com.alphacast.core.text.TerminalText;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +38,21 @@ import java.util.function.Consumer;
  * fraction), an ISO-8601 instant ({@code 2011-07-31T22:00:00.120Z}) or a local
  * date-time ({@code yyyy-MM-dd HH:mm:ss[.fff]}, {@code yyyy/MM/dd HH:mm:ss[.fff]}, or with a {@code T}), which is
  * interpreted in the reader's zone (UTC by default: the ES file's 22:00 is the 18:00 New York Globex open).
+ * Dates are strictly valid ({@code 2011/02/30} is an error, not 28 February). Prices and sizes are finite, positive
+ * and at most {@value #MAX_PRICE} and {@value #MAX_SIZE}. Rows must be in time order: a row earlier than the last
+ * accepted one is a bad line naming both times (the models assume monotonic time).
  * Blank lines are skipped. Any other problem stops the read with an {@link InputFormatException} naming source, line
  * and column.
  */
 public final class TradeCsvReader {
 
+    static final double MAX_PRICE = 1e9;
+    static final double MAX_SIZE = 1e12;
+    /** Epoch milliseconds of 2200-01-01: a later trade time is a unit mix-up, not a trade. */
+    private static final long LATEST_MILLIS = 7_258_118_400_000L;
+
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy")
+            .appendPattern("uuuu")
             .optionalStart().appendLiteral('-').optionalEnd()
             .optionalStart().appendLiteral('/').optionalEnd()
             .appendPattern("MM")
@@ -55,7 +63,8 @@ public final class TradeCsvReader {
             .optionalStart().appendLiteral(' ').optionalEnd()
             .appendPattern("HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final ZoneId zone;
     private final String defaultSymbol;
@@ -84,59 +93,62 @@ public final class TradeCsvReader {
      */
     public void forEachRow(Reader reader, String source, Consumer<TradeRow> rows,
                            Consumer<InputFormatException> badLines) {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        try {
-            String text;
-            long lineNumber = 0;
-            Columns columns = null;
-            while ((text = in.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                if (text.isBlank()) {
-                    continue;
-                }
-                if (columns == null) {
-                    columns = Columns.fromHeader(CsvLine.parse(source, lineNumber, text));
-                    continue;
-                }
-                TradeRow row;
-                try {
-                    row = row(CsvLine.parse(source, lineNumber, text), columns);
-                } catch (InputFormatException bad) {
-                    badLines.accept(bad);
-                    continue;
-                }
-                rows.accept(row);
+        InputLines in = new InputLines(reader, source);
+        String text;
+        Columns columns = null;
+        long lastMillis = Long.MIN_VALUE;
+        long lastLine = 0;
+        while ((text = in.next()) != null) {
+            long lineNumber = in.lineNumber();
+            if (text.isBlank()) {
+                continue;
             }
             if (columns == null) {
-                throw new InputFormatException(source, Math.max(1, lineNumber), 1,
-                        "no header row: expected e.g. 'time,price,size' or 'Date and Time,Price,Volume'");
+                columns = Columns.fromHeader(CsvLine.parse(source, lineNumber, text));
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source, e);
+            TradeRow row;
+            try {
+                CsvLine line = CsvLine.parse(source, lineNumber, text);
+                row = row(line, columns);
+                if (row.trade().epochMillis() < lastMillis) {
+                    throw line.error(columns.time, "time goes backwards: " + Instant.ofEpochMilli(
+                            row.trade().epochMillis()) + " is before " + Instant.ofEpochMilli(lastMillis)
+                            + " on line " + lastLine + " (trades must be in time order)");
+                }
+            } catch (InputFormatException bad) {
+                badLines.accept(bad);
+                continue;
+            }
+            lastMillis = row.trade().epochMillis();
+            lastLine = lineNumber;
+            rows.accept(row);
+        }
+        if (columns == null) {
+            throw new InputFormatException(source, Math.max(1, in.lineNumber()), 1,
+                    "no header row: expected e.g. 'time,price,size' or 'Date and Time,Price,Volume'");
         }
     }
 
     private TradeRow row(CsvLine line, Columns c) {
         long millis = time(line, c.time);
         double price = line.number(c.price, "price");
-        if (!(price > 0) || Double.isInfinite(price)) {
-            throw line.error(c.price, "price must be positive, was " + line.field(c.price).trim());
+        if (!(price > 0) || price > MAX_PRICE) {
+            throw line.error(c.price, "price must be positive and at most " + (long) MAX_PRICE + ", was "
+                    + TerminalText.excerpt(line.field(c.price).trim()));
         }
         long size = line.wholeNumber(c.size, "size");
-        if (size <= 0) {
-            throw line.error(c.size, "size must be positive, was " + size);
+        if (size <= 0 || size > MAX_SIZE) {
+            throw line.error(c.size, "size must be positive and at most " + (long) MAX_SIZE + ", was " + size);
         }
         String symbol = c.symbol >= 0 ? line.require(c.symbol, "symbol") : defaultSymbol;
         Aggressor side = c.side >= 0 ? side(line, c.side) : Aggressor.UNKNOWN;
         Quote quote = null;
         if (c.bid >= 0 && c.ask >= 0) {
-            double bid = line.number(c.bid, "bid");
-            double ask = line.number(c.ask, "ask");
-            double bidSize = c.bidSize >= 0 ? line.number(c.bidSize, "bid_size") : 0;
-            double askSize = c.askSize >= 0 ? line.number(c.askSize, "ask_size") : 0;
+            double bid = line.number(c.bid, "bid", 0, MAX_PRICE);
+            double ask = line.number(c.ask, "ask", 0, MAX_PRICE);
+            double bidSize = c.bidSize >= 0 ? line.number(c.bidSize, "bid_size", 0, MAX_SIZE) : 0;
+            double askSize = c.askSize >= 0 ? line.number(c.askSize, "ask_size", 0, MAX_SIZE) : 0;
             if (!(bid > 0) || !(ask > 0)) {
                 throw line.error(bid > 0 ? c.ask : c.bid, "quote prices must be positive");
             }
@@ -146,23 +158,35 @@ public final class TradeCsvReader {
     }
 
     private long time(CsvLine line, int index) {
+        long millis = parseTime(line, index);
+        if (millis < 0 || millis >= LATEST_MILLIS) {
+            throw line.error(index, "time " + TerminalText.excerpt(line.field(index).trim())
+                    + " is outside 1970..2199 (wrong unit?)");
+        }
+        return millis;
+    }
+
+    private long parseTime(CsvLine line, int index) {
         String text = line.require(index, "time");
         if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
             long value = Long.parseLong(text);
             // Up to 10 digits can only be epoch seconds (10 digits of milliseconds would be before 1970-04-27).
             return text.length() <= 10 ? value * 1000 : value;
         }
-        if (text.matches("\\d{1,10}\\.\\d+")) {
+        if (text.length() <= 30 && text.matches("\\d{1,10}\\.\\d{1,9}")) {
             return Math.round(Double.parseDouble(text) * 1000); // fractional epoch seconds, e.g. 1633998512.063
         }
         try {
+            if (text.length() > 40) {
+                throw new DateTimeException("too long");
+            }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return Instant.parse(text).toEpochMilli();
             }
             return LocalDateTime.parse(text, LOCAL).atZone(zone).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
-            throw line.error(index, "unparseable time '" + text
-                    + "' (expected epoch millis, ISO-8601, or yyyy/MM/dd HH:mm:ss.fff)");
+        } catch (DateTimeException | ArithmeticException e) {
+            throw line.error(index, "unparseable time '" + TerminalText.excerpt(text)
+                    + "' (expected epoch millis, ISO-8601, or yyyy/MM/dd HH:mm:ss.fff, a real date and time)");
         }
     }
 
@@ -172,7 +196,8 @@ public final class TradeCsvReader {
             case "buy", "b", "1", "+1" -> Aggressor.BUY;
             case "sell", "s", "-1" -> Aggressor.SELL;
             case "", "unknown", "0", "?" -> Aggressor.UNKNOWN;
-            default -> throw line.error(index, "unknown side '" + text + "' (expected buy or sell)");
+            default -> throw line.error(index, "unknown side '" + TerminalText.excerpt(text)
+                    + "' (expected buy or sell)");
         };
     }
 
@@ -207,14 +232,14 @@ public final class TradeCsvReader {
                 }
             }
             if (time < 0) {
-                throw header.error(0, "missing column 'time' in header '" + String.join(",", header.fields()) + "'");
+                throw header.error(0, "missing column 'time' in header '" + TerminalText.excerpt(String.join(",", header.fields()), 200) + "'");
             }
             if (price < 0) {
-                throw header.error(0, "missing column 'price' in header '" + String.join(",", header.fields()) + "'");
+                throw header.error(0, "missing column 'price' in header '" + TerminalText.excerpt(String.join(",", header.fields()), 200) + "'");
             }
             if (size < 0) {
                 throw header.error(0, "missing column 'size' (or 'volume') in header '"
-                        + String.join(",", header.fields()) + "'");
+                        + TerminalText.excerpt(String.join(",", header.fields()), 200) + "'");
             }
             if ((bid < 0) != (ask < 0)) {
                 throw header.error(Math.max(bid, ask), "a quote needs both 'bid' and 'ask' columns");

@@ -72,9 +72,9 @@ class TradeCsvReaderTest {
 
     @Test
     void acceptsEpochSecondsWithAndWithoutFraction() {
-        String csv = "time,price,size\n1633998512,1,1\n1633998512.0635,1,1\n1633998512063,1,1\n";
+        String csv = "time,price,size\n1633998512,1,1\n1633998512.0635,1,1\n1633998512065,1,1\n";
         List<TradeRow> rows = new TradeCsvReader("X").read(new StringReader(csv), "s.csv");
         assertThat(rows).extracting(r -> r.trade().epochMillis())
-                .containsExactly(1633998512000L, 1633998512064L, 1633998512063L);
+                .containsExactly(1633998512000L, 1633998512064L, 1633998512065L);
     }
 }
