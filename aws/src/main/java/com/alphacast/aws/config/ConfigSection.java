@@ -1,5 +1,7 @@
 package com.alphacast.aws.config;
 
+import com.alphacast.core.text.TerminalText;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +14,9 @@ import java.util.Set;
 /**
  * One mapping of a settings file, read key by key. Every key read is remembered, so after binding
  * {@link #rejectUnknownKeys()} can name any key nobody asked for (usually a typo that would otherwise be
- * silently ignored). Errors name the file and the dotted key.
+ * silently ignored). Errors name the file and the dotted key. Types are strict: a key that is present with no value
+ * ({@code key: ~} or {@code key:}) is an error, never the default, and a scalar of the wrong type is refused rather
+ * than coerced ({@code symbol: yes} is a boolean, not the text "true"; {@code quantity: "5"} is text, not a number).
  */
 final class ConfigSection {
 
@@ -29,7 +33,7 @@ final class ConfigSection {
     }
 
     ConfigSection section(String key) {
-        Object value = raw(key);
+        Object value = present(key);
         Map<String, Object> map;
         if (value == null) {
             map = Map.of();
@@ -39,7 +43,7 @@ final class ConfigSection {
                 map.put(String.valueOf(e.getKey()), e.getValue());
             }
         } else {
-            throw error(key, "expected a mapping of settings, got '" + value + "'");
+            throw error(key, "expected a mapping of settings, got " + describe(value));
         }
         ConfigSection child = new ConfigSection(file, qualified(key), map);
         children.add(child);
@@ -55,14 +59,14 @@ final class ConfigSection {
     }
 
     String text(String key, String fallback) {
-        Object value = raw(key);
+        Object value = present(key);
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Map || value instanceof List) {
-            throw error(key, "expected a single value, got '" + value + "'");
+        if (!(value instanceof String)) {
+            throw error(key, "expected text, got " + describe(value) + " (quote it if you mean the text)");
         }
-        String text = String.valueOf(value).trim();
+        String text = ((String) value).trim();
         if (text.isEmpty()) {
             throw error(key, "must not be empty");
         }
@@ -76,23 +80,21 @@ final class ConfigSection {
                 return value;
             }
         }
-        throw error(key, "expected one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        throw error(key, "expected one of " + String.join(", ", allowed) + ", got '" + TerminalText.excerpt(value) + "'");
     }
 
     int integer(String key, int fallback, int min, int max) {
-        Object value = raw(key);
+        Object value = present(key);
         if (value == null) {
             return fallback;
         }
         long parsed;
         if (value instanceof Integer || value instanceof Long) {
             parsed = ((Number) value).longValue();
+        } else if (value instanceof BigInteger big) {
+            parsed = big.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         } else {
-            try {
-                parsed = Long.parseLong(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw error(key, "expected a whole number, got '" + value + "'");
-            }
+            throw error(key, "expected a whole number, got " + describe(value));
         }
         if (parsed < min || parsed > max) {
             throw error(key, "must be within " + min + ".." + max + ", got " + parsed);
@@ -101,7 +103,7 @@ final class ConfigSection {
     }
 
     double decimal(String key, double fallback, double min, double max) {
-        Object value = raw(key);
+        Object value = present(key);
         if (value == null) {
             return fallback;
         }
@@ -109,11 +111,7 @@ final class ConfigSection {
         if (value instanceof Number number) {
             parsed = number.doubleValue();
         } else {
-            try {
-                parsed = Double.parseDouble(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw error(key, "expected a number, got '" + value + "'");
-            }
+            throw error(key, "expected a number, got " + describe(value));
         }
         if (!(parsed >= min && parsed <= max)) {
             throw error(key, "must be within " + min + ".." + max + ", got " + parsed);
@@ -122,18 +120,20 @@ final class ConfigSection {
     }
 
     List<String> strings(String key) {
-        Object value = raw(key);
+        Object value = present(key);
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw error(key, "expected a list, got '" + value + "'");
+            throw error(key, "expected a list, got " + describe(value));
         }
         List<String> out = new ArrayList<>();
         for (Object element : list) {
-            if (element == null || element instanceof Map || element instanceof List
-                    || String.valueOf(element).isBlank()) {
-                throw error(key, "list entries must be non-empty text, got '" + element + "'");
+            // whole numbers are kept as written (chat ids are often unquoted); anything else must be text
+            boolean text = element instanceof String s && !s.isBlank();
+            boolean whole = element instanceof Integer || element instanceof Long || element instanceof BigInteger;
+            if (!text && !whole) {
+                throw error(key, "list entries must be non-empty text, got " + describe(element));
             }
             out.add(String.valueOf(element).trim());
         }
@@ -145,11 +145,14 @@ final class ConfigSection {
      * {@code secretsmanager:secret-id#json-key}. A literal secret in a committed file is refused.
      */
     Optional<String> secretReference(String key) {
-        Object value = raw(key);
+        Object value = present(key);
         if (value == null) {
             return Optional.empty();
         }
-        String text = String.valueOf(value).trim();
+        if (!(value instanceof String)) {
+            throw error(key, "expected a secret reference, got " + describe(value));
+        }
+        String text = ((String) value).trim();
         if (!SecretReference.isReference(text)) {
             throw error(key, "secrets must be references (env:NAME, ssm:/name or secretsmanager:id#key), "
                     + "never the secret itself");
@@ -158,13 +161,13 @@ final class ConfigSection {
     }
 
     ConfigException error(String key, String message) {
-        return new ConfigException(file + ": " + qualified(key) + ": " + message);
+        return new ConfigException(file + ": " + TerminalText.excerpt(qualified(key)) + ": " + message);
     }
 
     void rejectUnknownKeys() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                throw new ConfigException(file + ": unknown key '" + qualified(key) + "'");
+                throw new ConfigException(file + ": unknown key '" + TerminalText.excerpt(qualified(key)) + "'");
             }
         }
         children.forEach(ConfigSection::rejectUnknownKeys);
@@ -173,6 +176,26 @@ final class ConfigSection {
     private Object raw(String key) {
         read.add(key);
         return values.get(key);
+    }
+
+    /** The value, or null when the key is absent; a key written with no value is an error, not the default. */
+    private Object present(String key) {
+        Object value = raw(key);
+        if (value == null && values.containsKey(key)) {
+            throw error(key, "has no value (null); give a value or remove the key to use the default");
+        }
+        return value;
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "nothing (null)";
+        }
+        String kind = value instanceof String ? "text" : value instanceof Boolean ? "a boolean"
+                : value instanceof Map ? "a mapping" : value instanceof List ? "a list"
+                : value instanceof Number ? "a number" : value instanceof java.util.Date ? "a date"
+                : "a " + value.getClass().getSimpleName();
+        return kind + " '" + TerminalText.excerpt(String.valueOf(value)) + "'";
     }
 
     private String qualified(String key) {

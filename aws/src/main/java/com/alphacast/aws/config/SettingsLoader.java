@@ -12,6 +12,7 @@ import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.settings.VolumeSpikeSettings;
+import com.alphacast.core.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +89,11 @@ public final class SettingsLoader {
     public AlphacastSettings parse(String profile, String file, String text) {
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a key given twice is a mistake, not "the last one wins"
+            document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage(), e);
+            throw new ConfigException(file + ": not valid YAML: " + TerminalText.excerpt(e.getMessage(), 400), e);
         }
         if (document != null && !(document instanceof Map)) {
             throw new ConfigException(file + ": expected a mapping of sections at the top level");
@@ -165,6 +168,11 @@ public final class SettingsLoader {
 
     private static DistributionSettings distribution(ConfigSection s) {
         String outbox = s.text("outboxDirectory", ".alphacast/outbox");
+        try {
+            DistributionSettings.checkOutboxDirectory(outbox);
+        } catch (IllegalArgumentException e) {
+            throw s.error("outboxDirectory", e.getMessage());
+        }
         ConfigSection tiers = s.section("tiers");
         Map<Tier, TierPolicy> policies = new EnumMap<>(Tier.class);
         int[] defaultDelays = {0, 300, 900};

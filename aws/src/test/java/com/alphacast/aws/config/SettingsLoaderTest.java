@@ -51,12 +51,62 @@ class SettingsLoaderTest {
     @Test
     void badValueStopsLoadingNamingTheKeyAndFile() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: many\n"))
-                .hasMessage("config/t.yaml: risk.maxOpenPositions: expected a whole number, got 'many'");
+                .hasMessage("config/t.yaml: risk.maxOpenPositions: expected a whole number, got text 'many'");
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
                 "distribution:\n  tiers:\n    basic:\n      delaySeconds: 1200\n"))
                 .hasMessage("config/t.yaml: distribution.tiers.basic.delaySeconds: must be within 0..900, got 1200");
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "distribution:\n  tiers:\n    gold: {}\n"))
                 .hasMessageContaining("distribution.tiers.gold: unknown tier 'gold'");
+    }
+
+    @Test
+    void aKeyWrittenWithoutValueIsAnErrorNotTheDefault() {
+        for (String empty : new String[] {"~", "null", ""}) {
+            assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: " + empty + "\n"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("config/t.yaml: risk.maxOpenPositions: has no value (null); give a value or remove the "
+                            + "key to use the default");
+        }
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "market:\n  symbol: ''\n"))
+                .hasMessage("config/t.yaml: market.symbol: must not be empty");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n"))
+                .hasMessageStartingWith("config/t.yaml: risk: has no value (null)");
+    }
+
+    @Test
+    void aScalarOfTheWrongTypeIsRefusedNotCoerced() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "market:\n  symbol: yes\n"))
+                .hasMessage("config/t.yaml: market.symbol: expected text, got a boolean 'true' (quote it if you mean "
+                        + "the text)");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxQuantity: \"5\"\n"))
+                .hasMessage("config/t.yaml: risk.maxQuantity: expected a whole number, got text '5'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxQuantity: 5.0\n"))
+                .hasMessageContaining("expected a whole number, got a number '5.0'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "market:\n  tickSize: true\n"))
+                .hasMessageContaining("market.tickSize: expected a number, got a boolean 'true'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "market:\n  tickSize: .nan\n"))
+                .hasMessageContaining("market.tickSize: must be within");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "market:\n  sessionOpen: 18:00\n"))
+                .as("YAML 1.1 reads an unquoted 18:00 as the number 1080").hasMessageContaining("expected text");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxQuantity: 5\n  maxQuantity: 50\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("maxQuantity");
+    }
+
+    @Test
+    void theOutboxMustBeARelativeDirectoryInsideDotAlphacast() {
+        for (String bad : new String[] {".", "/tmp/outbox", "..", "../outbox", ".alphacast", ".alphacast/../data",
+            "data/outbox", "./.alphacast/../../x"}) {
+            assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                    "distribution:\n  outboxDirectory: \"" + bad + "\"\n"))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("config/t.yaml: distribution.outboxDirectory: must ");
+        }
+        assertThat(loader.parse("t", "t.yaml", "distribution:\n  outboxDirectory: .alphacast/outbox-2\n")
+                .distribution().outboxDirectory()).isEqualTo(".alphacast/outbox-2");
     }
 
     @Test
