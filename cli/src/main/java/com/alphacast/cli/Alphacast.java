@@ -4,6 +4,7 @@ import com.alphacast.cli.analyze.AnalyzeCommand;
 import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.demo.DemoCommand;
 import com.alphacast.cli.ops.TradingHaltCommand;
+import com.alphacast.core.text.TerminalText;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /** {@code ./alphacast <command> ...}: the single entry point for operators and developers. */
 public final class Alphacast {
 
-    static final int USAGE = 64;
+    /** Longest single print on stderr: error messages are one line, never a dump of an input file. */
+    static final int ERROR_PRINT_LIMIT = 2_000;
 
     private final Map<String, Supplier<Command>> commands = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
@@ -33,16 +35,39 @@ public final class Alphacast {
         descriptions.put(name, description);
     }
 
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command. Everything it prints goes through {@link TerminalSafeStream}; a failure nobody turned into a
+     * message (a defect) still ends in one line and {@link ExitCode#INTERNAL}, never a stack trace, unless
+     * {@code ALPHACAST_DEBUG=1}.
+     */
+    public int run(List<String> args, PrintStream rawOut, PrintStream rawErr) {
+        PrintStream out = new TerminalSafeStream(rawOut, Integer.MAX_VALUE);
+        PrintStream err = new TerminalSafeStream(rawErr, ERROR_PRINT_LIMIT);
+        try {
+            return dispatch(args, out, err);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            err.println("alphacast: internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+            err.println("This is a defect, not something you did; ALPHACAST_DEBUG=1 prints the stack trace.");
+            if ("1".equals(System.getenv("ALPHACAST_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             usage(args.isEmpty() ? err : out);
-            return args.isEmpty() ? USAGE : 0;
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }
         Supplier<Command> command = commands.get(args.get(0));
         if (command == null) {
-            err.println("unknown command '" + args.get(0) + "'");
+            err.println("unknown command '" + TerminalText.excerpt(args.get(0)) + "'");
             usage(err);
-            return USAGE;
+            return ExitCode.USAGE;
         }
         return command.get().run(args.subList(1, args.size()), out, err);
     }

@@ -1,6 +1,7 @@
 package com.alphacast.cli.analyze;
 
 import com.alphacast.cli.Command;
+import com.alphacast.cli.ExitCode;
 import com.alphacast.core.feed.InputFormatException;
 
 import java.io.PrintStream;
@@ -9,14 +10,14 @@ import java.util.List;
 
 /**
  * {@code ./alphacast analyze <gex|vpin|book> ...}: runs core's market analytics on files and prints JSON (default)
- * or a table ({@code --format table}). Exit codes: 0 ok, 2 input error (message names file, line and column),
+ * or a table ({@code --format table}). Exit codes: 0 ok, 65 input error (message names file, line and column),
  * 64 usage error.
  */
 public final class AnalyzeCommand implements Command {
 
-    static final int OK = 0;
-    static final int INPUT_ERROR = 2;
-    static final int USAGE = 64;
+    static final int OK = ExitCode.OK;
+    static final int INPUT_ERROR = ExitCode.INPUT;
+    static final int USAGE = ExitCode.USAGE;
 
     public AnalyzeCommand() {
     }
@@ -86,6 +87,6 @@ public final class AnalyzeCommand implements Command {
                         Rebuilds Binance books from snapshot + diff captures (or JSONL); prints every applied
                         update's top of book, every gap, every bookTicker mismatch and trade-classifier accuracy.
 
-                exit codes: 0 ok, 2 input error (file, line and column named), 64 usage error""");
+                exit codes: 0 ok, 64 usage error, 65 input error (file, line and column named)""");
     }
 }

@@ -24,15 +24,17 @@ import java.util.Set;
 /** {@code analyze gex}: GEX/DEX and zero-gamma of a CBOE quotedata export. */
 final class GexAnalysis {
 
+    static final int MAX_TOP = 10_000;
+
     void run(List<String> args, PrintStream out) {
         Options o = Options.parse(args, Set.of("chain", "spot", "asof", "top", "min-oi", "dealers", "format"),
                 Set.of("profile"));
         String file = o.required("chain");
         OutputFormat format = o.format();
-        int top = o.positiveInt("top", 10);
-        long minOi = o.nonNegativeLong("min-oi", 0);
+        int top = o.wholeNumber("top", 10, 1, MAX_TOP);
+        long minOi = o.wholeNumber("min-oi", 0L, 0L, 1_000_000_000L);
         DealerPositioning dealers = dealers(o.string("dealers", "long-calls-short-puts"));
-        double spotOverride = o.positiveNumber("spot", Double.NaN);
+        double spotOverride = o.number("spot", Double.NaN, 0, 1e7);
         LocalDate asOfOverride = o.date("asof");
 
         CboeQuoteData data;

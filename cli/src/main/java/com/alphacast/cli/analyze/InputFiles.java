@@ -1,8 +1,10 @@
 package com.alphacast.cli.analyze;
 
+import com.alphacast.core.feed.InputLines;
+import com.alphacast.core.text.TerminalText;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,17 +15,23 @@ final class InputFiles {
     }
 
     static Reader open(String file) {
-        Path path = Path.of(file);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException(TerminalText.excerpt(file) + ": not a valid file name");
+        }
         if (!Files.exists(path)) {
-            throw new InputException(file + ": no such file");
+            throw new InputException(TerminalText.excerpt(file) + ": no such file");
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InputException(file + ": not a readable file");
+            throw new InputException(TerminalText.excerpt(file) + ": not a readable file");
         }
         try {
-            return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+            // strict UTF-8 that reports the line and column of a bad byte (see InputLines)
+            return InputLines.utf8(new BufferedInputStream(Files.newInputStream(path)));
         } catch (IOException e) {
-            throw new InputException(file + ": cannot open (" + e.getMessage() + ")");
+            throw new InputException(TerminalText.excerpt(file) + ": cannot open (" + e.getMessage() + ")");
         }
     }
 }

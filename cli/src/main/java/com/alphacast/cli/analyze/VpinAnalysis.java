@@ -5,17 +5,18 @@ import com.alphacast.core.classification.LeeReadyClassifier;
 import com.alphacast.core.classification.TickRule;
 import com.alphacast.core.feed.CsvLine;
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.InputLines;
 import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.feed.trades.TradeRow;
 import com.alphacast.core.quality.BadPrintFilter;
 import com.alphacast.core.quality.PrintListener;
+import com.alphacast.core.text.TerminalText;
 import com.alphacast.core.vpin.BarVpin;
 import com.alphacast.core.vpin.BvcVpinStream;
 import com.alphacast.core.vpin.VolumeBucketVpin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -43,6 +44,14 @@ final class VpinAnalysis {
     private static final Set<String> FLAGS = Set.of("no-bad-print-filter");
     /** Rejected prints listed in the output; the count is always complete. */
     private static final int LISTED_BAD_PRINTS = 100;
+    /** Ranges of the numeric options (documented in cli/README.md): beyond them memory, not insight, runs out. */
+    static final int MAX_WINDOW = 10_000;
+    static final int MAX_BUCKETS_PER_DAY = 10_000;
+    static final long MAX_BUCKETS = 1_000_000;
+    static final Duration MIN_BAR = Duration.ofMillis(100);
+    static final Duration MAX_BAR = Duration.ofDays(1);
+    private static final double MAX_PRICE = 1e9;
+    private static final double MAX_VOLUME = 1e15;
 
     void run(List<String> args, PrintStream out) {
         Options o = Options.parse(args, VALUED, FLAGS);
@@ -70,26 +79,20 @@ final class VpinAnalysis {
             throw new UsageException("give --bucket-volume or --buckets-per-day, not both");
         }
         String file = o.required("trades");
-        int window = o.positiveInt("window", 50);
+        int window = o.wholeNumber("window", 50, 1, MAX_WINDOW);
         String classify = o.string("classify", "bvc");
         if (!Set.of("bvc", "tick", "lee-ready", "side").contains(classify)) {
             throw new UsageException("--classify must be bvc, tick, lee-ready or side, was '" + classify + "'");
         }
-        Duration bar = o.duration("bar", Duration.ofMinutes(1));
+        Duration bar = o.duration("bar", Duration.ofMinutes(1), MIN_BAR, MAX_BAR);
         int sigmaWindow = sigmaWindow(o);
         int minSigmaChanges = minSigmaChanges(o, sigmaWindow);
         boolean screen = !o.flag("no-bad-print-filter");
         if (!screen && (o.has("bad-print-band") || o.has("bad-print-window"))) {
             throw new UsageException("--bad-print-band/--bad-print-window do not apply with --no-bad-print-filter");
         }
-        double band = o.positiveNumber("bad-print-band", 0.01);
-        if (band >= 1) {
-            throw new UsageException("--bad-print-band is a fraction of the median (0.01 = 1%), was " + band);
-        }
-        int badPrintWindow = o.positiveInt("bad-print-window", 21);
-        if (badPrintWindow < 3) {
-            throw new UsageException("--bad-print-window must hold at least 3 prints, was " + badPrintWindow);
-        }
+        double band = o.number("bad-print-band", 0.01, 0, 0.99); // a fraction of the median: 0.01 = 1%
+        int badPrintWindow = o.wholeNumber("bad-print-window", 21, 3, MAX_WINDOW + 1);
         ZoneId zone;
         try {
             zone = ZoneId.of(o.string("zone", "UTC"));
@@ -97,7 +100,8 @@ final class VpinAnalysis {
             throw new UsageException("--zone must be a time zone like UTC or America/New_York, was '"
                     + o.string("zone", "") + "'");
         }
-        int bucketsPerDay = o.positiveInt("buckets-per-day", 50);
+        int bucketsPerDay = o.wholeNumber("buckets-per-day", 50, 1, MAX_BUCKETS_PER_DAY);
+        double givenBucketVolume = o.number("bucket-volume", Double.NaN, 0, 1e15);
 
         List<TradeRow> rows;
         try (Reader reader = InputFiles.open(file)) {
@@ -127,8 +131,12 @@ final class VpinAnalysis {
             totalVolume += r.trade().size();
             days.add(Instant.ofEpochMilli(r.trade().epochMillis()).atZone(zone).toLocalDate());
         }
-        double bucketVolume = o.has("bucket-volume") ? o.positiveNumber("bucket-volume", 0)
-                : totalVolume / days.size() / bucketsPerDay;
+        double bucketVolume = o.has("bucket-volume") ? givenBucketVolume : totalVolume / days.size() / bucketsPerDay;
+        if (totalVolume / bucketVolume > MAX_BUCKETS) {
+            throw new UsageException(String.format(Locale.ROOT, "--bucket-volume %s cuts the file's volume of %.0f "
+                    + "into more than %,d buckets; give a bucket volume of at least %s", o.string("bucket-volume",
+                    ""), totalVolume, MAX_BUCKETS, Table.num(totalVolume / MAX_BUCKETS, 6)));
+        }
 
         List<BucketPoint> points = new ArrayList<>();
         VolumeBucketVpin buckets = new VolumeBucketVpin(bucketVolume, window,
@@ -291,7 +299,7 @@ final class VpinAnalysis {
         String closeName = o.required("close");
         String volumeName = o.required("volume");
         String timeName = o.string("time", null);
-        int window = o.positiveInt("window", 50);
+        int window = o.wholeNumber("window", 50, 1, MAX_WINDOW);
         int sigmaWindow = sigmaWindow(o);
         int minSigmaChanges = minSigmaChanges(o, sigmaWindow);
         BulkVolumeClassifier bvc = new BulkVolumeClassifier(sigmaWindow, minSigmaChanges);
@@ -301,15 +309,16 @@ final class VpinAnalysis {
         Table table = new Table("line", "time", "close", "volume", "buy", "sell", "vpin");
         int bars = 0;
         double last = Double.NaN;
-        try (Reader reader = InputFiles.open(file); BufferedReader in = new BufferedReader(reader)) {
+        try (Reader reader = InputFiles.open(file)) {
+            InputLines in = new InputLines(reader, file);
             String text;
             long lineNumber = 0;
             int close = -1;
             int volume = -1;
             int time = -1;
             boolean header = true;
-            while ((text = in.readLine()) != null) {
-                lineNumber++;
+            while ((text = in.next()) != null) {
+                lineNumber = in.lineNumber();
                 if (text.isBlank()) {
                     continue;
                 }
@@ -321,13 +330,10 @@ final class VpinAnalysis {
                     time = timeName == null ? -1 : column(line, timeName, "--time");
                     continue;
                 }
-                double c = line.number(close, closeName);
-                double v = line.number(volume, volumeName);
+                double c = line.number(close, closeName, 0, MAX_PRICE);
+                double v = line.number(volume, volumeName, 0, MAX_VOLUME);
                 if (!(c > 0)) {
-                    throw line.error(close, "close must be positive, was " + line.field(close).trim());
-                }
-                if (!(v >= 0) || Double.isInfinite(v)) {
-                    throw line.error(volume, "volume must be >= 0, was " + line.field(volume).trim());
+                    throw line.error(close, "close must be positive, was " + TerminalText.excerpt(line.field(close).trim()));
                 }
                 bars++;
                 double fraction = bvc.buyFraction(c);
@@ -416,16 +422,12 @@ final class VpinAnalysis {
     }
 
     private static int sigmaWindow(Options o) {
-        int sigmaWindow = o.positiveInt("sigma-window", 20);
-        if (sigmaWindow < 2) {
-            throw new UsageException("--sigma-window must be at least 2");
-        }
-        return sigmaWindow;
+        return o.wholeNumber("sigma-window", 20, 2, MAX_WINDOW);
     }
 
     /** Default: the whole sigma window, so sigma is always from --sigma-window changes as the conventions define. */
     private static int minSigmaChanges(Options o, int sigmaWindow) {
-        int min = o.positiveInt("min-sigma-changes", sigmaWindow);
+        int min = o.wholeNumber("min-sigma-changes", sigmaWindow, 2, MAX_WINDOW);
         if (min < 2 || min > sigmaWindow) {
             throw new UsageException("--min-sigma-changes must be between 2 and --sigma-window (" + sigmaWindow
                     + "), was " + min);
@@ -439,7 +441,7 @@ final class VpinAnalysis {
                 return i;
             }
         }
-        throw header.error(0, "no column '" + name + "' (" + option + ") in header '"
-                + String.join(",", header.fields()) + "'");
+        throw header.error(0, "no column '" + TerminalText.excerpt(name) + "' (" + option + ") in header '"
+                + TerminalText.excerpt(String.join(",", header.fields()), 200) + "'");
     }
 }

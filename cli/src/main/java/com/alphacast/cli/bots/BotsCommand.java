@@ -16,6 +16,7 @@ import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.alphacast.bots.wiring.BotsConfiguration;
 import com.alphacast.cli.Command;
+import com.alphacast.cli.ExitCode;
 import com.alphacast.fakes.Fault;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,14 +44,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   bench-fanout [--messages N] [--rate R] [--fault-share S] [--scenario clean|faulty|both] [--concurrency C] [--seed S]
  * </pre>
  * Exit codes: 0 ok (verify-discord: valid), 1 failure (verify-discord: invalid; bench: a target missed),
- * 2 bad input, 64 usage.
+ * 64 usage, 65 bad input (see {@link ExitCode}).
  */
 public final class BotsCommand implements Command {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int INPUT_ERROR = 2;
-    static final int USAGE = 64;
+    static final int OK = ExitCode.OK;
+    static final int FAILED = ExitCode.FAILED;
+    static final int INPUT_ERROR = ExitCode.INPUT;
+    static final int USAGE = ExitCode.USAGE;
 
     private final Map<String, String> environment;
     private final SubscriberRegistry registry;

@@ -8,40 +8,75 @@ import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.cli.Command;
+import com.alphacast.cli.ExitCode;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.ReplaySettings;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.text.TerminalText;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
 import com.alphacast.localcloud.function.FunctionStats;
+import com.alphacast.localcloud.template.TemplateRefusedException;
 import com.alphacast.worker.IngestWorker;
 import com.alphacast.worker.replay.ReplayReport;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code ./alphacast demo}: starts the local cloud from template.yaml, replays the demo session through the
  * ingest worker, waits until every queue is drained (delayed tiers included), prints what happened, and
- * shuts everything down.
+ * shuts everything down. Everything a user can get wrong (options, profile, settings, template, replay file, secrets)
+ * is checked before anything starts; the run then owns {@code <home>/.alphacast} ({@link RunLock}) and only replaces
+ * the outbox files it created ({@link DemoOutbox}).
  */
 public final class DemoCommand implements Command {
 
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(3);
+    /** Time for the functions to finish after the longest tier delay has passed. */
+    static final Duration DRAIN_MARGIN = Duration.ofMinutes(3);
+
+    private final Map<String, String> processEnvironment;
+
+    public DemoCommand() {
+        this(System.getenv());
+    }
+
+    /** @param processEnvironment where {@code env:NAME} secrets of live sinks come from */
+    public DemoCommand(Map<String, String> processEnvironment) {
+        this.processEnvironment = Map.copyOf(processEnvironment);
+    }
+
+    /** A run that cannot start: one line for the user and the exit code. */
+    private static final class Refusal extends RuntimeException {
+        private final int code;
+
+        Refusal(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return demo(args, out, err);
+        } catch (Refusal e) {
+            err.println("alphacast demo: " + e.getMessage());
+            return e.code;
+        }
+    }
+
+    private int demo(List<String> args, PrintStream out, PrintStream err) {
         Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
         String profile = "demo";
         String speed = null;
@@ -52,12 +87,11 @@ public final class DemoCommand implements Command {
                     out.println("usage: ./alphacast demo [--profile NAME] [--speed max|realtime|Nx] [--home DIR]");
                     out.println("  Replays the demo session (config/<profile>.yaml, replay.file) through the worker,");
                     out.println("  the risk, order, position and distribution functions on the local cloud, then prints a summary.");
-                    return 0;
+                    return ExitCode.OK;
                 }
                 case "--profile", "--speed", "--home" -> {
                     if (i + 1 >= args.size()) {
-                        err.println(arg + " needs a value");
-                        return 64;
+                        throw new Refusal(ExitCode.USAGE, arg + " needs a value");
                     }
                     String value = args.get(++i);
                     if (arg.equals("--profile")) {
@@ -65,14 +99,23 @@ public final class DemoCommand implements Command {
                     } else if (arg.equals("--speed")) {
                         speed = value;
                     } else {
-                        home = Path.of(value).toAbsolutePath().normalize();
+                        try {
+                            home = Path.of(value).toAbsolutePath().normalize();
+                        } catch (InvalidPathException e) {
+                            throw new Refusal(ExitCode.USAGE, "--home '" + TerminalText.excerpt(value)
+                                    + "' is not a valid path");
+                        }
                     }
                 }
-                default -> {
-                    err.println("unknown option '" + arg + "' (see ./alphacast demo --help)");
-                    return 64;
-                }
+                default -> throw new Refusal(ExitCode.USAGE, "unknown option '" + TerminalText.excerpt(arg)
+                        + "' (see ./alphacast demo --help)");
             }
+        }
+        // Everything is validated before anything is started, created or deleted.
+        Path template = home.resolve("template.yaml");
+        if (!Files.isRegularFile(template)) {
+            throw new Refusal(ExitCode.INPUT, "no template.yaml in " + home + ": run from the repository root or pass "
+                    + "--home DIR of a checkout");
         }
         double multiplier;
         AlphacastSettings settings;
@@ -80,25 +123,89 @@ public final class DemoCommand implements Command {
             settings = new SettingsLoader(Optional.of(home.resolve("config"))).load(profile);
             multiplier = ReplaySettings.parseSpeed(speed == null ? settings.replay().speed() : speed);
         } catch (ConfigException | IllegalArgumentException e) {
-            err.println("alphacast demo: " + e.getMessage());
-            return 2;
+            throw new Refusal(ExitCode.INPUT, e.getMessage());
         }
-        Path template = home.resolve("template.yaml");
-        Path outbox = home.resolve(settings.distribution().outboxDirectory());
-        clearOutbox(outbox);
-
         Map<String, String> shared = new HashMap<>();
         shared.put("ALPHACAST_PROFILE", profile);
         shared.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
         shared.put("ALPHACAST_HOME", home.toString());
-
-        out.printf("Alphacast demo: profile '%s', %s on the local cloud (DynamoDB Local + ElasticMQ)%n", profile, template);
-        long started = System.nanoTime();
-        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(template)
+        shared.putAll(localSecrets(settings));
+        LocalCloudOptions options = LocalCloudOptions.forTemplate(template)
                 .stackName("demo")
                 .parameter("Profile", profile)
                 .functionEnvironment(shared)
-                .build())) {
+                .build();
+        try {
+            LocalCloud.check(options);
+        } catch (TemplateRefusedException | IllegalArgumentException e) {
+            throw new Refusal(ExitCode.INPUT, "--profile '" + profile + "': " + e.getMessage());
+        }
+        Path replayFile = home.resolve(settings.replay().file());
+        if (!Files.isRegularFile(replayFile) || !Files.isReadable(replayFile)) {
+            throw new Refusal(ExitCode.INPUT, settings.source() + ": replay.file '" + settings.replay().file()
+                    + "' is not a readable file (" + replayFile + ")");
+        }
+        Duration drainTimeout = drainTimeout(settings);
+
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(home.resolve(".alphacast"));
+        } catch (RunLock.HeldException e) {
+            throw new Refusal(ExitCode.BUSY, e.getMessage());
+        }
+        try (lock) {
+            Path outbox;
+            try {
+                outbox = DemoOutbox.prepare(home, settings.distribution().outboxDirectory());
+            } catch (DemoOutbox.NotOursException e) {
+                throw new Refusal(ExitCode.INPUT, e.getMessage());
+            }
+            return replay(out, profile, template, options, shared, settings, multiplier, drainTimeout, outbox);
+        }
+    }
+
+    /** The longest tier delay (up to 900 s) plus {@link #DRAIN_MARGIN}: delayed tiers are waited for, not cut off. */
+    static Duration drainTimeout(AlphacastSettings settings) {
+        return DRAIN_MARGIN.plusSeconds(settings.distribution().tiers().values().stream()
+                .mapToInt(TierPolicy::delaySeconds).max().orElse(0));
+    }
+
+    /**
+     * Secrets for live sinks, from this process's environment. A local run never calls real AWS, so SSM and Secrets
+     * Manager references are refused rather than resolved.
+     */
+    private Map<String, String> localSecrets(AlphacastSettings settings) {
+        Map<String, String> secrets = new HashMap<>();
+        for (Map.Entry<Channel, ChannelSettings> entry : settings.distribution().channels().entrySet()) {
+            ChannelSettings channel = entry.getValue();
+            if (channel.sink() != ChannelSettings.SinkKind.LIVE || channel.credentialRef().isEmpty()) {
+                continue;
+            }
+            String reference = channel.credentialRef().get();
+            String where = settings.source() + ": distribution.channels." + entry.getKey().key() + ".credential";
+            if (reference.startsWith("env:")) {
+                String name = reference.substring(4);
+                String value = processEnvironment.get(name);
+                if (value == null || value.isBlank()) {
+                    throw new Refusal(ExitCode.INPUT, where + " is '" + reference + "' but " + name
+                            + " is not set: export it, or use sink: outbox");
+                }
+                secrets.put(name, value);
+            } else {
+                throw new Refusal(ExitCode.INPUT, where + " is '" + reference + "', a secret in AWS; the demo runs "
+                        + "locally and never calls real AWS: use --profile demo, or a profile whose live sinks take "
+                        + "env: credentials");
+            }
+        }
+        return secrets;
+    }
+
+    private int replay(PrintStream out, String profile, Path template, LocalCloudOptions options,
+                       Map<String, String> shared, AlphacastSettings settings, double multiplier,
+                       Duration drainTimeout, Path outbox) {
+        out.printf("Alphacast demo: profile '%s', %s on the local cloud (DynamoDB Local + ElasticMQ)%n", profile, template);
+        long started = System.nanoTime();
+        try (LocalCloud cloud = LocalCloud.start(options)) {
             out.printf("local cloud up in %.1f s: DynamoDB %s, SQS %s%n",
                     (System.nanoTime() - started) / 1e9, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint());
 
@@ -118,14 +225,19 @@ public final class DemoCommand implements Command {
                         Double.isInfinite(multiplier) ? "max" : multiplier + "x");
                 replay = worker.replay(multiplier);
             }
-            out.println("replay done; waiting for the functions to drain their queues"
-                    + " (lower tiers are delayed by design) ...");
-            cloud.awaitIdle(IDLE_TIMEOUT);
+            out.printf("replay done; waiting up to %d s for the functions to drain their queues"
+                    + " (lower tiers are delayed by design) ...%n", drainTimeout.toSeconds());
+            try {
+                cloud.awaitIdle(drainTimeout);
+            } catch (IllegalStateException e) {
+                throw new Refusal(ExitCode.FAILED, "the pipeline did not drain within " + drainTimeout.toSeconds()
+                        + " s (the longest tier delay plus " + DRAIN_MARGIN.toSeconds() + " s): " + e.getMessage());
+            }
 
             PipelineSummary summary = collect(cloud, settings, replay, outbox);
             new SummaryPrinter(out).print(summary);
             out.printf("%nDone in %.1f s; the local cloud is shut down.%n", (System.nanoTime() - started) / 1e9);
-            return 0;
+            return ExitCode.OK;
         }
     }
 
@@ -160,18 +272,5 @@ public final class DemoCommand implements Command {
                 trading.closedPositions(), lastMarket,
                 deliveries, files, functions,
                 deadLetters, settings.market().contractMultiplier());
-    }
-
-    private static void clearOutbox(Path outbox) {
-        if (!Files.isDirectory(outbox)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(outbox)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the previous demo's outbox " + outbox, e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.cli.Command;
+import com.alphacast.cli.ExitCode;
 import com.alphacast.core.risk.KillSwitch;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class TradingHaltCommand implements Command {
             stream.println("       ./alphacast trading resume [--by NAME] [...]");
             stream.println("       ./alphacast trading status [...]");
             stream.println("  Tables default to ALPHACAST_CONTROL_TABLE and ALPHACAST_SIGNALS_TABLE (the stack's table names).");
-            return args.isEmpty() ? 64 : 0;
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }
         String action = args.get(0);
         String reason = null;
@@ -50,7 +51,7 @@ public final class TradingHaltCommand implements Command {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
                 err.println(option + " needs a value");
-                return 64;
+                return ExitCode.USAGE;
             }
             String value = args.get(++i);
             switch (option) {
@@ -60,14 +61,14 @@ public final class TradingHaltCommand implements Command {
                 case "--signals-table" -> signalsTable = value;
                 default -> {
                     err.println("unknown option '" + option + "' (see ./alphacast trading --help)");
-                    return 64;
+                    return ExitCode.USAGE;
                 }
             }
         }
         if (controlTable == null || controlTable.isBlank() || signalsTable == null || signalsTable.isBlank()) {
             err.println("which stack? set ALPHACAST_CONTROL_TABLE and ALPHACAST_SIGNALS_TABLE, or pass --control-table"
                     + " and --signals-table");
-            return 64;
+            return ExitCode.USAGE;
         }
         try (DynamoDbClient db = new AwsClients(environment).dynamoDb()) {
             DynamoRiskLedger ledger = new DynamoRiskLedger(db, signalsTable, controlTable, new JsonCodec());
@@ -75,7 +76,7 @@ public final class TradingHaltCommand implements Command {
                 case "halt" -> {
                     if (reason == null || reason.isBlank()) {
                         err.println("halt needs --reason: subscribers and operators see it on every rejection");
-                        return 64;
+                        return ExitCode.USAGE;
                     }
                     ledger.setKillSwitch(new KillSwitch(true, reason, by, clock.instant()));
                     out.println("trading HALTED by " + by + ": " + reason);
@@ -94,13 +95,13 @@ public final class TradingHaltCommand implements Command {
                 }
                 default -> {
                     err.println("unknown action '" + action + "': expected halt, resume or status");
-                    return 64;
+                    return ExitCode.USAGE;
                 }
             }
-            return 0;
+            return ExitCode.OK;
         } catch (SdkException e) {
             err.println("alphacast trading " + action + ": " + e.getMessage());
-            return 1;
+            return ExitCode.FAILED;
         }
     }
 }

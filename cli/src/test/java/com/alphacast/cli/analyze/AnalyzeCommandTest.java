@@ -106,23 +106,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void inputErrorsExitTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+    void inputErrorsExitSixtyFiveNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(DATA.resolve("options/spy_quotedata_2025-09-25.csv")));
         lines.set(10, lines.get(10).replaceFirst(",0\\.\\d+,", ",n/a,"));
         Files.write(bad, lines);
         Run r = run("gex", "--chain", bad.toString());
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.code()).isEqualTo(65);
         assertThat(r.err()).contains(bad + ":11:").contains("unparseable number 'n/a'");
 
         Run missing = run("gex", "--chain", dir.resolve("nope.csv").toString());
-        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.code()).isEqualTo(65);
         assertThat(missing.err()).contains("nope.csv: no such file");
 
         Path trades = dir.resolve("trades.csv");
         Files.writeString(trades, "time,price,size\n1000,10,1\n1001,10x,1\n");
         Run t = run("vpin", "--trades", trades.toString());
-        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.code()).isEqualTo(65);
         assertThat(t.err()).contains(trades + ":3:6: unparseable number '10x' in column 'price'");
     }
 
@@ -150,13 +150,13 @@ class AnalyzeCommandTest {
     void gexWithoutAnIvColumnExitsTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path noIv = spyWithout(dir, "no_iv.csv", 7, 18);
         Run r = run("gex", "--chain", noIv.toString());
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.code()).isEqualTo(65);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(noIv + ":4:17: missing column 'IV' in both the call block");
 
         Path noPutIv = spyWithout(dir, "no_put_iv.csv", 18);
         Run p = run("gex", "--chain", noPutIv.toString());
-        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.code()).isEqualTo(65);
         assertThat(p.err()).contains(noPutIv + ":4:").contains("missing column 'IV' in the put block");
     }
 
@@ -174,14 +174,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void gexBadDatesExitTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+    void gexBadDatesAreInputErrorsNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
         List<String> lines = Files.readAllLines(DATA.resolve("options/spy_quotedata_2025-09-25.csv"));
         Path badAsOf = dir.resolve("bad_asof.csv");
         List<String> asOf = new ArrayList<>(lines);
         asOf.set(2, asOf.get(2).replace("September 25, 2025", "Smarch 40, 2025"));
         Files.write(badAsOf, asOf);
         Run a = run("gex", "--chain", badAsOf.toString());
-        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.code()).isEqualTo(65);
         assertThat(a.err()).contains(badAsOf + ":3:1: unparseable as-of date 'Smarch 40, 2025 at 9:05 PM EDT'");
 
         Path badExpiry = dir.resolve("bad_expiry.csv");
@@ -189,7 +189,7 @@ class AnalyzeCommandTest {
         expiry.set(7, expiry.get(7).replaceFirst("^Wed Oct 01 2025", "Wed Oct 41 2025"));
         Files.write(badExpiry, expiry);
         Run e = run("gex", "--chain", badExpiry.toString());
-        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.code()).isEqualTo(65);
         assertThat(e.err()).contains(badExpiry + ":8:1: unparseable expiration date 'Wed Oct 41 2025'");
 
         assertThat(run("gex", "--chain", badExpiry.toString(), "--asof", "2025-13-01").code())
@@ -203,7 +203,7 @@ class AnalyzeCommandTest {
         assertThat(run("gex").err()).contains("missing required option --chain");
         assertThat(run("gex", "--chain", "x", "--colour", "red").code()).isEqualTo(64);
         assertThat(run("vpin", "--trades", "a", "--bars", "b").code()).isEqualTo(64);
-        assertThat(run("vpin", "--trades", "a", "--window", "zero").err()).contains("--window must be a positive");
+        assertThat(run("vpin", "--trades", "a", "--window", "zero").err()).contains("--window must be a whole number from 1 to 10000");
         assertThat(run("vpin", "--trades", "a", "--classify", "magic").code()).isEqualTo(64);
         assertThat(run("gex", "--chain", "x", "--format", "xml").code()).isEqualTo(64);
         assertThat(run("--help").code()).isZero();
@@ -292,7 +292,7 @@ class AnalyzeCommandTest {
         assertThat(j.get("summary").get("last").asDouble()).isBetween(0.0, 1.0);
 
         Run missing = run("vpin", "--bars", bars.toString(), "--close", "price", "--volume", "volume");
-        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.code()).isEqualTo(65);
         assertThat(missing.err()).contains(bars + ":1:1: no column 'price' (--close)");
     }
 
@@ -342,7 +342,7 @@ class AnalyzeCommandTest {
         Path noQuotes = dir.resolve("plain.csv");
         Files.writeString(noQuotes, "time,price,size\n1,10,1\n");
         Run r = run("vpin", "--trades", noQuotes.toString(), "--classify", "lee-ready");
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.code()).isEqualTo(65);
         assertThat(r.err()).contains(noQuotes + ":1:1: --classify lee-ready needs 'bid' and 'ask' columns");
     }
 }

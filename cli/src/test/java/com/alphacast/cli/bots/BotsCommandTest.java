@@ -96,7 +96,7 @@ class BotsCommandTest {
     void badInputNamesTheProblem() throws Exception {
         Path junk = Files.writeString(directory.resolve("junk.json"), "{\"hello\":1}");
         Run run = run(Map.of(), "explain-update", junk.toString());
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).isEqualTo(65);
         assertThat(run.err()).contains("neither a Telegram update");
         assertThat(run(Map.of(), "explain-update", directory.resolve("missing.json").toString()).err()).contains("no such file");
         assertThat(run(Map.of(), "explain-update").exit()).isEqualTo(64);

@@ -2,7 +2,7 @@ package com.alphacast.core.text;
 
 /**
  * Makes text from files, messages or the command line safe to show to a person in a terminal. Control characters
- * (C0 except tab and newline, DEL, C1) and bidirectional overrides are shown as {@code \x1B} / {@code \u202E} escapes,
+ * (C0 except tab and newline, DEL, C1) and bidirectional overrides are shown as backslash-u escapes (ESC becomes the six characters backslash, u, 0, 0, 1, B),
  * so an escape sequence hidden in an input file cannot recolour, move the cursor, retitle the window or reorder the
  * text; quoted input is cut to a bounded length so one huge field cannot flood the terminal.
  */
@@ -10,6 +10,8 @@ public final class TerminalText {
 
     /** Longest excerpt of quoted input an error message carries. */
     public static final int EXCERPT_LIMIT = 80;
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private TerminalText() {
     }
@@ -63,10 +65,10 @@ public final class TerminalText {
             char c = text.charAt(i);
             if (!unsafe(c, keepLines)) {
                 out.append(c);
-            } else if (c < 0x100) {
-                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
             } else {
-                out.append(String.format("\\u%04X", (int) c));
+                // backslash-u and four hex digits: the same escape is also valid inside a JSON string
+                out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                        .append(HEX[c & 0xF]);
             }
         }
     }

@@ -59,6 +59,16 @@ public final class LocalCloud implements AutoCloseable {
         this.plan = plan;
     }
 
+    /**
+     * Refuses what {@link #start} would refuse (an unreadable template, a parameter outside its AllowedValues, ...)
+     * without starting anything, so a caller can validate before it changes any state.
+     *
+     * @throws com.alphacast.localcloud.template.TemplateRefusedException or IllegalArgumentException naming what to change
+     */
+    public static void check(LocalCloudOptions options) {
+        planFor(Template.load(options.template()), options, URI.create("http://127.0.0.1:0"));
+    }
+
     /** Starts its own DynamoDB Local and ElasticMQ, creates the stack and starts the functions. */
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());

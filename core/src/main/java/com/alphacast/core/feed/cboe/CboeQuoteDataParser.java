@@ -171,7 +171,7 @@ public final class CboeQuoteDataParser {
             try {
                 d = LocalDate.parse(text);
             } catch (DateTimeParseException e2) {
-                throw line.error(0, "unparseable or invalid expiration date '" + TerminalText.excerpt(text)
+                throw line.error(0, "unparseable expiration date '" + TerminalText.excerpt(text)
                         + "' (expected e.g. 'Wed Oct 01 2025', a real date on the right weekday)");
             }
         }
