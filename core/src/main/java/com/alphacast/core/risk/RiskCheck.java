@@ -10,8 +10,13 @@ import java.util.Locale;
 /**
  * Decides whether a candidate signal may trade. Pure: the caller supplies the state and persists the
  * decision; every applicable reason is reported, not just the first, so operators see the whole picture.
+ * A signal observed more than {@link #MAX_CLOCK_SKEW} after the check's clock is refused: its age would be negative,
+ * so the staleness limit could never apply (a signal stamped in 2100 would stay fresh for 75 years).
  */
 public final class RiskCheck {
+
+    /** How far ahead of this clock a producer's clock may run (NTP keeps hosts well inside a second). */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final RiskLimits limits;
 
@@ -45,7 +50,11 @@ public final class RiskCheck {
                     rewardToRisk, limits.minRewardToRisk()));
         }
         Duration age = Duration.between(signal.observedAt(), now);
-        if (age.getSeconds() > limits.maxSignalAgeSeconds()) {
+        if (age.negated().compareTo(MAX_CLOCK_SKEW) > 0) {
+            reasons.add("signal is from the future: observed " + signal.observedAt() + ", "
+                    + age.negated().getSeconds() + " s ahead of the risk check's clock (tolerance "
+                    + MAX_CLOCK_SKEW.getSeconds() + " s of clock skew)");
+        } else if (age.getSeconds() > limits.maxSignalAgeSeconds()) {
             reasons.add("signal is stale: " + age.getSeconds() + " s old, limit " + limits.maxSignalAgeSeconds() + " s");
         }
         return reasons.isEmpty()

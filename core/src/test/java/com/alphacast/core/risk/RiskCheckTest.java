@@ -55,4 +55,25 @@ class RiskCheckTest {
         RiskDecision decision = check.evaluate(signal(1, 1303.0), state(false, 0, 0), NOW.plusSeconds(120));
         assertThat(decision.reasons()).singleElement().asString().startsWith("signal is stale: 125 s old");
     }
+
+    @Test
+    void rejectsASignalFromTheFutureInsteadOfCallingItFresh() {
+        Signal from2100 = new Signal("s2", "volume-spike", "ES", "ESU1", Direction.LONG, 1300.0, 1298.5, 1303.0, 1, 0.7,
+                "test", Instant.parse("2100-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+        RiskDecision decision = check.evaluate(from2100, state(false, 0, 0), NOW);
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.reasons()).singleElement().asString()
+                .startsWith("signal is from the future: observed 2100-01-01T00:00:00Z")
+                .contains("tolerance 5 s of clock skew");
+    }
+
+    @Test
+    void acceptsASignalAheadOfTheClockByLessThanTheSkewTolerance() {
+        RiskDecision decision = check.evaluate(signal(1, 1303.0), state(false, 0, 0),
+                NOW.minusSeconds(5).minus(RiskCheck.MAX_CLOCK_SKEW));
+        assertThat(decision.approved()).isTrue();
+        RiskDecision beyond = check.evaluate(signal(1, 1303.0), state(false, 0, 0),
+                NOW.minusSeconds(6).minus(RiskCheck.MAX_CLOCK_SKEW));
+        assertThat(beyond.approved()).isFalse();
+    }
 }
