@@ -51,7 +51,13 @@ public final class BinanceMessageParser {
         } catch (IOException e) {
             throw new InputFormatException(source, line, columnOffset + 1, "unreadable JSON: " + e.getMessage(), e);
         }
-        return build(f, symbolHint, source, line, columnOffset);
+        try {
+            return build(f, symbolHint, source, line, columnOffset);
+        } catch (IllegalArgumentException e) {
+            // a message whose fields are each well-formed but contradict each other (e.g. first id > final id)
+            throw new InputFormatException(source, line, columnOffset + 1, "inconsistent message: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static int column(JsonParser p) {

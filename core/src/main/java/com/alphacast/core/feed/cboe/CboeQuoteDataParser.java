@@ -68,7 +68,7 @@ public final class CboeQuoteDataParser {
         String name = null;
         ZonedDateTime asOfTime = null;
         List<OptionContract> contracts = new ArrayList<>();
-        Map<String, Long> firstLineOfSymbol = new HashMap<>();
+        Map<OccSymbol, Long> firstLineOfSymbol = new HashMap<>();
         TreeSet<LocalDate> expired = new TreeSet<>();
         Map<String, LocalDate> expiryCache = new HashMap<>();
         int rows = 0;
@@ -106,7 +106,7 @@ public final class CboeQuoteDataParser {
                 for (OptionContract c : new OptionContract[] {
                     contract(line, layout.call, layout.callSymbol, expiry, strike, OptionRight.CALL),
                     contract(line, layout.put, layout.putSymbol, expiry, strike, OptionRight.PUT)}) {
-                    Long first = firstLineOfSymbol.putIfAbsent(c.symbol().toString(), lineNumber);
+                    Long first = firstLineOfSymbol.putIfAbsent(c.symbol(), lineNumber);
                     if (first != null) {
                         throw line.error(c.symbol().right() == OptionRight.CALL ? layout.callSymbol : layout.putSymbol,
                                 "contract " + c.symbol() + " is listed twice (first on line " + first

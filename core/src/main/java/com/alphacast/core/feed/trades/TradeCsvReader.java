@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads trade prints from CSV with a header row. Two layouts are accepted:
@@ -51,6 +52,8 @@ public final class TradeCsvReader {
     /** Epoch milliseconds of 2200-01-01: a later trade time is a unit mix-up, not a trade. */
     private static final long LATEST_MILLIS = 7_258_118_400_000L;
 
+    private static final Pattern FRACTIONAL_SECONDS = Pattern.compile("\\d{1,10}\\.\\d{1,9}");
+    private static final Pattern OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .appendPattern("uuuu")
             .optionalStart().appendLiteral('-').optionalEnd()
@@ -173,14 +176,14 @@ public final class TradeCsvReader {
             // Up to 10 digits can only be epoch seconds (10 digits of milliseconds would be before 1970-04-27).
             return text.length() <= 10 ? value * 1000 : value;
         }
-        if (text.length() <= 30 && text.matches("\\d{1,10}\\.\\d{1,9}")) {
+        if (text.length() <= 30 && FRACTIONAL_SECONDS.matcher(text).matches()) {
             return Math.round(Double.parseDouble(text) * 1000); // fractional epoch seconds, e.g. 1633998512.063
         }
         try {
             if (text.length() > 40) {
                 throw new DateTimeException("too long");
             }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            if (text.endsWith("Z") || OFFSET.matcher(text).find()) {
                 return Instant.parse(text).toEpochMilli();
             }
             return LocalDateTime.parse(text, LOCAL).atZone(zone).toInstant().toEpochMilli();
