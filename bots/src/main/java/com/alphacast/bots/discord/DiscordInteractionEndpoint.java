@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,13 +67,9 @@ public final class DiscordInteractionEndpoint {
         if (!verification.valid()) {
             return error(401, "invalid request signature: " + verification.reason());
         }
-        try {
-            long signedAt = Long.parseLong(timestamp.strip());
-            if (Duration.between(Instant.ofEpochSecond(signedAt), clock.instant()).abs().compareTo(maxTimestampAge) > 0) {
-                return error(401, "stale request timestamp " + timestamp);
-            }
-        } catch (NumberFormatException e) {
-            return error(401, "request timestamp is not epoch seconds: " + timestamp);
+        Optional<String> stale = new DiscordTimestampWindow(maxTimestampAge).refusal(timestamp, clock.instant());
+        if (stale.isPresent()) {
+            return error(401, stale.get());
         }
         JsonNode interaction;
         try {

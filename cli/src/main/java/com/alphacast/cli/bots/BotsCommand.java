@@ -9,6 +9,7 @@ import com.alphacast.bots.command.SubscriberRegistry;
 import com.alphacast.bots.command.data.InMemoryTradingDesk;
 import com.alphacast.bots.command.data.TradingDesk;
 import com.alphacast.bots.discord.DiscordCommandRegistration;
+import com.alphacast.bots.discord.DiscordTimestampWindow;
 import com.alphacast.bots.inbound.Ed25519Verifier;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -221,8 +223,14 @@ public final class BotsCommand implements Command {
         String signature = arguments.required("--signature");
         byte[] body = Files.readAllBytes(Path.of(arguments.required("--body")));
         Ed25519Verifier.Verification verification = Ed25519Verifier.fromHex(key).verifyDiscord(signature, timestamp, body);
-        out.println(verification.valid() ? "valid" : "invalid: " + verification.reason());
-        return verification.valid() ? OK : FAILED;
+        if (!verification.valid()) {
+            out.println("invalid: " + verification.reason());
+            return FAILED;
+        }
+        // the endpoint's own freshness rule: a correctly signed but old request is a replay, not a valid request
+        Optional<String> stale = DiscordTimestampWindow.standard().refusal(timestamp, clock.instant());
+        out.println(stale.map(reason -> "invalid: " + reason).orElse("valid"));
+        return stale.isEmpty() ? OK : FAILED;
     }
 
     private int benchFanout(Arguments arguments, PrintStream out) throws InterruptedException {

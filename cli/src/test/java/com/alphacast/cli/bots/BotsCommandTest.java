@@ -29,9 +29,13 @@ class BotsCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private static Run run(Map<String, String> env, String... args) {
+        return run(Clock.systemUTC(), env, args);
+    }
+
+    private static Run run(Clock clock, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new BotsCommand(env, null, null, Clock.systemUTC()).run(List.of(args),
+        int exit = new BotsCommand(env, null, null, clock).run(List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -115,10 +119,17 @@ class BotsCommandTest {
         String signature = HexFormat.of().formatHex(signer.sign());
         Path bodyFile = Files.writeString(directory.resolve("body.json"), body);
 
-        Run valid = run(Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp", "1700000000",
-                "--signature", signature, "--body", bodyFile.toString());
-        assertThat(valid.exit()).isZero();
+        Clock signedMinuteAgo = Clock.fixed(java.time.Instant.ofEpochSecond(1700000060), java.time.ZoneOffset.UTC);
+        Run valid = run(signedMinuteAgo, Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp",
+                "1700000000", "--signature", signature, "--body", bodyFile.toString());
+        assertThat(valid.exit()).as(valid.out()).isZero();
         assertThat(valid.out().strip()).isEqualTo("valid");
+
+        // Correctly signed in November 2023 and checked today: the endpoint refuses it as a replay, so must the CLI.
+        Run stale = run(Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp", "1700000000",
+                "--signature", signature, "--body", bodyFile.toString());
+        assertThat(stale.exit()).isEqualTo(1);
+        assertThat(stale.out()).startsWith("invalid: stale request timestamp 1700000000");
 
         Run invalid = run(Map.of(), "verify-discord", "--public-key", publicKey, "--timestamp", "1700000001",
                 "--signature", signature, "--body", bodyFile.toString());
