@@ -12,6 +12,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.fakes.telegram.FakeTelegram;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.alphacast.localcloud.junit.TemporaryHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class LiveTelegramDistributionTest {
 
     private static Path liveTelegramConfig() {
         try {
-            Path dir = Files.createTempDirectory("alphacast-live-telegram");
+            Path dir = TemporaryHome.create("alphacast-live-telegram");
             String demo = Files.readString(LocalCloudExtension.projectRoot().resolve("config/demo.yaml"));
             String live = demo.replace("""
                         telegram:

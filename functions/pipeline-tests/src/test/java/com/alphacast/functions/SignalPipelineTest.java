@@ -18,8 +18,8 @@ import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.alphacast.localcloud.junit.TemporaryHome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,11 +53,7 @@ class SignalPipelineTest {
     private final JsonCodec json = new JsonCodec();
 
     private static Path temporaryHome() {
-        try {
-            return Files.createTempDirectory("alphacast-pipeline-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TemporaryHome.create("alphacast-pipeline-test");
     }
 
     /** A short ES signal at {@code minute} past 22:00 on the demo day, with the snapshot it fires on. */
