@@ -15,6 +15,7 @@ import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ public final class SettingsLoader {
             }
             try {
                 text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                throw new ConfigException(file + ": not valid UTF-8 text; save the settings file as UTF-8", e);
             } catch (IOException e) {
                 throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
             }

@@ -91,6 +91,16 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aSettingsFileThatIsNotUtf8IsNamedInsteadOfInputLength1(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.write(dir.resolve("latin.yaml"),
+                "market:\n  instrument: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new SettingsLoader(Optional.of(dir)).load("latin"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("latin.yaml") + ": not valid UTF-8 text; save the settings file as UTF-8");
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefused() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxQuantity: 5\n  maxQuantity: 50\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("maxQuantity");

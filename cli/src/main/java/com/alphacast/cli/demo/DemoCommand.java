@@ -10,6 +10,7 @@ import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.cli.Command;
 import com.alphacast.cli.ExitCode;
 import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.ReplaySettings;
@@ -176,13 +177,13 @@ public final class DemoCommand implements Command {
      */
     private Map<String, String> localSecrets(AlphacastSettings settings) {
         Map<String, String> secrets = new HashMap<>();
-        for (Map.Entry<Channel, ChannelSettings> entry : settings.distribution().channels().entrySet()) {
-            ChannelSettings channel = entry.getValue();
-            if (channel.sink() != ChannelSettings.SinkKind.LIVE || channel.credentialRef().isEmpty()) {
+        for (Channel key : Channel.values()) { // in declaration order, so the same channel is always named first
+            ChannelSettings channel = settings.distribution().channels().get(key);
+            if (channel == null || channel.sink() != ChannelSettings.SinkKind.LIVE || channel.credentialRef().isEmpty()) {
                 continue;
             }
             String reference = channel.credentialRef().get();
-            String where = settings.source() + ": distribution.channels." + entry.getKey().key() + ".credential";
+            String where = settings.source() + ": distribution.channels." + key.key() + ".credential";
             if (reference.startsWith("env:")) {
                 String name = reference.substring(4);
                 String value = processEnvironment.get(name);
@@ -224,6 +225,8 @@ public final class DemoCommand implements Command {
                 out.printf("replaying %s at speed %s ...%n", settings.replay().file(),
                         Double.isInfinite(multiplier) ? "max" : multiplier + "x");
                 replay = worker.replay(multiplier);
+            } catch (InputFormatException e) {
+                throw new Refusal(ExitCode.INPUT, "replay.file: " + e.getMessage());
             }
             out.printf("replay done; waiting up to %d s for the functions to drain their queues"
                     + " (lower tiers are delayed by design) ...%n", drainTimeout.toSeconds());

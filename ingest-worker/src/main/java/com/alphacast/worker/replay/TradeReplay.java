@@ -1,13 +1,14 @@
 package com.alphacast.worker.replay;
 
 import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.InputLines;
 import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.market.Trade;
 import com.alphacast.worker.pipeline.MarketPipeline;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,8 @@ public final class TradeReplay {
         long[] events = {0};
         long[] malformedCount = {0};
         List<String> malformed = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // strict UTF-8 that names the line and column of a bad byte (the JDK reader only says "Input length = 1")
+        try (Reader in = InputLines.utf8(new BufferedInputStream(Files.newInputStream(file)))) {
             reader.forEachRow(in, file.toString(), row -> {
                 Trade trade = row.trade();
                 try {
