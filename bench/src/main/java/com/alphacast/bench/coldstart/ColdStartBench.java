@@ -17,6 +17,7 @@ import com.alphacast.core.trading.Position;
 import com.alphacast.localcloud.LocalBackends;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.junit.TemporaryHome;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -179,7 +180,7 @@ public final class ColdStartBench {
     private Run runOnce(Subject subject, List<String> options) throws Exception {
         LocalCloudOptions stack = LocalCloudOptions.forTemplate(root.resolve("template.yaml"))
                 .stackName("cold" + (++stacks)).parameter("Profile", "demo").withoutFunctions().build();
-        Path home = Files.createTempDirectory("alphacast-cold-start");
+        Path home = TemporaryHome.create("alphacast-cold-start"); // deleted when the bench exits
         try (LocalCloud cloud = LocalCloud.start(stack, backends)) {
             String body = prepare(subject, cloud);
             Path bodyFile = home.resolve("message.json");

@@ -32,7 +32,7 @@ class TieredDistributionTest {
     private static final Signal SIGNAL = new Signal("s1", "volume-spike", "ES", "ESU1", Direction.SHORT, 1303.5,
             1305.0, 1300.5, 1, 0.66, "test", AT, AT);
     private static final ChannelSettings OUTBOX = new ChannelSettings(ChannelSettings.SinkKind.OUTBOX, Optional.empty(), "");
-    private static final DistributionSettings SETTINGS = new DistributionSettings("outbox", Map.of(
+    private static final DistributionSettings SETTINGS = new DistributionSettings(".alphacast/outbox", Map.of(
             Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001", "-1002"),
                     Channel.DISCORD, List.of("webhook:1"))),
             Tier.BASIC, new TierPolicy(120, Map.of(Channel.TELEGRAM, List.of("-2001"))),

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * A temporary project home for tests whose local cloud is built in a static initializer (before JUnit's
- * {@code @TempDir} exists): created under the system temp directory and deleted, with everything the functions wrote
- * into it, when the test JVM exits. Without this every build left {@code alphacast-*} directories behind.
+ * {@code @TempDir} exists) and for the benches: created under the system temp directory and deleted, with everything
+ * the functions wrote into it, when the JVM exits. Without this every build left {@code alphacast-*} directories behind.
  */
 public final class TemporaryHome {
 
