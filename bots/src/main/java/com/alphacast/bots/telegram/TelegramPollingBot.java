@@ -9,12 +9,16 @@ import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * A self-hosted bot without a public URL: long-polls {@code getUpdates}, routes each update and sends the
  * answers. Polling and a webhook cannot both consume one token, so the webhook is removed first. An update
- * is acknowledged (offset advanced) only after it was handled, so a crash re-reads rather than drops it.
+ * is acknowledged (offset advanced) only after it was handled, so a crash re-reads rather than drops it; an
+ * update whose handling fails is logged and acknowledged all the same, so it cannot stop the bot for good.
+ * Log lines name exceptions by type, not message: a client's message may carry the request URL, and with it
+ * the bot token.
  */
 public final class TelegramPollingBot {
 
@@ -44,18 +48,37 @@ public final class TelegramPollingBot {
         List<Update> updates = client.execute(GetUpdates.builder().offset((int) offset).timeout(pollTimeoutSeconds)
                 .allowedUpdates(List.of("message", "callback_query", "pre_checkout_query")).build());
         for (Update update : updates) {
-            TelegramUpdateHandler.Handling handling = handler.handle(update);
-            log.accept("update " + update.getUpdateId() + ": " + handling.routing().explanation());
-            for (BotApiMethod<?> reply : handling.replies()) {
-                try {
-                    client.execute(reply);
-                } catch (TelegramApiException e) {
-                    log.accept("update " + update.getUpdateId() + ": answer failed: " + e.getMessage());
-                }
+            if (update == null || update.getUpdateId() == null) {
+                log.accept("skipped an update without an update_id");
+                continue;
             }
-            offset = update.getUpdateId() + 1L;
+            try {
+                answer(update);
+            } catch (RuntimeException e) {
+                // One bad update must not stop the bot: without this, it would be re-read and fail on every restart.
+                log.accept("update " + update.getUpdateId() + ": skipped, handling failed (" + e.getClass().getSimpleName() + ")");
+            }
+            offset = Math.max(offset, update.getUpdateId() + 1L);
         }
         return updates.size();
+    }
+
+    private void answer(Update update) {
+        TelegramUpdateHandler.Handling handling = handler.handle(update);
+        log.accept("update " + update.getUpdateId() + ": " + handling.routing().explanation());
+        for (BotApiMethod<?> reply : handling.replies()) {
+            try {
+                client.execute(reply);
+            } catch (TelegramApiException | RuntimeException e) {
+                log.accept("update " + update.getUpdateId() + ": answer failed: " + e.getClass().getSimpleName()
+                        + (e instanceof TelegramApiRequestException request ? " " + request.getErrorCode() : ""));
+            }
+        }
+    }
+
+    /** The offset of the next getUpdates: one past the last update handled or skipped. */
+    public long offset() {
+        return offset;
     }
 
     /** Polls until {@code keepRunning} turns false, backing off after failures. */
@@ -65,8 +88,10 @@ public final class TelegramPollingBot {
             try {
                 pollOnce();
                 failureDelayMillis = 1000;
-            } catch (TelegramApiException e) {
-                log.accept("getUpdates failed (" + e.getMessage() + "); retrying in " + failureDelayMillis + " ms");
+            } catch (TelegramApiException | RuntimeException e) {
+                log.accept("getUpdates failed (" + e.getClass().getSimpleName()
+                        + (e instanceof TelegramApiRequestException request ? " " + request.getErrorCode() + " "
+                        + request.getApiResponse() : "") + "); retrying in " + failureDelayMillis + " ms");
                 Thread.sleep(failureDelayMillis);
                 failureDelayMillis = Math.min(failureDelayMillis * 2, 60_000);
             }

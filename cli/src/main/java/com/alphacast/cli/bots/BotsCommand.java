@@ -10,6 +10,7 @@ import com.alphacast.bots.command.data.InMemoryTradingDesk;
 import com.alphacast.bots.command.data.TradingDesk;
 import com.alphacast.bots.discord.DiscordCommandRegistration;
 import com.alphacast.bots.inbound.Ed25519Verifier;
+import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
 import com.alphacast.bots.telegram.TelegramTransport;
@@ -51,6 +52,8 @@ public final class BotsCommand implements Command {
     static final int FAILED = 1;
     static final int INPUT_ERROR = 2;
     static final int USAGE = 64;
+    /** Telegram keeps an unacknowledged update for 24 hours, so it may come back that long. */
+    private static final Duration TELEGRAM_UPDATE_RETENTION = Duration.ofHours(24);
 
     private final Map<String, String> environment;
     private final SubscriberRegistry registry;
@@ -172,7 +175,9 @@ public final class BotsCommand implements Command {
         String username = settings.botUsername().isEmpty() ? configuredBotUsername() : settings.botUsername();
         TelegramPollingBot bot = new TelegramPollingBot(
                 TelegramTransport.client(settings.botToken(), settings.apiBase(), Duration.ofSeconds(pollTimeout + 15L)),
-                new TelegramUpdateHandler(new CommandParser(username), router()), pollTimeout, out::println);
+                new TelegramUpdateHandler(new CommandParser(username), router(),
+                        new InMemorySeenRequests(TELEGRAM_UPDATE_RETENTION, InMemorySeenRequests.DEFAULT_CAPACITY, clock)),
+                pollTimeout, out::println);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
