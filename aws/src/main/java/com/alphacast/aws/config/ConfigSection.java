@@ -1,5 +1,6 @@
 package com.alphacast.aws.config;
 
+import com.alphacast.core.settings.Redaction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * One mapping of a settings file, read key by key. Every key read is remembered, so after binding
  * {@link #rejectUnknownKeys()} can name any key nobody asked for (usually a typo that would otherwise be
- * silently ignored). Errors name the file and the dotted key.
+ * silently ignored). Errors name the file and the dotted key, and quote a value only as a short
+ * {@link Redaction#preview preview}: it may be a token pasted under the wrong key.
  */
 final class ConfigSection {
 
@@ -39,7 +41,7 @@ final class ConfigSection {
                 map.put(String.valueOf(e.getKey()), e.getValue());
             }
         } else {
-            throw error(key, "expected a mapping of settings, got '" + value + "'");
+            throw error(key, "expected a mapping of settings, got " + Redaction.preview(value));
         }
         ConfigSection child = new ConfigSection(file, qualified(key), map);
         children.add(child);
@@ -60,7 +62,7 @@ final class ConfigSection {
             return fallback;
         }
         if (value instanceof Map || value instanceof List) {
-            throw error(key, "expected a single value, got '" + value + "'");
+            throw error(key, "expected a single value, got " + Redaction.preview(value));
         }
         String text = String.valueOf(value).trim();
         if (text.isEmpty()) {
@@ -76,7 +78,7 @@ final class ConfigSection {
                 return value;
             }
         }
-        throw error(key, "expected one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        throw error(key, "expected one of " + String.join(", ", allowed) + ", got " + Redaction.preview(value));
     }
 
     int integer(String key, int fallback, int min, int max) {
@@ -91,7 +93,7 @@ final class ConfigSection {
             try {
                 parsed = Long.parseLong(String.valueOf(value).trim());
             } catch (NumberFormatException e) {
-                throw error(key, "expected a whole number, got '" + value + "'");
+                throw error(key, "expected a whole number, got " + Redaction.preview(value));
             }
         }
         if (parsed < min || parsed > max) {
@@ -112,7 +114,7 @@ final class ConfigSection {
             try {
                 parsed = Double.parseDouble(String.valueOf(value).trim());
             } catch (NumberFormatException e) {
-                throw error(key, "expected a number, got '" + value + "'");
+                throw error(key, "expected a number, got " + Redaction.preview(value));
             }
         }
         if (!(parsed >= min && parsed <= max)) {
@@ -127,13 +129,13 @@ final class ConfigSection {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw error(key, "expected a list, got '" + value + "'");
+            throw error(key, "expected a list, got " + Redaction.preview(value));
         }
         List<String> out = new ArrayList<>();
         for (Object element : list) {
             if (element == null || element instanceof Map || element instanceof List
                     || String.valueOf(element).isBlank()) {
-                throw error(key, "list entries must be non-empty text, got '" + element + "'");
+                throw error(key, "list entries must be non-empty text, got " + Redaction.preview(element));
             }
             out.add(String.valueOf(element).trim());
         }

@@ -157,4 +157,23 @@ class BotsCommandTest {
                 "targets (0 lost, 0 duplicates): met");
         assertThat(run.out()).containsPattern("injected 429/5xx   0 / [1-9]");
     }
+
+    @Test
+    void malformedOrMisplacedCredentialsAreRefusedWithoutPrintingThem() {
+        String token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+        String webhook = "Xq7vK2mN9pL4rT8sW1yZ3bC6dF0gH5jA-uE_iO";
+        List<Map<String, String>> environments = List.of(
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_API_BASE", token),
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "ALPHACAST_HTTP_TIMEOUT", token),
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "DISCORD_WEBHOOKS", "https://discord.com/api/webhooks/1/" + webhook + "\""));
+        for (Map<String, String> env : environments) {
+            Run run = run(env, "run", "--poll-timeout", "0");
+            assertThat(run.exit()).as(env.toString()).isEqualTo(BotsCommand.INPUT_ERROR);
+            for (String secret : List.of(token, webhook)) {
+                for (int i = 0; i + 6 <= secret.length(); i++) {
+                    assertThat(run.err() + run.out()).as(env.toString()).doesNotContain(secret.substring(i, i + 6));
+                }
+            }
+        }
+    }
 }
