@@ -2,7 +2,6 @@ package com.alphacast.bots.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.RouterFixture;
 import com.alphacast.bots.command.Routing.Verdict;
@@ -86,7 +85,7 @@ class TelegramReplayAndPoisonTest {
 
     @Test
     void pollingSkipsAPoisonUpdateAdvancesTheOffsetAndAnswersTheNext() throws Exception {
-        try (FakeTelegram telegram = new FakeTelegram(Fixtures.sharedData(), Clock.systemUTC(), "1:t", "AlphacastBot")) {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
             telegram.enqueueUpdate((ObjectNode) JSON.readTree(update(900, 1, "/halt", 0, 0)));
             telegram.enqueueUpdate((ObjectNode) JSON.readTree(update(901, 3, "/help", 0, 5)));
             List<String> log = new ArrayList<>();
