@@ -1,12 +1,14 @@
 package com.alphacast.bots.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -16,7 +18,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * A self-hosted bot without a public URL: long-polls {@code getUpdates}, routes each update and sends the
  * answers. Polling and a webhook cannot both consume one token, so the webhook is removed first. An update
  * is acknowledged (offset advanced) only after it was handled, so a crash re-reads rather than drops it; an
- * update whose handling fails is logged and acknowledged all the same, so it cannot stop the bot for good.
+ * update that cannot be read or whose handling fails is logged and acknowledged all the same, so it cannot
+ * stop the bot for good (updates are read one by one for this: {@link GetUpdatesAsJson}).
  * Log lines name exceptions by type, not message: a client's message may carry the request URL, and with it
  * the bot token.
  */
@@ -45,11 +48,18 @@ public final class TelegramPollingBot {
 
     /** One getUpdates round; returns how many updates were handled. */
     public int pollOnce() throws TelegramApiException {
-        List<Update> updates = client.execute(GetUpdates.builder().offset((int) offset).timeout(pollTimeoutSeconds)
-                .allowedUpdates(List.of("message", "callback_query", "pre_checkout_query")).build());
-        for (Update update : updates) {
-            if (update == null || update.getUpdateId() == null) {
-                log.accept("skipped an update without an update_id");
+        List<ObjectNode> updates = client.execute(new GetUpdatesAsJson(offset, pollTimeoutSeconds,
+                List.of("message", "callback_query", "pre_checkout_query")));
+        for (ObjectNode raw : updates) {
+            JsonNode id = raw.path("update_id");
+            Update update;
+            try {
+                update = handler.parse(raw.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                log.accept("update " + (id.canConvertToLong() ? id.asLong() : "?") + ": skipped, " + e.getMessage());
+                if (id.canConvertToLong()) {
+                    offset = Math.max(offset, id.asLong() + 1L);
+                }
                 continue;
             }
             try {

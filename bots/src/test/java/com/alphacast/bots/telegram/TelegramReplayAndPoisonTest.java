@@ -101,4 +101,24 @@ class TelegramReplayAndPoisonTest {
             assertThat(telegram.sentMessages()).singleElement().satisfies(sent -> assertThat(sent.chatId()).isEqualTo("3"));
         }
     }
+
+    @Test
+    void pollingSkipsAnUpdateNobodyCanReadInsteadOfFailingEveryPoll() throws Exception {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
+            ObjectNode unreadable = (ObjectNode) JSON.readTree(update(950, 1, "/halt", 0, 5));
+            ((ObjectNode) unreadable.get("message")).put("from", "not a user object");
+            telegram.enqueueUpdate(unreadable);
+            telegram.enqueueUpdate((ObjectNode) JSON.readTree(update(951, 3, "/help", 0, 5)));
+            List<String> log = new ArrayList<>();
+            TelegramPollingBot bot = new TelegramPollingBot(TelegramTransport.client("1:t", telegram.baseUri(), Duration.ofSeconds(10)),
+                    handler, 0, log::add);
+
+            assertThat(bot.pollOnce()).isEqualTo(2);
+
+            assertThat(bot.offset()).isEqualTo(952);
+            assertThat(log.get(0)).contains("update 950: skipped", "not a Telegram update");
+            assertThat(telegram.sentMessages()).singleElement().satisfies(sent -> assertThat(sent.chatId()).isEqualTo("3"));
+            assertThat(fixture.desk.status().halted()).isFalse();
+        }
+    }
 }
