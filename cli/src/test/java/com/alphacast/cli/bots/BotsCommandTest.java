@@ -131,6 +131,19 @@ class BotsCommandTest {
     }
 
     @Test
+    void verifyDiscordRefusesAPlaceholderKeyUnderWhichForgeriesPass() throws Exception {
+        Path bodyFile = Files.writeString(directory.resolve("body.json"), "{\"type\":2}");
+        // R = identity, S = 0 verifies under the all-zero key for one timestamp in four; try several.
+        String forgery = "01" + "00".repeat(63);
+        for (int timestamp = 1700000000; timestamp < 1700000008; timestamp++) {
+            Run run = run(Map.of(), "verify-discord", "--public-key", "00".repeat(32), "--timestamp", Integer.toString(timestamp),
+                    "--signature", forgery, "--body", bodyFile.toString());
+            assertThat(run.exit()).isEqualTo(BotsCommand.INPUT_ERROR);
+            assertThat(run.err()).contains("public key is unusable", "small order");
+        }
+    }
+
+    @Test
     void registersCommandsOnBothPlatforms() {
         try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot");
              FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "dbot")) {
