@@ -71,6 +71,13 @@ final class TableDescriptions {
         if (!globals.isEmpty()) {
             description.set("GlobalSecondaryIndexes", globals);
         }
+        if (schema.streamViewType() != null) {
+            description.putObject("StreamSpecification").put("StreamEnabled", true)
+                    .put("StreamViewType", schema.streamViewType());
+            String label = java.time.format.DateTimeFormatter.ISO_INSTANT.format(schema.created());
+            description.put("LatestStreamLabel", label);
+            description.put("LatestStreamArn", arn + "/stream/" + label);
+        }
         description.put("DeletionProtectionEnabled", false);
         return description;
     }

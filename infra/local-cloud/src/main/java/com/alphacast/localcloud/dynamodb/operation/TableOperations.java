@@ -219,7 +219,20 @@ public final class TableOperations {
         }
         List<KeyAttribute> definitionList = new ArrayList<>();
         definitions.forEach((attribute, type) -> definitionList.add(new KeyAttribute(attribute, type)));
-        return new TableSchema(name, key, definitionList, indexes, billingMode, read, write, database.now());
+        return new TableSchema(name, key, definitionList, indexes, billingMode, read, write, streamViewType(request),
+                database.now());
+    }
+
+    /** The view type of an enabled stream, or null. The stream is described; reading it is not offered. */
+    private static String streamViewType(JsonNode request) {
+        JsonNode specification = request.get("StreamSpecification");
+        if (specification == null || specification.isNull() || !RequestFields.flag(specification, "StreamEnabled")) {
+            return null;
+        }
+        return RequestFields.enumValue(specification, "StreamViewType",
+                List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"),
+                "Member must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]") == null
+                ? "NEW_AND_OLD_IMAGES" : specification.get("StreamViewType").asText();
     }
 
     private static void addIndex(List<SecondaryIndex> indexes, Set<String> names, SecondaryIndex index, Set<String> used) {

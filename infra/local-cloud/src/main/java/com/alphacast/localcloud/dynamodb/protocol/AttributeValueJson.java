@@ -20,11 +20,17 @@ import java.util.Set;
 public final class AttributeValueJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** DynamoDB accepts documents nested up to 32 levels deep. */
+    private static final int MAX_NESTING = 32;
 
     private AttributeValueJson() {
     }
 
     public static Map<String, AttributeValue> readItem(JsonNode node) {
+        return readItem(node, 0);
+    }
+
+    private static Map<String, AttributeValue> readItem(JsonNode node, int depth) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return item;
@@ -34,12 +40,19 @@ public final class AttributeValueJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            item.put(field.getKey(), read(field.getValue()));
+            item.put(field.getKey(), read(field.getValue(), depth));
         }
         return item;
     }
 
     public static AttributeValue read(JsonNode node) {
+        return read(node, 0);
+    }
+
+    private static AttributeValue read(JsonNode node, int depth) {
+        if (depth > MAX_NESTING) {
+            throw DynamoDbException.validation("Nesting Levels have exceeded supported limits");
+        }
         if (node == null || !node.isObject()) {
             throw DynamoDbException.serialization("Unexpected value type in payload");
         }
@@ -77,7 +90,7 @@ public final class AttributeValueJson {
             case "L" -> {
                 List<AttributeValue> values = new ArrayList<>();
                 for (JsonNode element : array(value)) {
-                    values.add(read(element));
+                    values.add(read(element, depth + 1));
                 }
                 yield new AttributeValue.L(values);
             }
@@ -85,7 +98,7 @@ public final class AttributeValueJson {
                 if (!value.isObject()) {
                     throw DynamoDbException.serialization("Unexpected value type in payload");
                 }
-                yield new AttributeValue.M(readItem(value));
+                yield new AttributeValue.M(readItem(value, depth + 1));
             }
             case "SS" -> {
                 Set<String> values = new LinkedHashSet<>();

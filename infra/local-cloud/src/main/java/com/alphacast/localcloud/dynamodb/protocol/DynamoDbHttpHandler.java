@@ -77,8 +77,11 @@ public final class DynamoDbHttpHandler implements HttpHandler {
         try {
             request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
         } catch (JacksonException e) {
-            throw DynamoDbException.serialization("Malformed JSON request body at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            // Limit violations (nesting depth, number length) carry no location.
+            throw DynamoDbException.serialization(e.getLocation() == null
+                    ? "Malformed JSON request body: " + e.getOriginalMessage()
+                    : "Malformed JSON request body at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         }
         if (request == null || !request.isObject()) {
             throw DynamoDbException.serialization("Request body must be a JSON object");

@@ -35,6 +35,7 @@ final class SchemaJson {
         }
         node.put("billingMode", schema.billingMode());
         putCapacity(node, schema.readCapacity(), schema.writeCapacity());
+        node.put("streamViewType", schema.streamViewType());
         node.put("createdMillis", schema.created().toEpochMilli());
         return node;
     }
@@ -56,7 +57,7 @@ final class SchemaJson {
         }
         return new TableSchema(node.get("name").asText(), key(node.get("key")), definitions, indexes,
                 node.get("billingMode").asText(), capacity(node, "read"), capacity(node, "write"),
-                Instant.ofEpochMilli(node.get("createdMillis").asLong()));
+                node.hasNonNull("streamViewType") ? node.get("streamViewType").asText() : null, Instant.ofEpochMilli(node.get("createdMillis").asLong()));
     }
 
     private static ObjectNode key(KeySchema key) {

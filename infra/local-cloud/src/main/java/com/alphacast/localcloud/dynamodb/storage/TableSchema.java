@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything CreateTable declared about a table. Capacities are null for on-demand tables. */
+/**
+ * Everything CreateTable declared about a table. Capacities are null for on-demand tables; {@code streamViewType} is
+ * null unless a stream was enabled (it is described, but reading streams is not offered).
+ */
 public record TableSchema(String name, KeySchema key, List<KeyAttribute> attributeDefinitions,
                           List<SecondaryIndex> indexes, String billingMode, Long readCapacity, Long writeCapacity,
-                          Instant created) {
+                          String streamViewType, Instant created) {
 
     public TableSchema {
         attributeDefinitions = List.copyOf(attributeDefinitions);

@@ -42,14 +42,25 @@ final class ProtocolClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            JsonNode parsed = text.isBlank() ? json.createObjectNode() : json.readTree(text);
-            return new Answer(response.statusCode(), parsed);
+            return new Answer(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException("request to " + endpoint + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as JSON; a body that is not JSON (an HTML error page) becomes a {@code NotJson} error body. */
+    private JsonNode parse(String text) {
+        if (text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            return json.createObjectNode().put("__type", "#NotJson")
+                    .put("message", text.substring(0, Math.min(200, text.length())));
         }
     }
 
