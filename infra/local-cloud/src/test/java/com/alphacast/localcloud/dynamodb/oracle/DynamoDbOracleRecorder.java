@@ -19,25 +19,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * Every scenario starts on a server without tables (the recorder deletes all tables between scenarios).
  */
-@EnabledIfSystemProperty(named = "dynamodb.oracle.record", matches = ".+")
+@EnabledIfSystemProperty(named = "dynamodb.oracle.record", matches = "https?://.+")
 class DynamoDbOracleRecorder {
 
     @Test
     void recordsEveryScenario() {
-        String target = System.getProperty("dynamodb.oracle.record");
-        if (target.equals("dynamodb-local")) {
-            // While DynamoDB Local is still a test dependency, it can be started in-process.
-            try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
-                record(server.endpoint(), "DynamoDB Local 2.6.1 (com.amazonaws:DynamoDBLocal, in memory, shared db)");
-            }
-        } else {
-            record(URI.create(target), null);
-        }
-    }
-
-    private void record(URI endpoint, String defaultRecordedWith) {
-        String recordedWith = System.getProperty("dynamodb.oracle.recordedWith",
-                defaultRecordedWith == null ? "DynamoDB at " + endpoint : defaultRecordedWith);
+        URI endpoint = URI.create(System.getProperty("dynamodb.oracle.record"));
+        String recordedWith = System.getProperty("dynamodb.oracle.recordedWith", "DynamoDB at " + endpoint);
         Path directory = Path.of(System.getProperty("alphacast.project.root"),
                 "infra/local-cloud/src/test/resources/dynamodb-oracle");
         ProtocolClient client = new ProtocolClient(endpoint);
