@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * TransactWriteItems, 10,000 of each after 2,000 warm-up calls, p50 and p99 from the sorted timings.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar com.alphacast.bench.dynamodb.DynamoDbLatency [operations]
+ * java -cp "bench/target/classes:$(cat bench/target/cold-start.classpath)" com.alphacast.bench.dynamodb.DynamoDbLatency
+ *     [operations]
  * </pre>
  */
 public final class DynamoDbLatency {
