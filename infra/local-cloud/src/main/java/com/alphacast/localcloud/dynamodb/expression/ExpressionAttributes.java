@@ -3,7 +3,6 @@ package com.alphacast.localcloud.dynamodb.expression;
 import com.alphacast.localcloud.dynamodb.DynamoDbException;
 import com.alphacast.localcloud.dynamodb.item.AttributeValue;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,17 +58,5 @@ public final class ExpressionAttributes {
                         + String.join(", ", unused) + "}");
             }
         }
-    }
-
-    public boolean hasNames() {
-        return names != null;
-    }
-
-    public boolean hasValues() {
-        return values != null;
-    }
-
-    static List<String> sorted(Set<String> keys) {
-        return List.copyOf(new TreeSet<>(keys));
     }
 }

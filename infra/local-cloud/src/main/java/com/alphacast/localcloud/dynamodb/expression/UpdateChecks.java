@@ -72,8 +72,4 @@ final class UpdateChecks {
             checkSetValue(ifNotExists.fallback());
         }
     }
-
-    static String typeName(String type) {
-        return TYPE_NAMES.get(type);
-    }
 }

@@ -60,12 +60,8 @@ public final class Numbers {
         return checked(a.subtract(b, MathContext.UNLIMITED));
     }
 
-    /** DynamoDB's textual form of a stored number. */
+    /** DynamoDB's textual form of a stored number: normalised, never in exponent notation ("1E+2" reads "100"). */
     public static String format(BigDecimal value) {
-        BigDecimal normal = normalise(value);
-        if (normal.scale() < 0 && normal.precision() - normal.scale() <= 39) {
-            return normal.toPlainString();
-        }
-        return normal.toPlainString();
+        return normalise(value).toPlainString();
     }
 }
