@@ -92,7 +92,7 @@ public final class DemoCommand implements Command {
         shared.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
         shared.put("ALPHACAST_HOME", home.toString());
 
-        out.printf("Alphacast demo: profile '%s', %s on the local cloud (DynamoDB Local + ElasticMQ)%n", profile, template);
+        out.printf("Alphacast demo: profile '%s', %s on the local cloud (embedded DynamoDB + ElasticMQ)%n", profile, template);
         long started = System.nanoTime();
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(template)
                 .stackName("demo")

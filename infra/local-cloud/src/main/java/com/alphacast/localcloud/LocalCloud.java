@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@code template.yaml} running on this machine: DynamoDB Local and ElasticMQ on loopback ports, every table and queue
+ * {@code template.yaml} running on this machine: the embedded DynamoDB and ElasticMQ on loopback ports, every table and queue
  * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function's handler
  * invoked in-process the way Lambda invokes it.
  *
@@ -59,12 +59,12 @@ public final class LocalCloud implements AutoCloseable {
         this.plan = plan;
     }
 
-    /** Starts its own DynamoDB Local and ElasticMQ, creates the stack and starts the functions. */
+    /** Starts its own embedded DynamoDB and ElasticMQ, creates the stack and starts the functions. */
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());
         // Refuse an unusable template before paying for server start-up.
         planFor(template, options, URI.create("http://127.0.0.1:0"));
-        LocalBackends backends = LocalBackends.start(options.region());
+        LocalBackends backends = LocalBackends.start(options.region(), options.dynamoDbDataDirectory());
         try {
             return create(template, options, backends, true);
         } catch (RuntimeException e) {
@@ -150,6 +150,10 @@ public final class LocalCloud implements AutoCloseable {
             try {
                 dynamoDb().createTable(table.createRequest());
             } catch (ResourceInUseException e) {
+                if (ownsBackends && options.dynamoDbDataDirectory() != null) {
+                    // Restored from the data directory of an earlier run: keep it and its items.
+                    continue;
+                }
                 throw new IllegalStateException("table " + table.tableName() + " (" + table.logicalId()
                         + ") already exists: another stack on the same servers uses the stack name '"
                         + options.stackName() + "'", e);

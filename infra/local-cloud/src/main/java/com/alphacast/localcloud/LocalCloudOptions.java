@@ -27,11 +27,17 @@ import java.util.function.BiConsumer;
  * @param allowVisibilityTimeoutBelowFunctionTimeout skip Lambda's rule that an SQS event's queue must have a
  *                             visibility timeout of at least the function's Timeout (for tests that lower the
  *                             visibility timeout to see retries quickly)
+ * @param dynamoDbDataDirectory where the embedded DynamoDB keeps its tables and items across runs (null: in memory,
+ *                             gone when the cloud stops). With a directory, a restarted cloud finds the tables and
+ *                             items of the last run; tables the template declares that already exist are kept as
+ *                             they are. Only used when this cloud starts its own servers ({@link LocalCloud#start(
+ *                             LocalCloudOptions)}), not with shared or external backends.
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
-                                ClassLoader classLoader, boolean allowVisibilityTimeoutBelowFunctionTimeout) {
+                                ClassLoader classLoader, boolean allowVisibilityTimeoutBelowFunctionTimeout,
+                                Path dynamoDbDataDirectory) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -50,7 +56,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
     public Builder toBuilder() {
         Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
-                .classLoader(classLoader);
+                .classLoader(classLoader).dynamoDbDataDirectory(dynamoDbDataDirectory);
         builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
         builder.eventSourceTypes.clear();
@@ -80,6 +86,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private BiConsumer<String, String> functionLog = (function, line) -> System.err.println("[" + function + "] " + line);
         private ClassLoader classLoader;
         private boolean allowShortVisibilityTimeout;
+        private Path dynamoDbDataDirectory;
 
         private Builder(Path template) {
             this.template = template;
@@ -153,12 +160,22 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
+        /**
+         * Persists the embedded DynamoDB's tables and items in {@code directory} (created if missing) so that a
+         * stopped cloud starts again with its data; null keeps them in memory. See
+         * {@link LocalCloudOptions#dynamoDbDataDirectory()}.
+         */
+        public Builder dynamoDbDataDirectory(Path directory) {
+            this.dynamoDbDataDirectory = directory;
+            return this;
+        }
+
         public LocalCloudOptions build() {
             ClassLoader loader = Optional.ofNullable(classLoader)
                     .orElseGet(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                             .orElse(LocalCloudOptions.class.getClassLoader()));
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
-                    eventSourceTypes, functionLog, loader, allowShortVisibilityTimeout);
+                    eventSourceTypes, functionLog, loader, allowShortVisibilityTimeout, dynamoDbDataDirectory);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The local cloud as a JUnit 5 fixture. One DynamoDB Local and one ElasticMQ are started per JVM (kept in the root
+ * The local cloud as a JUnit 5 fixture. One embedded DynamoDB and one ElasticMQ are started per JVM (kept in the root
  * extension store, stopped when the test run ends); each test class gets its own stack on them, with a unique
  * stack-name prefix, created before its first test and deleted after its last.
  *
