@@ -3,14 +3,19 @@ package com.alphacast.localcloud;
 import com.alphacast.localcloud.dynamodb.TableDefinition;
 import com.alphacast.localcloud.function.EventSourceDefinition;
 import com.alphacast.localcloud.function.EventSourceRunner;
+import com.alphacast.localcloud.function.FunctionCode;
 import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.FunctionPackageMissingException;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.StackSettings;
 import com.alphacast.localcloud.template.Template;
+import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,8 +67,9 @@ public final class LocalCloud implements AutoCloseable {
     /** Starts its own DynamoDB Local and ElasticMQ, creates the stack and starts the functions. */
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());
-        // Refuse an unusable template before paying for server start-up.
-        planFor(template, options, URI.create("http://127.0.0.1:0"));
+        // Refuse an unusable template, or functions whose packages were not built, before paying for server start-up.
+        functionsToRun(planFor(template, options, URI.create("http://127.0.0.1:0")), options)
+                .forEach(function -> functionPackage(function, options));
         LocalBackends backends = LocalBackends.start(options.region());
         try {
             return create(template, options, backends, true);
@@ -93,6 +99,7 @@ public final class LocalCloud implements AutoCloseable {
     private static LocalCloud create(Template template, LocalCloudOptions options, LocalBackends backends,
                                      boolean ownsBackends) {
         StackPlan plan = planFor(template, options, backends.sqsEndpoint());
+        functionsToRun(plan, options).forEach(function -> functionPackage(function, options));
         LocalCloud cloud = new LocalCloud(options, backends, ownsBackends, plan);
         try {
             cloud.createQueues();
@@ -182,7 +189,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private void startFunctions() {
+    /** Functions this stack runs: the selected ones (all by default) that have events. */
+    private static List<FunctionDefinition> functionsToRun(StackPlan plan, LocalCloudOptions options) {
+        if (!options.runFunctions()) {
+            return List.of();
+        }
         Set<String> selected = options.functions().isEmpty() ? plan.functions().keySet() : options.functions();
         for (String id : selected) {
             if (!plan.functions().containsKey(id)) {
@@ -190,20 +201,42 @@ public final class LocalCloud implements AutoCloseable {
                         + plan.functions().keySet() + ")");
             }
         }
+        return plan.functions().values().stream()
+                .filter(f -> selected.contains(f.logicalId()) && !f.events().isEmpty())
+                .toList();
+    }
+
+    /**
+     * Where a function's package is: its CodeUri resolved against the template's directory (as SAM resolves it).
+     *
+     * @throws FunctionPackageMissingException when it has not been built
+     */
+    private static Optional<Path> functionPackage(FunctionDefinition function, LocalCloudOptions options) {
+        if (options.handlerClassLoader().isPresent()) {
+            return Optional.empty();
+        }
+        String codeUri = function.codeUri().orElseThrow(() -> new TemplateRefusedException(function.logicalId(),
+                "CodeUri", "is required to run the function: the path of its built package (a .jar/.zip or a"
+                + " directory, relative to the template)"));
+        Path directory = options.template().toAbsolutePath().normalize().getParent();
+        Path path = directory.resolve(codeUri).normalize();
+        if (!Files.exists(path)) {
+            throw new FunctionPackageMissingException(function.logicalId(), codeUri, path);
+        }
+        return Optional.of(path);
+    }
+
+    private void startFunctions() {
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
                 options.functionLog());
-        for (FunctionDefinition definition : plan.functions().values()) {
-            if (!selected.contains(definition.logicalId())) {
-                continue;
-            }
-            List<EventSourceDefinition> enabled = definition.events();
-            if (enabled.isEmpty()) {
-                continue;
-            }
+        for (FunctionDefinition definition : functionsToRun(plan, options)) {
+            FunctionCode code = functionPackage(definition, options)
+                    .map(path -> FunctionCode.openPackage(definition.logicalId(), definition.codeUri().orElseThrow(), path))
+                    .orElseGet(() -> FunctionCode.sharedClassLoader(options.handlerClassLoader().orElseThrow()));
             LocalFunction function = new LocalFunction(definition, functionEnvironments.get(definition.logicalId()),
-                    options.classLoader(), options.functionLog());
+                    code, options.functionLog());
             functions.put(definition.logicalId(), function);
-            for (EventSourceDefinition event : enabled) {
+            for (EventSourceDefinition event : definition.events()) {
                 if (event.enabled()) {
                     runners.add(event.newRunner(function, services));
                 }
@@ -282,6 +315,29 @@ public final class LocalCloud implements AutoCloseable {
     public Map<String, String> functionEnvironment(String functionLogicalId) {
         requireKnown(plan.functions().keySet(), functionLogicalId, "function");
         return functionEnvironments.get(functionLogicalId);
+    }
+
+    /**
+     * The handler class a running function loaded: from the function's own class loader, so never the same
+     * {@code Class} as one on the caller's classpath (unless the options share a class loader with handlers).
+     */
+    public Class<?> handlerClass(String functionLogicalId) {
+        return runningFunction(functionLogicalId).handlerClass();
+    }
+
+    /** The class loader a running function's code lives in (closed when the stack stops). */
+    public ClassLoader functionClassLoader(String functionLogicalId) {
+        return runningFunction(functionLogicalId).classLoader();
+    }
+
+    private LocalFunction runningFunction(String functionLogicalId) {
+        requireKnown(plan.functions().keySet(), functionLogicalId, "function");
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("function " + functionLogicalId + " is not running in stack "
+                    + stackName() + " (running: " + functions.keySet() + ")");
+        }
+        return function;
     }
 
     // ---------------------------------------------------------------- observation
