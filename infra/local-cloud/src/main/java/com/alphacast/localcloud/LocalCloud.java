@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code template.yaml} running on this machine: DynamoDB Local and ElasticMQ on loopback ports, every table and queue
- * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function's handler
- * invoked in-process the way Lambda invokes it.
+ * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function loaded from
+ * its CodeUri package into a class loader of its own and invoked the way Lambda invokes it.
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
