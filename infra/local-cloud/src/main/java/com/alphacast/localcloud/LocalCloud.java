@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -227,15 +231,12 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void startFunctions() {
+        List<FunctionDefinition> toRun = functionsToRun(plan, options);
+        loadFunctions(toRun);
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
                 options.functionLog());
-        for (FunctionDefinition definition : functionsToRun(plan, options)) {
-            FunctionCode code = functionPackage(definition, options)
-                    .map(path -> FunctionCode.openPackage(definition.logicalId(), definition.codeUri().orElseThrow(), path))
-                    .orElseGet(() -> FunctionCode.sharedClassLoader(options.handlerClassLoader().orElseThrow()));
-            LocalFunction function = new LocalFunction(definition, functionEnvironments.get(definition.logicalId()),
-                    code, options.functionLog());
-            functions.put(definition.logicalId(), function);
+        for (FunctionDefinition definition : toRun) {
+            LocalFunction function = functions.get(definition.logicalId());
             for (EventSourceDefinition event : definition.events()) {
                 if (event.enabled()) {
                     runners.add(event.newRunner(function, services));
@@ -243,6 +244,61 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         runners.forEach(EventSourceRunner::start);
+    }
+
+    /**
+     * Loads every function's code and builds its handler, in parallel: each function loads its own copy of its
+     * dependencies (as separate Lambda functions cold-start side by side), which is most of a stack's start-up time.
+     * Functions that loaded are kept (and closed with the stack) even when another one fails; the first failure, in
+     * template order, is thrown.
+     */
+    private void loadFunctions(List<FunctionDefinition> toRun) {
+        if (toRun.isEmpty()) {
+            return;
+        }
+        int threads = Math.min(toRun.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService loading = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "load-functions-" + stackName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<LocalFunction>> loaded = new LinkedHashMap<>();
+            for (FunctionDefinition definition : toRun) {
+                loaded.put(definition.logicalId(), loading.submit(() -> loadFunction(definition)));
+            }
+            Throwable failure = null;
+            for (Map.Entry<String, Future<LocalFunction>> entry : loaded.entrySet()) {
+                try {
+                    functions.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure == null ? new IllegalStateException("interrupted while loading functions", e)
+                            : failure;
+                }
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("loading a function failed: " + failure, failure);
+            }
+        } finally {
+            loading.shutdown();
+        }
+    }
+
+    private LocalFunction loadFunction(FunctionDefinition definition) {
+        FunctionCode code = functionPackage(definition, options)
+                .map(path -> FunctionCode.openPackage(definition.logicalId(), definition.codeUri().orElseThrow(), path))
+                .orElseGet(() -> FunctionCode.sharedClassLoader(options.handlerClassLoader().orElseThrow()));
+        return new LocalFunction(definition, functionEnvironments.get(definition.logicalId()), code,
+                options.functionLog());
     }
 
     // ---------------------------------------------------------------- clients and endpoints
