@@ -3,19 +3,15 @@ package com.alphacast.localcloud;
 import com.alphacast.localcloud.dynamodb.TableDefinition;
 import com.alphacast.localcloud.function.EventSourceDefinition;
 import com.alphacast.localcloud.function.EventSourceRunner;
-import com.alphacast.localcloud.function.FunctionCode;
 import com.alphacast.localcloud.function.FunctionDefinition;
-import com.alphacast.localcloud.function.FunctionPackageMissingException;
+import com.alphacast.localcloud.function.FunctionLoader;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.StackSettings;
 import com.alphacast.localcloud.template.Template;
-import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -72,8 +64,8 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());
         // Refuse an unusable template, or functions whose packages were not built, before paying for server start-up.
-        functionsToRun(planFor(template, options, URI.create("http://127.0.0.1:0")), options)
-                .forEach(function -> functionPackage(function, options));
+        functionLoader(options).requirePackages(functionsToRun(planFor(template, options, URI.create("http://127.0.0.1:0")),
+                options));
         LocalBackends backends = LocalBackends.start(options.region());
         try {
             return create(template, options, backends, true);
@@ -103,7 +95,7 @@ public final class LocalCloud implements AutoCloseable {
     private static LocalCloud create(Template template, LocalCloudOptions options, LocalBackends backends,
                                      boolean ownsBackends) {
         StackPlan plan = planFor(template, options, backends.sqsEndpoint());
-        functionsToRun(plan, options).forEach(function -> functionPackage(function, options));
+        functionLoader(options).requirePackages(functionsToRun(plan, options));
         LocalCloud cloud = new LocalCloud(options, backends, ownsBackends, plan);
         try {
             cloud.createQueues();
@@ -210,29 +202,14 @@ public final class LocalCloud implements AutoCloseable {
                 .toList();
     }
 
-    /**
-     * Where a function's package is: its CodeUri resolved against the template's directory (as SAM resolves it).
-     *
-     * @throws FunctionPackageMissingException when it has not been built
-     */
-    private static Optional<Path> functionPackage(FunctionDefinition function, LocalCloudOptions options) {
-        if (options.handlerClassLoader().isPresent()) {
-            return Optional.empty();
-        }
-        String codeUri = function.codeUri().orElseThrow(() -> new TemplateRefusedException(function.logicalId(),
-                "CodeUri", "is required to run the function: the path of its built package (a .jar/.zip or a"
-                + " directory, relative to the template)"));
-        Path directory = options.template().toAbsolutePath().normalize().getParent();
-        Path path = directory.resolve(codeUri).normalize();
-        if (!Files.exists(path)) {
-            throw new FunctionPackageMissingException(function.logicalId(), codeUri, path);
-        }
-        return Optional.of(path);
+    private static FunctionLoader functionLoader(LocalCloudOptions options) {
+        return new FunctionLoader(options.template().toAbsolutePath().normalize().getParent(),
+                options.handlerClassLoader(), options.functionLog());
     }
 
     private void startFunctions() {
         List<FunctionDefinition> toRun = functionsToRun(plan, options);
-        loadFunctions(toRun);
+        functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
                 options.functionLog());
         for (FunctionDefinition definition : toRun) {
@@ -244,61 +221,6 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         runners.forEach(EventSourceRunner::start);
-    }
-
-    /**
-     * Loads every function's code and builds its handler, in parallel: each function loads its own copy of its
-     * dependencies (as separate Lambda functions cold-start side by side), which is most of a stack's start-up time.
-     * Functions that loaded are kept (and closed with the stack) even when another one fails; the first failure, in
-     * template order, is thrown.
-     */
-    private void loadFunctions(List<FunctionDefinition> toRun) {
-        if (toRun.isEmpty()) {
-            return;
-        }
-        int threads = Math.min(toRun.size(), Runtime.getRuntime().availableProcessors());
-        ExecutorService loading = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "load-functions-" + stackName());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<String, Future<LocalFunction>> loaded = new LinkedHashMap<>();
-            for (FunctionDefinition definition : toRun) {
-                loaded.put(definition.logicalId(), loading.submit(() -> loadFunction(definition)));
-            }
-            Throwable failure = null;
-            for (Map.Entry<String, Future<LocalFunction>> entry : loaded.entrySet()) {
-                try {
-                    functions.put(entry.getKey(), entry.getValue().get());
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = failure == null ? new IllegalStateException("interrupted while loading functions", e)
-                            : failure;
-                }
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("loading a function failed: " + failure, failure);
-            }
-        } finally {
-            loading.shutdown();
-        }
-    }
-
-    private LocalFunction loadFunction(FunctionDefinition definition) {
-        FunctionCode code = functionPackage(definition, options)
-                .map(path -> FunctionCode.openPackage(definition.logicalId(), definition.codeUri().orElseThrow(), path))
-                .orElseGet(() -> FunctionCode.sharedClassLoader(options.handlerClassLoader().orElseThrow()));
-        return new LocalFunction(definition, functionEnvironments.get(definition.logicalId()), code,
-                options.functionLog());
     }
 
     // ---------------------------------------------------------------- clients and endpoints
