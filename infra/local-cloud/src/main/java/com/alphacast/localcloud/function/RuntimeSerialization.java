@@ -29,7 +29,7 @@ final class RuntimeSerialization implements AutoCloseable {
             "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory";
     private static final String POJO_SERIALIZER = "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
 
-    private final ClassLoader function;
+    private final URLClassLoader function;
     private final URLClassLoader library;
     private final Method isLambdaEvent;
     private final Method eventSerializer;
@@ -39,7 +39,7 @@ final class RuntimeSerialization implements AutoCloseable {
     private final Method toJson;
 
     RuntimeSerialization(ClassLoader function) {
-        this.function = function;
+        this.function = withRuntimeJodaTime(function);
         URL location = LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation();
         this.library = new URLClassLoader("lambda-runtime-serialization", new URL[] {location},
                 ClassLoader.getPlatformClassLoader());
@@ -77,9 +77,21 @@ final class RuntimeSerialization implements AutoCloseable {
     public void close() {
         try {
             library.close();
+            function.close();
         } catch (IOException e) {
-            // Read-only jar; nothing to recover.
+            // Read-only jars; nothing to recover.
         }
+    }
+
+    /**
+     * The library binds its date module to {@code org.joda.time.DateTime} as the function's class loader resolves it,
+     * and fails without one; Lambda runs functions whose package leaves joda-time out (the project's jars do: SQS events
+     * carry no dates), so the runtime's joda-time is the fallback. The function's own joda-time, if it has one, wins
+     * (parent first), and its event classes always come from its own loader.
+     */
+    private static URLClassLoader withRuntimeJodaTime(ClassLoader function) {
+        URL jodaTime = org.joda.time.DateTime.class.getProtectionDomain().getCodeSource().getLocation();
+        return new URLClassLoader("lambda-runtime-joda-time", new URL[] {jodaTime}, function);
     }
 
     /** JSON ⇄ one type of the function. */

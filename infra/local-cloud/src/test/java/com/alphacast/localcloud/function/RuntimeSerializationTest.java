@@ -92,6 +92,21 @@ class RuntimeSerializationTest {
     }
 
     @Test
+    void readsSqsEventsForAFunctionWhosePackageLeavesJodaTimeOut() throws Exception {
+        try (URLClassLoader withoutJoda = new URLClassLoader("function-without-joda", new URL[] {location(Context.class),
+                location(SQSEvent.class)}, ClassLoader.getPlatformClassLoader());
+             RuntimeSerialization runtime = new RuntimeSerialization(withoutJoda)) {
+            Class<?> type = withoutJoda.loadClass("com.amazonaws.services.lambda.runtime.events.SQSEvent");
+
+            Object event = runtime.codecFor(type).read("{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"hi\"}]}"
+                    .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(event.getClass()).isSameAs(type);
+            assertThat((List<?>) type.getMethod("getRecords").invoke(event)).hasSize(1);
+        }
+    }
+
+    @Test
     void writesTheFunctionsBatchResponseAsLambdaReadsIt() throws Exception {
         Class<?> response = function.loadClass("com.amazonaws.services.lambda.runtime.events.SQSBatchResponse");
         Class<?> failure = function.loadClass("com.amazonaws.services.lambda.runtime.events.SQSBatchResponse$BatchItemFailure");
