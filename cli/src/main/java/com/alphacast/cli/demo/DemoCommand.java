@@ -13,6 +13,7 @@ import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.function.FunctionPackageMissingException;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.worker.IngestWorker;
 import com.alphacast.worker.replay.ReplayReport;
@@ -126,6 +127,10 @@ public final class DemoCommand implements Command {
             new SummaryPrinter(out).print(summary);
             out.printf("%nDone in %.1f s; the local cloud is shut down.%n", (System.nanoTime() - started) / 1e9);
             return 0;
+        } catch (FunctionPackageMissingException e) {
+            // The functions run from their built packages; say which one is missing and how to build it.
+            err.println("alphacast demo: " + e.getMessage());
+            return 1;
         }
     }
 

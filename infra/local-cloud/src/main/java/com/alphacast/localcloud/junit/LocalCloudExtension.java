@@ -222,6 +222,12 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
             return this;
         }
 
+        /** Test handlers on the test classpath instead of CodeUri packages: see {@link LocalCloudOptions.Builder#loadHandlersFrom}. */
+        public Builder loadHandlersFrom(ClassLoader loader) {
+            options.loadHandlersFrom(loader);
+            return this;
+        }
+
         public LocalCloudExtension build() {
             return new LocalCloudExtension(options.build());
         }
