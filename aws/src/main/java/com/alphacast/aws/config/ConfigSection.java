@@ -1,5 +1,6 @@
 package com.alphacast.aws.config;
 
+import com.alphacast.core.settings.Redaction;
 import com.alphacast.core.text.TerminalText;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Set;
  * {@link #rejectUnknownKeys()} can name any key nobody asked for (usually a typo that would otherwise be
  * silently ignored). Errors name the file and the dotted key. Types are strict: a key that is present with no value
  * ({@code key: ~} or {@code key:}) is an error, never the default, and a scalar of the wrong type is refused rather
- * than coerced ({@code symbol: yes} is a boolean, not the text "true"; {@code quantity: "5"} is text, not a number).
+ * than coerced ({@code symbol: yes} is a boolean, not the text "true"; {@code quantity: "5"} is text, not a number). A value
+ * is quoted only as a short {@link Redaction#preview preview}, escaped for the terminal: it may be a token pasted under
+ * the wrong key.
  */
 final class ConfigSection {
 
@@ -38,16 +41,26 @@ final class ConfigSection {
         if (value == null) {
             map = Map.of();
         } else if (value instanceof Map<?, ?> m) {
-            map = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                map.put(String.valueOf(e.getKey()), e.getValue());
-            }
+            map = byName(m);
         } else {
             throw error(key, "expected a mapping of settings, got " + describe(value));
         }
         ConfigSection child = new ConfigSection(file, qualified(key), map);
         children.add(child);
         return child;
+    }
+
+    /** The top-level mapping of {@code file}; keys YAML reads as numbers or booleans ({@code 1:}, {@code no:}) become their text. */
+    static ConfigSection root(String file, Map<?, ?> document) {
+        return new ConfigSection(file, "", byName(document));
+    }
+
+    private static Map<String, Object> byName(Map<?, ?> mapping) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : mapping.entrySet()) {
+            map.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return map;
     }
 
     Set<String> keys() {
@@ -80,7 +93,7 @@ final class ConfigSection {
                 return value;
             }
         }
-        throw error(key, "expected one of " + String.join(", ", allowed) + ", got '" + TerminalText.excerpt(value) + "'");
+        throw error(key, "expected one of " + String.join(", ", allowed) + ", got " + TerminalText.excerpt(Redaction.preview(value)));
     }
 
     int integer(String key, int fallback, int min, int max) {
@@ -195,7 +208,7 @@ final class ConfigSection {
                 : value instanceof Map ? "a mapping" : value instanceof List ? "a list"
                 : value instanceof Number ? "a number" : value instanceof java.util.Date ? "a date"
                 : "a " + value.getClass().getSimpleName();
-        return kind + " '" + TerminalText.excerpt(String.valueOf(value)) + "'";
+        return kind + " " + TerminalText.excerpt(Redaction.preview(value));
     }
 
     private String qualified(String key) {

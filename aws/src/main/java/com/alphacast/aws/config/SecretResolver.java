@@ -1,5 +1,6 @@
 package com.alphacast.aws.config;
 
+import com.alphacast.core.settings.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * SecureString parameter (decrypted), {@code secretsmanager:id} or {@code secretsmanager:id#key} from
  * Secrets Manager (the whole string, or one key of a JSON secret). {@code ${NAME}} inside a reference is
  * replaced from the environment first, so a template parameter can choose the parameter name.
- * The AWS clients are created only when a reference needs them.
+ * The AWS clients are created only when a reference needs them. A resolved value never appears in an
+ * exception's message or cause.
  */
 public final class SecretResolver {
 
@@ -74,10 +76,13 @@ public final class SecretResolver {
                 }
                 return value.asText();
             } catch (JsonProcessingException e) {
-                throw new ConfigException("secret reference '" + reference + "': secret is not JSON, cannot read key '" + key + "'", e);
+                // Neither the parser's message nor the exception as cause: both quote the secret's text.
+                throw new ConfigException("secret reference '" + reference + "': secret is not JSON (" + secret.length()
+                        + " characters), cannot read key '" + key + "'");
             }
         }
-        throw new ConfigException("not a secret reference: '" + reference + "'");
+        throw new ConfigException("not a secret reference (env:NAME, ssm:/name or secretsmanager:id#key): "
+                + Redaction.preview(reference));
     }
 
     private String expand(String reference) {

@@ -9,6 +9,7 @@ import com.alphacast.core.settings.BrokerSettings;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.DistributionSettings;
 import com.alphacast.core.settings.MarketSettings;
+import com.alphacast.core.settings.Redaction;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.settings.VolumeSpikeSettings;
@@ -30,6 +31,8 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -56,7 +59,7 @@ public final class SettingsLoader {
 
     public AlphacastSettings load(String profile) {
         if (profile == null || !profile.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new ConfigException("profile must be a lower-case name like 'demo', got '" + profile + "'");
+            throw new ConfigException("profile must be a lower-case name like 'demo', got " + Redaction.preview(profile));
         }
         String name = "config/" + profile + ".yaml";
         String text;
@@ -96,13 +99,14 @@ public final class SettingsLoader {
             options.setAllowDuplicateKeys(false); // a key given twice is a mistake, not "the last one wins"
             document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
-            throw new ConfigException(file + ": not valid YAML: " + TerminalText.excerpt(e.getMessage(), 400), e);
+            // SnakeYAML's message quotes the offending line, which may hold a pasted secret: keep the problem and
+            // its position only, and not the exception as cause.
+            throw new ConfigException(file + ": not valid YAML: " + TerminalText.excerpt(yamlProblem(e), 400));
         }
         if (document != null && !(document instanceof Map)) {
             throw new ConfigException(file + ": expected a mapping of sections at the top level");
         }
-        @SuppressWarnings("unchecked")
-        ConfigSection root = new ConfigSection(file, "", (Map<String, Object>) document);
+        ConfigSection root = ConfigSection.root(file, document == null ? Map.of() : (Map<?, ?>) document);
         AlphacastSettings settings;
         try {
             settings = new AlphacastSettings(profile, file, market(root.section("market")), replay(root.section("replay")),
@@ -115,13 +119,22 @@ public final class SettingsLoader {
         return settings;
     }
 
+    private static String yamlProblem(YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getProblemMark();
+            return (marked.getProblem() == null ? "unreadable" : marked.getProblem())
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1));
+        }
+        return e.getClass().getSimpleName();
+    }
+
     private static MarketSettings market(ConfigSection s) {
         ZoneId zone;
         LocalTime open;
         try {
             zone = ZoneId.of(s.text("timeZone", "America/New_York"));
         } catch (DateTimeException e) {
-            throw s.error("timeZone", "unknown time zone: " + e.getMessage());
+            throw s.error("timeZone", "unknown time zone " + Redaction.preview(s.text("timeZone", "America/New_York")));
         }
         try {
             open = LocalTime.parse(s.text("sessionOpen", "18:00"));

@@ -49,6 +49,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aTopLevelKeyYamlReadsAsANumberIsAnUnknownKeyNotACrash() {
+        // Found by SettingsFuzzTest: the top level was cast to a map of text keys, so "1:" threw ClassCastException.
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: 3\n1: x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config/t.yaml: unknown key '1'");
+    }
+
+    @Test
     void badValueStopsLoadingNamingTheKeyAndFile() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: many\n"))
                 .hasMessage("config/t.yaml: risk.maxOpenPositions: expected a whole number, got text 'many'");

@@ -32,6 +32,9 @@ public final class CommandParser {
         Entity command = null;
         if (entities != null) {
             for (Entity entity : entities) {
+                if (entity == null) {
+                    return new ParsedText.NotACommand("a message entity is missing");
+                }
                 if ("bot_command".equals(entity.type())) {
                     if (entity.offset() == 0) {
                         command = entity;
@@ -49,8 +52,16 @@ public final class CommandParser {
         }
         String token;
         if (command != null) {
-            int end = Math.min(text.length(), command.offset() + command.length());
-            token = text.substring(0, end);
+            // Entities come from the sender's client as far as we know: a length of 0, a negative one or one
+            // running past the text is refused rather than trusted.
+            if (command.length() < 1 || command.length() > text.length()) {
+                return new ParsedText.NotACommand("the command entity has length " + command.length()
+                        + ", outside 1.." + text.length() + " (the text's length)");
+            }
+            token = text.substring(0, command.length());
+            if (!token.startsWith("/")) {
+                return new ParsedText.NotACommand("the command entity does not start with /");
+            }
         } else {
             if (!text.startsWith("/")) {
                 return new ParsedText.NotACommand("text does not start with a command");

@@ -6,6 +6,7 @@ import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.bots.inbound.Ed25519Verifier;
+import com.alphacast.bots.inbound.SeenRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * fails, which Discord tests on purpose), answers PING with PONG, routes slash commands and button presses
  * through the {@link CommandRouter}, and when routing outlasts the deadline (Discord allows 3 s) answers
  * type 5 (deferred) and edits the original response once the work is done.
+ *
+ * <p>A signature stays valid for the whole timestamp window, so each command or button interaction id is
+ * executed at most once ({@link SeenRequests}, remembered for twice the window: a request may be signed up
+ * to {@code maxTimestampAge} ahead of or behind this clock); a replay gets 409. A malformed interaction that
+ * passed the signature check is answered 400 and logged, never thrown.
  */
 public final class DiscordInteractionEndpoint {
 
@@ -45,14 +50,17 @@ public final class DiscordInteractionEndpoint {
     private final Duration deadline;
     private final Duration maxTimestampAge;
     private final Clock clock;
+    private final SeenRequests seen;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param deadline        how long to wait for the router before deferring (below Discord's 3 s)
      * @param maxTimestampAge requests signed longer ago than this are refused as replays
+     * @param seen            interaction ids already executed; must remember them for at least 2 × {@code maxTimestampAge}
      */
     public DiscordInteractionEndpoint(Ed25519Verifier verifier, CommandRouter router, DiscordFollowUp followUp,
-                                      ExecutorService executor, Duration deadline, Duration maxTimestampAge, Clock clock) {
+                                      ExecutorService executor, Duration deadline, Duration maxTimestampAge, Clock clock,
+                                      SeenRequests seen) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.router = Objects.requireNonNull(router, "router");
         this.followUp = Objects.requireNonNull(followUp, "followUp");
@@ -60,6 +68,11 @@ public final class DiscordInteractionEndpoint {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.maxTimestampAge = Objects.requireNonNull(maxTimestampAge, "maxTimestampAge");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.seen = Objects.requireNonNull(seen, "seen");
+        if (seen.retention().compareTo(maxTimestampAge.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("interaction ids must be remembered for at least twice the timestamp window ("
+                    + maxTimestampAge.multipliedBy(2) + "), the store keeps them " + seen.retention());
+        }
     }
 
     public Response handle(String signatureHex, String timestamp, byte[] body) {
@@ -71,11 +84,24 @@ public final class DiscordInteractionEndpoint {
         if (stale.isPresent()) {
             return error(401, stale.get());
         }
+        try {
+            return route(body);
+        } catch (RuntimeException e) {
+            // Signed by Discord but not an interaction we can read: answer, log, and keep serving.
+            LOG.warn("malformed interaction refused: {}", e.toString());
+            return error(400, "malformed interaction");
+        }
+    }
+
+    private Response route(byte[] body) {
         JsonNode interaction;
         try {
             interaction = json.readTree(body);
         } catch (IOException e) {
-            return error(400, "body is not JSON: " + e.getMessage());
+            // The parser's own message quotes the body; the location is enough.
+            return error(400, "body is not JSON (at " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+                    && parse.getLocation() != null ? "line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() : "end of input") + ")");
         }
         int type = interaction.path("type").asInt(-1);
         if (type == 1) {
@@ -88,6 +114,14 @@ public final class DiscordInteractionEndpoint {
         if (caller == null) {
             return error(400, "interaction has no user");
         }
+        String id = interaction.path("id").asText("");
+        if (id.isEmpty() || !interaction.path("id").isValueNode()) {
+            return error(400, "interaction has no id");
+        }
+        if (!seen.firstSighting("discord:interaction:" + id)) {
+            LOG.warn("replayed interaction {} refused", shortened(id));
+            return error(409, "interaction " + shortened(id) + " was already handled");
+        }
         ParsedText parsed = DiscordInteractionReader.command(interaction);
         CompletableFuture<Routing> work = CompletableFuture.supplyAsync(() -> router.route(caller, parsed), executor);
         try {
@@ -99,8 +133,12 @@ public final class DiscordInteractionEndpoint {
             work.thenAccept(routing -> {
                 int status = followUp.editOriginal(applicationId, token, message(routing));
                 if (status < 200 || status >= 300) {
-                    LOG.warn("follow-up for interaction {} failed with status {}", interaction.path("id").asText(), status);
+                    LOG.warn("follow-up for interaction {} failed with status {}", shortened(id), status);
                 }
+            }).exceptionally(failure -> {
+                // The interaction token is a credential: log the failure's type only, never its message.
+                LOG.warn("follow-up for interaction {} failed: {}", shortened(id), failure.getClass().getSimpleName());
+                return null;
             });
             return new Response(200, "{\"type\":5}", null);
         } catch (InterruptedException e) {
@@ -138,6 +176,11 @@ public final class DiscordInteractionEndpoint {
             }
         }
         return data;
+    }
+
+    /** Request values echoed in answers and logs are cut short: they are the sender's, not ours. */
+    private static String shortened(String value) {
+        return value.length() > 32 ? value.substring(0, 32) + "…" : value;
     }
 
     private Response error(int status, String message) {

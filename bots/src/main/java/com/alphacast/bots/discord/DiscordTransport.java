@@ -4,6 +4,7 @@ import com.alphacast.bots.delivery.PlatformTransport;
 import com.alphacast.bots.delivery.SendOutcome;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.settings.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,12 +80,23 @@ public final class DiscordTransport implements PlatformTransport {
             if (token == null) {
                 return new SendOutcome.Permanent("no token configured for webhook " + webhook.group(1));
             }
-            builder = HttpRequest.newBuilder(uri("webhooks/" + webhook.group(1) + "/" + token + webhook.group(2)));
+            try {
+                builder = HttpRequest.newBuilder(uri("webhooks/" + webhook.group(1) + "/" + token + webhook.group(2)));
+            } catch (IllegalArgumentException e) {
+                // The URI parser's message quotes the whole URL, token included: name the webhook, never the token.
+                return new SendOutcome.Permanent("the token configured for webhook " + webhook.group(1) + " does not fit in a URL");
+            }
         } else {
             if (botToken.isEmpty()) {
                 return new SendOutcome.Permanent("no bot token configured for " + path);
             }
-            builder = HttpRequest.newBuilder(uri(path.substring(1))).header("Authorization", "Bot " + botToken.get());
+            try {
+                builder = HttpRequest.newBuilder(uri(path.substring(1))).header("Authorization", "Bot " + botToken.get());
+            } catch (IllegalArgumentException e) {
+                // "invalid header value" quotes the header, bot token included.
+                return new SendOutcome.Permanent("cannot build the request for " + Redaction.scrub(path, secrets())
+                        + ": the path or the configured bot token is not usable in a request");
+            }
         }
         HttpRequest http;
         try {
@@ -100,12 +112,21 @@ public final class DiscordTransport implements PlatformTransport {
         try {
             response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new SendOutcome.Transient("Discord request failed: " + e);
+            return new SendOutcome.Transient("Discord request failed: " + Redaction.scrub(e.toString(), secrets()));
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Permanent("Discord request refused by the HTTP client: " + Redaction.scrub(e.getMessage(), secrets()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.Transient("interrupted");
         }
         return classify(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+    }
+
+    /** Every token this transport holds, scrubbed from anything it reports. */
+    private java.util.List<String> secrets() {
+        java.util.List<String> secrets = new java.util.ArrayList<>(webhookTokens.values());
+        botToken.ifPresent(secrets::add);
+        return secrets;
     }
 
     private URI uri(String relative) {

@@ -7,12 +7,19 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Ed25519 signature verification with the JDK provider ({@code Signature.getInstance("Ed25519")}), for
  * Discord interaction requests: the signature covers {@code timestamp + raw body}. A malformed signature
  * is an invalid one (the JDK throws for some); the reason says why.
+ *
+ * <p>The JDK follows RFC 8032's cofactorless check but accepts public keys of small order, under which
+ * forgeries verify (see {@link Ed25519Encoding#SMALL_ORDER_POINTS}). So a key that is not a canonical
+ * encoding of a point of large order is refused when the verifier is built, and a signature whose R is not
+ * canonical or of small order, or whose S is not below L, is refused before the JDK sees it.
  */
 public final class Ed25519Verifier {
 
@@ -38,6 +45,7 @@ public final class Ed25519Verifier {
         if (rawPublicKey.length != 32) {
             throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, got " + rawPublicKey.length);
         }
+        refuseUnusableKey(rawPublicKey);
         byte[] encoded = new byte[X509_PREFIX.length + 32];
         System.arraycopy(X509_PREFIX, 0, encoded, 0, X509_PREFIX.length);
         System.arraycopy(rawPublicKey, 0, encoded, X509_PREFIX.length, 32);
@@ -48,6 +56,32 @@ public final class Ed25519Verifier {
         }
     }
 
+    private static void refuseUnusableKey(byte[] key) {
+        Optional<String> nonCanonical = Ed25519Encoding.nonCanonicalPoint(key);
+        if (nonCanonical.isPresent()) {
+            throw new IllegalArgumentException("the Ed25519 public key is unusable: it is not a canonical point encoding ("
+                    + nonCanonical.get() + ")");
+        }
+        if (Ed25519Encoding.smallOrder(key)) {
+            throw new IllegalArgumentException("the Ed25519 public key is unusable: it is a point of small order"
+                    + (isAllZero(key) ? " (all zeros, a placeholder)" : "")
+                    + ", under which forged signatures verify; use the application's public key from the Discord"
+                    + " developer portal");
+        }
+        if (!Ed25519Encoding.onCurve(key)) {
+            throw new IllegalArgumentException("the Ed25519 public key is unusable: it is not a point on the curve");
+        }
+    }
+
+    private static boolean isAllZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Ed25519Verifier fromHex(String publicKeyHex) {
         return new Ed25519Verifier(Hex.decode(publicKeyHex, "public key"));
     }
@@ -55,6 +89,17 @@ public final class Ed25519Verifier {
     public Verification verify(byte[] message, byte[] signature) {
         if (signature == null || signature.length != 64) {
             return Verification.invalid("an Ed25519 signature has 64 bytes, got " + (signature == null ? 0 : signature.length));
+        }
+        byte[] r = Arrays.copyOfRange(signature, 0, 32);
+        Optional<String> nonCanonicalR = Ed25519Encoding.nonCanonicalPoint(r);
+        if (nonCanonicalR.isPresent()) {
+            return Verification.invalid("malformed signature: R is not a canonical point encoding (" + nonCanonicalR.get() + ")");
+        }
+        if (Ed25519Encoding.smallOrder(r)) {
+            return Verification.invalid("malformed signature: R is a point of small order");
+        }
+        if (Ed25519Encoding.scalarOutOfRange(Arrays.copyOfRange(signature, 32, 64))) {
+            return Verification.invalid("malformed signature: S is not below the group order L");
         }
         try {
             Signature verifier = Signature.getInstance("Ed25519");
@@ -83,6 +128,9 @@ public final class Ed25519Verifier {
             signature = Hex.decode(signatureHex, "signature");
         } catch (IllegalArgumentException e) {
             return Verification.invalid(e.getMessage());
+        }
+        if (body == null) {
+            return Verification.invalid("missing request body");
         }
         byte[] stamp = timestamp.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] message = new byte[stamp.length + body.length];

@@ -4,8 +4,10 @@ import com.alphacast.bots.delivery.PlatformTransport;
 import com.alphacast.bots.delivery.SendOutcome;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.settings.Redaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -25,10 +27,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramTransport implements PlatformTransport {
 
     private final TelegramClient client;
+    private final List<String> secrets;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TelegramTransport(TelegramClient client) {
+    /** @param botToken the token {@code client} sends with; scrubbed from every reason this transport reports */
+    public TelegramTransport(TelegramClient client, String botToken) {
         this.client = Objects.requireNonNull(client, "client");
+        this.secrets = List.of(Objects.requireNonNull(botToken, "botToken"));
     }
 
     /**
@@ -36,7 +41,7 @@ public final class TelegramTransport implements PlatformTransport {
      * @param timeout whole-call timeout; a call that takes longer counts as a transient failure
      */
     public static TelegramTransport create(String token, java.net.URI baseUrl, Duration timeout) {
-        return new TelegramTransport(client(token, baseUrl, timeout));
+        return new TelegramTransport(client(token, baseUrl, timeout), token);
     }
 
     /** A TelegramBots client for {@code baseUrl} whose calls time out after {@code callTimeout}. */
@@ -71,10 +76,25 @@ public final class TelegramTransport implements PlatformTransport {
             Message message = client.execute(sendMessage);
             return new SendOutcome.Accepted(message.getChatId() + ":" + message.getMessageId());
         } catch (TelegramApiRequestException e) {
-            return classify(e);
+            return scrubbed(classify(e));
         } catch (TelegramApiException e) {
-            return new SendOutcome.Transient("Telegram call failed: " + e.getMessage());
+            // The client's message may carry the request URL, and the URL carries the token.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new SendOutcome.Transient("Telegram call failed: " + Redaction.scrub(cause.toString(), secrets));
         }
+    }
+
+    private SendOutcome scrubbed(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Throttled t) {
+            return new SendOutcome.Throttled(t.retryAfter(), t.wholeAccount(), Redaction.scrub(t.detail(), secrets));
+        }
+        if (outcome instanceof SendOutcome.Transient t) {
+            return new SendOutcome.Transient(Redaction.scrub(t.detail(), secrets));
+        }
+        if (outcome instanceof SendOutcome.Permanent p) {
+            return new SendOutcome.Permanent(Redaction.scrub(p.detail(), secrets));
+        }
+        return outcome;
     }
 
     static SendOutcome classify(TelegramApiRequestException e) {

@@ -7,6 +7,8 @@ import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.core.distribution.Channel;
+import com.alphacast.bots.inbound.SeenRequests;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -30,6 +33,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * new messages (a {@code bot_command} entity at offset 0) and from inline buttons (callback data holding
  * a command). Edited messages, channel posts, membership changes and service messages are ignored with a
  * reason, so an edit can never re-run a command.
+ *
+ * <p>Each update id, and each payment charge id, is handled at most once ({@link SeenRequests}): Telegram
+ * redelivers a webhook update whose answer it did not get, and a replayed request must not run a command
+ * twice. An update this handler cannot read (a command entity outside the text, a message without a chat)
+ * is skipped with the reason in its explanation, never thrown: one bad update must not stop the bot.
  */
 public final class TelegramUpdateHandler {
 
@@ -42,11 +50,14 @@ public final class TelegramUpdateHandler {
 
     private final CommandParser parser;
     private final CommandRouter router;
+    private final SeenRequests seen;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public TelegramUpdateHandler(CommandParser parser, CommandRouter router) {
+    /** @param seen update and payment charge ids already handled */
+    public TelegramUpdateHandler(CommandParser parser, CommandRouter router, SeenRequests seen) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.router = Objects.requireNonNull(router, "router");
+        this.seen = Objects.requireNonNull(seen, "seen");
     }
 
     /** Parses a webhook or getUpdates payload; fails naming the problem when it is not an Update. */
@@ -58,11 +69,38 @@ public final class TelegramUpdateHandler {
             }
             return update;
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a Telegram update: " + e.getMessage(), e);
+            // Jackson's message quotes the payload; the location says enough.
+            throw new IllegalArgumentException("not a Telegram update: " + parseProblem(e));
         }
     }
 
+    private static String parseProblem(IOException e) {
+        if (e instanceof JsonProcessingException parse) {
+            String what = parse.getOriginalMessage();
+            what = what == null ? "unreadable JSON" : what.length() > 80 ? what.substring(0, 80) + "…" : what;
+            return parse.getLocation() == null ? what
+                    : what + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** Handles an update once; a repeat of an update id already handled, or an unreadable update, is skipped. */
     public Handling handle(Update update) {
+        if (update == null || update.getUpdateId() == null) {
+            return ignored("ignored: update without an update_id");
+        }
+        if (!seen.firstSighting("telegram:update:" + update.getUpdateId())) {
+            return ignored("ignored: update " + update.getUpdateId() + " was already handled");
+        }
+        try {
+            return dispatch(update);
+        } catch (RuntimeException e) {
+            return new Handling(Routing.ignored(Routing.Verdict.IGNORED, "skipped: update " + update.getUpdateId()
+                    + " cannot be handled (" + e.getClass().getSimpleName() + ")"), List.of());
+        }
+    }
+
+    private Handling dispatch(Update update) {
         if (update.hasMessage()) {
             return message(update.getMessage());
         }
@@ -89,18 +127,35 @@ public final class TelegramUpdateHandler {
     }
 
     private Handling message(Message message) {
+        if (message.getSuccessfulPayment() != null) {
+            return payment(message.getSuccessfulPayment());
+        }
         if (message.getText() == null) {
-            String kind = message.getSuccessfulPayment() != null ? "successful_payment"
-                    : message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty() ? "new_chat_members"
+            String kind = message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty() ? "new_chat_members"
                     : "non-text message";
             return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND, "not a command: " + kind), List.of());
         }
-        if (message.getFrom() == null) {
+        if (message.getFrom() == null || message.getFrom().getId() == null) {
             return ignored("ignored: message without a sender");
         }
+        if (message.getChat() == null || message.getChat().getId() == null) {
+            return ignored("ignored: message without a chat");
+        }
         List<CommandParser.Entity> entities = new ArrayList<>();
-        if (message.getEntities() != null) {
-            for (MessageEntity entity : message.getEntities()) {
+        List<MessageEntity> reported;
+        try {
+            // TelegramBots cuts each entity's text out of the message here, and throws when one does not fit.
+            reported = message.getEntities();
+        } catch (RuntimeException e) {
+            return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND,
+                    "not a command: a message entity does not fit the text"), List.of());
+        }
+        if (reported != null) {
+            for (MessageEntity entity : reported) {
+                if (entity == null || entity.getType() == null || entity.getOffset() == null || entity.getLength() == null) {
+                    return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND,
+                            "not a command: a message entity lacks its type, offset or length"), List.of());
+                }
                 entities.add(new CommandParser.Entity(entity.getType(), entity.getOffset(), entity.getLength()));
             }
         }
@@ -115,9 +170,13 @@ public final class TelegramUpdateHandler {
     private Handling callback(CallbackQuery query) {
         String data = query.getData() == null ? "" : query.getData();
         AnswerCallbackQuery acknowledge = AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build();
-        if (!data.startsWith("/") || query.getMessage() == null) {
+        if (!data.startsWith("/") || query.getMessage() == null || query.getMessage().getChat() == null
+                || query.getMessage().getChat().getId() == null) {
             return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND,
-                    "not a command: callback data '" + data + "' is not a command"), List.of(acknowledge));
+                    "not a command: callback data '" + shortened(data) + "' is not a command"), List.of(acknowledge));
+        }
+        if (query.getFrom() == null || query.getFrom().getId() == null) {
+            return new Handling(Routing.ignored(Routing.Verdict.IGNORED, "ignored: callback without a sender"), List.of(acknowledge));
         }
         Caller caller = new Caller(Channel.TELEGRAM, Long.toString(query.getFrom().getId()),
                 Long.toString(query.getMessage().getChatId()));
@@ -127,6 +186,26 @@ public final class TelegramUpdateHandler {
         replies.add(acknowledge);
         routing.reply().ifPresent(reply -> replies.add(send(caller.chatId(), reply)));
         return new Handling(routing, replies);
+    }
+
+    /**
+     * A payment Telegram reports as done. Nothing is granted here yet, but a charge id seen twice is named as
+     * a repeat so that whatever grants access later inherits at-most-once handling.
+     */
+    private Handling payment(SuccessfulPayment payment) {
+        String charge = payment.getTelegramPaymentChargeId();
+        if (charge == null || charge.isBlank()) {
+            return new Handling(Routing.ignored(Routing.Verdict.IGNORED, "ignored: successful_payment without a charge id"), List.of());
+        }
+        if (!seen.firstSighting("telegram:payment:" + charge)) {
+            return new Handling(Routing.ignored(Routing.Verdict.IGNORED,
+                    "ignored: payment charge " + shortened(charge) + " was already handled"), List.of());
+        }
+        return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND, "not a command: successful_payment"), List.of());
+    }
+
+    private static String shortened(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
     }
 
     /** Plain text, no parse mode: nothing in a reply can be mistaken for markup. */

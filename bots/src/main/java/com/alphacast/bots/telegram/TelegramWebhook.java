@@ -13,7 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * The HTTP side of a Telegram webhook: checks {@code X-Telegram-Bot-Api-Secret-Token} in constant time
  * (401 when it is missing or wrong), parses the update (400 naming the problem), and answers 200 with the
  * first reply as a Bot API method in the response body (Telegram executes it); further replies are
- * returned for the caller to send through the client.
+ * returned for the caller to send through the client. A readable update is always answered 200, even when it
+ * cannot be handled or was handled before: Telegram redelivers anything else.
  */
 public final class TelegramWebhook {
 
@@ -48,7 +49,13 @@ public final class TelegramWebhook {
             return new Response(200, "", handling, List.of());
         }
         BotApiMethod<?> first = handling.replies().get(0);
-        ObjectNode method = json.valueToTree(first);
+        ObjectNode method;
+        try {
+            method = json.valueToTree(first);
+        } catch (IllegalArgumentException e) {
+            // Answer 200 all the same: anything else makes Telegram redeliver the update, and fail again, forever.
+            return new Response(200, "", handling, handling.replies());
+        }
         method.put("method", first.getMethod());
         return new Response(200, method.toString(), handling, handling.replies().subList(1, handling.replies().size()));
     }

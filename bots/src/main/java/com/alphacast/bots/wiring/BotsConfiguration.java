@@ -2,7 +2,9 @@ package com.alphacast.bots.wiring;
 
 import com.alphacast.bots.ratelimit.RateLimit;
 import com.alphacast.bots.x.XCredentials;
+import com.alphacast.core.settings.Redaction;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +65,8 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
     }
 
     private static final Pattern WEBHOOK_URL = Pattern.compile("/webhooks/(\\d+)/([^/?\\s]+)");
+    /** Discord tokens (bot and webhook) are base64url-ish: anything else is a paste error that would break the URL or header. */
+    private static final Pattern DISCORD_TOKEN = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]+");
     private static final String DEFAULT_TELEGRAM_BOT_LIMIT = "30/1s";
     private static final String DEFAULT_TELEGRAM_CHAT_LIMIT = "1/1s";
@@ -82,8 +86,11 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
         }
         Optional<Discord> discord = Optional.empty();
         if (present(env, "DISCORD_BOT_TOKEN") || present(env, "DISCORD_WEBHOOKS") || present(env, "DISCORD_PUBLIC_KEY")) {
-            discord = Optional.of(new Discord(env.getOrDefault("DISCORD_API_BASE", "https://discord.com/api/v10").strip(),
-                    optional(env, "DISCORD_BOT_TOKEN"), webhooks(env.getOrDefault("DISCORD_WEBHOOKS", "")),
+            Optional<String> botToken = optional(env, "DISCORD_BOT_TOKEN");
+            botToken.ifPresent(token -> requireDiscordToken(token, "DISCORD_BOT_TOKEN"));
+            String apiBase = env.getOrDefault("DISCORD_API_BASE", "https://discord.com/api/v10").strip();
+            requireHttpUri(uri(apiBase, "DISCORD_API_BASE"), "DISCORD_API_BASE");
+            discord = Optional.of(new Discord(apiBase, botToken, webhooks(env.getOrDefault("DISCORD_WEBHOOKS", "")),
                     optional(env, "DISCORD_APPLICATION_ID"), optional(env, "DISCORD_PUBLIC_KEY")));
         }
         Optional<X> x = Optional.empty();
@@ -130,12 +137,14 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
      */
     public static BotsConfiguration discord(String apiBase, Optional<String> botToken, Map<String, String> webhookTokens,
                                             Duration timeout) {
-        String base = requireHttpUri(apiBase == null ? null : URI.create(apiBase.strip()), "Discord API base").toString();
+        String base = requireHttpUri(apiBase == null ? null : uri(apiBase.strip(), "Discord API base"), "Discord API base").toString();
         Optional<String> token = Objects.requireNonNull(botToken, "botToken").map(String::strip).filter(value -> !value.isEmpty());
+        token.ifPresent(value -> requireDiscordToken(value, "Discord bot token"));
         Objects.requireNonNull(webhookTokens, "webhookTokens").forEach((id, secret) -> {
             if (id == null || !id.matches("\\d+") || secret == null || secret.isBlank()) {
-                throw new IllegalArgumentException("Discord webhooks need a numeric id and a token, got id '" + id + "'");
+                throw new IllegalArgumentException("Discord webhooks need a numeric id and a token, got id " + Redaction.preview(id));
             }
+            requireDiscordToken(secret, "the token of Discord webhook " + id);
         });
         if (token.isEmpty() && webhookTokens.isEmpty()) {
             throw new IllegalArgumentException("Discord needs a bot token or at least one webhook to send anything");
@@ -151,7 +160,7 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
      * @param timeout per-request timeout
      */
     public static BotsConfiguration x(String apiBase, XCredentials credentials, Duration timeout) {
-        String base = requireHttpUri(apiBase == null ? null : URI.create(apiBase.strip()), "X API base").toString();
+        String base = requireHttpUri(apiBase == null ? null : uri(apiBase.strip(), "X API base"), "X API base").toString();
         if (credentials == null) {
             throw new IllegalArgumentException("X credentials are missing");
         }
@@ -165,10 +174,27 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
         }
     }
 
+    /** Refuses a Discord token with characters no Discord token has (a quote, a newline), without quoting it. */
+    private static void requireDiscordToken(String token, String what) {
+        if (!DISCORD_TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException(what + " has characters no Discord token has (only letters, digits, '.', '_'"
+                    + " and '-'; check for a stray quote, space or line break)");
+        }
+    }
+
+    private static URI uri(String text, String what) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            // The parser's message quotes the whole text, which may be a pasted secret.
+            throw new IllegalArgumentException(what + " is not a URL: " + Redaction.preview(text));
+        }
+    }
+
     private static URI requireHttpUri(URI uri, String what) {
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException(what + " must be an http(s) URL, was " + uri);
+            throw new IllegalArgumentException(what + " must be an http(s) URL, was " + Redaction.preview(uri));
         }
         return uri;
     }
@@ -183,19 +209,23 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
     /** Parses {@code DISCORD_WEBHOOKS}: webhook URLs or {@code id:token} pairs, comma-separated. */
     public static Map<String, String> webhooks(String value) {
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String entry : value.split(",")) {
-            String item = entry.strip();
+        String[] entries = value.split(",");
+        for (int index = 0; index < entries.length; index++) {
+            String item = entries[index].strip();
             if (item.isEmpty()) {
                 continue;
             }
             Matcher url = WEBHOOK_URL.matcher(item);
             if (url.find()) {
+                requireDiscordToken(url.group(2), "the token of Discord webhook " + url.group(1));
                 tokens.put(url.group(1), url.group(2));
             } else if (item.matches("\\d+:[^:\\s]+")) {
-                tokens.put(item.substring(0, item.indexOf(':')), item.substring(item.indexOf(':') + 1));
+                String id = item.substring(0, item.indexOf(':'));
+                requireDiscordToken(item.substring(item.indexOf(':') + 1), "the token of Discord webhook " + id);
+                tokens.put(id, item.substring(item.indexOf(':') + 1));
             } else {
-                throw new IllegalArgumentException("DISCORD_WEBHOOKS entry is neither a webhook URL nor id:token: '"
-                        + (item.length() > 12 ? item.substring(0, 12) + "…" : item) + "'");
+                throw new IllegalArgumentException("DISCORD_WEBHOOKS entry " + (index + 1) + " (" + Redaction.preview(item)
+                        + ") is neither a webhook URL nor id:token");
             }
         }
         return tokens;
@@ -209,12 +239,16 @@ public record BotsConfiguration(Optional<Telegram> telegram, Optional<Discord> d
         return present(env, name) ? Optional.of(env.get(name).strip()) : Optional.empty();
     }
 
+    /**
+     * Parses one variable. The parser's own message and cause quote the value (a token pasted under the wrong
+     * name would end up in the log), so neither is kept: the error names the variable and a short preview.
+     */
     private static <T> T parse(Map<String, String> env, String name, String fallback, java.util.function.Function<String, T> parser) {
         String value = present(env, name) ? env.get(name).strip() : fallback;
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " has an invalid value '" + value + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(name + " has an invalid value " + Redaction.preview(value));
         }
     }
 }

@@ -14,6 +14,6 @@ public record XCredentials(String consumerKey, String consumerSecret, String acc
 
     @Override
     public String toString() {
-        return "XCredentials[consumerKey=" + consumerKey + ", secrets hidden]";
+        return "XCredentials[all four hidden]";
     }
 }

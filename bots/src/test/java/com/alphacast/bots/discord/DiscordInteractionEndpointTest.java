@@ -1,6 +1,7 @@
 package com.alphacast.bots.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.SpecCheck;
@@ -9,6 +10,7 @@ import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.RouterFixture;
 import com.alphacast.bots.command.data.PositionBook;
 import com.alphacast.bots.inbound.Ed25519Verifier;
+import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.fakes.discord.FakeDiscord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +57,8 @@ class DiscordInteractionEndpointTest {
 
     private DiscordInteractionEndpoint endpoint(CommandRouter router, DiscordFollowUp followUp, Duration deadline) {
         return new DiscordInteractionEndpoint(verifier(), router, followUp, executor, deadline, Duration.ofMinutes(5),
-                Clock.fixed(now, ZoneId.of("UTC")));
+                Clock.fixed(now, ZoneId.of("UTC")), new InMemorySeenRequests(Duration.ofMinutes(10), 1000,
+                        Clock.fixed(now, ZoneId.of("UTC"))));
     }
 
     private static String sign(PrivateKey key, String timestamp, String body) throws Exception {
@@ -159,5 +162,49 @@ class DiscordInteractionEndpointTest {
                 + "\"member\":{\"user\":{\"id\":\"900\"}},\"data\":{\"component_type\":2,\"custom_id\":\"" + button.get("custom_id").asText() + "\"}}";
         assertThat(JSON.readTree(call(endpoint, press).body()).get("data").get("content").asText()).contains("Closing 2 open positions");
         assertThat(fixture.desk.openPositions()).isEmpty();
+    }
+
+    @Test
+    void replayedHaltInsideTheWindowIsNotExecutedAgainAfterResume() throws Exception {
+        DiscordInteractionEndpoint endpoint = endpoint(fixture.router, (a, t, m) -> 204, Duration.ofSeconds(2));
+        String timestamp = Long.toString(now.getEpochSecond());
+        String halt = command("halt", "900", "");
+        String signature = sign(keys.getPrivate(), timestamp, halt);
+        assertThat(endpoint.handle(signature, timestamp, halt.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(fixture.desk.status().halted()).isTrue();
+        String resume = command("resume", "900", "").replace("\"id\":\"1200\"", "\"id\":\"1201\"");
+        assertThat(call(endpoint, resume).status()).isEqualTo(200);
+        assertThat(fixture.desk.status().halted()).isFalse();
+
+        DiscordInteractionEndpoint.Response replay = endpoint.handle(signature, timestamp, halt.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.body()).contains("already handled");
+        assertThat(fixture.desk.status().halted()).as("the replayed /halt must not run again").isFalse();
+    }
+
+    @Test
+    void commandWithoutAnInteractionIdIsRefused() throws Exception {
+        DiscordInteractionEndpoint endpoint = endpoint(fixture.router, (a, t, m) -> 204, Duration.ofSeconds(2));
+        DiscordInteractionEndpoint.Response response = call(endpoint, command("halt", "900", "").replace("\"id\":\"1200\",", ""));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fixture.desk.status().halted()).isFalse();
+    }
+
+    @Test
+    void refusesAStoreThatForgetsIdsBeforeTheTimestampWindowCloses() {
+        Clock clock = Clock.fixed(now, ZoneId.of("UTC"));
+        assertThatThrownBy(() -> new DiscordInteractionEndpoint(verifier(), fixture.router, (a, t, m) -> 204, executor,
+                Duration.ofSeconds(2), Duration.ofMinutes(5), clock, new InMemorySeenRequests(Duration.ofMinutes(5), 10, clock)))
+                .hasMessageContaining("twice the timestamp window");
+    }
+
+    @Test
+    void signedTimestampBeyondTheCalendarIsA401NotACrash() throws Exception {
+        DiscordInteractionEndpoint endpoint = endpoint(fixture.router, (a, t, m) -> 204, Duration.ofSeconds(2));
+        String timestamp = Long.toString(Long.MAX_VALUE);
+        DiscordInteractionEndpoint.Response response = endpoint.handle(sign(keys.getPrivate(), timestamp, "{\"type\":1}"), timestamp,
+                "{\"type\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(401);
     }
 }

@@ -6,6 +6,7 @@ import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.RouterFixture;
+import com.alphacast.bots.inbound.SeenRequestsFixture;
 import com.alphacast.bots.discord.DiscordCommandRegistration;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
@@ -56,7 +57,7 @@ class RegistrationAndPollingTest {
             telegram.enqueueUpdate(update);
             List<String> log = new ArrayList<>();
             TelegramPollingBot bot = new TelegramPollingBot(TelegramTransport.client("1:t", telegram.baseUri(), Duration.ofSeconds(10)),
-                    new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router), 0, log::add);
+                    new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router, SeenRequestsFixture.fresh()), 0, log::add);
             bot.start();
             assertThat(bot.pollOnce()).isEqualTo(1);
             assertThat(bot.pollOnce()).isZero();

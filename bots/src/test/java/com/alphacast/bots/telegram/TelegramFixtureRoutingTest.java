@@ -6,6 +6,7 @@ import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.SpecCheck;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.RouterFixture;
+import com.alphacast.bots.inbound.SeenRequestsFixture;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.bots.command.Routing.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class TelegramFixtureRoutingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void routesAsExpected(String name) throws Exception {
-        TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router);
+        TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router, SeenRequestsFixture.fresh());
         TelegramUpdateHandler.Handling handling = handler.handle(handler.parse(Files.readAllBytes(updates().resolve(name))));
         assertThat(handling.routing().verdict()).as(handling.routing().explanation()).isEqualTo(EXPECTED.get(name)[0]);
         assertThat(handling.routing().explanation()).contains((String) EXPECTED.get(name)[1]);
@@ -78,7 +79,7 @@ class TelegramFixtureRoutingTest {
 
     @Test
     void commandAddressedToThisBotIsRouted() throws Exception {
-        TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser("foo_bot"), new RouterFixture().router);
+        TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser("foo_bot"), new RouterFixture().router, SeenRequestsFixture.fresh());
         Routing routing = handler.handle(handler.parse(Files.readAllBytes(updates().resolve("command_tag_valid.json")))).routing();
         assertThat(routing.verdict()).isEqualTo(Verdict.UNKNOWN_COMMAND);
         assertThat(routing.reply().orElseThrow().text()).contains("I don't know /test.");

@@ -6,6 +6,7 @@ import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.SpecCheck;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.RouterFixture;
+import com.alphacast.bots.inbound.SeenRequestsFixture;
 import com.alphacast.bots.inbound.SecretToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TelegramWebhookTest {
 
     private final TelegramWebhook webhook = new TelegramWebhook(Optional.of(new SecretToken("s3cr3t-Token_1")),
-            new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router));
+            new TelegramUpdateHandler(new CommandParser("AlphacastBot"), new RouterFixture().router, SeenRequestsFixture.fresh()));
 
     private static byte[] update(String text, long userId) {
         return ("{\"update_id\":1,\"message\":{\"message_id\":5,\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"A\"},"

@@ -11,6 +11,7 @@ import com.alphacast.bots.command.data.TradingDesk;
 import com.alphacast.bots.discord.DiscordCommandRegistration;
 import com.alphacast.bots.discord.DiscordTimestampWindow;
 import com.alphacast.bots.inbound.Ed25519Verifier;
+import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
 import com.alphacast.bots.telegram.TelegramTransport;
@@ -18,6 +19,7 @@ import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.alphacast.bots.wiring.BotsConfiguration;
 import com.alphacast.cli.Command;
 import com.alphacast.cli.ExitCode;
+import com.alphacast.core.settings.Redaction;
 import com.alphacast.fakes.Fault;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +56,10 @@ public final class BotsCommand implements Command {
     static final int FAILED = ExitCode.FAILED;
     static final int INPUT_ERROR = ExitCode.INPUT;
     static final int USAGE = ExitCode.USAGE;
+    /** Telegram keeps an unacknowledged update for 24 hours, so it may come back that long. */
+    private static final Duration TELEGRAM_UPDATE_RETENTION = Duration.ofHours(24);
+    private static final List<String> SECRET_VARIABLES = List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET",
+            "DISCORD_BOT_TOKEN", "DISCORD_WEBHOOKS", "X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET");
 
     private final Map<String, String> environment;
     private final SubscriberRegistry registry;
@@ -110,26 +116,43 @@ public final class BotsCommand implements Command {
                         + "' (expected register-commands, run, explain-update, verify-discord or bench-fanout)");
             };
         } catch (UsageException e) {
-            err.println("bots " + sub + ": " + e.getMessage());
+            err.println("bots " + sub + ": " + safe(e));
             err.println("Run './alphacast bots --help' for usage.");
             return USAGE;
         } catch (IllegalArgumentException e) {
-            err.println("bots " + sub + ": " + e.getMessage());
+            err.println("bots " + sub + ": " + safe(e));
             return INPUT_ERROR;
         } catch (NoSuchFileException e) {
             err.println("bots " + sub + ": no such file: " + e.getFile());
             return INPUT_ERROR;
         } catch (IOException e) {
-            err.println("bots " + sub + ": " + e.getMessage());
+            err.println("bots " + sub + ": " + safe(e));
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("bots " + sub + ": interrupted");
             return FAILED;
         } catch (Exception e) {
-            err.println("bots " + sub + ": " + e.getMessage());
+            err.println("bots " + sub + ": " + safe(e));
             return FAILED;
         }
+    }
+
+    /**
+     * An error's message with every configured secret scrubbed: a client library's message may quote a request
+     * URL or header, and with it a token.
+     */
+    private String safe(Exception e) {
+        List<String> secrets = new ArrayList<>();
+        for (String name : SECRET_VARIABLES) {
+            String value = environment.get(name);
+            if (value != null) {
+                secrets.add(value);
+                // Webhook URLs and id:token pairs: each part may appear on its own in a message.
+                secrets.addAll(List.of(value.split("[,/:\\s]+")));
+            }
+        }
+        return Redaction.scrub(String.valueOf(e.getMessage()), secrets);
     }
 
     private int registerCommands(Arguments arguments, PrintStream out) throws Exception {
@@ -175,7 +198,9 @@ public final class BotsCommand implements Command {
         String username = settings.botUsername().isEmpty() ? configuredBotUsername() : settings.botUsername();
         TelegramPollingBot bot = new TelegramPollingBot(
                 TelegramTransport.client(settings.botToken(), settings.apiBase(), Duration.ofSeconds(pollTimeout + 15L)),
-                new TelegramUpdateHandler(new CommandParser(username), router()), pollTimeout, out::println);
+                new TelegramUpdateHandler(new CommandParser(username), router(),
+                        new InMemorySeenRequests(TELEGRAM_UPDATE_RETENTION, InMemorySeenRequests.DEFAULT_CAPACITY, clock)),
+                pollTimeout, out::println);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -211,7 +236,8 @@ public final class BotsCommand implements Command {
             return TelegramTransport.client(settings.botToken(), settings.apiBase(), config.timeout())
                     .execute(new org.telegram.telegrambots.meta.api.methods.GetMe()).getUserName();
         } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
-            throw new IllegalArgumentException("cannot learn the bot's username with getMe (" + e.getMessage()
+            throw new IllegalArgumentException("cannot learn the bot's username with getMe ("
+                    + Redaction.scrub(String.valueOf(e.getMessage()), List.of(settings.botToken()))
                     + "); pass --bot-username or set TELEGRAM_BOT_USERNAME");
         }
     }

@@ -6,10 +6,13 @@ import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.bots.discord.DiscordInteractionReader;
+import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +44,8 @@ final class UpdateExplainer {
         List<String> lines = new ArrayList<>();
         Routing routing;
         if (node.has("update_id")) {
-            TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser(botUsername), router);
+            TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser(botUsername), router,
+                    new InMemorySeenRequests(Duration.ofMinutes(1), 1, Clock.systemUTC()));
             Update update = handler.parse(body);
             lines.add("source:      Telegram update " + update.getUpdateId() + " (" + kind(node) + ")"
                     + (botUsername.isEmpty() ? ", bot username not configured: /cmd@name cannot be attributed" : ", bot @" + botUsername));

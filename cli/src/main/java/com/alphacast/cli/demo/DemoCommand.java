@@ -18,6 +18,7 @@ import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.text.TerminalText;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.function.FunctionPackageMissingException;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.template.TemplateRefusedException;
 import com.alphacast.worker.IngestWorker;
@@ -138,6 +139,9 @@ public final class DemoCommand implements Command {
                 .build();
         try {
             LocalCloud.check(options);
+        } catch (FunctionPackageMissingException e) {
+            // The functions run from their built packages; say which one is missing and how to build it.
+            throw new Refusal(ExitCode.FAILED, e.getMessage());
         } catch (TemplateRefusedException | IllegalArgumentException e) {
             throw new Refusal(ExitCode.INPUT, "--profile '" + profile + "': " + e.getMessage());
         }
@@ -204,7 +208,7 @@ public final class DemoCommand implements Command {
     private int replay(PrintStream out, String profile, Path template, LocalCloudOptions options,
                        Map<String, String> shared, AlphacastSettings settings, double multiplier,
                        Duration drainTimeout, Path outbox) {
-        out.printf("Alphacast demo: profile '%s', %s on the local cloud (DynamoDB Local + ElasticMQ)%n", profile, template);
+        out.printf("Alphacast demo: profile '%s', %s on the local cloud (embedded DynamoDB + ElasticMQ)%n", profile, template);
         long started = System.nanoTime();
         try (LocalCloud cloud = LocalCloud.start(options)) {
             out.printf("local cloud up in %.1f s: DynamoDB %s, SQS %s%n",
@@ -241,6 +245,9 @@ public final class DemoCommand implements Command {
             new SummaryPrinter(out).print(summary);
             out.printf("%nDone in %.1f s; the local cloud is shut down.%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
+        } catch (FunctionPackageMissingException e) {
+            // Checked before the lock was taken; a package deleted since then is reported the same way.
+            throw new Refusal(ExitCode.FAILED, e.getMessage());
         }
     }
 

@@ -142,6 +142,19 @@ class BotsCommandTest {
     }
 
     @Test
+    void verifyDiscordRefusesAPlaceholderKeyUnderWhichForgeriesPass() throws Exception {
+        Path bodyFile = Files.writeString(directory.resolve("body.json"), "{\"type\":2}");
+        // R = identity, S = 0 verifies under the all-zero key for one timestamp in four; try several.
+        String forgery = "01" + "00".repeat(63);
+        for (int timestamp = 1700000000; timestamp < 1700000008; timestamp++) {
+            Run run = run(Map.of(), "verify-discord", "--public-key", "00".repeat(32), "--timestamp", Integer.toString(timestamp),
+                    "--signature", forgery, "--body", bodyFile.toString());
+            assertThat(run.exit()).isEqualTo(BotsCommand.INPUT_ERROR);
+            assertThat(run.err()).contains("public key is unusable", "small order");
+        }
+    }
+
+    @Test
     void registersCommandsOnBothPlatforms() {
         try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot");
              FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "dbot")) {
@@ -167,5 +180,24 @@ class BotsCommandTest {
                 "delivered          60", "lost               0", "duplicates         0", "spec violations    0",
                 "targets (0 lost, 0 duplicates): met");
         assertThat(run.out()).containsPattern("injected 429/5xx   0 / [1-9]");
+    }
+
+    @Test
+    void malformedOrMisplacedCredentialsAreRefusedWithoutPrintingThem() {
+        String token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+        String webhook = "Xq7vK2mN9pL4rT8sW1yZ3bC6dF0gH5jA-uE_iO";
+        List<Map<String, String>> environments = List.of(
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_API_BASE", token),
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "ALPHACAST_HTTP_TIMEOUT", token),
+                Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "DISCORD_WEBHOOKS", "https://discord.com/api/webhooks/1/" + webhook + "\""));
+        for (Map<String, String> env : environments) {
+            Run run = run(env, "run", "--poll-timeout", "0");
+            assertThat(run.exit()).as(env.toString()).isEqualTo(BotsCommand.INPUT_ERROR);
+            for (String secret : List.of(token, webhook)) {
+                for (int i = 0; i + 6 <= secret.length(); i++) {
+                    assertThat(run.err() + run.out()).as(env.toString()).doesNotContain(secret.substring(i, i + 6));
+                }
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,21 @@ class DemoRefusalTest {
         Files.createDirectories(home.resolve("data/demo"));
         Files.copy(root.resolve("data/demo/es_trades_2011-07-31.csv"),
                 home.resolve("data/demo/es_trades_2011-07-31.csv"));
+        // Every refusal comes before a function is loaded, so a package only has to exist where its CodeUri points.
+        for (Path codeUri : codeUris()) {
+            Files.createDirectories(codeUri.getParent());
+            Files.writeString(codeUri, "not loaded by a refused run");
+        }
+    }
+
+    private List<Path> codeUris() throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s+CodeUri: (\\S+)$").matcher(Files.readString(home.resolve("template.yaml")));
+        List<Path> paths = new java.util.ArrayList<>();
+        while (m.find()) {
+            paths.add(home.resolve(m.group(1)));
+        }
+        assertThat(paths).as("CodeUri paths in template.yaml").isNotEmpty();
+        return paths;
     }
 
     private Run demo(String... args) {
@@ -92,6 +109,21 @@ class DemoRefusalTest {
         assertThat(r.err()).contains("was not created by ./alphacast demo").contains("notes.txt");
         assertThat(notes).hasContent("mine");
         assertThat(outbox.resolve("telegram.jsonl")).hasContent("{}\n");
+    }
+
+    @Test
+    void aFunctionPackageNotBuiltIsNamedWithItsBuildCommandBeforeTheOutboxIsTouched() throws IOException {
+        Path outbox = Files.createDirectories(home.resolve(".alphacast/outbox"));
+        Files.writeString(outbox.resolve(".alphacast-outbox"), "");
+        Path earlier = Files.writeString(outbox.resolve("telegram.jsonl"), "{}\n");
+        Path missing = codeUris().get(0);
+        Files.delete(missing);
+        Run r = demo();
+        assertThat(r.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err()).startsWith("alphacast demo: function ").contains("(CodeUri) not found at " + missing)
+                .contains("; build it with: mvn -B -DskipTests package -pl functions").hasLineCount(1);
+        assertThat(earlier).hasContent("{}\n");
+        assertThat(home.resolve(".alphacast/demo.lock")).doesNotExist();
     }
 
     @Test

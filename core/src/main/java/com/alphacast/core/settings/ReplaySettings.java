@@ -33,6 +33,6 @@ public record ReplaySettings(String file, String speed) {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("speed must be 'max', 'realtime' or a multiplier like '10x', was '" + speed + "'");
+        throw new IllegalArgumentException("speed must be 'max', 'realtime' or a multiplier like '10x', was " + Redaction.preview(speed));
     }
 }

@@ -1,8 +1,10 @@
 package com.alphacast.localcloud;
 
+import com.alphacast.localcloud.dynamodb.DynamoDbSettings;
 import com.alphacast.localcloud.dynamodb.EmbeddedDynamoDb;
 import com.alphacast.localcloud.sqs.EmbeddedSqs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -13,14 +15,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The two local servers (DynamoDB Local and ElasticMQ) plus SDK clients for them. One instance can host many stacks
+ * The two local servers (the embedded DynamoDB and ElasticMQ) plus SDK clients for them. One instance can host many stacks
  * (each {@link LocalCloud} prefixes its names with its stack name), which is how tests share one pair per JVM.
  */
 public final class LocalBackends implements AutoCloseable {
 
     /** The account id ElasticMQ and the local ARNs use. */
     public static final String ACCOUNT_ID = "000000000000";
-    /** Credentials the local servers accept (DynamoDB Local wants letters and digits only); handlers get them too. */
+    /** Credentials handed to clients and handlers (the servers accept any); letters and digits only. */
     public static final String ACCESS_KEY_ID = "alphacastlocal";
     public static final String SECRET_ACCESS_KEY = "alphacastlocalsecret";
 
@@ -48,16 +50,27 @@ public final class LocalBackends implements AutoCloseable {
     /** First calls load the SDK's and the servers' lazy parts (about a second each): pay for them in parallel. */
     private LocalBackends warmedUp() {
         CompletableFuture<Void> dynamoDbReady = CompletableFuture.runAsync(() -> dynamoDb.listTables(),
-                runnable -> daemon(runnable, "warm-up-dynamodb-local"));
+                runnable -> daemon(runnable, "warm-up-dynamodb"));
         sqs.listQueues();
         dynamoDbReady.join();
         return this;
     }
 
-    /** Starts DynamoDB Local and ElasticMQ in parallel (about 2 s together). */
+    /** Starts the embedded DynamoDB (in memory) and ElasticMQ in parallel (ElasticMQ's 1.5–2.5 s dominate). */
     public static LocalBackends start(String region) {
-        CompletableFuture<EmbeddedDynamoDb> dynamoDb = CompletableFuture.supplyAsync(EmbeddedDynamoDb::start,
-                runnable -> daemon(runnable, "start-dynamodb-local"));
+        return start(region, null);
+    }
+
+    /**
+     * As {@link #start(String)}, with the embedded DynamoDB's data kept in {@code dynamoDbDataDirectory} across
+     * restarts (null: in memory).
+     */
+    public static LocalBackends start(String region, Path dynamoDbDataDirectory) {
+        DynamoDbSettings settings = DynamoDbSettings.inMemory().withRegion(region, ACCOUNT_ID);
+        DynamoDbSettings dynamoDbSettings = dynamoDbDataDirectory == null ? settings
+                : settings.persistedIn(dynamoDbDataDirectory);
+        CompletableFuture<EmbeddedDynamoDb> dynamoDb = CompletableFuture.supplyAsync(
+                () -> EmbeddedDynamoDb.start(dynamoDbSettings), runnable -> daemon(runnable, "start-dynamodb"));
         CompletableFuture<EmbeddedSqs> sqs = CompletableFuture.supplyAsync(() -> EmbeddedSqs.start(region, ACCOUNT_ID),
                 runnable -> daemon(runnable, "start-elasticmq"));
         try {
@@ -70,9 +83,9 @@ public final class LocalBackends implements AutoCloseable {
         EmbeddedDynamoDb dynamoDbServer = dynamoDb.join();
         EmbeddedSqs sqsServer = sqs.join();
         return new LocalBackends(region, dynamoDbServer.endpoint(), sqsServer.endpoint(), () -> {
-            // Stop both in parallel: each takes about a second.
+            // Stop both in parallel: ElasticMQ takes about a second.
             CompletableFuture<Void> stopDynamoDb = CompletableFuture.runAsync(dynamoDbServer::close,
-                    runnable -> daemon(runnable, "stop-dynamodb-local"));
+                    runnable -> daemon(runnable, "stop-dynamodb"));
             sqsServer.close();
             stopDynamoDb.join();
         }).warmedUp();

@@ -4,6 +4,7 @@ import com.alphacast.localcloud.dynamodb.TableDefinition;
 import com.alphacast.localcloud.function.EventSourceDefinition;
 import com.alphacast.localcloud.function.EventSourceRunner;
 import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.FunctionLoader;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
@@ -27,9 +28,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@code template.yaml} running on this machine: DynamoDB Local and ElasticMQ on loopback ports, every table and queue
- * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function's handler
- * invoked in-process the way Lambda invokes it.
+ * {@code template.yaml} running on this machine: the embedded DynamoDB and ElasticMQ on loopback ports, every table and queue
+ * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function loaded from
+ * its CodeUri package into a class loader of its own and invoked the way Lambda invokes it.
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
@@ -60,21 +61,27 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Refuses what {@link #start} would refuse (an unreadable template, a parameter outside its AllowedValues, ...)
-     * without starting anything, so a caller can validate before it changes any state.
+     * Refuses what {@link #start} would refuse (an unreadable template, a parameter outside its AllowedValues, a
+     * function package not built, ...) without starting anything, so a caller can validate before it changes any state.
      *
-     * @throws com.alphacast.localcloud.template.TemplateRefusedException or IllegalArgumentException naming what to change
+     * @throws com.alphacast.localcloud.template.TemplateRefusedException, IllegalArgumentException or
+     *         {@link com.alphacast.localcloud.function.FunctionPackageMissingException} naming what to change
      */
     public static void check(LocalCloudOptions options) {
-        planFor(Template.load(options.template()), options, URI.create("http://127.0.0.1:0"));
+        check(Template.load(options.template()), options);
     }
 
-    /** Starts its own DynamoDB Local and ElasticMQ, creates the stack and starts the functions. */
+    private static void check(Template template, LocalCloudOptions options) {
+        functionLoader(options).requirePackages(functionsToRun(planFor(template, options, URI.create("http://127.0.0.1:0")),
+                options));
+    }
+
+    /** Starts its own embedded DynamoDB and ElasticMQ, creates the stack and starts the functions. */
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());
-        // Refuse an unusable template before paying for server start-up.
-        planFor(template, options, URI.create("http://127.0.0.1:0"));
-        LocalBackends backends = LocalBackends.start(options.region());
+        // Refuse an unusable template, or functions whose packages were not built, before paying for server start-up.
+        check(template, options);
+        LocalBackends backends = LocalBackends.start(options.region(), options.dynamoDbDataDirectory());
         try {
             return create(template, options, backends, true);
         } catch (RuntimeException e) {
@@ -103,6 +110,7 @@ public final class LocalCloud implements AutoCloseable {
     private static LocalCloud create(Template template, LocalCloudOptions options, LocalBackends backends,
                                      boolean ownsBackends) {
         StackPlan plan = planFor(template, options, backends.sqsEndpoint());
+        functionLoader(options).requirePackages(functionsToRun(plan, options));
         LocalCloud cloud = new LocalCloud(options, backends, ownsBackends, plan);
         try {
             cloud.createQueues();
@@ -160,6 +168,10 @@ public final class LocalCloud implements AutoCloseable {
             try {
                 dynamoDb().createTable(table.createRequest());
             } catch (ResourceInUseException e) {
+                if (ownsBackends && options.dynamoDbDataDirectory() != null) {
+                    // Restored from the data directory of an earlier run: keep it and its items.
+                    continue;
+                }
                 throw new IllegalStateException("table " + table.tableName() + " (" + table.logicalId()
                         + ") already exists: another stack on the same servers uses the stack name '"
                         + options.stackName() + "'", e);
@@ -192,7 +204,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private void startFunctions() {
+    /** Functions this stack runs: the selected ones (all by default) that have events. */
+    private static List<FunctionDefinition> functionsToRun(StackPlan plan, LocalCloudOptions options) {
+        if (!options.runFunctions()) {
+            return List.of();
+        }
         Set<String> selected = options.functions().isEmpty() ? plan.functions().keySet() : options.functions();
         for (String id : selected) {
             if (!plan.functions().containsKey(id)) {
@@ -200,20 +216,24 @@ public final class LocalCloud implements AutoCloseable {
                         + plan.functions().keySet() + ")");
             }
         }
+        return plan.functions().values().stream()
+                .filter(f -> selected.contains(f.logicalId()) && !f.events().isEmpty())
+                .toList();
+    }
+
+    private static FunctionLoader functionLoader(LocalCloudOptions options) {
+        return new FunctionLoader(options.template().toAbsolutePath().normalize().getParent(),
+                options.handlerClassLoader(), options.functionLog());
+    }
+
+    private void startFunctions() {
+        List<FunctionDefinition> toRun = functionsToRun(plan, options);
+        functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
                 options.functionLog());
-        for (FunctionDefinition definition : plan.functions().values()) {
-            if (!selected.contains(definition.logicalId())) {
-                continue;
-            }
-            List<EventSourceDefinition> enabled = definition.events();
-            if (enabled.isEmpty()) {
-                continue;
-            }
-            LocalFunction function = new LocalFunction(definition, functionEnvironments.get(definition.logicalId()),
-                    options.classLoader(), options.functionLog());
-            functions.put(definition.logicalId(), function);
-            for (EventSourceDefinition event : enabled) {
+        for (FunctionDefinition definition : toRun) {
+            LocalFunction function = functions.get(definition.logicalId());
+            for (EventSourceDefinition event : definition.events()) {
                 if (event.enabled()) {
                     runners.add(event.newRunner(function, services));
                 }
@@ -292,6 +312,29 @@ public final class LocalCloud implements AutoCloseable {
     public Map<String, String> functionEnvironment(String functionLogicalId) {
         requireKnown(plan.functions().keySet(), functionLogicalId, "function");
         return functionEnvironments.get(functionLogicalId);
+    }
+
+    /**
+     * The handler class a running function loaded: from the function's own class loader, so never the same
+     * {@code Class} as one on the caller's classpath (unless the options share a class loader with handlers).
+     */
+    public Class<?> handlerClass(String functionLogicalId) {
+        return runningFunction(functionLogicalId).handlerClass();
+    }
+
+    /** The class loader a running function's code lives in (closed when the stack stops). */
+    public ClassLoader functionClassLoader(String functionLogicalId) {
+        return runningFunction(functionLogicalId).classLoader();
+    }
+
+    private LocalFunction runningFunction(String functionLogicalId) {
+        requireKnown(plan.functions().keySet(), functionLogicalId, "function");
+        LocalFunction function = functions.get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("function " + functionLogicalId + " is not running in stack "
+                    + stackName() + " (running: " + functions.keySet() + ")");
+        }
+        return function;
     }
 
     // ---------------------------------------------------------------- observation

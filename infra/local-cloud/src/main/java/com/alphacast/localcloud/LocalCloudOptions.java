@@ -23,15 +23,25 @@ import java.util.function.BiConsumer;
  * @param functions            logical ids of the functions to run; empty means all
  * @param eventSourceTypes     SAM event types by {@code Type}; later issues add ScheduleV2/HttpApi runners here
  * @param functionLog          receives (function logical id, line) for handler logs and invocation failures
- * @param classLoader          where handler classes are looked up
+ * @param handlerClassLoader   empty (the default): each function runs from its deployment package ({@code CodeUri},
+ *                             relative to the template's directory) in a class loader of its own; present: handlers
+ *                             are looked up in this class loader instead and CodeUri is not read (for tests whose
+ *                             handlers live on the test classpath)
  * @param allowVisibilityTimeoutBelowFunctionTimeout skip Lambda's rule that an SQS event's queue must have a
  *                             visibility timeout of at least the function's Timeout (for tests that lower the
  *                             visibility timeout to see retries quickly)
+ * @param dynamoDbDataDirectory where the embedded DynamoDB keeps its tables and items across runs (null: in memory,
+ *                             gone when the cloud stops). With a directory, a restarted cloud finds the tables and
+ *                             items of the last run; tables the template declares that already exist are kept as
+ *                             they are. Only used when this cloud starts its own servers ({@link LocalCloud#start(
+ *                             LocalCloudOptions)}), not with shared or external backends.
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
-                                ClassLoader classLoader, boolean allowVisibilityTimeoutBelowFunctionTimeout) {
+                                Optional<ClassLoader> handlerClassLoader,
+                                boolean allowVisibilityTimeoutBelowFunctionTimeout,
+                                Path dynamoDbDataDirectory) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -50,7 +60,8 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
     public Builder toBuilder() {
         Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
-                .classLoader(classLoader);
+                .dynamoDbDataDirectory(dynamoDbDataDirectory);
+        builder.handlerClassLoader = handlerClassLoader.orElse(null);
         builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
         builder.eventSourceTypes.clear();
@@ -78,8 +89,9 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private final Set<String> functions = new LinkedHashSet<>();
         private final Map<String, EventSourceType> eventSourceTypes = new LinkedHashMap<>(defaultEventSourceTypes());
         private BiConsumer<String, String> functionLog = (function, line) -> System.err.println("[" + function + "] " + line);
-        private ClassLoader classLoader;
+        private ClassLoader handlerClassLoader;
         private boolean allowShortVisibilityTimeout;
+        private Path dynamoDbDataDirectory;
 
         private Builder(Path template) {
             this.template = template;
@@ -142,8 +154,14 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
-        public Builder classLoader(ClassLoader loader) {
-            this.classLoader = loader;
+        /**
+         * Test-only: look handler classes up in {@code loader} (e.g. the test's own class loader, for test handlers
+         * under src/test) instead of loading each function from its CodeUri package. Events and results still cross
+         * as JSON and the Context is still the handler's own interface, but the function is not isolated from the
+         * caller. Everything that runs the project's functions (the demo, the pipeline tests) leaves this unset.
+         */
+        public Builder loadHandlersFrom(ClassLoader loader) {
+            this.handlerClassLoader = java.util.Objects.requireNonNull(loader, "loader");
             return this;
         }
 
@@ -153,12 +171,20 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
+        /**
+         * Persists the embedded DynamoDB's tables and items in {@code directory} (created if missing) so that a
+         * stopped cloud starts again with its data; null keeps them in memory. See
+         * {@link LocalCloudOptions#dynamoDbDataDirectory()}.
+         */
+        public Builder dynamoDbDataDirectory(Path directory) {
+            this.dynamoDbDataDirectory = directory;
+            return this;
+        }
+
         public LocalCloudOptions build() {
-            ClassLoader loader = Optional.ofNullable(classLoader)
-                    .orElseGet(() -> Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                            .orElse(LocalCloudOptions.class.getClassLoader()));
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
-                    eventSourceTypes, functionLog, loader, allowShortVisibilityTimeout);
+                    eventSourceTypes, functionLog, Optional.ofNullable(handlerClassLoader), allowShortVisibilityTimeout,
+                    dynamoDbDataDirectory);
         }
     }
 }

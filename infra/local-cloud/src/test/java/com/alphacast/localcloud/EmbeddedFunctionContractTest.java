@@ -9,6 +9,7 @@ class EmbeddedFunctionContractTest extends LocalCloudFunctionContract {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forTemplate(TestTemplates.runnerStack())
             .functionLog((function, line) -> { })
+            .loadHandlersFrom(EmbeddedFunctionContractTest.class.getClassLoader())
             .build();
 
     @Override

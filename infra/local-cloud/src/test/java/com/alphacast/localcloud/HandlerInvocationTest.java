@@ -25,6 +25,7 @@ class HandlerInvocationTest {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forTemplate(TestTemplates.path("handlers-stack.yaml"))
             .functionLog((function, line) -> FUNCTION_LOG.add(function + ": " + line))
+            .loadHandlersFrom(HandlerInvocationTest.class.getClassLoader())
             .build();
 
     @Test
@@ -99,7 +100,8 @@ class HandlerInvocationTest {
         LocalCloud cloud = CLOUD.get();
         Path template = handlerTemplate(dir, "com.example.Missing::handle");
 
-        assertThatThrownBy(() -> LocalCloud.start(LocalCloudOptions.forTemplate(template).stackName("missing").build(),
+        assertThatThrownBy(() -> LocalCloud.start(LocalCloudOptions.forTemplate(template).stackName("missing")
+                        .loadHandlersFrom(HandlerInvocationTest.class.getClassLoader()).build(),
                 cloud.backends()))
                 .isInstanceOf(TemplateRefusedException.class)
                 .hasMessageContaining("'Fn'")
@@ -111,7 +113,8 @@ class HandlerInvocationTest {
     @Test
     void refusesAHandlerWithoutAnEnvironmentOrNoArgumentConstructor(@TempDir Path dir) throws Exception {
         Path template = handlerTemplate(dir, "com.alphacast.localcloud.testing.NoUsableConstructorHandler::handle");
-        assertThatThrownBy(() -> LocalCloud.start(LocalCloudOptions.forTemplate(template).stackName("noctor").build(),
+        assertThatThrownBy(() -> LocalCloud.start(LocalCloudOptions.forTemplate(template).stackName("noctor")
+                        .loadHandlersFrom(HandlerInvocationTest.class.getClassLoader()).build(),
                 CLOUD.get().backends()))
                 .isInstanceOf(TemplateRefusedException.class)
                 .hasMessageContaining("'Handler'")

@@ -23,7 +23,8 @@ class LocalCloudLifecycleTest {
     void closingAStandaloneCloudStopsItsServersAndLeavesNoThreadRunning() throws Exception {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
-                .stackName("standalone").functionLog((f, l) -> { }).build());
+                .stackName("standalone").functionLog((f, l) -> { })
+                .loadHandlersFrom(LocalCloudLifecycleTest.class.getClassLoader()).build());
         cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("WorkQueue")).messageBody("{\"id\":\"standalone\"}"));
         cloud.awaitIdle(Duration.ofSeconds(20));
         assertThat(cloud.functionStats("WorkFunction").records()).isEqualTo(1);

@@ -33,7 +33,8 @@ class LocalStackContractTest {
         storage = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
                 .stackName("ls-storage").region(LOCALSTACK.getRegion()).withoutFunctions().build(), backends);
         runner = LocalCloud.start(LocalCloudOptions.forTemplate(TestTemplates.runnerStack())
-                .stackName("ls-runner").region(LOCALSTACK.getRegion()).functionLog((f, l) -> { }).build(), backends);
+                .stackName("ls-runner").region(LOCALSTACK.getRegion()).functionLog((f, l) -> { })
+                .loadHandlersFrom(LocalStackContractTest.class.getClassLoader()).build(), backends);
     }
 
     @AfterAll

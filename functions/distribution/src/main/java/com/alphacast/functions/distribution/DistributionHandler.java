@@ -6,6 +6,7 @@ import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.TierDispatch;
 import com.alphacast.core.usecase.distribution.TieredDistribution;
 import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -24,6 +25,8 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
     private static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
 
     private final FunctionResources resources;
+    /** Held here because the CRaC context keeps its resources only weakly. */
+    private final SnapStartPriming priming;
     private final TieredDistribution distribution;
 
     public DistributionHandler() {
@@ -36,6 +39,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
 
     DistributionHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
+        this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE").register();
         DestinationAddresses.validate(resources.settings().distribution(), resources.settings().source());
         SecretResolver secrets = new SecretResolver(resources.environment(),
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());

@@ -10,13 +10,16 @@ import com.alphacast.bots.x.XCredentials;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.settings.ChannelSettings;
+import com.alphacast.core.settings.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,7 +51,7 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
         Duration timeout = Duration.ofSeconds(10);
         try {
             BotsConfiguration configuration = switch (channel) {
-                case TELEGRAM -> BotsConfiguration.telegram(credential.strip(), URI.create(settings.apiBaseUrl()), timeout);
+                case TELEGRAM -> BotsConfiguration.telegram(credential.strip(), apiBase(channel, settings.apiBaseUrl()), timeout);
                 case DISCORD -> {
                     if (credential.strip().startsWith("{")) {
                         JsonNode json = new ObjectMapper().readTree(credential);
@@ -75,10 +78,20 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
             }
             return sink;
         } catch (JsonProcessingException e) {
-            // Never echo the secret itself.
+            // Never echo the secret itself: neither the parser's message nor the exception as cause.
             throw new ConfigException("distribution.channels." + channel.key() + ".credential: the secret is not valid JSON");
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("distribution.channels." + channel.key() + ".credential: " + e.getMessage(), e);
+            // BotsConfiguration's messages never quote a secret; scrub anyway, and keep no cause that might.
+            throw new ConfigException("distribution.channels." + channel.key() + ".credential: "
+                    + Redaction.scrub(e.getMessage(), List.of(credential)));
+        }
+    }
+
+    private static URI apiBase(Channel channel, String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException("distribution.channels." + channel.key() + ".apiBaseUrl is not a URL: " + Redaction.preview(text));
         }
     }
 

@@ -2,6 +2,7 @@ package com.alphacast.functions.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.alphacast.aws.config.ConfigException;
 import com.alphacast.aws.config.SecretResolver;
@@ -66,5 +67,33 @@ class PlatformSendersTest {
 
         assertThatThrownBy(() -> senders.create(Channel.X, live("env:X", "https://api.x.com")))
                 .hasMessage("distribution.channels.x.credential: the secret is not valid JSON");
+    }
+
+    @Test
+    void discordCredentialWithAStrayQuoteOrLineBreakIsRefusedAtStartWithoutEchoingIt() {
+        String token = "Xq7vK2mN9pL4rT8sW1yZ3bC6dF0gH5jA-uE_iO";
+        PlatformSenders senders = senders(Map.of(
+                "RAW", "https://discord.com/api/webhooks/123456789012345678/" + token + "\"",
+                "JSON", "{\"webhooks\": \"https://discord.com/api/webhooks/123456789012345678/" + token + "\\\"\"}",
+                "BOT", "{\"botToken\": \"" + token.substring(0, 19) + "\\n" + token.substring(19) + "\"}"));
+        for (String reference : new String[] {"env:RAW", "env:JSON", "env:BOT"}) {
+            Throwable thrown = catchThrowable(() -> senders.create(Channel.DISCORD, live(reference, "https://discord.com/api/v10")));
+            assertThat(thrown).as(reference).isInstanceOf(ConfigException.class).hasMessageContaining("distribution.channels.discord.credential");
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                for (int i = 0; i + 6 <= token.length(); i++) {
+                    assertThat(t.toString()).as(reference).doesNotContain(token.substring(i, i + 6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void tokenPastedAsTheApiBaseIsNotEchoed() {
+        PlatformSenders senders = senders(Map.of("TG", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"));
+        Throwable thrown = catchThrowable(() -> senders.create(Channel.TELEGRAM, live("env:TG", "987654321:Zyx wvutsrqponmlkjihgfedcba")));
+        assertThat(thrown).isInstanceOf(ConfigException.class);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(t.toString()).doesNotContain("wvutsr").doesNotContain("987654");
+        }
     }
 }

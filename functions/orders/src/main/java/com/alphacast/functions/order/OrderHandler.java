@@ -9,6 +9,7 @@ import com.alphacast.core.trading.Fill;
 import com.alphacast.core.usecase.trading.OrderSubmission;
 import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -22,6 +23,8 @@ import java.util.Optional;
 public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FunctionResources resources;
+    /** Held here because the CRaC context keeps its resources only weakly. */
+    private final SnapStartPriming priming;
     private final OrderSubmission submission;
 
     public OrderHandler() {
@@ -34,6 +37,7 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     OrderHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
+        this.priming = new SnapStartPriming(resources, "ORDERS_TABLE").register();
         AlphacastSettings settings = resources.settings();
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());

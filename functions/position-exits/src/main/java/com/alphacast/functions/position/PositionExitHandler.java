@@ -6,6 +6,7 @@ import com.alphacast.core.market.Bar;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -18,6 +19,8 @@ import java.util.Map;
 public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FunctionResources resources;
+    /** Held here because the CRaC context keeps its resources only weakly. */
+    private final SnapStartPriming priming;
     private final PositionExits exits;
 
     public PositionExitHandler() {
@@ -30,6 +33,7 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
 
     PositionExitHandler(FunctionResources resources) {
         this.resources = resources;
+        this.priming = new SnapStartPriming(resources, "POSITIONS_TABLE").register();
         this.exits = new PositionExits(
                 new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
                         resources.require("POSITIONS_TABLE")),

@@ -10,6 +10,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.usecase.approval.ExposureReconciliation;
 import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
+import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -27,6 +28,8 @@ import java.util.Map;
 public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FunctionResources resources;
+    /** Held here because the CRaC context keeps its resources only weakly. */
+    private final SnapStartPriming priming;
     private final SignalApproval approval;
 
     /** Used by the Lambda runtime. */
@@ -41,6 +44,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
 
     RiskCheckHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
+        this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE").register();
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),

@@ -1,67 +1,87 @@
 package com.alphacast.localcloud.dynamodb;
 
-import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import com.alphacast.localcloud.dynamodb.protocol.DynamoDbHttpHandler;
+import com.alphacast.localcloud.dynamodb.protocol.DynamoDbOperations;
+import com.alphacast.localcloud.dynamodb.storage.ChangeLog;
+import com.alphacast.localcloud.dynamodb.storage.Database;
+import com.alphacast.localcloud.dynamodb.storage.SnapshotStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Set;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DynamoDB Local, in memory, served on a loopback-only port chosen by the OS. {@code -sharedDb} makes every region
- * and credential see the same tables, so handlers built from any environment find them.
- *
- * <p>DynamoDB Local's own server binds every interface on a port the caller must pick in advance; we mount its
- * request handler on our own Jetty connector instead (127.0.0.1, port 0), which also keeps its start-up banner and
- * telemetry out of the picture.
+ * The project's own DynamoDB: an in-process server speaking DynamoDB's JSON protocol on a loopback port the OS picks,
+ * so the unchanged AWS SDK {@code DynamoDbClient} talks to it. Every region and credential sees the same tables.
+ * In memory by default; {@link DynamoDbSettings#persistedIn} keeps the data across restarts.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    private final Server server;
-    private final LocalDynamoDBServerHandler handler;
-    private final URI endpoint;
-    private final Set<Thread> threadsBeforeStart;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    private EmbeddedDynamoDb(Server server, LocalDynamoDBServerHandler handler, URI endpoint,
-                             Set<Thread> threadsBeforeStart) {
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Database database;
+    private final URI endpoint;
+
+    private EmbeddedDynamoDb(HttpServer server, ExecutorService workers, Database database) {
         this.server = server;
-        this.handler = handler;
-        this.endpoint = endpoint;
-        this.threadsBeforeStart = threadsBeforeStart;
+        this.workers = workers;
+        this.database = database;
+        this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** In memory, on the system clock. */
     public static EmbeddedDynamoDb start() {
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
-        Server server = new Server();
-        LocalDynamoDBServerHandler handler = null;
+        return start(DynamoDbSettings.inMemory());
+    }
+
+    public static EmbeddedDynamoDb start(DynamoDbSettings settings) {
+        requestNoDelay();
+        ChangeLog changeLog = ChangeLog.NONE;
+        Database database;
+        if (settings.dataDirectory().isPresent()) {
+            SnapshotStore store = SnapshotStore.open(settings.dataDirectory().get());
+            database = new Database(settings.clock(), store);
+            store.restoreInto(database);
+        } else {
+            database = new Database(settings.clock(), changeLog);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-dynamodb-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            CommandLineInput input = new CommandLineInput(new String[] {"-inMemory", "-sharedDb", "-disableTelemetry"});
-            if (!input.init()) {
-                throw new IllegalStateException("DynamoDB Local rejected its arguments");
-            }
-            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, input.isInMemory(),
-                    input.getDbPath(), input.getSharedDb(), input.shouldDelayTransientStatuses()), input.getCorsParams());
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            // Only used for the handler wiring DynamoDB Local applies to its own server; never started.
-            server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server.createContext("/", new DynamoDbHttpHandler(new ObjectMapper(),
+                    new DynamoDbOperations(database, settings.region(), settings.accountId()), System.err::println));
+            server.setExecutor(workers);
             server.start();
-            return new EmbeddedDynamoDb(server, handler, URI.create("http://127.0.0.1:" + connector.getLocalPort()), before);
-        } catch (Exception e) {
-            try {
-                server.stop();
-            } catch (Exception ignored) {
-                // Already failing; the start error is the one worth reporting.
-            }
-            if (handler != null) {
-                handler.close();
-            }
-            throw new IllegalStateException("DynamoDB Local did not start: " + e, e);
+            return new EmbeddedDynamoDb(server, workers, database);
+        } catch (IOException e) {
+            workers.shutdownNow();
+            database.close();
+            throw new UncheckedIOException("embedded DynamoDB did not start: " + e, e);
+        }
+    }
+
+    /**
+     * The JDK server sends response headers and body in two writes; without TCP_NODELAY each request then waits out
+     * the client's delayed ACK (~40 ms instead of ~1 ms). The JDK reads this switch once, when its first server
+     * starts, so it is set here unless the application chose otherwise (the build also sets it for tests).
+     */
+    private static void requestNoDelay() {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
         }
     }
 
@@ -69,22 +89,16 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return endpoint;
     }
 
+    /** Stops accepting requests, lets running ones finish, and writes the snapshot when persisted. */
     @Override
     public void close() {
+        server.stop(0);
+        workers.shutdown();
         try {
-            server.stop();
-            handler.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not stop: " + e, e);
-        } finally {
-            // DynamoDB Local's background jobs (shard rollover, ...) sleep for minutes and ignore shutdown; they keep
-            // the JVM alive unless interrupted.
-            Thread.getAllStackTraces().forEach((thread, stack) -> {
-                if (!threadsBeforeStart.contains(thread) && Arrays.stream(stack)
-                        .anyMatch(f -> f.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs"))) {
-                    thread.interrupt();
-                }
-            });
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        database.close();
     }
 }

@@ -13,17 +13,19 @@ import java.util.Set;
 /**
  * An {@code AWS::Serverless::Function} after {@code Globals.Function} was merged in and intrinsics were resolved.
  *
+ * @param codeUri     the function's deployment package as the template names it (a .jar/.zip or a directory,
+ *                    relative to the template's directory); empty when the template gives none
  * @param environment the template's {@code Environment.Variables} with local names and URLs (without the
  *                    AWS_* variables the runtime adds)
  */
 public record FunctionDefinition(String logicalId, String functionName, String functionArn, String handler,
-                                 int timeoutSeconds, int memorySizeMb, Map<String, String> environment,
-                                 List<EventSourceDefinition> events) {
+                                 Optional<String> codeUri, int timeoutSeconds, int memorySizeMb,
+                                 Map<String, String> environment, List<EventSourceDefinition> events) {
 
-    public static final Set<String> HONOURED = Set.of("Handler", "Runtime", "Timeout", "MemorySize", "Environment", "Events",
-            "FunctionName");
-    /** Packaging, permissions, deployment and observability settings: meaningless for an in-process invocation. */
-    public static final Set<String> IGNORED = Set.of("Description", "CodeUri", "Architectures", "Tracing", "AutoPublishAlias",
+    public static final Set<String> HONOURED = Set.of("Handler", "CodeUri", "Runtime", "Timeout", "MemorySize",
+            "Environment", "Events", "FunctionName");
+    /** Permissions, deployment and observability settings: meaningless for an in-process invocation. */
+    public static final Set<String> IGNORED = Set.of("Description", "Architectures", "Tracing", "AutoPublishAlias",
             "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "SnapStart", "Layers",
             "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "Policies", "Role", "RolePath",
             "PermissionsBoundary", "AssumeRolePolicyDocument", "Tags", "PropagateTags", "LoggingConfig",
@@ -56,6 +58,7 @@ public record FunctionDefinition(String logicalId, String functionName, String f
                 throw properties.refuse("Runtime", "'" + runtime + "' cannot run in-process; only java runtimes can");
             }
         });
+        Optional<String> codeUri = codeUri(properties);
         int timeout = properties.integer("Timeout", 1, 900).orElse(3);
         int memory = properties.integer("MemorySize", 128, 10_240).orElse(128);
 
@@ -80,8 +83,25 @@ public record FunctionDefinition(String logicalId, String functionName, String f
                     .orElseGet(() -> new Properties(id, event.path("Properties"), Map.of()));
             eventType.define(new FunctionEvent(id, eventName, timeout), eventProperties, context).ifPresent(events::add);
         }));
-        return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, timeout, memory,
-                environment, events);
+        return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, codeUri, timeout,
+                memory, environment, events);
+    }
+
+    /** CodeUri as a local path; the S3 forms ({@code s3://...}, {@code {Bucket, Key}}) point at nothing on this machine. */
+    private static Optional<String> codeUri(Properties properties) {
+        if (!properties.has("CodeUri")) {
+            return Optional.empty();
+        }
+        if (properties.values().get("CodeUri") instanceof Map<?, ?>) {
+            throw properties.refuse("CodeUri", "an S3 location (Bucket/Key) cannot be run locally; give the path of the"
+                    + " built package (a .jar/.zip or a directory, relative to the template)");
+        }
+        String uri = properties.requiredString("CodeUri");
+        if (uri.isBlank() || uri.startsWith("s3://")) {
+            throw properties.refuse("CodeUri", "'" + uri + "' is not a local path; give the path of the built package"
+                    + " (a .jar/.zip or a directory, relative to the template)");
+        }
+        return Optional.of(uri);
     }
 
     /**

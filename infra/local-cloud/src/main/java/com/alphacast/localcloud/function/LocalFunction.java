@@ -1,22 +1,7 @@
 package com.alphacast.localcloud.function;
 
-import com.alphacast.localcloud.template.TemplateRefusedException;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,25 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * One function's handler, loaded from the classpath by the name in {@code Handler} and called the way the Java Lambda
- * runtime calls it: one instance per function (built with its environment), one invocation at a time, cut off after
- * the function's Timeout.
+ * One function as Lambda runs it: its handler loaded from its own code ({@link FunctionCode}, one class loader per
+ * function), one instance built with its environment, one invocation at a time, cut off after the function's Timeout.
+ * Events and results cross into and out of the function as JSON only, the way the Lambda runtime passes them, so the
+ * function works with its own copies of the event classes, its own Jackson and its own AWS SDK.
  *
- * <p>Instantiation contract: a public constructor taking {@code Map<String,String>} (the function's environment) is
- * preferred, otherwise a public no-arg constructor. Handler methods may take {@code (Event, Context)}, {@code (Event)}
- * or {@code (InputStream, OutputStream[, Context])}; an event parameter of another type receives the Lambda JSON
- * converted to that type.
+ * <p>The function's class loader is the context class loader of every thread that runs function code (class
+ * initialisation, construction, invocations), as in the Java runtime; closing the function closes its code.
  */
 public final class LocalFunction implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
     private final BiConsumer<String, String> log;
-    private final Object handler;
-    private final Method method;
+    private final FunctionCode code;
+    private final RuntimeSerialization serialization;
+    private final JavaHandler handler;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
@@ -55,20 +37,33 @@ public final class LocalFunction implements AutoCloseable {
     private volatile String lastError;
     private ExecutorService invoker;
 
-    public LocalFunction(FunctionDefinition definition, Map<String, String> environment, ClassLoader classLoader,
+    /**
+     * Loads the handler from {@code code}; on failure {@code code} is closed and the error (a
+     * {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function and Handler) propagates.
+     */
+    public LocalFunction(FunctionDefinition definition, Map<String, String> environment, FunctionCode code,
                          BiConsumer<String, String> log) {
         this.definition = definition;
         this.environment = Map.copyOf(environment);
         this.log = log;
-        Class<?> type;
+        this.code = code;
+        RuntimeSerialization runtime = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
         try {
-            type = Class.forName(definition.handlerClass(), true, classLoader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new TemplateRefusedException(definition.logicalId(), "Handler", "class " + definition.handlerClass()
-                    + " is not on the classpath (" + e + ")", e);
+            runtime = new RuntimeSerialization(code.classLoader());
+            thread.setContextClassLoader(code.classLoader());
+            this.handler = JavaHandler.load(definition, this.environment, code, runtime);
+        } catch (RuntimeException | Error e) {
+            if (runtime != null) {
+                runtime.close();
+            }
+            code.close();
+            throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        this.method = handlerMethod(type);
-        this.handler = instantiate(type);
+        this.serialization = runtime;
         this.invoker = newInvoker();
     }
 
@@ -81,22 +76,33 @@ public final class LocalFunction implements AutoCloseable {
         return environment;
     }
 
-    /** Outcome of one invocation: the handler's return value, or why it failed. */
-    public record Invocation(Object result, Optional<String> failure) {
+    /** The handler's class as the function loaded it (from the function's own class loader). */
+    public Class<?> handlerClass() {
+        return handler.handlerClass();
+    }
+
+    /** The class loader the function's code runs in. */
+    public ClassLoader classLoader() {
+        return code.classLoader();
+    }
+
+    /**
+     * Outcome of one invocation: what the handler returned, as the JSON Lambda hands back to the event source (a
+     * stream handler's output, a result serialized by the runtime, {@code null} for void), or why it failed.
+     */
+    public record Invocation(byte[] response, Optional<String> failure) {
         public boolean failed() {
             return failure.isPresent();
         }
     }
 
     /**
-     * Invokes the handler with {@code event} (passed as-is when the parameter accepts it) or its Lambda JSON form.
-     * Never throws: exceptions and timeouts come back as a failed {@link Invocation} and are logged.
+     * Invokes the handler with the event's Lambda JSON. Never throws: exceptions, unreadable events and timeouts come
+     * back as a failed {@link Invocation} and are logged.
      */
-    public synchronized Invocation invoke(Object event, Map<String, Object> eventJson) {
+    public synchronized Invocation invoke(byte[] eventJson) {
         invocations.incrementAndGet();
-        LambdaLogger logger = new FunctionLogger();
-        Context context = new LocalLambdaContext(definition, logger);
-        Future<Object> call = invoker.submit(() -> call(event, eventJson, context));
+        Future<byte[]> call = invoker.submit(() -> handler.invoke(eventJson, this::newContext));
         try {
             return new Invocation(call.get(definition.timeoutSeconds(), TimeUnit.SECONDS), Optional.empty());
         } catch (TimeoutException e) {
@@ -106,28 +112,12 @@ public final class LocalFunction implements AutoCloseable {
             invoker = newInvoker();
             return failure("Task timed out after " + definition.timeoutSeconds() + " seconds", null);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
-            return failure("handler threw " + cause, cause);
+            return failure("handler threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
             return failure("invocation interrupted (local cloud shutting down)", null);
         }
-    }
-
-    /** Converts a handler result to the response type the event source expects (e.g. SQSBatchResponse). */
-    public <T> T convertResult(Object result, Class<T> type) {
-        if (result == null || type.isInstance(result)) {
-            return type.cast(result);
-        }
-        if (result instanceof byte[] bytes) {
-            try {
-                return bytes.length == 0 ? null : JSON.readValue(bytes, type);
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("handler output is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
-            }
-        }
-        return JSON.convertValue(result, type);
     }
 
     /** Records the outcome of one batch for {@link #stats()}. */
@@ -145,9 +135,18 @@ public final class LocalFunction implements AutoCloseable {
                 Optional.ofNullable(lastError));
     }
 
+    /** Stops the invocation thread and closes the function's code (its class loader) and runtime serializers. */
     @Override
     public synchronized void close() {
         invoker.shutdownNow();
+        serialization.close();
+        code.close();
+    }
+
+    private Object newContext() {
+        Class<?> contextType = handler.contextType().orElseThrow(() -> new IllegalStateException(
+                "the handler takes a Context but the function's code has no " + InvocationContext.CONTEXT));
+        return InvocationContext.create(definition, contextType, this::log);
     }
 
     private Invocation failure(String reason, Throwable cause) {
@@ -155,115 +154,20 @@ public final class LocalFunction implements AutoCloseable {
         lastError = reason;
         log(reason);
         if (cause != null) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            cause.printStackTrace(new java.io.PrintWriter(trace));
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
             log(trace.toString().stripTrailing());
         }
         return new Invocation(null, Optional.of(reason));
     }
 
-    private Object call(Object event, Map<String, Object> eventJson, Context context) throws Exception {
-        Class<?>[] parameters = method.getParameterTypes();
-        if (parameters.length >= 2 && parameters[0] == InputStream.class && parameters[1] == OutputStream.class) {
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            InputStream input = new ByteArrayInputStream(JSON.writeValueAsBytes(eventJson));
-            if (parameters.length == 3) {
-                method.invoke(handler, input, output, context);
-            } else {
-                method.invoke(handler, input, output);
-            }
-            return output.toByteArray();
-        }
-        Object argument = parameters[0].isInstance(event) ? event : JSON.convertValue(eventJson, parameters[0]);
-        return parameters.length == 2 ? method.invoke(handler, argument, context) : method.invoke(handler, argument);
-    }
-
-    private Method handlerMethod(Class<?> type) {
-        String name = definition.handlerMethod().orElse("handleRequest");
-        if (definition.handlerMethod().isEmpty() && !RequestHandler.class.isAssignableFrom(type)
-                && !RequestStreamHandler.class.isAssignableFrom(type)) {
-            throw new TemplateRefusedException(definition.logicalId(), "Handler", definition.handler()
-                    + " names only a class, so it must implement RequestHandler or RequestStreamHandler"
-                    + " (or name a method: Class::method)");
-        }
-        Optional<Method> best = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(name))
-                .filter(m -> rank(m) > 0)
-                .max(Comparator.comparingInt(LocalFunction::rank));
-        Method found = best.orElseThrow(() -> new TemplateRefusedException(definition.logicalId(), "Handler",
-                type.getName() + " has no public method " + name + "(Event[, Context]) or "
-                        + name + "(InputStream, OutputStream[, Context])"));
-        found.setAccessible(true);
-        return found;
-    }
-
-    /** Higher is preferred; 0 means "not a handler signature". Bridge methods lose to the typed method. */
-    private static int rank(Method method) {
-        Class<?>[] p = method.getParameterTypes();
-        int bridgePenalty = method.isBridge() ? 1 : 0;
-        if (p.length == 3 && p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class) {
-            return 6 - bridgePenalty;
-        }
-        if (p.length == 2 && p[0] == InputStream.class && p[1] == OutputStream.class) {
-            return 4 - bridgePenalty;
-        }
-        if (p.length == 2 && p[1] == Context.class) {
-            return 10 - bridgePenalty;
-        }
-        if (p.length == 1) {
-            return 8 - bridgePenalty;
-        }
-        return 0;
-    }
-
-    private Object instantiate(Class<?> type) {
-        try {
-            Constructor<?> withEnvironment = findConstructor(type, Map.class);
-            if (withEnvironment != null) {
-                return withEnvironment.newInstance(environment);
-            }
-            Constructor<?> noArgs = findConstructor(type);
-            if (noArgs != null) {
-                return noArgs.newInstance();
-            }
-        } catch (InvocationTargetException e) {
-            throw new TemplateRefusedException(definition.logicalId(), "Handler", "constructing " + type.getName()
-                    + " failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new TemplateRefusedException(definition.logicalId(), "Handler", "cannot construct "
-                    + type.getName() + ": " + e, e);
-        }
-        throw new TemplateRefusedException(definition.logicalId(), "Handler", type.getName()
-                + " needs a public constructor taking Map<String,String> (the function environment) or a public"
-                + " no-argument constructor");
-    }
-
-    private static Constructor<?> findConstructor(Class<?> type, Class<?>... parameters) {
-        try {
-            return type.getConstructor(parameters);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
     private ExecutorService newInvoker() {
+        ClassLoader functionLoader = code.classLoader();
         return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lambda-" + definition.logicalId());
             thread.setDaemon(true);
+            thread.setContextClassLoader(functionLoader);
             return thread;
         });
-    }
-
-    /** Lambda's logger: every line goes to the local cloud's function log, tagged with the function. */
-    private final class FunctionLogger implements LambdaLogger {
-        @Override
-        public void log(String message) {
-            LocalFunction.this.log(message.stripTrailing());
-        }
-
-        @Override
-        public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-        }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The local cloud as a JUnit 5 fixture. One DynamoDB Local and one ElasticMQ are started per JVM (kept in the root
+ * The local cloud as a JUnit 5 fixture. One embedded DynamoDB and one ElasticMQ are started per JVM (kept in the root
  * extension store, stopped when the test run ends); each test class gets its own stack on them, with a unique
  * stack-name prefix, created before its first test and deleted after its last.
  *
@@ -219,6 +219,12 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
 
         public Builder functionLog(BiConsumer<String, String> log) {
             options.functionLog(log);
+            return this;
+        }
+
+        /** Test handlers on the test classpath instead of CodeUri packages: see {@link LocalCloudOptions.Builder#loadHandlersFrom}. */
+        public Builder loadHandlersFrom(ClassLoader loader) {
+            options.loadHandlersFrom(loader);
             return this;
         }
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * What makes one local deployment of a template distinct: its stack name (prefix of every table and queue name, so
- * several stacks share one DynamoDB Local and one ElasticMQ), the region and account the local servers pretend to be,
+ * several stacks share one embedded DynamoDB and one ElasticMQ), the region and account the local servers pretend to be,
  * parameter overrides and where the local SQS endpoint listens (queue URLs contain it).
  */
 public record StackSettings(String stackName, String region, String accountId,

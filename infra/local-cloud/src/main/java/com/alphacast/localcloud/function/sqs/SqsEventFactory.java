@@ -1,7 +1,7 @@
 package com.alphacast.localcloud.function.sqs;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.ByteBuffer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,10 +11,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Builds the event Lambda's SQS poller sends: as an {@link SQSEvent} for typed handlers and as the exact JSON
- * document ({@code {"Records":[{"messageId":...,"eventSource":"aws:sqs",...}]}}) for stream and POJO handlers.
+ * Builds the event Lambda's SQS poller sends, as the JSON document the function receives
+ * ({@code {"Records":[{"messageId":...,"eventSource":"aws:sqs","eventSourceARN":...,...}]}}); binary message
+ * attributes are base64, as on Lambda.
  */
 final class SqsEventFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<String> SYSTEM_ATTRIBUTES = List.of("ApproximateReceiveCount", "SentTimestamp",
             "SenderId", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageGroupId",
@@ -28,30 +31,8 @@ final class SqsEventFactory {
         this.region = region;
     }
 
-    SQSEvent event(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message message : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            record.setMd5OfBody(message.md5OfBody());
-            record.setMd5OfMessageAttributes(message.md5OfMessageAttributes());
-            record.setAttributes(systemAttributes(message));
-            Map<String, SQSEvent.MessageAttribute> attributes = new LinkedHashMap<>();
-            message.messageAttributes().forEach((name, value) -> attributes.put(name, attribute(value)));
-            record.setMessageAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(queueArn);
-            record.setAwsRegion(region);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
-
-    Map<String, Object> json(List<Message> messages) {
+    /** The event's JSON, exactly as Lambda's poller sends it to the function. */
+    byte[] json(List<Message> messages) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (Message message : messages) {
             Map<String, Object> record = new LinkedHashMap<>();
@@ -86,7 +67,11 @@ final class SqsEventFactory {
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("Records", records);
-        return event;
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the SQS event as JSON", e);
+        }
     }
 
     private static Map<String, String> systemAttributes(Message message) {
@@ -99,18 +84,5 @@ final class SqsEventFactory {
             }
         }
         return attributes;
-    }
-
-    private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType(value.dataType());
-        attribute.setStringValue(value.stringValue());
-        if (value.binaryValue() != null) {
-            attribute.setBinaryValue(ByteBuffer.wrap(value.binaryValue().asByteArray()));
-        }
-        attribute.setStringListValues(new ArrayList<>(value.stringListValues()));
-        attribute.setBinaryListValues(value.binaryListValues().stream()
-                .map(b -> ByteBuffer.wrap(b.asByteArray())).toList());
-        return attribute;
     }
 }

@@ -4,10 +4,8 @@ import com.alphacast.localcloud.function.EventSourceRunner;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import com.alphacast.localcloud.sqs.QueueDefinition;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -192,36 +190,14 @@ final class SqsQueuePoller implements EventSourceRunner {
     private Set<String> invoke(List<Message> records) {
         Set<String> all = new LinkedHashSet<>();
         records.forEach(m -> all.add(m.messageId()));
-        LocalFunction.Invocation invocation = function.invoke(events.event(records), events.json(records));
+        LocalFunction.Invocation invocation = function.invoke(events.json(records));
         if (invocation.failed()) {
             return all;
         }
         if (!source.reportBatchItemFailures()) {
             return Set.of();
         }
-        SQSBatchResponse response;
-        try {
-            response = function.convertResult(invocation.result(), SQSBatchResponse.class);
-        } catch (RuntimeException e) {
-            function.log("handler returned something that is not an SQSBatchResponse (" + e.getMessage()
-                    + "); the whole batch counts as failed");
-            return all;
-        }
-        if (response == null || response.getBatchItemFailures() == null) {
-            return Set.of();
-        }
-        Set<String> failed = new HashSet<>();
-        for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-            String id = failure == null ? null : failure.getItemIdentifier();
-            if (id == null || id.isBlank() || !all.contains(id)) {
-                // Lambda's rule: an unusable item identifier fails the entire batch.
-                function.log("batchItemFailures names '" + id + "', which is not a record of this batch;"
-                        + " the whole batch counts as failed");
-                return all;
-            }
-            failed.add(id);
-        }
-        return failed;
+        return BatchItemFailures.failedIds(invocation.response(), all, function::log);
     }
 
     private void delete(List<Message> messages) {

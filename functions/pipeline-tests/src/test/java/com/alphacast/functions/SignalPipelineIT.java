@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The risk, order and distribution functions on the real template.yaml, run by the local cloud on DynamoDB
  * Local and ElasticMQ. Queues retry after 1 s and dead-letter after 2 receives so failures show quickly.
  */
-class SignalPipelineTest {
+class SignalPipelineIT {
 
     private static final Path HOME = temporaryHome();
     private static final Duration IDLE = Duration.ofSeconds(60);

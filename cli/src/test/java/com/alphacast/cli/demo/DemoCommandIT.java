@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./alphacast demo} end to end, in a copy of the project's template, settings and demo data. */
-class DemoCommandTest {
+/**
+ * {@code ./alphacast demo} end to end, in a copy of the project's template, settings and demo data, running the
+ * function packages this build made (an integration test: it runs after {@code package}).
+ */
+class DemoCommandIT {
 
     @TempDir
     static Path home;
@@ -29,6 +32,8 @@ class DemoCommandTest {
             Files.copy(root.resolve("config/demo.yaml"), home.resolve("config/demo.yaml"));
             Files.createDirectories(home.resolve("data/demo"));
             Files.copy(root.resolve("data/demo/es_trades_2011-07-31.csv"), home.resolve("data/demo/es_trades_2011-07-31.csv"));
+            // The template's CodeUri paths are relative to it and all lie under functions/: the packages just built.
+            Files.createSymbolicLink(home.resolve("functions"), root.resolve("functions"));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -45,6 +50,24 @@ class DemoCommandTest {
             found.add(m.group(1) + " " + m.group(2));
         }
         return found;
+    }
+
+    @Test
+    void stopsWithTheCommandThatBuildsAMissingFunctionPackage(@TempDir Path empty) throws IOException {
+        Path root = LocalCloudExtension.projectRoot();
+        Files.copy(root.resolve("template.yaml"), empty.resolve("template.yaml"));
+        Files.createDirectories(empty.resolve("config"));
+        Files.copy(root.resolve("config/demo.yaml"), empty.resolve("config/demo.yaml"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = new DemoCommand().run(List.of("--home", empty.toString()), new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("alphacast demo: function ")
+                .contains("(CodeUri) not found at " + empty.resolve("functions"))
+                .contains("; build it with: mvn -B -DskipTests package -pl functions")
+                .hasLineCount(1);
     }
 
     @Test

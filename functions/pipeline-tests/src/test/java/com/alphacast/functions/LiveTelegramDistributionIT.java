@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The distribution function with Telegram configured live (token from a secret reference) against a
  * loopback Telegram Bot API that validates every request against the official spec.
  */
-class LiveTelegramDistributionTest {
+class LiveTelegramDistributionIT {
 
     private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     private static final FakeTelegram TELEGRAM = FakeTelegram.start(TOKEN);

@@ -1,0 +1,153 @@
+package com.alphacast.aws.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JsonCodecTest {
+
+    /** The ObjectMapper the codec replaced, configured as it was: the reference for the wire format. */
+    private static final ObjectMapper PREVIOUS_MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    /** A SignalsQueue body exactly as the ingest worker sent it before the codec was replaced. */
+    private static final String WORKER_SIGNAL = "{\"id\":\"vs-ESU1-1312150200000\",\"strategy\":\"volume-spike\","
+            + "\"underlying\":\"ES\",\"instrument\":\"ESU1\",\"direction\":\"LONG\",\"entry\":1294.5,\"stop\":1292.25,"
+            + "\"target\":1299.0,\"quantity\":1,\"confidence\":0.62,\"rationale\":\"volume 4.1x the 20-bar mean, "
+            + "close in the top 10% of the range\",\"marketTime\":\"2011-07-31T22:10:00Z\","
+            + "\"observedAt\":\"2026-12-02T02:50:34.123456789Z\"}";
+
+    private final JsonCodec codec = new JsonCodec();
+
+    private static Signal signal() {
+        return new Signal("vs-ESU1-1312150200000", "volume-spike", "ES", "ESU1", Direction.SHORT, 1294.5, 1296.75,
+                1290.0, 3, 0.625, "quote \" backslash \\ newline \n unicode é", Instant.parse("2011-07-31T22:10:00Z"),
+                Instant.parse("2026-12-02T02:50:34.120Z"));
+    }
+
+    @Test
+    void decodesTheBodyTheWorkerSentWithTheMapper() {
+        Signal decoded = codec.read(WORKER_SIGNAL, Signal.class);
+
+        assertThat(decoded).isEqualTo(readWithPreviousMapper(WORKER_SIGNAL, Signal.class));
+        assertThat(decoded.observedAt()).isEqualTo(Instant.parse("2026-12-02T02:50:34.123456789Z"));
+        assertThat(decoded.target()).isEqualTo(1299.0);
+    }
+
+    @Test
+    void writesEachMessageTypeExactlyAsTheMapperDid() throws Exception {
+        TierDispatch dispatch = new TierDispatch(signal(), Tier.BASIC, Instant.parse("2011-07-31T22:10:01.5Z"));
+        Bar bar = new Bar("ESU1", 1312150200000L, 1312150260000L, 1294.5, 1295.25, 1293.0, 1295.0, 4_812L, 377);
+
+        assertThat(codec.write(signal())).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(signal()));
+        assertThat(codec.write(dispatch)).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(dispatch));
+        assertThat(codec.write(bar)).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(bar));
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        TierDispatch dispatch = new TierDispatch(signal(), Tier.FREE, Instant.parse("2011-07-31T22:10:01Z"));
+        Bar bar = new Bar("ESU1", 1312150200000L, 1312150260000L, 1294.5, 1295.25, 1293.0, 1295.0, 4_812L, 377);
+
+        assertThat(codec.read(codec.write(signal()), Signal.class)).isEqualTo(signal());
+        assertThat(codec.read(codec.write(dispatch), TierDispatch.class)).isEqualTo(dispatch);
+        assertThat(codec.read(codec.write(bar), Bar.class)).isEqualTo(bar);
+    }
+
+    @Test
+    void readsFieldsInAnyOrderAndWithWhitespace() {
+        String body = "{\n \"trades\": 377, \"volume\": 4812, \"close\": 1295, \"low\": 1293.0, \"high\": 1295.25,\n"
+                + " \"open\": 1294.5, \"endMillis\": 1312150260000, \"startMillis\": 1312150200000, \"symbol\": \"ESU1\"}";
+
+        assertThat(codec.read(body, Bar.class))
+                .isEqualTo(new Bar("ESU1", 1312150200000L, 1312150260000L, 1294.5, 1295.25, 1293.0, 1295.0, 4812L, 377));
+    }
+
+    @Test
+    void rejectsAnUnknownFieldNamingIt() {
+        String body = WORKER_SIGNAL.replace("\"quantity\":1,", "\"quantity\":1,\"leverage\":20,");
+
+        assertThatThrownBy(() -> codec.read(body, Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("malformed Signal JSON").hasMessageContaining("unknown field \"leverage\"");
+    }
+
+    @Test
+    void rejectsAMissingFieldNamingIt() {
+        String body = WORKER_SIGNAL.replace("\"stop\":1292.25,", "");
+
+        assertThatThrownBy(() -> codec.read(body, Signal.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("missing field \"stop\"");
+    }
+
+    @Test
+    void rejectsNullWhereANumberIsRequired() {
+        String body = WORKER_SIGNAL.replace("\"quantity\":1,", "\"quantity\":null,");
+
+        assertThatThrownBy(() -> codec.read(body, Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("field \"quantity\" must be a whole number");
+    }
+
+    @Test
+    void reportsTheSignalsOwnValidationAsInvalid() {
+        String body = WORKER_SIGNAL.replace("\"stop\":1292.25", "\"stop\":1296.0");
+
+        assertThatThrownBy(() -> codec.read(body, Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageStartingWith("invalid Signal: a LONG signal needs stop < entry < target");
+    }
+
+    @Test
+    void rejectsAnUnknownDirectionAndABadTimeNamingTheField() {
+        assertThatThrownBy(() -> codec.read(WORKER_SIGNAL.replace("\"LONG\"", "\"long\""), Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("field \"direction\" must be one of [LONG, SHORT], was 'long'");
+        assertThatThrownBy(() -> codec.read(WORKER_SIGNAL.replace("2011-07-31T22:10:00Z", "yesterday"), Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("field \"marketTime\" is not an ISO-8601 instant: 'yesterday'");
+    }
+
+    @Test
+    void reportsBrokenJsonWithLineAndColumn() {
+        assertThatThrownBy(() -> codec.read("{\"id\": \"x\",\n \"strategy\" 1}", Signal.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("malformed Signal JSON").hasMessageContaining("at line 2, column");
+        assertThatThrownBy(() -> codec.read("  ", Bar.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("empty body where a Bar was expected");
+        assertThatThrownBy(() -> codec.read(WORKER_SIGNAL + "{}", Signal.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("after the Signal");
+    }
+
+    @Test
+    void refusesTypesNoQueueCarries() {
+        assertThatThrownBy(() -> codec.write(Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.time.Instant");
+        assertThatThrownBy(() -> codec.read("{}", String.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
+    }
+
+    private static <T> T readWithPreviousMapper(String json, Class<T> type) {
+        try {
+            return PREVIOUS_MAPPER.readValue(json, type);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

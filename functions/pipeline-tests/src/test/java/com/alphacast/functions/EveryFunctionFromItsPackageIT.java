@@ -1,0 +1,105 @@
+package com.alphacast.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.aws.distribution.DeliveryRecord;
+import com.alphacast.aws.distribution.DynamoDeliveryLedger;
+import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.ExitReason;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.alphacast.localcloud.junit.TemporaryHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every function of the project's template.yaml, run from the package its CodeUri names (what `sam deploy` uploads),
+ * each in its own class loader: a real signal goes through risk check, order, distribution and, on the bar that
+ * reaches its stop, position exit; every function leaves its effect in DynamoDB, SQS or the outbox. Functions added to
+ * the template are covered by the same assertions, because the test walks the template's functions.
+ */
+class EveryFunctionFromItsPackageIT {
+
+    private static final Path HOME = TemporaryHome.create("alphacast-every-function");
+    private static final Duration IDLE = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
+            .parameter("Profile", "demo")
+            .functionEnvironment("ALPHACAST_CONFIG_DIR", PipelineFixtures.pipelineConfig().toString())
+            .functionEnvironment("ALPHACAST_HOME", HOME.toString())
+            .build();
+
+    private final JsonCodec json = new JsonCodec();
+
+    @Test
+    void everyFunctionRunsFromItsPackageInItsOwnClassLoaderAndHasItsEffect(LocalCloud cloud) throws Exception {
+        Instant signalBarEnd = Instant.parse("2011-07-31T22:10:00Z");
+        putSnapshot(cloud, new Bar("ES", signalBarEnd.minusSeconds(60).toEpochMilli(), signalBarEnd.toEpochMilli(),
+                1305.0, 1305.25, 1303.25, 1303.5, 1092, 140));
+        Signal signal = new Signal("volume-spike:ESU1:" + signalBarEnd, "volume-spike", "ES", "ESU1", Direction.SHORT,
+                1303.5, 1305.0, 1300.5, 1, 0.66, "every function", signalBarEnd, Instant.now());
+
+        // RiskCheckFunction → OrderFunction and, per tier, DistributionFunction.
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(signal)));
+        cloud.awaitIdle(IDLE);
+
+        DynamoRiskLedger risk = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),
+                cloud.tableName("ControlTable"), json);
+        assertThat(risk.decisionFor(signal.id())).hasValueSatisfying(d -> assertThat(d.decision().approved()).isTrue());
+        DynamoTradingLedger trading = new DynamoTradingLedger(cloud.dynamoDb(), cloud.tableName("OrdersTable"),
+                cloud.tableName("PositionsTable"));
+        assertThat(trading.executions()).filteredOn(e -> e.order().orderId().equals(signal.id())).hasSize(1);
+        assertThat(trading.openPositions()).filteredOn(p -> p.signalId().equals(signal.id())).hasSize(1);
+        List<DeliveryRecord> deliveries = new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"),
+                Duration.ofMinutes(1), Duration.ofDays(1)).all();
+        assertThat(deliveries).filteredOn(d -> d.signalId().equals(signal.id())).hasSize(6)
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo("SENT"));
+        assertThat(Files.readAllLines(HOME.resolve(".alphacast/outbox/telegram.jsonl")))
+                .anyMatch(line -> line.contains(signal.id()));
+
+        // PositionExitFunction: the next bar trades through the short's stop.
+        Instant stopBarEnd = signalBarEnd.plusSeconds(60);
+        Bar stopBar = new Bar("ES", signalBarEnd.toEpochMilli(), stopBarEnd.toEpochMilli(), 1303.75, 1305.5, 1303.5,
+                1305.25, 900, 120);
+        putSnapshot(cloud, stopBar);
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("MarketBarsQueue")).messageBody(json.write(stopBar)));
+        cloud.awaitIdle(IDLE);
+
+        assertThat(trading.closedPositions()).filteredOn(c -> c.position().signalId().equals(signal.id()))
+                .singleElement().satisfies(c -> assertThat(c.exit().reason()).isEqualTo(ExitReason.STOP));
+
+        assertThat(cloud.plan().functions()).isNotEmpty();
+        for (FunctionDefinition function : cloud.plan().functions().values()) {
+            String id = function.logicalId();
+            Class<?> loaded = cloud.handlerClass(id);
+            Class<?> onTestClasspath = Class.forName(function.handlerClass());
+            assertThat(loaded).as(id).isNotSameAs(onTestClasspath);
+            assertThat(loaded.getName()).as(id).isEqualTo(onTestClasspath.getName());
+            assertThat(loaded.getClassLoader()).as(id).isSameAs(cloud.functionClassLoader(id));
+            assertThat(loaded.getClassLoader().getParent()).as(id).isSameAs(ClassLoader.getPlatformClassLoader());
+            assertThat(cloud.functionStats(id).invocations()).as(id + " invoked").isPositive();
+            assertThat(cloud.functionStats(id).failedRecords()).as(id + " failed records").isZero();
+        }
+        assertThat(cloud.plan().functions().values()).extracting(f -> cloud.functionClassLoader(f.logicalId()))
+                .doesNotHaveDuplicates();
+    }
+
+    private void putSnapshot(LocalCloud cloud, Bar bar) {
+        new DynamoMarketSnapshots(cloud.dynamoDb(), cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1))
+                .put(new MarketSnapshot(bar, Instant.now()));
+    }
+}

@@ -1,0 +1,51 @@
+package com.alphacast.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The requests a function makes before its SnapStart snapshot, against the local cloud's DynamoDB. */
+class SnapStartPrimingTest {
+
+    @RegisterExtension
+    static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
+            .parameter("Profile", "demo")
+            .build();
+
+    @Test
+    void primingReadsTheFunctionsTableWithoutWritingToIt() {
+        LocalCloud cloud = CLOUD.get();
+        String table = cloud.tableName("SignalsTable");
+        int before = cloud.dynamoDb().scan(b -> b.tableName(table)).count();
+
+        new SnapStartPriming(new FunctionResources(cloud.functionEnvironment("RiskCheckFunction")), "SIGNALS_TABLE")
+                .prime();
+
+        assertThat(cloud.dynamoDb().scan(b -> b.tableName(table)).count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedPrimingRequestDoesNotStopTheSnapshot() {
+        Map<String, String> environment = new HashMap<>(CLOUD.get().functionEnvironment("OrderFunction"));
+        environment.put("ORDERS_TABLE", "no-such-table");
+
+        SnapStartPriming priming = new SnapStartPriming(new FunctionResources(environment), "ORDERS_TABLE");
+
+        assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesTheMissingTableVariable() {
+        FunctionResources resources = new FunctionResources(CLOUD.get().functionEnvironment("PositionExitFunction"));
+
+        assertThatThrownBy(() -> new SnapStartPriming(resources, "SIGNALS_TABLE"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SIGNALS_TABLE");
+    }
+}

@@ -1,0 +1,45 @@
+package com.alphacast.localcloud.dynamodb;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an {@link EmbeddedDynamoDb} runs.
+ *
+ * @param dataDirectory where tables and items survive a restart; empty keeps everything in memory. The directory
+ *                      holds {@code dynamodb-snapshot.json} (written on close) and {@code dynamodb-changes.jsonl}
+ *                      (every committed change, appended as it happens, so data survives a crash too); both are
+ *                      created when missing and read at start.
+ * @param clock         the time TTL expiry and CreationDateTime use (tests drive it)
+ * @param region        region in table ARNs
+ * @param accountId     account in table ARNs
+ */
+public record DynamoDbSettings(Optional<Path> dataDirectory, Clock clock, String region, String accountId) {
+
+    public DynamoDbSettings {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
+    }
+
+    /** In memory, system clock, us-east-1, account 000000000000. */
+    public static DynamoDbSettings inMemory() {
+        return new DynamoDbSettings(Optional.empty(), Clock.systemUTC(), "us-east-1", "000000000000");
+    }
+
+    /** Keeps tables and items in {@code directory} across restarts. */
+    public DynamoDbSettings persistedIn(Path directory) {
+        return new DynamoDbSettings(Optional.of(directory), clock, region, accountId);
+    }
+
+    public DynamoDbSettings withClock(Clock newClock) {
+        return new DynamoDbSettings(dataDirectory, newClock, region, accountId);
+    }
+
+    public DynamoDbSettings withRegion(String newRegion, String newAccountId) {
+        return new DynamoDbSettings(dataDirectory, clock, newRegion, newAccountId);
+    }
+}
