@@ -8,6 +8,7 @@ import com.alphacast.bots.command.RouterFixture;
 import com.alphacast.bots.discord.DiscordInteractionEndpoint;
 import com.alphacast.bots.inbound.Ed25519Verifier;
 import com.alphacast.bots.inbound.InMemorySeenRequests;
+import com.alphacast.core.fuzz.FuzzTries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,23 +23,18 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Discord interactions mutated and then signed with the test key (a hostile but authentic sender), and signed
  * and then mutated (tampering in transit): every request is answered within seconds, never with an escaped
  * exception; tampered ones always 401; authentic ones 200, 400 or 409 (a repeated id); no answer quotes the
- * interaction token (a credential for 15 minutes).
+ * interaction token (a credential for 15 minutes). Inputs come from fixed seeds ({@code core}'s {@link FuzzTries}).
  */
 class DiscordInteractionFuzzTest {
 
@@ -63,13 +59,13 @@ class DiscordInteractionFuzzTest {
     private final RouterFixture fixture = new RouterFixture();
     private final DiscordInteractionEndpoint endpoint;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         executor = Executors.newCachedThreadPool();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         executor.shutdownNow();
     }
@@ -92,25 +88,65 @@ class DiscordInteractionFuzzTest {
         return HexFormat.of().formatHex(signer.sign());
     }
 
-    @Provide
-    Arbitrary<String> mutatedInteractions() {
-        Arbitrary<ObjectNode> base = Arbitraries.of(TEMPLATES).map(text -> {
-            try {
-                return (ObjectNode) JSON.readTree(text);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return Combinators.combine(base, JsonMutation.any(TEXTS).list().ofMinSize(1).ofMaxSize(5)).as((interaction, mutations) -> {
-            mutations.forEach(mutation -> mutation.applyTo(interaction));
-            return interaction.toString();
-        });
+    /** A template with 1 to 5 edits ({@link JsonMutation}). */
+    private static String mutatedInteraction(SplittableRandom random) {
+        ObjectNode interaction;
+        try {
+            interaction = (ObjectNode) JSON.readTree(TEMPLATES.get(random.nextInt(TEMPLATES.size())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        JsonMutation.some(random, TEXTS, 5).forEach(mutation -> mutation.applyTo(interaction));
+        return interaction.toString();
     }
 
-    @Provide
-    Arbitrary<Tuple.Tuple2<String, String>> signedThenTampered() {
-        Arbitrary<String> template = Arbitraries.of(TEMPLATES);
-        return Combinators.combine(template, mutatedInteractions()).as(Tuple::of).filter(pair -> !pair.get1().equals(pair.get2()));
+    /** What was signed, and what arrived instead. */
+    private record Tampered(String signed, String sent) {
+        static Tampered draw(SplittableRandom random) {
+            String signed = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
+            String sent = mutatedInteraction(random);
+            while (sent.equals(signed)) {
+                sent = mutatedInteraction(random);
+            }
+            return new Tampered(signed, sent);
+        }
+    }
+
+    /** An interaction under a signature and timestamp that are not Discord's; either may be missing (null). */
+    private record Garbage(String body, String signature, String timestamp) {
+        static Garbage draw(SplittableRandom random) {
+            return new Garbage(mutatedInteraction(random), anySignature(random), anyTimestamp(random));
+        }
+    }
+
+    /** Hex of any length up to 130, any text up to 80, or a well-formed signature of the wrong key; 5% null. */
+    private static String anySignature(SplittableRandom random) {
+        if (random.nextInt(100) < 5) {
+            return null;
+        }
+        return switch (random.nextInt(3)) {
+            case 0 -> {
+                StringBuilder hex = new StringBuilder();
+                for (int i = random.nextInt(131); i > 0; i--) {
+                    hex.append("0123456789abcdefABCDEF".charAt(random.nextInt(22)));
+                }
+                yield hex.toString();
+            }
+            case 1 -> JsonMutation.anyString(random, 80);
+            default -> "01" + "00".repeat(63);
+        };
+    }
+
+    /** Any epoch second, any text up to 30, or now; 5% null. */
+    private static String anyTimestamp(SplittableRandom random) {
+        if (random.nextInt(100) < 5) {
+            return null;
+        }
+        return switch (random.nextInt(3)) {
+            case 0 -> Long.toString(random.nextLong());
+            case 1 -> JsonMutation.anyString(random, 30);
+            default -> Long.toString(NOW.getEpochSecond());
+        };
     }
 
     private DiscordInteractionEndpoint.Response handle(String signature, String timestamp, String body) {
@@ -118,8 +154,13 @@ class DiscordInteractionFuzzTest {
                 () -> endpoint.handle(signature, timestamp, body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 250)
-    void authenticButMalformedInteractionsGetAClearAnswer(@ForAll("mutatedInteractions") String body) throws Exception {
+    @Test
+    void authenticButMalformedInteractionsGetAClearAnswer() {
+        new FuzzTries("authentic malformed interaction", 60_000, 250)
+                .check(DiscordInteractionFuzzTest::mutatedInteraction, this::clearAnswer);
+    }
+
+    private void clearAnswer(String body) throws Exception {
         String timestamp = Long.toString(NOW.getEpochSecond());
         DiscordInteractionEndpoint.Response response = handle(sign(timestamp, body), timestamp, body);
 
@@ -136,31 +177,24 @@ class DiscordInteractionFuzzTest {
         SecretLeaks.assertNoLeak(INTERACTION_TOKEN, null, List.of(response.body()));
     }
 
-    @Property(tries = 150)
-    void tamperedInteractionsAreAlwaysRefused(@ForAll("signedThenTampered") Tuple.Tuple2<String, String> signedAndSent) throws Exception {
+    @Test
+    void tamperedInteractionsAreAlwaysRefused() {
+        new FuzzTries("tampered interaction", 70_000, 150).check(Tampered::draw, this::refusedAsTampered);
+    }
+
+    private void refusedAsTampered(Tampered tampered) throws Exception {
         String timestamp = Long.toString(NOW.getEpochSecond());
-        DiscordInteractionEndpoint.Response response = handle(sign(timestamp, signedAndSent.get1()), timestamp, signedAndSent.get2());
+        DiscordInteractionEndpoint.Response response = handle(sign(timestamp, tampered.signed()), timestamp, tampered.sent());
 
         assertThat(response.status()).isEqualTo(401);
         SecretLeaks.assertNoLeak(INTERACTION_TOKEN, null, List.of(response.body()));
     }
 
-    @Property(tries = 150)
-    void garbageSignaturesAndTimestampsAreRefused(@ForAll("mutatedInteractions") String body,
-                                                  @ForAll("signatures") String signature, @ForAll("timestamps") String timestamp) {
-        DiscordInteractionEndpoint.Response response = handle(signature, timestamp, body);
-        assertThat(response.status()).isEqualTo(401);
-    }
-
-    @Provide
-    Arbitrary<String> signatures() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(0).ofMaxLength(130),
-                Arbitraries.strings().ofMaxLength(80), Arbitraries.just("01" + "00".repeat(63))).injectNull(0.05);
-    }
-
-    @Provide
-    Arbitrary<String> timestamps() {
-        return Arbitraries.oneOf(Arbitraries.longs().map(value -> Long.toString(value)), Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.just(Long.toString(NOW.getEpochSecond()))).injectNull(0.05);
+    @Test
+    void garbageSignaturesAndTimestampsAreRefused() {
+        new FuzzTries("garbage signature or timestamp", 80_000, 150).check(Garbage::draw, garbage -> {
+            DiscordInteractionEndpoint.Response response = handle(garbage.signature(), garbage.timestamp(), garbage.body());
+            assertThat(response.status()).isEqualTo(401);
+        });
     }
 }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.SplittableRandom;
 
 /**
  * One edit of a JSON document, as a hostile or broken client would make it. {@code target} picks a node
@@ -23,12 +21,44 @@ record JsonMutation(Kind kind, int target, int number, String text) {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CONTROL = "\u0000\u0007\b\n\r\u001b[31m\u202e\ud800\uffff";
 
-    static Arbitrary<JsonMutation> any(List<String> texts) {
-        Arbitrary<Integer> numbers = Arbitraries.oneOf(Arbitraries.integers(),
-                Arbitraries.of(0, -1, 1, 2, 5, Integer.MAX_VALUE, Integer.MIN_VALUE, 4096, 4097));
-        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(texts), Arbitraries.strings().ofMaxLength(40));
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().greaterOrEqual(0), numbers, text)
-                .as(JsonMutation::new);
+    private static final int[] EDGE_NUMBERS = {0, -1, 1, 2, 5, Integer.MAX_VALUE, Integer.MIN_VALUE, 4096, 4097};
+    private static final Kind[] KINDS = Kind.values();
+
+    /**
+     * One edit of any kind: a node anywhere, a number that is any int or an edge (0, ±1, the int limits, Telegram's
+     * 4096 text limit and one past it), a text that is one of {@code texts} or any string of up to 40 characters.
+     */
+    static JsonMutation any(SplittableRandom random, List<String> texts) {
+        Kind kind = KINDS[random.nextInt(KINDS.length)];
+        int target = random.nextInt(Integer.MAX_VALUE);
+        int number = random.nextBoolean() ? random.nextInt() : EDGE_NUMBERS[random.nextInt(EDGE_NUMBERS.length)];
+        String text = random.nextBoolean() ? texts.get(random.nextInt(texts.size())) : anyString(random, 40);
+        return new JsonMutation(kind, target, number, text);
+    }
+
+    /** 1 to {@code max} edits. */
+    static List<JsonMutation> some(SplittableRandom random, List<String> texts, int max) {
+        List<JsonMutation> edits = new ArrayList<>();
+        for (int i = random.nextInt(1, max + 1); i > 0; i--) {
+            edits.add(any(random, texts));
+        }
+        return edits;
+    }
+
+    /**
+     * Up to {@code maxLength} UTF-16 units, each printable ASCII, a control character (C0, DEL, C1) or any unit at all
+     * (lone surrogates included), so both ordinary and hostile text come up.
+     */
+    static String anyString(SplittableRandom random, int maxLength) {
+        StringBuilder out = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            out.append(switch (random.nextInt(3)) {
+                case 0 -> (char) random.nextInt(0x20, 0x7f);
+                case 1 -> (char) (random.nextBoolean() ? random.nextInt(0x20) : random.nextInt(0x7f, 0xa0));
+                default -> (char) random.nextInt(0x10000);
+            });
+        }
+        return out.toString();
     }
 
     /** Applies this edit to {@code root} in place. */

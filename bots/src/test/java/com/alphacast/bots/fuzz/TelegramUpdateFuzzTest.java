@@ -11,6 +11,7 @@ import com.alphacast.bots.inbound.SecretToken;
 import com.alphacast.bots.inbound.SeenRequestsFixture;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.alphacast.bots.telegram.TelegramWebhook;
+import com.alphacast.core.fuzz.FuzzTries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,13 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
@@ -36,6 +33,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
  * The real Telegram update fixtures, mutated (fields deleted, types swapped, huge strings, control characters,
  * entity offsets and lengths anywhere, update ids repeated), through the webhook: every one is answered within
  * seconds with 200 or a 400 naming the problem, replies are valid calls, and no secret shows in any output.
+ * Inputs come from fixed seeds ({@code core}'s {@link FuzzTries}).
  */
 class TelegramUpdateFuzzTest {
 
@@ -74,23 +72,26 @@ class TelegramUpdateFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedUpdates() {
-        List<ObjectNode> fixtures = fixtures();
-        Arbitrary<ObjectNode> base = Arbitraries.of(fixtures).map(ObjectNode::deepCopy);
-        Arbitrary<List<JsonMutation>> edits = JsonMutation.any(COMMANDS).list().ofMinSize(1).ofMaxSize(6);
-        Arbitrary<Integer> updateIds = Arbitraries.integers().between(0, 5);
-        return Combinators.combine(base, edits, updateIds, Arbitraries.of(true, false)).as((update, mutations, id, repeatId) -> {
-            if (repeatId) {
-                update.put("update_id", id);
-            }
-            mutations.forEach(mutation -> mutation.applyTo(update));
-            return update.toString().getBytes(StandardCharsets.UTF_8);
-        });
+    private static final List<ObjectNode> FIXTURES = fixtures();
+
+    /** A fixture with 1 to 6 edits ({@link JsonMutation}), half the time under an update id 0..5 that repeats. */
+    private static String mutatedUpdate(SplittableRandom random) {
+        ObjectNode update = FIXTURES.get(random.nextInt(FIXTURES.size())).deepCopy();
+        int id = random.nextInt(6);
+        if (random.nextBoolean()) {
+            update.put("update_id", id);
+        }
+        JsonMutation.some(random, COMMANDS, 6).forEach(mutation -> mutation.applyTo(update));
+        return update.toString();
     }
 
-    @Property(tries = 400)
-    void everyMutatedUpdateIsAnsweredQuicklyAndSafely(@ForAll("mutatedUpdates") byte[] body) throws Exception {
+    @Test
+    void everyMutatedUpdateIsAnsweredQuicklyAndSafely() {
+        new FuzzTries("mutated Telegram update", 90_000, 400).check(TelegramUpdateFuzzTest::mutatedUpdate,
+                update -> answeredQuicklyAndSafely(update.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void answeredQuicklyAndSafely(byte[] body) throws Exception {
         TelegramWebhook.Response response = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> webhook.handle(WEBHOOK_SECRET, body));
 
@@ -114,9 +115,14 @@ class TelegramUpdateFuzzTest {
         SecretLeaks.assertNoLeak(WEBHOOK_SECRET, null, outputs);
     }
 
-    @Property(tries = 200)
-    void aWrongSecretIsRefusedWhateverTheBody(@ForAll("mutatedUpdates") byte[] body) {
-        TelegramWebhook.Response response = webhook.handle(WEBHOOK_SECRET + "x", body);
+    @Test
+    void aWrongSecretIsRefusedWhateverTheBody() {
+        new FuzzTries("mutated Telegram update under a wrong secret", 100_000, 200)
+                .check(TelegramUpdateFuzzTest::mutatedUpdate, this::refusedForTheWrongSecret);
+    }
+
+    private void refusedForTheWrongSecret(String update) {
+        TelegramWebhook.Response response = webhook.handle(WEBHOOK_SECRET + "x", update.getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(401);
         SecretLeaks.assertNoLeak(WEBHOOK_SECRET, null, List.of(response.body()));
     }

@@ -3,13 +3,14 @@ package com.alphacast.core.fuzz;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Mutates a real input the way careless tools and hostile users do: characters inserted, deleted or replaced (quotes,
  * commas, line ends, escape sequences, a BOM, NUL, multi-byte characters), lines duplicated, dropped, swapped or cut
  * short, fields replaced by numbers Java would parse but no file means ({@code Infinity}, {@code 0x1p3},
- * {@code 500d}, {@code 1e308}) and impossible dates. Deterministic per seed, so a failing try can be replayed.
+ * {@code 500d}, {@code 1e308}) and impossible dates. Everything is drawn from the given random, so a
+ * {@link FuzzTries} seed replays a failing try.
  */
 public final class InputMutator {
 
@@ -22,8 +23,7 @@ public final class InputMutator {
     private InputMutator() {
     }
 
-    public static String mutate(String input, long seed, int mutations) {
-        Random random = new Random(seed);
+    public static String mutate(String input, SplittableRandom random, int mutations) {
         String text = input;
         for (int m = 0; m < mutations; m++) {
             text = once(text, random);
@@ -31,7 +31,7 @@ public final class InputMutator {
         return text;
     }
 
-    private static String once(String text, Random random) {
+    private static String once(String text, SplittableRandom random) {
         if (text.isEmpty()) {
             return pick(CHARACTERS, random);
         }
@@ -81,7 +81,7 @@ public final class InputMutator {
         return text.substring(0, start) + token + text.substring(end);
     }
 
-    private static String pick(String[] options, Random random) {
+    private static String pick(String[] options, SplittableRandom random) {
         return options[random.nextInt(options.length)];
     }
 }

@@ -18,14 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Mutated real inputs (the fixtures the other tests read) through every core reader: each try either reads a result
  * that satisfies the reader's invariants or fails with an {@link InputFormatException} naming file, line and column
  * in one short, terminal-safe line. Any other exception, or a try slower than two seconds, fails the property.
+ * Each input gets 1 to 6 mutations ({@link InputMutator}); the seeds are fixed ({@link FuzzTries}).
  */
 class ReaderFuzzTest {
 
@@ -56,9 +56,16 @@ class ReaderFuzzTest {
         assertThat((System.nanoTime() - started) / 1e9).isLessThan(2.0);
     }
 
-    @Property(tries = 200)
-    void mutatedCboeChainsParseCorrectlyOrFailClearly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int n) {
-        String input = InputMutator.mutate(CHAIN, seed, n);
+    private static String mutated(String input, SplittableRandom random) {
+        return InputMutator.mutate(input, random, random.nextInt(1, 7));
+    }
+
+    @Test
+    void mutatedCboeChainsParseCorrectlyOrFailClearly() {
+        new FuzzTries("mutated CBOE chain", 10_000, 200).check(random -> mutated(CHAIN, random), this::chain);
+    }
+
+    private void chain(String input) {
         long started = System.nanoTime();
         try {
             CboeQuoteData data = new CboeQuoteDataParser().parse(new StringReader(input), "chain.csv");
@@ -77,9 +84,12 @@ class ReaderFuzzTest {
         withinTwoSeconds(started);
     }
 
-    @Property(tries = 200)
-    void mutatedTradeFilesReadInOrderOrFailClearly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int n) {
-        String input = InputMutator.mutate(TRADES, seed, n);
+    @Test
+    void mutatedTradeFilesReadInOrderOrFailClearly() {
+        new FuzzTries("mutated trade file", 20_000, 200).check(random -> mutated(TRADES, random), this::trades);
+    }
+
+    private void trades(String input) {
         long started = System.nanoTime();
         try {
             List<TradeRow> rows = new TradeCsvReader("ES").read(new StringReader(input), "trades.csv");
@@ -96,10 +106,13 @@ class ReaderFuzzTest {
         withinTwoSeconds(started);
     }
 
-    @Property(tries = 200)
-    void mutatedBinanceCapturesReadOrFailClearly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int n,
-                                                 @ForAll boolean snapshots) {
-        String input = InputMutator.mutate(snapshots ? SNAPSHOTS : STREAM, seed, n);
+    @Test
+    void mutatedBinanceCapturesReadOrFailClearly() {
+        new FuzzTries("mutated Binance capture", 30_000, 200)
+                .check(random -> mutated(random.nextBoolean() ? SNAPSHOTS : STREAM, random), this::capture);
+    }
+
+    private void capture(String input) {
         long started = System.nanoTime();
         try {
             List<CapturedMessage> messages = new BinanceCaptureReader("BTCUSDT").readAll(new StringReader(input),
