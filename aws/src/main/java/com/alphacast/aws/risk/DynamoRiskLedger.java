@@ -15,6 +15,7 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.RiskLedger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,11 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Where risk decisions, the kill switch and the risk counters live.
@@ -45,6 +50,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (so a redelivered signal is decided once), and it reserves a position slot and a slot of the day's
  * signal budget with conditions on their counters (so concurrent approvals can never exceed the limits).
  *
+ * <p>The forwards an approval still has to send are recorded in the same write, as the string set
+ * {@code pendingForwards} (their keys); {@link #forwarded} removes one key at a time. While any is pending
+ * the item also carries {@code forwarding = PENDING} and {@code forwardingSince} (the decision time in epoch
+ * ms), the keys of the sparse {@code PendingForwards} index the sweep reads.
+ *
  * <p>An approved signal is an open <em>exposure</em> (the sparse {@code OpenExposures} index) until the market
  * reaches its stop or target; closing it gives its position slot back in the same transaction.
  */
@@ -52,6 +62,7 @@ public final class DynamoRiskLedger implements RiskLedger {
 
     static final String KILL_SWITCH_KEY = "kill-switch";
     static final String OPEN_POSITIONS_KEY = "open-positions";
+    private static final String PENDING = "PENDING";
 
     private final DynamoDbClient db;
     private final String signalsTable;
@@ -78,8 +89,12 @@ public final class DynamoRiskLedger implements RiskLedger {
     }
 
     @Override
-    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
-        Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision);
+    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                         List<Forward> pending) {
+        if (!decision.approved() && !pending.isEmpty()) {
+            throw new IllegalArgumentException("a rejection of " + signal.id() + " cannot have forwards pending");
+        }
+        Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision, pending);
         String decidedOnce = "attribute_not_exists(signalId)";
         if (!decision.approved()) {
             try {
@@ -110,6 +125,50 @@ public final class DynamoRiskLedger implements RiskLedger {
             }
             throw cancelled;
         }
+    }
+
+    @Override
+    public void forwarded(String signalId, String forwardKey) {
+        Map<String, AttributeValue> after;
+        try {
+            after = db.updateItem(UpdateItemRequest.builder().tableName(signalsTable)
+                    .key(Map.of("signalId", s(signalId)))
+                    .updateExpression("DELETE pendingForwards :key")
+                    .conditionExpression("attribute_exists(signalId)")
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.builder().ss(forwardKey).build()))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()).attributes();
+        } catch (ConditionalCheckFailedException missing) {
+            throw new IllegalArgumentException("no decision on record for " + signalId + " to mark " + forwardKey + " sent");
+        }
+        if (after.containsKey("forwarding") && !after.containsKey("pendingForwards")) {
+            // The last one: leave the sweep's index. Conditional, in case forwards were added meanwhile.
+            try {
+                db.updateItem(UpdateItemRequest.builder().tableName(signalsTable)
+                        .key(Map.of("signalId", s(signalId)))
+                        .updateExpression("REMOVE forwarding, forwardingSince")
+                        .conditionExpression("attribute_not_exists(pendingForwards)")
+                        .build());
+            } catch (ConditionalCheckFailedException stillPending) {
+                // Another forward is pending again; the item stays in the index, as it should.
+            }
+        }
+    }
+
+    @Override
+    public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
+        List<RecordedDecision> pending = new ArrayList<>();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("PendingForwards")
+                .keyConditionExpression("forwarding = :pending AND forwardingSince < :cutoff")
+                .expressionAttributeValues(Map.of(":pending", s(PENDING), ":cutoff", n(cutoff.toEpochMilli())))
+                .build()).items()) {
+            RecordedDecision decision = toRecordedDecision(item);
+            if (!decision.pendingForwards().isEmpty()) {
+                pending.add(decision);
+            }
+        }
+        return pending;
     }
 
     @Override
@@ -201,7 +260,8 @@ public final class DynamoRiskLedger implements RiskLedger {
                 .build();
     }
 
-    private Map<String, AttributeValue> decisionItem(Signal signal, LocalDate tradingDay, RiskDecision decision) {
+    private Map<String, AttributeValue> decisionItem(Signal signal, LocalDate tradingDay, RiskDecision decision,
+                                                     List<Forward> pending) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("signalId", s(signal.id()));
         item.put("tradingDay", s(tradingDay.toString()));
@@ -215,6 +275,11 @@ public final class DynamoRiskLedger implements RiskLedger {
         if (decision.approved()) {
             item.put("exposure", s("OPEN"));
         }
+        if (!pending.isEmpty()) {
+            item.put("pendingForwards", AttributeValue.builder().ss(pending.stream().map(Forward::key).distinct().toList()).build());
+            item.put("forwarding", s(PENDING));
+            item.put("forwardingSince", n(decision.decidedAt().toEpochMilli()));
+        }
         return item;
     }
 
@@ -222,7 +287,10 @@ public final class DynamoRiskLedger implements RiskLedger {
         Signal signal = json.read(AttributeValues.string(item, "signal"), Signal.class);
         RiskDecision decision = new RiskDecision(signal.id(), AttributeValues.boolValue(item, "approved"),
                 AttributeValues.stringList(item, "reasons"), Instant.parse(AttributeValues.string(item, "decidedAt")));
-        return new RecordedDecision(signal, LocalDate.parse(AttributeValues.string(item, "tradingDay")), decision);
+        AttributeValue pending = item.get("pendingForwards");
+        Set<String> pendingForwards = pending == null || !pending.hasSs() ? Set.of() : new LinkedHashSet<>(pending.ss());
+        return new RecordedDecision(signal, LocalDate.parse(AttributeValues.string(item, "tradingDay")), decision,
+                pendingForwards);
     }
 
     private static String approvedKey(LocalDate tradingDay) {

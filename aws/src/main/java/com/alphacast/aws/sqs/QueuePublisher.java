@@ -2,16 +2,17 @@ package com.alphacast.aws.sqs;
 
 import com.alphacast.aws.json.JsonCodec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** Sends JSON messages to one SQS queue. */
+/** Sends JSON messages to one SQS queue, and says beforehand whether SQS would ever accept one. */
 public final class QueuePublisher {
 
     /** SQS's per-message delay ceiling. */
-    public static final int MAX_DELAY_SECONDS = 900;
+    public static final int MAX_DELAY_SECONDS = SqsMessageRules.MAX_DELAY_SECONDS;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -26,19 +27,28 @@ public final class QueuePublisher {
         this.json = json;
     }
 
+    /** Every reason SQS would refuse {@code message} as {@link #publish} would send it; empty when it would be accepted. */
+    public List<String> refusals(Object message, int delaySeconds, Map<String, String> attributes) {
+        return SqsMessageRules.refusals(json.write(message), attributes, delaySeconds);
+    }
+
     /**
      * Sends {@code message} as JSON, delayed by {@code delaySeconds}, with string attributes (used for
      * routing and for tracing a message back to its signal without parsing the body).
      *
      * @return the SQS message id
+     * @throws IllegalArgumentException naming every reason when SQS would refuse the message for good
      */
     public String publish(Object message, int delaySeconds, Map<String, String> attributes) {
-        if (delaySeconds < 0 || delaySeconds > MAX_DELAY_SECONDS) {
-            throw new IllegalArgumentException("delay must be within 0.." + MAX_DELAY_SECONDS + " s, was " + delaySeconds);
+        String body = json.write(message);
+        List<String> refusals = SqsMessageRules.refusals(body, attributes, delaySeconds);
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException("SQS would refuse this " + message.getClass().getSimpleName()
+                    + ": " + String.join("; ", refusals));
         }
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
-                .messageBody(json.write(message))
+                .messageBody(body)
                 .delaySeconds(delaySeconds);
         if (!attributes.isEmpty()) {
             Map<String, MessageAttributeValue> values = new HashMap<>();

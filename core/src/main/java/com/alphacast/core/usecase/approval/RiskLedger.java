@@ -7,14 +7,16 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where risk decisions and the counters they are checked against live. Implementations must make
- * {@link #commit} atomic: the decision is recorded at most once per signal, and an approval reserves a
- * position slot and a slot of the day's budget only while both are below their limits.
+ * {@link #commit} atomic: the decision is recorded at most once per signal, together with the forwards it
+ * still has to send, and an approval reserves a position slot and a slot of the day's budget only while both
+ * are below their limits.
  */
 public interface RiskLedger {
 
@@ -33,7 +35,17 @@ public interface RiskLedger {
     /** The kill switch and the counters as of now, for the signal's trading day. */
     RiskState state(LocalDate tradingDay);
 
-    Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits);
+    /**
+     * Records {@code decision} with {@code pending} (the forwards it has to send, none for a rejection) in one
+     * atomic write, so a decision is never on record without what it still owes downstream.
+     */
+    Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits, List<Forward> pending);
+
+    /** Marks one forward of a decision as sent; marking one that is no longer pending changes nothing. */
+    void forwarded(String signalId, String forwardKey);
+
+    /** Decisions with forwards still pending that were decided before {@code cutoff}, oldest first. */
+    List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff);
 
     /** Approved signals whose stop or target the market has not reached yet, oldest first. */
     List<Position> openExposures();

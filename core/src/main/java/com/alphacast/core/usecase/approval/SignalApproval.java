@@ -9,6 +9,8 @@ import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.signal.Signal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +19,15 @@ import java.util.Optional;
 
 /**
  * Decides one candidate signal and forwards an approval: to the orders queue, and to the deliveries queue
- * once per tier with the tier's delay. A redelivered signal reuses the recorded decision, so it is never
- * decided twice nor counted twice against the limits; forwarding again is harmless because order
- * submission and delivery are idempotent downstream.
+ * once per tier with the tier's delay.
+ *
+ * <p>Nothing is committed that a later step could fail for good: an approval's forwards are built and checked
+ * against what the publisher can send <em>before</em> the decision is recorded, and a signal whose forwards
+ * could never be sent is rejected instead (consuming no slot). The forwards are recorded as pending with the
+ * decision, in the same atomic commit, then published and marked done one by one. If publishing fails after
+ * the commit, the signal's redelivery finishes what is still pending, and {@link #republishStale} does so for
+ * anything left behind; downstream is idempotent, so a forward sent twice is harmless. A redelivered signal
+ * reuses the recorded decision, so it is never decided twice nor counted twice against the limits.
  */
 public final class SignalApproval {
 
@@ -47,22 +55,24 @@ public final class SignalApproval {
     public RiskDecision decide(Signal signal) {
         Optional<RecordedDecision> recorded = ledger.decisionFor(signal.id());
         if (recorded.isPresent()) {
-            forward(signal, recorded.get().decision());
+            finishPending(recorded.get());
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
         exposures.closeExitedBy(signal.marketTime());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            RiskDecision decision = riskCheck.evaluate(signal, ledger.state(day), clock.instant());
-            switch (ledger.commit(signal, day, decision, riskCheck.limits())) {
+            RiskDecision decision = unlessUnforwardable(signal,
+                    riskCheck.evaluate(signal, ledger.state(day), clock.instant()));
+            List<Forward> pending = forwardsOf(signal, decision);
+            switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending)) {
                 case RECORDED -> {
-                    forward(signal, decision);
+                    publishAndMark(pending, decision.decidedAt());
                     return decision;
                 }
                 case ALREADY_DECIDED -> {
-                    RiskDecision existing = ledger.decisionFor(signal.id()).orElseThrow().decision();
-                    forward(signal, existing);
-                    return existing;
+                    RecordedDecision existing = ledger.decisionFor(signal.id()).orElseThrow();
+                    finishPending(existing);
+                    return existing.decision();
                 }
                 case LIMIT_RACED -> {
                     // Another approval took the last slot after we read the counters: decide again.
@@ -71,6 +81,33 @@ public final class SignalApproval {
         }
         throw new IllegalStateException("risk limits kept changing under signal " + signal.id()
                 + " for " + MAX_ATTEMPTS + " attempts; it will be retried");
+    }
+
+    /**
+     * Publishes the forwards of every decision still pending {@code olderThan} after it was made (the signal's
+     * own retries having given up or not come), marking each done. Every decision is tried; if any publish
+     * failed, an error naming those signals is thrown after the rest were sent.
+     *
+     * @return how many forwards were published
+     */
+    public int republishStale(Duration olderThan) {
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+        }
+        int published = 0;
+        List<String> failed = new ArrayList<>();
+        for (RecordedDecision stale : ledger.pendingForwardsDecidedBefore(clock.instant().minus(olderThan))) {
+            try {
+                published += finishPending(stale);
+            } catch (RuntimeException transientFailure) {
+                failed.add(stale.signal().id() + " (" + transientFailure.getMessage() + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("forwards still pending after the sweep for " + String.join(", ", failed)
+                    + "; " + published + " other forwards were published");
+        }
+        return published;
     }
 
     /** What a decision sends on: nothing for a rejection; the order and every tier with destinations for an approval. */
@@ -90,7 +127,49 @@ public final class SignalApproval {
         return result;
     }
 
-    private void forward(Signal signal, RiskDecision decision) {
-        forwardsOf(signal, decision).forEach(forwards::publish);
+    /** An approval whose forwards could never be sent becomes a rejection saying why; anything else is kept. */
+    private RiskDecision unlessUnforwardable(Signal signal, RiskDecision decision) {
+        List<String> reasons = new ArrayList<>();
+        for (Forward forward : forwardsOf(signal, decision)) {
+            for (String refusal : forwards.refusals(forward)) {
+                reasons.add("forward " + forward.key() + " cannot be sent: " + refusal);
+            }
+        }
+        return reasons.isEmpty() ? decision : RiskDecision.reject(signal.id(), reasons, decision.decidedAt());
+    }
+
+    /** Sends what a recorded decision still owes. Returns how many forwards were published. */
+    private int finishPending(RecordedDecision recorded) {
+        if (recorded.pendingForwards().isEmpty()) {
+            return 0;
+        }
+        List<Forward> owed = new ArrayList<>();
+        List<String> unknown = new ArrayList<>(recorded.pendingForwards());
+        for (Forward forward : forwardsOf(recorded.signal(), recorded.decision())) {
+            if (unknown.remove(forward.key())) {
+                owed.add(forward);
+            }
+        }
+        // A tier pending since before its destinations were all removed from the settings: nobody to send to.
+        unknown.forEach(key -> ledger.forwarded(recorded.signal().id(), key));
+        return publishAndMark(owed, recorded.decision().decidedAt());
+    }
+
+    private int publishAndMark(List<Forward> pending, Instant decidedAt) {
+        for (Forward forward : pending) {
+            forwards.publish(remainingDelay(forward, decidedAt));
+            ledger.forwarded(forward.signal().id(), forward.key());
+        }
+        return pending.size();
+    }
+
+    /** A tier republished late is held back only for what is left of its delay, so it is not released later still. */
+    private Forward remainingDelay(Forward forward, Instant decidedAt) {
+        if (forward instanceof Forward.ToTier toTier && toTier.delaySeconds() > 0) {
+            long elapsed = Math.max(0, Duration.between(decidedAt, clock.instant()).getSeconds());
+            int remaining = (int) Math.max(0, toTier.delaySeconds() - elapsed);
+            return remaining == toTier.delaySeconds() ? forward : new Forward.ToTier(toTier.dispatch(), remaining);
+        }
+        return forward;
     }
 }

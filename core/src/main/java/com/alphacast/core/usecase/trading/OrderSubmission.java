@@ -35,6 +35,10 @@ public final class OrderSubmission {
     /** @return the fill when this call recorded one, empty when the signal already had an order */
     public Optional<Fill> submit(Signal signal) throws BrokerException {
         if (ledger.order(signal.id()).isPresent()) {
+            // A redelivery after the execution was recorded: finish the exit check, which the first attempt
+            // may have failed in after recording (the position would otherwise wait for the next bar).
+            ledger.openPositions().stream().filter(p -> p.signalId().equals(signal.id())).findFirst()
+                    .ifPresent(this::closeIfExitedMeanwhile);
             return Optional.empty();
         }
         Order order = new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
@@ -45,8 +49,12 @@ public final class OrderSubmission {
         if (!ledger.recordExecution(order, fill, position)) {
             return Optional.empty();
         }
-        // Bars that closed while the order was on its way were checked before this position existed.
-        market.latest(signal.underlying()).ifPresent(latest -> exits.closeIfExited(position, latest.bar().end()));
+        closeIfExitedMeanwhile(position);
         return Optional.of(fill);
+    }
+
+    /** Bars that closed while the order was on its way were checked before this position existed. */
+    private void closeIfExitedMeanwhile(Position position) {
+        market.latest(position.underlying()).ifPresent(latest -> exits.closeIfExited(position, latest.bar().end()));
     }
 }

@@ -8,7 +8,11 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +67,8 @@ final class InMemoryRiskLedger implements RiskLedger {
     }
 
     @Override
-    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
+    public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                         List<Forward> pending) {
         Runnable concurrent = beforeNextCommit;
         beforeNextCommit = () -> { };
         concurrent.run();
@@ -78,8 +83,29 @@ final class InMemoryRiskLedger implements RiskLedger {
             approvedPerDay.merge(tradingDay, 1, Integer::sum);
             openExposures.put(signal.id(), Position.intendedBy(signal));
         }
-        decisions.put(signal.id(), new RecordedDecision(signal, tradingDay, decision));
+        Set<String> keys = new LinkedHashSet<>();
+        pending.forEach(forward -> keys.add(forward.key()));
+        decisions.put(signal.id(), new RecordedDecision(signal, tradingDay, decision, keys));
         return Commit.RECORDED;
+    }
+
+    @Override
+    public void forwarded(String signalId, String forwardKey) {
+        RecordedDecision recorded = decisions.get(signalId);
+        if (recorded == null) {
+            throw new IllegalArgumentException("no decision on record for " + signalId);
+        }
+        Set<String> left = new LinkedHashSet<>(recorded.pendingForwards());
+        left.remove(forwardKey);
+        decisions.put(signalId, new RecordedDecision(recorded.signal(), recorded.tradingDay(), recorded.decision(), left));
+    }
+
+    @Override
+    public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
+        return decisions.values().stream()
+                .filter(d -> !d.pendingForwards().isEmpty() && d.decision().decidedAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(d -> d.decision().decidedAt()))
+                .toList();
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SignalApprovalTest {
@@ -41,14 +43,15 @@ class SignalApprovalTest {
 
     private final InMemoryRiskLedger ledger = new InMemoryRiskLedger();
     private final List<Bar> bars = new ArrayList<>();
-    private final List<Forward> published = new ArrayList<>();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final List<Forward> published = publisher.published;
 
     private SignalApproval approval(RiskLimits limits, Instant now) {
         return new SignalApproval(new RiskCheck(limits), ledger,
                 new ExposureReconciliation(ledger, (symbol, from, to) -> bars.stream()
                         .filter(b -> b.symbol().equals(symbol) && !b.start().isBefore(from) && !b.end().isAfter(to))
                         .toList()),
-                published::add, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
+                publisher, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static RiskLimits limits(int maxOpen, int maxPerDay) {
@@ -57,7 +60,11 @@ class SignalApprovalTest {
 
     /** A long ES signal: entry 1300, stop 1298.5, target 1303 (reward/risk 2). */
     private static Signal signal(String id, Instant marketTime) {
-        return new Signal(id, "volume-spike", "ES", "ESU1", Direction.LONG, 1300.0, 1298.5, 1303.0, 1, 0.7, "test",
+        return signal(id, marketTime, "test");
+    }
+
+    private static Signal signal(String id, Instant marketTime, String rationale) {
+        return new Signal(id, "volume-spike", "ES", "ESU1", Direction.LONG, 1300.0, 1298.5, 1303.0, 1, 0.7, rationale,
                 marketTime, marketTime);
     }
 
@@ -89,9 +96,92 @@ class SignalApprovalTest {
         assertThat(ledger.decisions()).hasSize(1);
         assertThat(ledger.openPositions()).isEqualTo(1);
         assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
-        // Forwarded again: order submission and delivery are idempotent downstream.
-        assertThat(published).extracting(Forward::key)
-                .containsExactly("orders", "tier:premium", "tier:basic", "orders", "tier:premium", "tier:basic");
+        // Every forward was sent and marked done the first time: the redelivery has nothing left to send.
+        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
+    }
+
+    @Test
+    void rejectsSignalWhoseForwardsCouldNeverBeSentAndTakesNoSlot() {
+        // The transport takes at most 64 characters of rationale, and only characters it can carry.
+        publisher.refuseWhen(f -> f.signal().rationale().length() > 64 ? "message too large for the queue"
+                : f.signal().rationale().indexOf('\u0000') >= 0 ? "character U+0000 is not allowed" : null);
+
+        RiskDecision oversized = approval(limits(2, 5), MARKET.plusSeconds(1))
+                .decide(signal("s1", MARKET, "x".repeat(65)));
+        RiskDecision refusedCharacter = approval(limits(2, 5), MARKET.plusSeconds(1))
+                .decide(signal("s2", MARKET, "nul\u0000"));
+
+        assertThat(oversized.approved()).isFalse();
+        assertThat(oversized.reasons()).containsExactly(
+                "forward orders cannot be sent: message too large for the queue",
+                "forward tier:premium cannot be sent: message too large for the queue",
+                "forward tier:basic cannot be sent: message too large for the queue");
+        assertThat(refusedCharacter.reasons()).contains("forward orders cannot be sent: character U+0000 is not allowed");
+        // Both rejections are on record, with nothing pending, and hold no slot.
+        assertThat(ledger.decisionFor("s1")).hasValueSatisfying(d -> {
+            assertThat(d.decision().approved()).isFalse();
+            assertThat(d.pendingForwards()).isEmpty();
+        });
+        assertThat(ledger.decisionFor("s2")).isPresent();
+        assertThat(ledger.openPositions()).isZero();
+        assertThat(ledger.approvedOn(TRADING_DAY)).isZero();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void forwardsAreRecordedAsPendingWithTheApprovalAndMarkedDoneOncePublished() {
+        List<Set<String>> pendingAtEachPublish = new ArrayList<>();
+        publisher.beforePublish(f -> pendingAtEachPublish.add(ledger.decisionFor("s1").orElseThrow().pendingForwards()));
+
+        approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+
+        assertThat(pendingAtEachPublish).containsExactly(
+                Set.of("orders", "tier:premium", "tier:basic"),
+                Set.of("tier:premium", "tier:basic"),
+                Set.of("tier:basic"));
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
+    }
+
+    @Test
+    void redeliveryAfterAPublishFailurePublishesEachPendingForwardExactlyOnce() {
+        Signal signal = signal("s1", MARKET);
+        publisher.failPublishing("tier:premium", 1);
+
+        assertThatThrownBy(() -> approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal))
+                .hasMessageContaining("queue unavailable");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards())
+                .containsExactlyInAnyOrder("tier:premium", "tier:basic");
+
+        // SQS redelivers the signal; a second redelivery finds nothing left.
+        RiskDecision retried = approval(limits(2, 5), MARKET.plusSeconds(2)).decide(signal);
+        approval(limits(2, 5), MARKET.plusSeconds(3)).decide(signal);
+
+        assertThat(retried.approved()).isTrue();
+        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.openPositions()).isEqualTo(1);
+        assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
+    }
+
+    @Test
+    void sweepRepublishesOnlyForwardsPendingLongerThanTheThresholdWithWhatIsLeftOfTheirDelay() {
+        publisher.failPublishing("orders", 2);
+        assertThatThrownBy(() -> approval(limits(5, 5), MARKET.plusSeconds(1)).decide(signal("old", MARKET)))
+                .hasMessageContaining("queue unavailable");
+        Instant recent = MARKET.plusSeconds(50);
+        assertThatThrownBy(() -> approval(limits(5, 5), recent).decide(signal("recent", recent.minusSeconds(1))))
+                .hasMessageContaining("queue unavailable");
+
+        int republished = approval(limits(5, 5), MARKET.plusSeconds(61)).republishStale(Duration.ofSeconds(30));
+
+        assertThat(republished).isEqualTo(3);
+        assertThat(published).extracting(f -> f.signal().id() + "/" + f.key())
+                .containsExactly("old/orders", "old/tier:premium", "old/tier:basic");
+        // Basic's 120 s delay counts from the decision, 60 s before the sweep.
+        assertThat(((Forward.ToTier) published.get(2)).delaySeconds()).isEqualTo(60);
+        assertThat(ledger.decisionFor("old").orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.decisionFor("recent").orElseThrow().pendingForwards()).hasSize(3);
     }
 
     @Test
@@ -154,7 +244,7 @@ class SignalApprovalTest {
     @Test
     void givesUpWithARetryableErrorWhenLimitsKeepChanging() {
         SignalApproval approval = new SignalApproval(new RiskCheck(limits(2, 5)), new AlwaysRacingLedger(ledger),
-                new ExposureReconciliation(ledger, (symbol, from, to) -> List.of()), published::add,
+                new ExposureReconciliation(ledger, (symbol, from, to) -> List.of()), publisher,
                 TradingSession.cmeGlobex(), TIERS, Clock.fixed(MARKET.plusSeconds(1), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> approval.decide(signal("s1", MARKET)))
@@ -178,8 +268,19 @@ class SignalApprovalTest {
         }
 
         @Override
-        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits) {
+        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                             List<Forward> pending) {
             return Commit.LIMIT_RACED;
+        }
+
+        @Override
+        public void forwarded(String signalId, String forwardKey) {
+            delegate.forwarded(signalId, forwardKey);
+        }
+
+        @Override
+        public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
+            return delegate.pendingForwardsDecidedBefore(cutoff);
         }
 
         @Override

@@ -71,6 +71,24 @@ class OrderSubmissionTest {
     }
 
     @Test
+    void redeliveryFinishesTheExitCheckThatFailedAfterTheExecutionWasRecorded() throws Exception {
+        market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
+        market.add(bar(BAR_END.plusSeconds(60), 1303.5, 1305.5, 1303.0, 1305.25));
+        market.failHistoryReads(1);
+
+        assertThatThrownBy(() -> submission.submit(shortSignal())).hasMessageContaining("bar history unavailable");
+        assertThat(ledger.openPositions()).hasSize(1);
+
+        Optional<Fill> retried = submission.submit(shortSignal());
+
+        assertThat(retried).isEmpty();
+        assertThat(ledger.fills()).hasSize(1);
+        assertThat(ledger.openPositions()).isEmpty();
+        assertThat(ledger.closed()).singleElement()
+                .satisfies(closed -> assertThat(closed.exit().reason()).isEqualTo(ExitReason.STOP));
+    }
+
+    @Test
     void signalWithoutMarketIsRefusedAndNothingIsRecorded() {
         assertThatThrownBy(() -> submission.submit(shortSignal()))
                 .isInstanceOf(BrokerException.class).hasMessageContaining("no market snapshot for ES");

@@ -14,6 +14,12 @@ import java.util.Optional;
 final class RecordedMarket implements MarketPrices, BarHistory {
 
     private final List<MarketSnapshot> snapshots = new ArrayList<>();
+    private int historyFailures;
+
+    /** The next {@code times} bar-history reads fail, as a throttled table would. */
+    void failHistoryReads(int times) {
+        historyFailures = times;
+    }
 
     void add(Bar bar) {
         snapshots.add(new MarketSnapshot(bar, bar.end()));
@@ -33,6 +39,10 @@ final class RecordedMarket implements MarketPrices, BarHistory {
 
     @Override
     public List<Bar> barsBetween(String symbol, Instant from, Instant to) {
+        if (historyFailures > 0) {
+            historyFailures--;
+            throw new IllegalStateException("bar history unavailable for " + symbol);
+        }
         return snapshots.stream().map(MarketSnapshot::bar)
                 .filter(b -> b.symbol().equals(symbol) && !b.start().isBefore(from) && !b.end().isAfter(to))
                 .toList();
