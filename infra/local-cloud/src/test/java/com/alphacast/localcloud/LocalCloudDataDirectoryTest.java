@@ -14,7 +14,7 @@ class LocalCloudDataDirectoryTest {
     @Test
     void restartedCloudFindsTheItemsOfItsLastRun(@TempDir Path data) {
         LocalCloudOptions options = LocalCloudOptions.forTemplate(TestTemplates.runnerStack()).stackName("persisted")
-                .withoutFunctions().dynamoDbDataDirectory(data).build();
+                .withoutFunctions().backends(BackendSettings.ephemeral().withDataDirectory(data)).build();
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("delivery-1"), "sk", AttributeValue.fromN("1"));
         try (LocalCloud cloud = LocalCloud.start(options)) {
             String table = cloud.tableName("DeliveriesTable");
