@@ -3,6 +3,7 @@ package com.alphacast.cli.cloud;
 import com.alphacast.aws.config.ConfigException;
 import com.alphacast.aws.config.SettingsLoader;
 import com.alphacast.cli.Command;
+import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,8 +77,11 @@ public final class CloudCommand implements Command {
             err.println("alphacast cloud up: no template.yaml in " + options.home() + " (--home names the project root)");
             return BAD_INPUT;
         }
+        Path outbox;
         try {
-            new SettingsLoader(Optional.of(options.home().resolve("config"))).load(options.profile());
+            AlphacastSettings settings = new SettingsLoader(Optional.of(options.home().resolve("config")))
+                    .load(options.profile());
+            outbox = options.home().resolve(settings.distribution().outboxDirectory());
         } catch (ConfigException e) {
             err.println("alphacast cloud up: " + e.getMessage());
             return BAD_INPUT;
@@ -97,7 +101,7 @@ public final class CloudCommand implements Command {
             return FAILED;
         }
         StopOnSignal.install(stack, err);
-        new StackGuide(out, Clock.systemUTC()).print(stack.cloud(), options, ProcessHandle.current().pid());
+        new StackGuide(out, Clock.systemUTC()).print(stack.cloud(), options, outbox, ProcessHandle.current().pid());
         try {
             stack.awaitStopped();
         } catch (InterruptedException e) {

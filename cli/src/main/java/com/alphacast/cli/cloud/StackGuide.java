@@ -9,6 +9,7 @@ import com.alphacast.localcloud.function.FunctionDefinition;
 import com.alphacast.localcloud.function.sqs.SqsEventSource;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,11 @@ final class StackGuide {
         this.clock = clock;
     }
 
-    void print(LocalCloud cloud, CloudUpOptions options, long pid) {
+    /**
+     * @param outbox where the functions write what each platform would receive (the profile's outbox sinks)
+     * @param pid    this process, for {@code kill}
+     */
+    void print(LocalCloud cloud, CloudUpOptions options, Path outbox, long pid) {
         String dynamoDb = cloud.dynamoDbEndpoint().toString();
         String sqs = cloud.sqsEndpoint().toString();
         out.printf("Alphacast local cloud: stack '%s' from %s, profile '%s' (pid %d)%n", cloud.stackName(),
@@ -50,6 +55,7 @@ final class StackGuide {
                 LocalBackends.ACCESS_KEY_ID, LocalBackends.SECRET_ACCESS_KEY);
         out.printf("  data         %s%n", options.dataDirectory().map(d -> "kept in " + d)
                 .orElse("in memory, gone when the stack stops"));
+        out.printf("  outbox       %s (<channel>.jsonl: what Telegram, Discord and X would receive)%n", outbox);
         out.println();
         out.println("For the AWS CLI and SDKs in another shell:");
         out.printf("  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s AWS_DEFAULT_REGION=%s%n",
@@ -93,8 +99,8 @@ final class StackGuide {
         if (signalsQueue.isPresent()) {
             out.printf("  aws --endpoint-url %s sqs send-message --queue-url %s --message-body '%s'%n", sqs,
                     cloud.queueUrl("SignalsQueue"), exampleSignal());
-            out.println("    (RiskCheckFunction takes the signal off the queue and records its decision, with the reason,"
-                    + " in " + table + ": scan it again)");
+            out.println("    (RiskCheckFunction takes it off the queue and records its decision, with reasons, in " + table
+                    + ": scan again; an approval goes on to OrderFunction and DistributionFunction)");
         }
         cloud.plan().queues().values().stream().filter(q -> cloud.plan().deadLetterQueues().contains(q.logicalId()))
                 .findFirst().ifPresent(dlq -> out.printf(
