@@ -27,7 +27,8 @@ final class StopOnSignal {
                 err.println("stopping the local cloud ... (Ctrl-C again to exit at once)");
                 System.exit(exitCode);
             } else {
-                err.println("exiting at once: the stack is left half-stopped (its data was in memory only)");
+                err.println("exiting at once, without the clean-up: the in-memory data is gone either way, but the"
+                        + " temporary directory may keep DynamoDB Local's extracted native library");
                 Runtime.getRuntime().halt(exitCode);
             }
         };
