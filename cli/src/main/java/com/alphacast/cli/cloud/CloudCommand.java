@@ -90,9 +90,6 @@ public final class CloudCommand implements Command {
         CloudStack stack;
         try {
             stack = CloudStack.start(options, (function, line) -> err.println("[" + function + "] " + line));
-        } catch (UnsupportedOperationException e) {
-            err.println("alphacast cloud up: --data-dir: " + e.getMessage());
-            return USAGE;
         } catch (TemplateRefusedException e) {
             err.println("alphacast cloud up: " + template + ": " + e.getMessage());
             return BAD_INPUT;

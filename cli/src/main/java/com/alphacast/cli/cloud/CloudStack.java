@@ -24,9 +24,8 @@ public final class CloudStack implements AutoCloseable {
 
     /**
      * Starts DynamoDB and SQS on the options' ports, creates every table and queue of {@code home/template.yaml}
-     * and starts every function on its queue, with the profile's settings.
-     *
-     * @throws UnsupportedOperationException when the options ask for persistence the local cloud cannot give yet
+     * and starts every function on its queue, with the profile's settings. With a data directory, DynamoDB's tables
+     * and items of the last run are kept and only missing tables are created; queues always start empty.
      */
     public static CloudStack start(CloudUpOptions options, BiConsumer<String, String> functionLog) {
         Map<String, String> environment = Map.of(

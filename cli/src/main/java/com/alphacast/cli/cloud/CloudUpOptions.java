@@ -8,7 +8,7 @@ import java.util.Optional;
  * What {@code ./alphacast cloud up} was asked for.
  *
  * @param portBase      DynamoDB listens on this port, SQS on the next one
- * @param dataDirectory where the stack keeps its data between runs; empty: in memory, gone at exit
+ * @param dataDirectory where DynamoDB keeps tables and items between runs (queues are never kept); empty: in memory
  * @param profile       settings profile the functions load ({@code config/<profile>.yaml})
  * @param home          project root: {@code template.yaml} and {@code config/} are read from here
  */

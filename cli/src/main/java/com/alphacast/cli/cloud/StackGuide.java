@@ -53,7 +53,9 @@ final class StackGuide {
         out.printf("  region       %s%n", cloud.region());
         out.printf("  credentials  %s / %s (dummy: the local servers accept them, nothing reaches AWS)%n",
                 LocalBackends.ACCESS_KEY_ID, LocalBackends.SECRET_ACCESS_KEY);
-        out.printf("  data         %s%n", options.dataDirectory().map(d -> "kept in " + d)
+        out.printf("  data         %s%n", options.dataDirectory()
+                .map(d -> "DynamoDB tables and items kept in " + d + "; queues and their messages in memory only,"
+                        + " empty after a restart")
                 .orElse("in memory, gone when the stack stops"));
         out.printf("  outbox       %s (<channel>.jsonl: what Telegram, Discord and X would receive)%n", outbox);
         out.println();

@@ -64,20 +64,6 @@ class CloudCommandTest {
     }
 
     @Test
-    void refusesADataDirectoryUntilTheEmbeddedDynamoDbCanPersist() throws IOException {
-        int base = StackHome.freePortBase();
-
-        int code = cloud("up", "--port-base", Integer.toString(base), "--home", StackHome.copyInto(home).toString(),
-                "--data-dir", home.resolve("stack-data").toString());
-
-        assertThat(code).isEqualTo(64);
-        assertThat(errors()).contains("--data-dir: keeping data in " + home.resolve("stack-data"))
-                .contains("persistence arrives with the project's embedded DynamoDB");
-        assertThat(PortProbe.isFree(base)).as("DynamoDB port released").isTrue();
-        assertThat(PortProbe.isFree(base + 1)).as("SQS port released").isTrue();
-    }
-
-    @Test
     void refusesAHomeWithoutTemplate() {
         assertThat(cloud("up", "--port-base", Integer.toString(StackHome.freePortBase()), "--home", home.toString()))
                 .isEqualTo(2);
