@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A project home for {@code cloud up} in a temporary directory (so the outbox lands there), and free ports. */
+/**
+ * A project home for {@code cloud up} in a temporary directory (so the outbox lands there) with the built function
+ * packages linked in (so tests using it run as failsafe {@code *IT}, after package), and free ports.
+ */
 final class StackHome {
 
     private StackHome() {
@@ -18,6 +21,8 @@ final class StackHome {
         Files.copy(root.resolve("template.yaml"), home.resolve("template.yaml"));
         Files.createDirectories(home.resolve("config"));
         Files.copy(root.resolve("config/demo.yaml"), home.resolve("config/demo.yaml"));
+        // The template's CodeUri paths are relative to it and all lie under functions/: the packages just built.
+        Files.createSymbolicLink(home.resolve("functions"), root.resolve("functions"));
         return home;
     }
 

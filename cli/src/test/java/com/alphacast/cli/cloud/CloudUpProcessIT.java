@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code ./alphacast cloud up} as people run it: its own JVM on a chosen port base, used through the printed endpoints
  * with the AWS SDK, then stopped with SIGTERM.
  */
-class CloudUpProcessTest {
+class CloudUpProcessIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * whoever waits for it, closes both ports and leaves no non-daemon thread. Isolated because it counts threads.
  */
 @Isolated
-class CloudStackTest {
+class CloudStackIT {
 
     @TempDir
     Path home;

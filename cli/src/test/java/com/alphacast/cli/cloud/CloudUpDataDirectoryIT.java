@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code cloud up --data-dir DIR} run twice: the second stack finds the items the first one wrote. */
-class CloudUpDataDirectoryTest {
+class CloudUpDataDirectoryIT {
 
     @TempDir
     Path home;
