@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** Fixed ports and the data directory, as {@code ./alphacast cloud up --port-base N --data-dir DIR} asks for them. */
+/** Fixed ports, as {@code ./alphacast cloud up --port-base N} asks for them, and their validation. */
+@Isolated // it frees two ports before the servers bind them: a test running alongside could take one meanwhile
 class BackendSettingsTest {
 
     @Test
