@@ -2,6 +2,7 @@ package com.alphacast.cli;
 
 import com.alphacast.cli.analyze.AnalyzeCommand;
 import com.alphacast.cli.bots.BotsCommand;
+import com.alphacast.cli.cloud.CloudCommand;
 import com.alphacast.cli.demo.DemoCommand;
 import com.alphacast.cli.ops.TradingHaltCommand;
 import com.alphacast.core.text.TerminalText;
@@ -23,6 +24,8 @@ public final class Alphacast {
 
     public Alphacast() {
         register("demo", "replay the demo session through the whole pipeline on the local cloud", DemoCommand::new);
+        register("cloud", "the local stack for people and tools: up [--port-base N] [--data-dir DIR] until Ctrl-C",
+                CloudCommand::new);
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);

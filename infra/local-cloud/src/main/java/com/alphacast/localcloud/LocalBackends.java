@@ -4,7 +4,6 @@ import com.alphacast.localcloud.dynamodb.DynamoDbSettings;
 import com.alphacast.localcloud.dynamodb.EmbeddedDynamoDb;
 import com.alphacast.localcloud.sqs.EmbeddedSqs;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -56,22 +55,20 @@ public final class LocalBackends implements AutoCloseable {
         return this;
     }
 
-    /** Starts the embedded DynamoDB (in memory) and ElasticMQ in parallel (ElasticMQ's 1.5–2.5 s dominate). */
+    /** Starts the embedded DynamoDB and ElasticMQ in parallel (ElasticMQ's 1.5–2.5 s dominate): free ports, in memory. */
     public static LocalBackends start(String region) {
-        return start(region, null);
+        return start(region, BackendSettings.ephemeral());
     }
 
-    /**
-     * As {@link #start(String)}, with the embedded DynamoDB's data kept in {@code dynamoDbDataDirectory} across
-     * restarts (null: in memory).
-     */
-    public static LocalBackends start(String region, Path dynamoDbDataDirectory) {
-        DynamoDbSettings settings = DynamoDbSettings.inMemory().withRegion(region, ACCOUNT_ID);
-        DynamoDbSettings dynamoDbSettings = dynamoDbDataDirectory == null ? settings
-                : settings.persistedIn(dynamoDbDataDirectory);
+    /** As {@link #start(String)}, on the ports and with the DynamoDB data directory of {@code settings}. */
+    public static LocalBackends start(String region, BackendSettings settings) {
+        DynamoDbSettings inMemory = DynamoDbSettings.inMemory().withRegion(region, ACCOUNT_ID)
+                .onPort(settings.dynamoDbPort());
+        DynamoDbSettings dynamoDbSettings = settings.dataDirectory().map(inMemory::persistedIn).orElse(inMemory);
         CompletableFuture<EmbeddedDynamoDb> dynamoDb = CompletableFuture.supplyAsync(
                 () -> EmbeddedDynamoDb.start(dynamoDbSettings), runnable -> daemon(runnable, "start-dynamodb"));
-        CompletableFuture<EmbeddedSqs> sqs = CompletableFuture.supplyAsync(() -> EmbeddedSqs.start(region, ACCOUNT_ID),
+        CompletableFuture<EmbeddedSqs> sqs = CompletableFuture.supplyAsync(
+                () -> EmbeddedSqs.start(region, ACCOUNT_ID, settings.sqsPort()),
                 runnable -> daemon(runnable, "start-elasticmq"));
         try {
             CompletableFuture.allOf(dynamoDb, sqs).join();

@@ -21,9 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -76,12 +80,15 @@ public final class LocalCloud implements AutoCloseable {
                 options));
     }
 
-    /** Starts its own embedded DynamoDB and ElasticMQ, creates the stack and starts the functions. */
+    /**
+     * Starts its own embedded DynamoDB and ElasticMQ (on the ports, and with the data directory, of
+     * {@link LocalCloudOptions#backends()}), creates the stack and starts the functions.
+     */
     public static LocalCloud start(LocalCloudOptions options) {
         Template template = Template.load(options.template());
         // Refuse an unusable template, or functions whose packages were not built, before paying for server start-up.
         check(template, options);
-        LocalBackends backends = LocalBackends.start(options.region(), options.dynamoDbDataDirectory());
+        LocalBackends backends = LocalBackends.start(options.region(), options.backends());
         try {
             return create(template, options, backends, true);
         } catch (RuntimeException e) {
@@ -168,8 +175,9 @@ public final class LocalCloud implements AutoCloseable {
             try {
                 dynamoDb().createTable(table.createRequest());
             } catch (ResourceInUseException e) {
-                if (ownsBackends && options.dynamoDbDataDirectory() != null) {
-                    // Restored from the data directory of an earlier run: keep it and its items.
+                if (ownsBackends && options.backends().dataDirectory().isPresent()) {
+                    // Restored from the data directory of an earlier run: keep it and its items, if it still fits.
+                    requireSameKeys(table);
                     continue;
                 }
                 throw new IllegalStateException("table " + table.tableName() + " (" + table.logicalId()
@@ -184,6 +192,38 @@ public final class LocalCloud implements AutoCloseable {
                     .tableName(table.tableName())
                     .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
         }
+    }
+
+    /**
+     * A persisted table whose keys or indexes differ from the template's would fail at the first read or write, far
+     * from the cause; refuse to start instead, naming the table, the difference and the way out.
+     */
+    private void requireSameKeys(TableDefinition table) {
+        CreateTableRequest wanted = table.createRequest();
+        TableDescription found = dynamoDb().describeTable(b -> b.tableName(table.tableName())).table();
+        List<String> differences = new ArrayList<>();
+        if (!found.keySchema().equals(wanted.keySchema())) {
+            differences.add("key " + keys(found.keySchema()) + " in the data directory, " + keys(wanted.keySchema())
+                    + " in the template");
+        }
+        Set<String> foundIndexes = found.globalSecondaryIndexes().stream()
+                .map(index -> index.indexName() + keys(index.keySchema())).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> wantedIndexes = wanted.globalSecondaryIndexes().stream()
+                .map(index -> index.indexName() + keys(index.keySchema())).collect(Collectors.toCollection(TreeSet::new));
+        if (!foundIndexes.equals(wantedIndexes)) {
+            differences.add("global secondary indexes " + foundIndexes + " in the data directory, " + wantedIndexes
+                    + " in the template");
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("table " + table.tableName() + " (" + table.logicalId() + ") in the data"
+                    + " directory " + options.backends().dataDirectory().orElseThrow() + " differs from the template: "
+                    + String.join("; ", differences) + ". Delete the data directory (or use another) to start afresh.");
+        }
+    }
+
+    private static String keys(List<KeySchemaElement> keySchema) {
+        return keySchema.stream().map(key -> key.attributeName() + " " + key.keyTypeAsString())
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private void prepareFunctionEnvironments() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -30,18 +31,18 @@ import java.util.function.BiConsumer;
  * @param allowVisibilityTimeoutBelowFunctionTimeout skip Lambda's rule that an SQS event's queue must have a
  *                             visibility timeout of at least the function's Timeout (for tests that lower the
  *                             visibility timeout to see retries quickly)
- * @param dynamoDbDataDirectory where the embedded DynamoDB keeps its tables and items across runs (null: in memory,
- *                             gone when the cloud stops). With a directory, a restarted cloud finds the tables and
- *                             items of the last run; tables the template declares that already exist are kept as
- *                             they are. Only used when this cloud starts its own servers ({@link LocalCloud#start(
- *                             LocalCloudOptions)}), not with shared or external backends.
+ * @param backends             ports and data directory of the servers {@link LocalCloud#start(LocalCloudOptions)}
+ *                             starts (ignored when the stack runs on servers someone else started). With a data
+ *                             directory, the embedded DynamoDB keeps its tables and items there, and a restarted
+ *                             cloud keeps those of the last run and creates only missing tables; a kept table whose
+ *                             keys or global secondary indexes differ from the template's stops the start.
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
                                 Optional<ClassLoader> handlerClassLoader,
                                 boolean allowVisibilityTimeoutBelowFunctionTimeout,
-                                Path dynamoDbDataDirectory) {
+                                BackendSettings backends) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -51,6 +52,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         functionEnvironment = Map.copyOf(functionEnvironment);
         functions = Set.copyOf(functions);
         eventSourceTypes = Map.copyOf(eventSourceTypes);
+        backends = backends == null ? BackendSettings.ephemeral() : backends;
     }
 
     public static Builder forTemplate(Path template) {
@@ -60,7 +62,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
     public Builder toBuilder() {
         Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
-                .dynamoDbDataDirectory(dynamoDbDataDirectory);
+                .backends(backends);
         builder.handlerClassLoader = handlerClassLoader.orElse(null);
         builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
@@ -91,7 +93,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private BiConsumer<String, String> functionLog = (function, line) -> System.err.println("[" + function + "] " + line);
         private ClassLoader handlerClassLoader;
         private boolean allowShortVisibilityTimeout;
-        private Path dynamoDbDataDirectory;
+        private BackendSettings backends = BackendSettings.ephemeral();
 
         private Builder(Path template) {
             this.template = template;
@@ -161,7 +163,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
          * caller. Everything that runs the project's functions (the demo, the pipeline tests) leaves this unset.
          */
         public Builder loadHandlersFrom(ClassLoader loader) {
-            this.handlerClassLoader = java.util.Objects.requireNonNull(loader, "loader");
+            this.handlerClassLoader = Objects.requireNonNull(loader, "loader");
             return this;
         }
 
@@ -172,19 +174,18 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         }
 
         /**
-         * Persists the embedded DynamoDB's tables and items in {@code directory} (created if missing) so that a
-         * stopped cloud starts again with its data; null keeps them in memory. See
-         * {@link LocalCloudOptions#dynamoDbDataDirectory()}.
+         * Ports and data directory of the servers this cloud starts (default: free ports, in memory). See
+         * {@link LocalCloudOptions#backends()}.
          */
-        public Builder dynamoDbDataDirectory(Path directory) {
-            this.dynamoDbDataDirectory = directory;
+        public Builder backends(BackendSettings settings) {
+            this.backends = Objects.requireNonNull(settings, "backends");
             return this;
         }
 
         public LocalCloudOptions build() {
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
                     eventSourceTypes, functionLog, Optional.ofNullable(handlerClassLoader), allowShortVisibilityTimeout,
-                    dynamoDbDataDirectory);
+                    backends);
         }
     }
 }

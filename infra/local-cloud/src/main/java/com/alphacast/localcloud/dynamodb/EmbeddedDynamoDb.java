@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The project's own DynamoDB: an in-process server speaking DynamoDB's JSON protocol on a loopback port the OS picks,
+ * The project's own DynamoDB: an in-process server speaking DynamoDB's JSON protocol on a loopback port (given, or picked by the OS),
  * so the unchanged AWS SDK {@code DynamoDbClient} talks to it. Every region and credential sees the same tables.
  * In memory by default; {@link DynamoDbSettings#persistedIn} keeps the data across restarts.
  */
@@ -61,7 +61,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
             server.createContext("/", new DynamoDbHttpHandler(new ObjectMapper(),
                     new DynamoDbOperations(database, settings.region(), settings.accountId()), System.err::println));
             server.setExecutor(workers);

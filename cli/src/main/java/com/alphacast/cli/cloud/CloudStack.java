@@ -1,0 +1,66 @@
+package com.alphacast.cli.cloud;
+
+import com.alphacast.localcloud.BackendSettings;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.LocalCloudOptions;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
+
+/**
+ * The project's template running on the local cloud until stopped: what {@code ./alphacast cloud up} keeps alive.
+ * Stopping closes the local cloud (servers, pollers, handlers) and releases whoever waits for it.
+ */
+public final class CloudStack implements AutoCloseable {
+
+    public static final String STACK_NAME = LocalCloudOptions.DEFAULT_STACK_NAME;
+
+    private final LocalCloud cloud;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private CloudStack(LocalCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    /**
+     * Starts DynamoDB and SQS on the options' ports, creates every table and queue of {@code home/template.yaml}
+     * and starts every function on its queue, with the profile's settings. With a data directory, DynamoDB's tables
+     * and items of the last run are kept and only missing tables are created; queues always start empty.
+     */
+    public static CloudStack start(CloudUpOptions options, BiConsumer<String, String> functionLog) {
+        Map<String, String> environment = Map.of(
+                "ALPHACAST_PROFILE", options.profile(),
+                "ALPHACAST_CONFIG_DIR", options.home().resolve("config").toString(),
+                "ALPHACAST_HOME", options.home().toString());
+        LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(options.home().resolve("template.yaml"))
+                .stackName(STACK_NAME)
+                .parameter("Profile", options.profile())
+                .functionEnvironment(environment)
+                .functionLog(functionLog)
+                .backends(new BackendSettings(options.dynamoDbPort(), options.sqsPort(), options.dataDirectory()))
+                .build());
+        return new CloudStack(cloud);
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    /** Blocks until {@link #close()} has stopped everything. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops every function and server; idempotent, safe from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            cloud.close();
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

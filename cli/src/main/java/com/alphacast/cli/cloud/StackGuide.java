@@ -1,0 +1,160 @@
+package com.alphacast.cli.cloud;
+
+import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.localcloud.LocalBackends;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.sqs.SqsEventSource;
+import com.alphacast.localcloud.sqs.QueueDefinition;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a person needs to use a running stack: endpoints, region and credentials, every table and queue (logical id →
+ * physical name or URL), which function consumes which queue, and commands to paste into a shell.
+ */
+final class StackGuide {
+
+    /** The last line printed: everything above it is valid from then on (scripts and tests wait for it). */
+    static final String READY = "local cloud ready";
+
+    private final PrintStream out;
+    private final Clock clock;
+    private final JsonCodec json = new JsonCodec();
+
+    StackGuide(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /**
+     * @param outbox where the functions write what each platform would receive (the profile's outbox sinks)
+     * @param pid    this process, for {@code kill}
+     */
+    void print(LocalCloud cloud, CloudUpOptions options, Path outbox, long pid) {
+        String dynamoDb = cloud.dynamoDbEndpoint().toString();
+        String sqs = cloud.sqsEndpoint().toString();
+        out.printf("Alphacast local cloud: stack '%s' from %s, profile '%s' (pid %d)%n", cloud.stackName(),
+                options.home().resolve("template.yaml"), options.profile(), pid);
+        out.println();
+        out.printf("  DynamoDB     %s%n", dynamoDb);
+        out.printf("  SQS          %s%n", sqs);
+        out.printf("  region       %s%n", cloud.region());
+        out.printf("  credentials  %s / %s (dummy: the local servers accept them, nothing reaches AWS)%n",
+                LocalBackends.ACCESS_KEY_ID, LocalBackends.SECRET_ACCESS_KEY);
+        out.printf("  data         %s%n", options.dataDirectory()
+                .map(d -> "DynamoDB tables and items kept in " + d + "; queues and their messages in memory only,"
+                        + " empty after a restart")
+                .orElse("in memory, gone when the stack stops"));
+        out.printf("  outbox       %s (<channel>.jsonl: what Telegram, Discord and X would receive)%n", outbox);
+        out.println();
+        out.println("For the AWS CLI and SDKs in another shell:");
+        out.printf("  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s AWS_DEFAULT_REGION=%s%n",
+                LocalBackends.ACCESS_KEY_ID, LocalBackends.SECRET_ACCESS_KEY, cloud.region(), cloud.region());
+        out.printf("  export AWS_ENDPOINT_URL_DYNAMODB=%s AWS_ENDPOINT_URL_SQS=%s%n", dynamoDb, sqs);
+        out.println();
+
+        Map<String, String> consumers = consumersByQueue(cloud);
+        out.println("Tables (logical id -> table name):");
+        int width = nameWidth(cloud);
+        cloud.plan().tables().forEach((id, table) -> out.printf("  %-" + width + "s  %s%n", id, table.tableName()));
+        out.println("Queues (logical id -> queue URL):");
+        for (QueueDefinition queue : cloud.plan().queues().values()) {
+            String id = queue.logicalId();
+            out.printf("  %-" + width + "s  %s%s%n", id, cloud.queueUrl(id), queueRole(cloud, id, consumers));
+        }
+        out.println("Functions (polling their queues in this process; handler logs go to stderr):");
+        for (FunctionDefinition function : cloud.plan().functions().values()) {
+            List<String> queues = sqsEvents(function).stream().map(SqsEventSource::queueLogicalId).toList();
+            out.printf("  %-" + width + "s  <- %s  (%s)%n", function.logicalId(),
+                    queues.isEmpty() ? "no SQS event" : String.join(", ", queues), function.handler());
+        }
+        out.println();
+        printExamples(cloud, dynamoDb, sqs);
+        out.println();
+        out.printf("Ctrl-C or `kill %d` stops everything and removes what it made; a second Ctrl-C exits at once.%n", pid);
+        out.println(READY);
+        out.flush();
+    }
+
+    private void printExamples(LocalCloud cloud, String dynamoDb, String sqs) {
+        out.println("Try it:");
+        out.printf("  aws --endpoint-url %s dynamodb list-tables%n", dynamoDb);
+        Optional<String> signalsQueue = known(cloud.plan().queues(), "SignalsQueue");
+        Optional<String> signalsTable = known(cloud.plan().tables(), "SignalsTable");
+        String table = signalsTable.or(() -> cloud.plan().tables().keySet().stream().findFirst())
+                .map(cloud::tableName).orElse(null);
+        if (table != null) {
+            out.printf("  aws --endpoint-url %s dynamodb scan --table-name %s%n", dynamoDb, table);
+        }
+        if (signalsQueue.isPresent()) {
+            out.printf("  aws --endpoint-url %s sqs send-message --queue-url %s --message-body '%s'%n", sqs,
+                    cloud.queueUrl("SignalsQueue"), exampleSignal());
+            out.println("    (RiskCheckFunction takes it off the queue and records its decision, with reasons, in " + table
+                    + ": scan again; an approval goes on to OrderFunction and DistributionFunction)");
+        }
+        cloud.plan().queues().values().stream().filter(q -> cloud.plan().deadLetterQueues().contains(q.logicalId()))
+                .findFirst().ifPresent(dlq -> out.printf(
+                        "  aws --endpoint-url %s sqs get-queue-attributes --queue-url %s --attribute-names All%n",
+                        sqs, cloud.queueUrl(dlq.logicalId())));
+        known(cloud.plan().queues(), "MarketBarsQueue").ifPresent(bars -> out.printf(
+                "  ingest worker: MARKET_SNAPSHOTS_TABLE=%s SIGNALS_QUEUE_URL=%s MARKET_BARS_QUEUE_URL=%s%n",
+                known(cloud.plan().tables(), "MarketSnapshotsTable").map(cloud::tableName).orElse("-"),
+                signalsQueue.map(cloud::queueUrl).orElse("-"), cloud.queueUrl(bars)));
+    }
+
+    /** A well-formed signal for the risk check; single quotes never occur in it, so it pastes inside '...'. */
+    private String exampleSignal() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return json.write(new Signal("manual:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0, 4995.0,
+                5010.0, 1, 0.5, "sent by hand", now, now));
+    }
+
+    private static String queueRole(LocalCloud cloud, String queue, Map<String, String> consumers) {
+        if (consumers.containsKey(queue)) {
+            return "  -> " + consumers.get(queue);
+        }
+        for (QueueDefinition source : cloud.plan().queues().values()) {
+            if (source.deadLetterQueue().filter(queue::equals).isPresent()) {
+                return "  (dead letters of " + source.logicalId() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, String> consumersByQueue(LocalCloud cloud) {
+        Map<String, String> consumers = new LinkedHashMap<>();
+        for (FunctionDefinition function : cloud.plan().functions().values()) {
+            for (SqsEventSource event : sqsEvents(function)) {
+                consumers.merge(event.queueLogicalId(), function.logicalId(), (a, b) -> a + ", " + b);
+            }
+        }
+        return consumers;
+    }
+
+    private static List<SqsEventSource> sqsEvents(FunctionDefinition function) {
+        return function.events().stream().filter(SqsEventSource.class::isInstance).map(SqsEventSource.class::cast)
+                .filter(SqsEventSource::enabled).toList();
+    }
+
+    private static int nameWidth(LocalCloud cloud) {
+        return Stream.of(cloud.plan().tables().keySet(), cloud.plan().queues().keySet(),
+                        cloud.plan().functions().keySet())
+                .flatMap(Set::stream).mapToInt(String::length).max().orElse(10);
+    }
+
+    private static Optional<String> known(Map<String, ?> resources, String logicalId) {
+        return resources.containsKey(logicalId) ? Optional.of(logicalId) : Optional.empty();
+    }
+}
