@@ -79,9 +79,19 @@ public record Signal(
         return Math.abs(target - entry);
     }
 
+    /**
+     * Longest id or name accepted. They are DynamoDB keys and appear in every rendered message: an unbounded
+     * one (a corrupted or hostile message) would turn one signal into dozens of chat messages per destination.
+     */
+    public static final int MAX_NAME_LENGTH = 256;
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_NAME_LENGTH + " characters, was "
+                    + value.length());
         }
     }
 
