@@ -19,6 +19,9 @@ import java.util.Objects;
  */
 public final class BriefingComposer {
 
+    /** Longest rationale rendered, in characters. */
+    public static final int MAX_NARRATIVE = 1_000;
+
     private final double entryZoneShareOfRisk;
     private final String callToAction;
 
@@ -67,7 +70,7 @@ public final class BriefingComposer {
                 facts.add(Fact.of("Confidence", Numbers.percent(signal.confidence())));
                 facts.add(Fact.of("Risk/reward", Numbers.ratio(signal.rewardPoints(), signal.riskPoints())));
                 return new Briefing(tier, tone, direction(signal.direction()) + " " + signal.underlying(), facts,
-                        signal.rationale(), "Strategy " + signal.strategy() + " · premium", "", signal.marketTime());
+                        narrative(signal.rationale()), "Strategy " + signal.strategy() + " · premium", "", signal.marketTime());
             }
             case BASIC -> {
                 double halfWidth = signal.riskPoints() * entryZoneShareOfRisk;
@@ -133,6 +136,18 @@ public final class BriefingComposer {
         }
         return new Briefing(tier, tone, "Results " + report.period(), facts, "", tier.key(),
                 tier == Tier.PREMIUM ? "" : callToAction, report.asOf());
+    }
+
+    /**
+     * A rationale cut to {@link #MAX_NARRATIVE} characters (on a code point boundary), with an ellipsis. A strategy's
+     * rationale is a sentence or two; an unbounded one would be split into dozens of chat messages per destination.
+     */
+    static String narrative(String rationale) {
+        if (rationale.length() <= MAX_NARRATIVE) {
+            return rationale;
+        }
+        int end = Character.isHighSurrogate(rationale.charAt(MAX_NARRATIVE - 1)) ? MAX_NARRATIVE - 1 : MAX_NARRATIVE;
+        return rationale.substring(0, end) + "…";
     }
 
     private static String direction(Direction direction) {
