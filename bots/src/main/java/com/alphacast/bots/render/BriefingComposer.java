@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class BriefingComposer {
 
     /** Longest rationale rendered, in characters. */
-    public static final int MAX_NARRATIVE = 1_000;
+    public static final int MAX_NARRATIVE = 32_768;
 
     private final double entryZoneShareOfRisk;
     private final String callToAction;
@@ -139,8 +139,8 @@ public final class BriefingComposer {
     }
 
     /**
-     * A rationale cut to {@link #MAX_NARRATIVE} characters (on a code point boundary), with an ellipsis. A strategy's
-     * rationale is a sentence or two; an unbounded one would be split into dozens of chat messages per destination.
+     * A rationale cut to {@link #MAX_NARRATIVE} characters (on a code point boundary), with an ellipsis. That is
+     * already eight Telegram messages; an unbounded one would be split into dozens per destination.
      */
     static String narrative(String rationale) {
         if (rationale.length() <= MAX_NARRATIVE) {

@@ -18,7 +18,7 @@ class BriefingComposerTest {
     }
 
     @Test
-    void premiumBriefingCutsAnOverlongRationaleSoOneSignalStaysOneMessage() {
+    void premiumBriefingCutsAnUnboundedRationaleSoOneSignalStaysAFewMessages() {
         assertThat(premium("volume 3x").narrative()).isEqualTo("volume 3x");
 
         String cut = premium("x".repeat(200_000)).narrative();

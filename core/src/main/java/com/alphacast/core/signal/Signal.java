@@ -82,8 +82,9 @@ public record Signal(
     /**
      * Longest id or name accepted. They are DynamoDB keys and appear in every rendered message: an unbounded
      * one (a corrupted or hostile message) would turn one signal into dozens of chat messages per destination.
+     * 512 characters are at most 2,048 UTF-8 bytes, DynamoDB's limit for a partition key.
      */
-    public static final int MAX_NAME_LENGTH = 256;
+    public static final int MAX_NAME_LENGTH = 512;
 
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {

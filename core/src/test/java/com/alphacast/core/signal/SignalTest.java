@@ -19,6 +19,6 @@ class SignalTest {
 
         assertThatThrownBy(() -> withInstrument("x".repeat(Signal.MAX_NAME_LENGTH + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("instrument must be at most 256 characters, was 257");
+                .hasMessage("instrument must be at most 512 characters, was 513");
     }
 }
