@@ -199,7 +199,7 @@ class HostileSqsMessagesTest {
         SQSEvent approvals = new SQSEvent();
         approvals.setRecords(List.of(approval));
         assertThat(new OrderHandler(environment(cloud, "OrderFunction"))
-                .handleRequest(approvals, new RecordingContext("OrderFunction")).getBatchItemFailures()).isEmpty();
+                .handleRequest(approvals, new FakeContext("OrderFunction")).getBatchItemFailures()).isEmpty();
         DynamoTradingLedger trading = new DynamoTradingLedger(cloud.dynamoDb(), cloud.tableName("OrdersTable"),
                 cloud.tableName("PositionsTable"));
         PositionExitHandler handler = new PositionExitHandler(environment(cloud, "PositionExitFunction"));
@@ -227,9 +227,9 @@ class HostileSqsMessagesTest {
         putSnapshot(cloud, stopBar);
         SQSEvent event = batch(List.of(message("stop-bar", json.write(stopBar)),
                 message("stop-bar-hostile", json.write(stopBar).replace("\"endMillis\"", "\"endMillis\":1e400,\"x\""))));
-        SQSBatchResponse response = handler.handleRequest(event, new RecordingContext("PositionExitFunction"));
+        SQSBatchResponse response = handler.handleRequest(event, new FakeContext("PositionExitFunction"));
         handler.handleRequest(batch(List.of(message("stop-bar-again", json.write(stopBar)))),
-                new RecordingContext("PositionExitFunction"));
+                new FakeContext("PositionExitFunction"));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("stop-bar-hostile");
@@ -312,7 +312,7 @@ class HostileSqsMessagesTest {
             }
             try {
                 effect.before();
-                RecordingContext context = new RecordingContext(function);
+                FakeContext context = new FakeContext(function);
                 SQSBatchResponse response = invoke(handler, batch(records), context);
                 Set<String> failed = response.getBatchItemFailures().stream()
                         .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
@@ -335,7 +335,7 @@ class HostileSqsMessagesTest {
     }
 
     private SQSBatchResponse invoke(RequestHandler<SQSEvent, SQSBatchResponse> handler, SQSEvent event,
-                                    RecordingContext context) {
+                                    FakeContext context) {
         Future<SQSBatchResponse> result = invoker.submit(() -> handler.handleRequest(event, context));
         try {
             return result.get(INVOCATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

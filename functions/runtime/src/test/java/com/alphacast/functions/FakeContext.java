@@ -9,19 +9,28 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda {@link Context} for calling a handler in-process that keeps every line the function logged. */
-final class RecordingContext implements Context {
+/**
+ * A Lambda {@link Context} for calling handlers directly (aws-lambda-java-tests ships none) that keeps every line the
+ * function logged. Shared with the function modules through this module's test jar.
+ */
+public final class FakeContext implements Context {
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
-    // Written by the invocation's thread, read by the test's after a timeout too.
+    // Written by the invocation's thread, read by the test's (after a timeout too).
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    RecordingContext(String functionName) {
+    public FakeContext(String functionName) {
         this.functionName = functionName;
     }
 
-    String log() {
+    /** The lines logged so far, in order. */
+    public List<String> lines() {
+        return List.copyOf(log);
+    }
+
+    /** Everything logged so far, as one string. */
+    public String log() {
         return String.join("", log);
     }
 
@@ -37,7 +46,7 @@ final class RecordingContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "fuzz";
+        return "test";
     }
 
     @Override
