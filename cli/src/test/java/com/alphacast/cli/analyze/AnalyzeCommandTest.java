@@ -1,6 +1,6 @@
 package com.alphacast.cli.analyze;
 
-import com.alphacast.cli.TestData;
+import com.alphacast.core.fixtures.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package com.alphacast.cli.bots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphacast.cli.TestData;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.fakes.discord.FakeDiscord;
 import com.alphacast.fakes.telegram.FakeTelegram;
 import java.io.ByteArrayOutputStream;

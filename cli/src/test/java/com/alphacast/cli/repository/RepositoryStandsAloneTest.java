@@ -2,7 +2,7 @@ package com.alphacast.cli.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphacast.cli.TestData;
+import com.alphacast.core.fixtures.TestData;
 import com.alphacast.cli.repository.OutsideReferenceScan.OutsideReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
