@@ -24,6 +24,8 @@ public final class DynamoDbHttpHandler implements HttpHandler {
 
     /** DynamoDB's largest request (a full BatchWriteItem) is 16 MB. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** Past this, an oversized body is no longer drained and the connection is simply closed. */
+    static final long MAX_DISCARD_BYTES = 4L * MAX_BODY_BYTES;
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
     private final ObjectMapper json;
@@ -96,11 +98,23 @@ public final class DynamoDbHttpHandler implements HttpHandler {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > MAX_BODY_BYTES) {
+                discardRest(in, buffer, total);
                 throw new DynamoDbException("RequestEntityTooLarge", "Request body exceeds the 16 MB DynamoDB accepts",
                         413, null);
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads what is left of an oversized body before answering: closing a socket with unread bytes makes the kernel
+     * reset the connection, which can destroy the 413 already sent. Bounded so an endless body cannot hold a thread.
+     */
+    private static void discardRest(InputStream in, byte[] buffer, long seen) throws IOException {
+        long total = seen;
+        for (int n; total < MAX_DISCARD_BYTES && (n = in.read(buffer)) > 0; ) {
+            total += n;
+        }
     }
 }
