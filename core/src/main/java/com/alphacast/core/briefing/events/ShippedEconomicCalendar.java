@@ -1,0 +1,52 @@
+package com.alphacast.core.briefing.events;
+
+import com.alphacast.core.feed.InputLines;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The FOMC (2017–2027) and US macro release (NFP, CPI, PPI, JOLTS; 2017–2026) calendars shipped in this jar
+ * (ChenLiangChong/back-test-python, MIT; see {@code NOTICE} beside them). Reading a class-path resource of core is
+ * the only input this class does.
+ */
+public final class ShippedEconomicCalendar {
+
+    static final List<String> RESOURCES = List.of("fomc_2017-2027.csv", "us_macro_releases_2017-2026.csv");
+
+    private final EconomicCalendarReader reader = new EconomicCalendarReader();
+
+    /** Every shipped event, in time order. */
+    public List<EconomicEvent> events() {
+        List<EconomicEvent> all = new ArrayList<>();
+        for (String name : RESOURCES) {
+            all.addAll(read(name));
+        }
+        all.sort(Comparator.comparing(EconomicEvent::time));
+        return List.copyOf(all);
+    }
+
+    /** The events published on {@code day} (New York date), in time order. */
+    public static List<EconomicEvent> on(List<EconomicEvent> events, LocalDate day) {
+        return events.stream().filter(e -> e.time().toLocalDate().equals(day)).toList();
+    }
+
+    private List<EconomicEvent> read(String name) {
+        String path = "/com/alphacast/core/briefing/" + name;
+        try (InputStream in = ShippedEconomicCalendar.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("event calendar " + path + " is missing from the core jar");
+            }
+            try (Reader text = InputLines.utf8(in)) {
+                return reader.read(name, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event calendar " + name, e);
+        }
+    }
+}
