@@ -1,0 +1,26 @@
+package com.alphacast.core.publication;
+
+import com.alphacast.core.distribution.Tier;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A publication released to one tier: the unit of work of the distribution function (one DeliveriesQueue message).
+ *
+ * @param publication what the tier is told
+ * @param tier        the tier whose rules decide how much it sees
+ * @param releasedAt  when the publication was released (decided or produced), before the tier's delay
+ */
+public record TierRelease(Publication publication, Tier tier, Instant releasedAt) {
+
+    public TierRelease {
+        Objects.requireNonNull(publication, "publication");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(releasedAt, "releasedAt");
+    }
+
+    /** Identifies the release among all others: the publication and the tier. */
+    public String key() {
+        return publication.id() + "|" + tier.key();
+    }
+}
