@@ -66,10 +66,10 @@ public final class CloudCommand implements Command {
             return USAGE;
         }
         for (Map.Entry<String, Integer> server : List.of(Map.entry("DynamoDB", options.dynamoDbPort()),
-                Map.entry("SQS", options.sqsPort()))) {
+                Map.entry("SQS", options.sqsPort()), Map.entry("HTTP APIs", options.httpPort()))) {
             if (!PortProbe.isFree(server.getValue())) {
                 err.printf("alphacast cloud up: port %d (%s) is in use: stop what listens there or choose another"
-                        + " --port-base (DynamoDB on N, SQS on N+1)%n", server.getValue(), server.getKey());
+                        + " --port-base (DynamoDB on N, SQS on N+1, HTTP APIs on N+2)%n", server.getValue(), server.getKey());
                 return USAGE;
             }
         }

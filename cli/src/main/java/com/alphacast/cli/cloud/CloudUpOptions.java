@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What {@code ./alphacast cloud up} was asked for.
  *
- * @param portBase      DynamoDB listens on this port, SQS on the next one
+ * @param portBase      DynamoDB listens on this port, SQS on the next one, the template's HTTP APIs on the one after
  * @param dataDirectory where DynamoDB keeps tables and items between runs (queues are never kept); empty: in memory
  * @param profile       settings profile the functions load ({@code config/<profile>.yaml})
  * @param home          project root: {@code template.yaml} and {@code config/} are read from here
@@ -16,15 +16,16 @@ public record CloudUpOptions(int portBase, Optional<Path> dataDirectory, String 
 
     /** DynamoDB Local's customary port, so tools configured for it work unchanged; SQS gets the next one. */
     public static final int DEFAULT_PORT_BASE = 8000;
-    /** Unprivileged ports only, and room for SQS on {@code portBase + 1}. */
+    /** Unprivileged ports only, and room for SQS on {@code portBase + 1} and HTTP APIs on {@code portBase + 2}. */
     public static final int LOWEST_PORT_BASE = 1024;
-    public static final int HIGHEST_PORT_BASE = 65_534;
+    public static final int HIGHEST_PORT_BASE = 65_533;
 
     static final String USAGE = """
             usage: ./alphacast cloud up [--port-base N] [--data-dir DIR] [--profile NAME] [--home DIR]
-              Starts the local cloud from template.yaml (DynamoDB, SQS, every function polling its queue) and keeps
-              it up until Ctrl-C or SIGTERM, printing endpoints, credentials, table and queue names and AWS CLI examples.
-              --port-base N    DynamoDB on N, SQS on N+1 (default %d; %d..%d)
+              Starts the local cloud from template.yaml (DynamoDB, SQS, every function polling its queue or serving its
+              HTTP routes) and keeps it up until Ctrl-C or SIGTERM, printing endpoints, credentials, table and queue
+              names, HTTP routes and AWS CLI examples.
+              --port-base N    DynamoDB on N, SQS on N+1, HTTP APIs on N+2 (default %d; %d..%d)
               --data-dir DIR   keep the stack's data between runs (arrives with the project's embedded DynamoDB)
               --profile NAME   settings profile the functions load (default demo: outbox sinks, no credentials)
               --home DIR       project root holding template.yaml and config/ (default: the launcher's)
@@ -33,7 +34,7 @@ public record CloudUpOptions(int portBase, Optional<Path> dataDirectory, String 
     public CloudUpOptions {
         if (portBase < LOWEST_PORT_BASE || portBase > HIGHEST_PORT_BASE) {
             throw new UsageError("--port-base must be within " + LOWEST_PORT_BASE + ".." + HIGHEST_PORT_BASE
-                    + " (DynamoDB on N, SQS on N+1), got " + portBase);
+                    + " (DynamoDB on N, SQS on N+1, HTTP APIs on N+2), got " + portBase);
         }
     }
 
@@ -43,6 +44,11 @@ public record CloudUpOptions(int portBase, Optional<Path> dataDirectory, String 
 
     public int sqsPort() {
         return portBase + 1;
+    }
+
+    /** Where the template's HttpApi routes are served. */
+    public int httpPort() {
+        return portBase + 2;
     }
 
     /**

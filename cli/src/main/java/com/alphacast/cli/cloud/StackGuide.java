@@ -4,8 +4,10 @@ import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.localcloud.LocalBackends;
+import com.alphacast.localcloud.HttpRouteListing;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.http.HttpApiRoute;
 import com.alphacast.localcloud.function.sqs.SqsEventSource;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import java.io.PrintStream;
@@ -74,18 +76,44 @@ final class StackGuide {
             String id = queue.logicalId();
             out.printf("  %-" + width + "s  %s%s%n", id, cloud.queueUrl(id), queueRole(cloud, id, consumers));
         }
-        out.println("Functions (polling their queues in this process; handler logs go to stderr):");
+        out.println("Functions (run in this process from their queues and routes; handler logs go to stderr):");
         for (FunctionDefinition function : cloud.plan().functions().values()) {
-            List<String> queues = sqsEvents(function).stream().map(SqsEventSource::queueLogicalId).toList();
+            List<String> sources = eventSources(function);
             out.printf("  %-" + width + "s  <- %s  (%s)%n", function.logicalId(),
-                    queues.isEmpty() ? "no SQS event" : String.join(", ", queues), function.handler());
+                    sources.isEmpty() ? "no event" : String.join(", ", sources), function.handler());
         }
+        printHttpRoutes(cloud);
         out.println();
         printExamples(cloud, dynamoDb, sqs);
         out.println();
         out.printf("Ctrl-C or `kill %d` stops everything and removes what it made; a second Ctrl-C exits at once.%n", pid);
         out.println(READY);
         out.flush();
+    }
+
+    /** One line per HttpApi route: method, the URL to curl ({name} for path parameters) and the function behind it. */
+    private void printHttpRoutes(LocalCloud cloud) {
+        List<HttpRouteListing> routes = cloud.httpRoutes();
+        if (routes.isEmpty()) {
+            return;
+        }
+        out.printf("HTTP routes (API Gateway payload format 2.0, on %s):%n", cloud.httpEndpoint().orElseThrow());
+        int urlWidth = routes.stream().mapToInt(r -> r.url().length()).max().orElse(0);
+        for (HttpRouteListing route : routes) {
+            out.printf("  %-7s %-" + urlWidth + "s  -> %s%n", route.method(), route.url(), route.functionLogicalId());
+        }
+    }
+
+    private static List<String> eventSources(FunctionDefinition function) {
+        return function.events().stream().map(event -> {
+            if (event instanceof SqsEventSource sqs) {
+                return sqs.queueLogicalId();
+            }
+            if (event instanceof HttpApiRoute route) {
+                return route.pattern().routeKey();
+            }
+            return event.type() + " " + event.eventName();
+        }).toList();
     }
 
     private void printExamples(LocalCloud cloud, String dynamoDb, String sqs) {

@@ -36,7 +36,7 @@ class CloudCommandTest {
     @Test
     void refusesAPortBaseOutsideTheUnprivilegedRangeAsAUsageError() {
         assertThat(cloud("up", "--port-base", "80")).isEqualTo(64);
-        assertThat(errors()).contains("--port-base must be within 1024..65534 (DynamoDB on N, SQS on N+1), got 80");
+        assertThat(errors()).contains("--port-base must be within 1024..65533 (DynamoDB on N, SQS on N+1, HTTP APIs on N+2), got 80");
 
         assertThat(cloud("up", "--port-base", "65535")).isEqualTo(64);
         assertThat(errors()).contains("got 65535");

@@ -26,15 +26,15 @@ final class StackHome {
         return home;
     }
 
-    /** A port N with N and N+1 both free, as {@code --port-base N} needs. */
+    /** A port N with N, N+1 and N+2 free, as {@code --port-base N} needs. */
     static int freePortBase() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            if (PortProbe.isFree(base) && PortProbe.isFree(base + 1)) {
+            if (PortProbe.isFree(base) && PortProbe.isFree(base + 1) && PortProbe.isFree(base + 2)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no two adjacent free ports found between 20000 and 60000");
+        throw new IllegalStateException("no three adjacent free ports found between 20000 and 60000");
     }
 
     static int freePort() throws IOException {

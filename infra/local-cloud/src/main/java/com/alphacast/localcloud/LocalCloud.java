@@ -8,10 +8,13 @@ import com.alphacast.localcloud.function.FunctionLoader;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
+import com.alphacast.localcloud.function.http.HttpApiRoute;
+import com.alphacast.localcloud.function.http.HttpGateway;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.StackSettings;
 import com.alphacast.localcloud.template.Template;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +36,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code template.yaml} running on this machine: the embedded DynamoDB and ElasticMQ on loopback ports, every table and queue
- * of the template created as declared (names prefixed with the stack name), and every SQS-triggered function loaded from
- * its CodeUri package into a class loader of its own and invoked the way Lambda invokes it.
+ * of the template created as declared (names prefixed with the stack name), every function with events loaded from
+ * its CodeUri package into a class loader of its own and invoked the way Lambda invokes it: from its SQS queues, and
+ * from its HttpApi routes on one loopback port.
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
@@ -55,6 +59,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<EventSourceRunner> runners = new ArrayList<>();
     private final List<String> createdTables = new ArrayList<>();
+    private HttpGateway httpGateway;
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudOptions options, LocalBackends backends, boolean ownsBackends, StackPlan plan) {
@@ -269,8 +274,13 @@ public final class LocalCloud implements AutoCloseable {
     private void startFunctions() {
         List<FunctionDefinition> toRun = functionsToRun(plan, options);
         functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
+        boolean servesRoutes = toRun.stream().flatMap(f -> f.events().stream())
+                .anyMatch(e -> e instanceof HttpApiRoute && e.enabled());
+        if (servesRoutes) {
+            httpGateway = HttpGateway.start(options.backends().httpPort(), accountId(), Clock.systemUTC());
+        }
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
-                options.functionLog());
+                options.functionLog(), Optional.ofNullable(httpGateway));
         for (FunctionDefinition definition : toRun) {
             LocalFunction function = functions.get(definition.logicalId());
             for (EventSourceDefinition event : definition.events()) {
@@ -375,6 +385,33 @@ public final class LocalCloud implements AutoCloseable {
                     + stackName() + " (running: " + functions.keySet() + ")");
         }
         return function;
+    }
+
+    /** Where the stack's HTTP APIs listen ({@code http://127.0.0.1:<port>}); empty when no running function has a route. */
+    public Optional<URI> httpEndpoint() {
+        return Optional.ofNullable(httpGateway).map(HttpGateway::endpoint);
+    }
+
+    /**
+     * Every HttpApi route the stack serves, most specific first within the template's order of functions: method,
+     * full loopback URL (stage prefix included; {@code $default} routes show the endpoint) and function.
+     */
+    public List<HttpRouteListing> httpRoutes() {
+        if (httpGateway == null) {
+            return List.of();
+        }
+        List<HttpRouteListing> listing = new ArrayList<>();
+        for (LocalFunction function : functions.values()) {
+            for (EventSourceDefinition event : function.definition().events()) {
+                if (event instanceof HttpApiRoute route && route.enabled()) {
+                    String path = route.pattern().isDefault() ? "/" : route.pattern().path();
+                    listing.add(new HttpRouteListing(route.pattern().method(), route.pattern().routeKey(),
+                            httpGateway.endpoint() + route.api().pathPrefix() + path, route.functionLogicalId(),
+                            route.eventName()));
+                }
+            }
+        }
+        return List.copyOf(listing);
     }
 
     // ---------------------------------------------------------------- observation
@@ -515,6 +552,9 @@ public final class LocalCloud implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (httpGateway != null) {
+            httpGateway.close();
         }
         functions.values().forEach(LocalFunction::close);
         if (ownsBackends) {

@@ -1,7 +1,7 @@
 package com.alphacast.localcloud;
 
 import com.alphacast.localcloud.function.EventSourceType;
-import com.alphacast.localcloud.function.IgnoredEventSourceType;
+import com.alphacast.localcloud.function.http.HttpApiEventSourceType;
 import com.alphacast.localcloud.function.sqs.SqsEventSourceType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
  * @param functionEnvironment  extra environment for every handler (wins over template and AWS_* variables)
  * @param runFunctions         false for storage-only use: tables and queues are created, no handler is loaded
  * @param functions            logical ids of the functions to run; empty means all
- * @param eventSourceTypes     SAM event types by {@code Type}; later issues add ScheduleV2/HttpApi runners here
+ * @param eventSourceTypes     SAM event types by {@code Type} (default: SQS and HttpApi)
  * @param functionLog          receives (function logical id, line) for handler logs and invocation failures
  * @param handlerClassLoader   empty (the default): each function runs from its deployment package ({@code CodeUri},
  *                             relative to the template's directory) in a class loader of its own; present: handlers
@@ -71,13 +71,14 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         return builder;
     }
 
-    /** The event types every local cloud knows: SQS runs; ScheduleV2, Schedule, HttpApi and Api are accepted. */
+    /**
+     * The event types every local cloud runs: SQS and HttpApi. Any other type in a template is refused, naming the
+     * function, the event and the type (a template must never load with events that silently do nothing).
+     */
     public static Map<String, EventSourceType> defaultEventSourceTypes() {
         Map<String, EventSourceType> types = new LinkedHashMap<>();
         types.put("SQS", new SqsEventSourceType());
-        for (String later : new String[] {"ScheduleV2", "Schedule", "HttpApi", "Api"}) {
-            types.put(later, new IgnoredEventSourceType(later));
-        }
+        types.put("HttpApi", new HttpApiEventSourceType());
         return types;
     }
 

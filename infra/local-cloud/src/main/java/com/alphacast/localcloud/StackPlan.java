@@ -1,9 +1,12 @@
 package com.alphacast.localcloud;
 
 import com.alphacast.localcloud.dynamodb.TableDefinition;
+import com.alphacast.localcloud.function.EventSourceDefinition;
 import com.alphacast.localcloud.function.EventSourceType;
 import com.alphacast.localcloud.function.FunctionDefinition;
 import com.alphacast.localcloud.function.PlanningContext;
+import com.alphacast.localcloud.function.http.HttpApiDefinition;
+import com.alphacast.localcloud.function.http.HttpApiRoute;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.Properties;
 import com.alphacast.localcloud.template.ResourceDeclaration;
@@ -12,6 +15,7 @@ import com.alphacast.localcloud.template.StackSettings;
 import com.alphacast.localcloud.template.Template;
 import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,9 +33,9 @@ public final class StackPlan {
 
     /**
      * Resource types accepted and not created: permissions and monitoring have no local effect; SSM parameters,
-     * SNS topics and HTTP APIs are left to the issues that run them locally.
+     * SNS topics and REST APIs are left to the issues that run them locally (an {@code Api} event is refused).
      */
-    public static final Set<String> IGNORED_RESOURCE_TYPES = Set.of("AWS::SSM::Parameter", "AWS::Serverless::HttpApi",
+    public static final Set<String> IGNORED_RESOURCE_TYPES = Set.of("AWS::SSM::Parameter",
             "AWS::Serverless::Api", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard", "AWS::SNS::Topic",
             "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
             "AWS::SQS::QueuePolicy", "AWS::Lambda::Permission");
@@ -65,12 +69,14 @@ public final class StackPlan {
                 continue;
             }
             switch (resource.type()) {
-                case "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::Serverless::Function" -> active.add(resource);
+                case "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::Serverless::Function", "AWS::Serverless::HttpApi" ->
+                        active.add(resource);
                 default -> {
                     if (!IGNORED_RESOURCE_TYPES.contains(resource.type())) {
                         throw new TemplateRefusedException(resource.logicalId(), "Type", "resource type "
                                 + resource.type() + " is not supported by the local cloud (it creates "
-                                + "AWS::DynamoDB::Table, AWS::SQS::Queue, AWS::Serverless::Function and ignores "
+                                + "AWS::DynamoDB::Table, AWS::SQS::Queue, AWS::Serverless::Function, serves "
+                                + "AWS::Serverless::HttpApi and ignores "
                                 + new java.util.TreeSet<>(IGNORED_RESOURCE_TYPES) + ")");
                     }
                     ignored.add(resource.logicalId() + " (" + resource.type() + ")");
@@ -86,6 +92,7 @@ public final class StackPlan {
         }
         Map<String, QueueDefinition> unordered = new LinkedHashMap<>();
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
+        Map<String, HttpApiDefinition> httpApis = new LinkedHashMap<>();
         for (ResourceDeclaration resource : active) {
             String id = resource.logicalId();
             if (resource.type().equals("AWS::SQS::Queue")) {
@@ -95,18 +102,41 @@ public final class StackPlan {
             } else if (resource.type().equals("AWS::DynamoDB::Table")) {
                 Properties properties = resolved(resource, resolver, TableDefinition.HONOURED, TableDefinition.IGNORED);
                 tables.put(id, TableDefinition.from(resolver.tableName(id), properties));
+            } else if (resource.type().equals("AWS::Serverless::HttpApi")) {
+                Properties properties = resolved(resource, resolver, HttpApiDefinition.HONOURED, HttpApiDefinition.IGNORED);
+                httpApis.put(id, HttpApiDefinition.from(id, properties));
             }
         }
         Map<String, QueueDefinition> queues = deadLetterQueuesFirst(unordered);
 
-        PlanningContext context = new PlanningContext(resolver, queues, enforceVisibilityTimeoutRule);
+        PlanningContext context = new PlanningContext(resolver, queues, httpApis, enforceVisibilityTimeoutRule);
         Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
         for (ResourceDeclaration resource : active) {
             if (resource.type().equals("AWS::Serverless::Function")) {
                 functions.put(resource.logicalId(), FunctionDefinition.from(resource, resolver, eventTypes, context));
             }
         }
+        requireDistinctRoutes(functions.values());
         return new StackPlan(resolver, tables, queues, functions, ignored);
+    }
+
+    /** All HTTP APIs share one local port: two routes with the same stage and route key could not both be served. */
+    private static void requireDistinctRoutes(Collection<FunctionDefinition> functions) {
+        Map<String, HttpApiRoute> routes = new LinkedHashMap<>();
+        for (FunctionDefinition function : functions) {
+            for (EventSourceDefinition event : function.events()) {
+                if (event instanceof HttpApiRoute route) {
+                    HttpApiRoute other = routes.putIfAbsent(route.localKey(), route);
+                    if (other != null) {
+                        throw new TemplateRefusedException(route.functionLogicalId(), "Events." + route.eventName(),
+                                "HttpApi route '" + route.pattern().routeKey() + "' (API " + route.api().logicalId()
+                                        + ", stage " + route.api().stageName() + ") is already served by "
+                                        + other.functionLogicalId() + "/" + other.eventName()
+                                        + " (API " + other.api().logicalId() + ")");
+                    }
+                }
+            }
+        }
     }
 
     /** Refuses unknown properties, then resolves only the honoured ones (ignored ones may hold unresolvable values). */

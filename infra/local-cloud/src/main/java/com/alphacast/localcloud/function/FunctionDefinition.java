@@ -3,6 +3,7 @@ package com.alphacast.localcloud.function;
 import com.alphacast.localcloud.template.Properties;
 import com.alphacast.localcloud.template.ResourceDeclaration;
 import com.alphacast.localcloud.template.StackResolver;
+import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,13 @@ public record FunctionDefinition(String logicalId, String functionName, String f
             event.allowOnly(Set.of("Type", "Properties"), Set.of());
             Properties eventProperties = event.object("Properties")
                     .orElseGet(() -> new Properties(id, event.path("Properties"), Map.of()));
-            eventType.define(new FunctionEvent(id, eventName, timeout), eventProperties, context).ifPresent(events::add);
+            try {
+                eventType.define(new FunctionEvent(id, eventName, timeout), eventProperties, context).ifPresent(events::add);
+            } catch (TemplateRefusedException e) {
+                // Name the event's type too: "Events.Nightly.Properties.ScheduleExpression" alone leaves it to be looked up.
+                throw new TemplateRefusedException(e.resource(), e.property(), type + " event '" + eventName + "': "
+                        + e.reason(), e);
+            }
         }));
         return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, codeUri, timeout,
                 memory, environment, events);

@@ -88,9 +88,10 @@ public final class LocalFunction implements AutoCloseable {
 
     /**
      * Outcome of one invocation: what the handler returned, as the JSON Lambda hands back to the event source (a
-     * stream handler's output, a result serialized by the runtime, {@code null} for void), or why it failed.
+     * stream handler's output, a result serialized by the runtime, {@code null} for void), or why it failed and
+     * whether it failed because the function's Timeout cut it off.
      */
-    public record Invocation(byte[] response, Optional<String> failure) {
+    public record Invocation(byte[] response, Optional<String> failure, boolean timedOut) {
         public boolean failed() {
             return failure.isPresent();
         }
@@ -104,13 +105,14 @@ public final class LocalFunction implements AutoCloseable {
         invocations.incrementAndGet();
         Future<byte[]> call = invoker.submit(() -> handler.invoke(eventJson, this::newContext));
         try {
-            return new Invocation(call.get(definition.timeoutSeconds(), TimeUnit.SECONDS), Optional.empty());
+            return new Invocation(call.get(definition.timeoutSeconds(), TimeUnit.SECONDS), Optional.empty(), false);
         } catch (TimeoutException e) {
             call.cancel(true);
             // The handler thread may ignore the interrupt; later invocations must not queue behind it.
             invoker.shutdownNow();
             invoker = newInvoker();
-            return failure("Task timed out after " + definition.timeoutSeconds() + " seconds", null);
+            Invocation timedOut = failure("Task timed out after " + definition.timeoutSeconds() + " seconds", null);
+            return new Invocation(null, timedOut.failure(), true);
         } catch (ExecutionException e) {
             return failure("handler threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
@@ -158,7 +160,7 @@ public final class LocalFunction implements AutoCloseable {
             cause.printStackTrace(new PrintWriter(trace));
             log(trace.toString().stripTrailing());
         }
-        return new Invocation(null, Optional.of(reason));
+        return new Invocation(null, Optional.of(reason), false);
     }
 
     private ExecutorService newInvoker() {

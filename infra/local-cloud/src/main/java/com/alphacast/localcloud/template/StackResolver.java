@@ -175,6 +175,11 @@ public final class StackResolver {
                 k -> prefixed(explicitName(function, "FunctionName"), logicalId));
     }
 
+    /** What {@code Ref} to an {@code AWS::Serverless::HttpApi} gives locally (API Gateway would give its API id). */
+    public String httpApiId(String logicalId) {
+        return settings.stackName() + "-" + logicalId;
+    }
+
     public String functionArn(String logicalId) {
         return "arn:aws:lambda:" + settings.region() + ":" + settings.accountId() + ":function:" + functionName(logicalId);
     }
@@ -316,6 +321,7 @@ public final class StackResolver {
             case "AWS::DynamoDB::Table" -> tableName(name);
             case "AWS::SQS::Queue" -> queueUrl(name);
             case "AWS::Serverless::Function" -> functionName(name);
+            case "AWS::Serverless::HttpApi" -> httpApiId(name);
             case "AWS::SNS::Topic" -> "arn:aws:sns:" + settings.region() + ":" + settings.accountId() + ":"
                     + settings.stackName() + "-" + name;
             case "AWS::SSM::Parameter" -> {

@@ -1,0 +1,176 @@
+package com.alphacast.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.localcloud.template.StackSettings;
+import com.alphacast.localcloud.template.Template;
+import com.alphacast.localcloud.template.TemplateRefusedException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Event sources the local cloud cannot run stop the stack, naming the function, the event and its type. */
+class EventSourceRefusalTest {
+
+    private static StackPlan plan(String yaml) {
+        return StackPlan.of(Template.parse(yaml, "inline"),
+                new StackSettings("s", "us-east-1", "000000000000", Map.of(), URI.create("http://127.0.0.1:1")),
+                LocalCloudOptions.defaultEventSourceTypes());
+    }
+
+    private static TemplateRefusedException refusal(String yaml) {
+        try {
+            plan(yaml);
+        } catch (TemplateRefusedException e) {
+            return e;
+        }
+        throw new AssertionError("template was accepted:\n" + yaml);
+    }
+
+    private static String function(String events) {
+        return """
+                Resources:
+                  WebhookFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Events:
+                """ + events.indent(8);
+    }
+
+    @Test
+    void refusesAnEventTypeItCannotRunInsteadOfIgnoringIt() {
+        TemplateRefusedException e = refusal(function("""
+                Alerts:
+                  Type: SNS
+                  Properties: {Topic: arn:aws:sns:us-east-1:000000000000:alerts}
+                """));
+
+        assertThat(e.resource()).isEqualTo("WebhookFunction");
+        assertThat(e.property()).isEqualTo("Events.Alerts.Type");
+        assertThat(e.getMessage()).contains("'SNS'", "HttpApi", "SQS");
+    }
+
+    @Test
+    void refusesAnHttpApiAuthorizerNamingEventAndType() {
+        TemplateRefusedException e = refusal(function("""
+                Webhook:
+                  Type: HttpApi
+                  Properties:
+                    Path: /telegram/webhook
+                    Method: POST
+                    Auth: {Authorizer: OAuth2}
+                """));
+
+        assertThat(e.resource()).isEqualTo("WebhookFunction");
+        assertThat(e.property()).isEqualTo("Events.Webhook.Properties.Auth");
+        assertThat(e.getMessage()).contains("HttpApi event 'Webhook'");
+    }
+
+    @Test
+    void refusesAGreedyParameterBeforeTheLastSegment() {
+        TemplateRefusedException e = refusal(function("""
+                Files:
+                  Type: HttpApi
+                  Properties: {Path: "/files/{proxy+}/meta", Method: GET}
+                """));
+
+        assertThat(e.property()).isEqualTo("Events.Files.Properties.Path");
+        assertThat(e.getMessage()).contains("{proxy+}", "last segment");
+    }
+
+    @Test
+    void refusesAnUnknownMethodAndAPathWithoutItsMethod() {
+        assertThat(refusal(function("""
+                Files:
+                  Type: HttpApi
+                  Properties: {Path: /files, Method: FETCH}
+                """)).property()).isEqualTo("Events.Files.Properties.Method");
+        assertThat(refusal(function("""
+                Files:
+                  Type: HttpApi
+                  Properties: {Path: /files}
+                """)).getMessage()).contains("Path and Method go together");
+    }
+
+    @Test
+    void refusesPayloadFormat1() {
+        TemplateRefusedException e = refusal(function("""
+                Webhook:
+                  Type: HttpApi
+                  Properties: {Path: /hook, Method: POST, PayloadFormatVersion: "1.0"}
+                """));
+
+        assertThat(e.property()).isEqualTo("Events.Webhook.Properties.PayloadFormatVersion");
+        assertThat(e.getMessage()).contains("2.0");
+    }
+
+    @Test
+    void refusesAnApiIdThatIsNoHttpApiOfTheTemplate() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Inbox:
+                    Type: AWS::SQS::Queue
+                  WebhookFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Events:
+                        Webhook:
+                          Type: HttpApi
+                          Properties: {ApiId: !Ref Inbox, Path: /hook, Method: POST}
+                """);
+
+        assertThat(e.property()).isEqualTo("Events.Webhook.Properties.ApiId");
+        assertThat(e.getMessage()).contains("not an AWS::Serverless::HttpApi");
+    }
+
+    @Test
+    void refusesTwoFunctionsOnTheSameRoute() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  First:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Events:
+                        Hook: {Type: HttpApi, Properties: {Path: /hook, Method: post}}
+                  Second:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      Events:
+                        Hook: {Type: HttpApi, Properties: {Path: /hook, Method: POST}}
+                """);
+
+        assertThat(e.resource()).isEqualTo("Second");
+        assertThat(e.getMessage()).contains("POST /hook", "already served by First/Hook");
+    }
+
+    @Test
+    void refusesAnHttpApiPropertyItCannotHonour() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      CorsConfiguration: {AllowOrigins: ["*"]}
+                """);
+
+        assertThat(e.resource()).isEqualTo("Api");
+        assertThat(e.property()).isEqualTo("CorsConfiguration");
+    }
+
+    @Test
+    void refusesRouteSettingsOtherThanThrottlingAndLogging() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      DefaultRouteSettings: {ThrottlingBurstLimit: 5, Caching: true}
+                """);
+
+        assertThat(e.property()).isEqualTo("DefaultRouteSettings.Caching");
+    }
+}
