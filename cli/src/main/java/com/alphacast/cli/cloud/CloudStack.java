@@ -24,8 +24,8 @@ public final class CloudStack implements AutoCloseable {
 
     /**
      * Starts DynamoDB and SQS on the options' ports, creates every table and queue of {@code home/template.yaml}
-     * and starts every function on its queue or HTTP routes (served on the options' HTTP port), with the profile's
-     * settings. With a data directory, DynamoDB's tables
+     * and starts every function on its queue, HTTP routes (served on the options' HTTP port) or schedules (on the
+     * wall clock), with the profile's settings. With a data directory, DynamoDB's tables
      * and items of the last run are kept and only missing tables are created; queues always start empty.
      */
     public static CloudStack start(CloudUpOptions options, BiConsumer<String, String> functionLog) {
@@ -38,6 +38,7 @@ public final class CloudStack implements AutoCloseable {
                 .parameter("Profile", options.profile())
                 .functionEnvironment(environment)
                 .functionLog(functionLog)
+                .schedulesFollowWallClock()
                 .backends(new BackendSettings(options.dynamoDbPort(), options.sqsPort(), options.httpPort(),
                         options.dataDirectory()))
                 .build());

@@ -8,6 +8,8 @@ import com.alphacast.localcloud.HttpRouteListing;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.function.FunctionDefinition;
 import com.alphacast.localcloud.function.http.HttpApiRoute;
+import com.alphacast.localcloud.function.schedule.ScheduleListing;
+import com.alphacast.localcloud.function.schedule.ScheduleV2Source;
 import com.alphacast.localcloud.function.sqs.SqsEventSource;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import java.io.PrintStream;
@@ -83,6 +85,7 @@ final class StackGuide {
                     sources.isEmpty() ? "no event" : String.join(", ", sources), function.handler());
         }
         printHttpRoutes(cloud);
+        printSchedules(cloud);
         out.println();
         printExamples(cloud, dynamoDb, sqs);
         out.println();
@@ -104,6 +107,21 @@ final class StackGuide {
         }
     }
 
+    /** One line per running schedule: function, expression, zone and the next time it fires (on the wall clock). */
+    private void printSchedules(LocalCloud cloud) {
+        List<ScheduleListing> schedules = cloud.schedules();
+        if (schedules.isEmpty()) {
+            return;
+        }
+        out.println("Schedules (EventBridge Scheduler, on this machine's clock):");
+        int expressionWidth = schedules.stream().mapToInt(s -> s.expression().length()).max().orElse(0);
+        for (ScheduleListing schedule : schedules) {
+            out.printf("  %-" + expressionWidth + "s  %-20s next %s  -> %s/%s%n", schedule.expression(), schedule.zone(),
+                    schedule.nextFire().map(Instant::toString).orElse("never (no occurrence left)"),
+                    schedule.functionLogicalId(), schedule.eventName());
+        }
+    }
+
     private static List<String> eventSources(FunctionDefinition function) {
         return function.events().stream().map(event -> {
             if (event instanceof SqsEventSource sqs) {
@@ -111,6 +129,9 @@ final class StackGuide {
             }
             if (event instanceof HttpApiRoute route) {
                 return route.pattern().routeKey();
+            }
+            if (event instanceof ScheduleV2Source schedule) {
+                return schedule.expression() + (schedule.enabled() ? "" : " (DISABLED)");
             }
             return event.type() + " " + event.eventName();
         }).toList();

@@ -10,12 +10,16 @@ import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import com.alphacast.localcloud.function.http.HttpApiRoute;
 import com.alphacast.localcloud.function.http.HttpGateway;
+import com.alphacast.localcloud.function.schedule.ScheduleClock;
+import com.alphacast.localcloud.function.schedule.ScheduleListing;
 import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.StackSettings;
 import com.alphacast.localcloud.template.Template;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +42,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code template.yaml} running on this machine: the embedded DynamoDB and ElasticMQ on loopback ports, every table and queue
  * of the template created as declared (names prefixed with the stack name), every function with events loaded from
  * its CodeUri package into a class loader of its own and invoked the way Lambda invokes it: from its SQS queues, and
- * from its HttpApi routes on one loopback port.
+ * from its HttpApi routes on one loopback port, and by its ScheduleV2 schedules on the stack's schedule clock.
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
@@ -60,6 +64,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<EventSourceRunner> runners = new ArrayList<>();
     private final List<String> createdTables = new ArrayList<>();
     private HttpGateway httpGateway;
+    private final ScheduleClock scheduleClock = new ScheduleClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudOptions options, LocalBackends backends, boolean ownsBackends, StackPlan plan) {
@@ -280,7 +285,7 @@ public final class LocalCloud implements AutoCloseable {
             httpGateway = HttpGateway.start(options.backends().httpPort(), accountId(), Clock.systemUTC());
         }
         RunnerServices services = new RunnerServices(sqs(), region(), plan.queues(), queueUrls, queueArns,
-                options.functionLog(), Optional.ofNullable(httpGateway));
+                options.functionLog(), Optional.ofNullable(httpGateway), scheduleClock);
         for (FunctionDefinition definition : toRun) {
             LocalFunction function = functions.get(definition.logicalId());
             for (EventSourceDefinition event : definition.events()) {
@@ -290,6 +295,9 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         runners.forEach(EventSourceRunner::start);
+        if (options.schedulesFollowWallClock()) {
+            scheduleClock.followWallClock(Clock.systemUTC());
+        }
     }
 
     // ---------------------------------------------------------------- clients and endpoints
@@ -412,6 +420,20 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         return List.copyOf(listing);
+    }
+
+    /**
+     * The clock the stack's ScheduleV2 schedules run on. It starts at the wall-clock time of the start and, unless the
+     * options make it follow the wall clock (as {@code cloud up} does), moves only when told:
+     * {@code scheduleClock().setTo(t)} then {@code advanceTo(t2)} fires every occurrence due in between, in order.
+     */
+    public ScheduleClock scheduleClock() {
+        return scheduleClock;
+    }
+
+    /** Every running schedule: function, event, expression, zone and next fire time on {@link #scheduleClock()}. */
+    public List<ScheduleListing> schedules() {
+        return scheduleClock.schedules();
     }
 
     // ---------------------------------------------------------------- observation
@@ -539,6 +561,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void closeStack() {
+        scheduleClock.close();
         List<Thread> stopping = new ArrayList<>();
         for (EventSourceRunner runner : runners) {
             Thread thread = new Thread(runner::close, "stop-" + runner.description());

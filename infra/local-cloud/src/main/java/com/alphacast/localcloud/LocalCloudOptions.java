@@ -2,6 +2,7 @@ package com.alphacast.localcloud;
 
 import com.alphacast.localcloud.function.EventSourceType;
 import com.alphacast.localcloud.function.http.HttpApiEventSourceType;
+import com.alphacast.localcloud.function.schedule.ScheduleV2EventSourceType;
 import com.alphacast.localcloud.function.sqs.SqsEventSourceType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.function.BiConsumer;
  * @param functionEnvironment  extra environment for every handler (wins over template and AWS_* variables)
  * @param runFunctions         false for storage-only use: tables and queues are created, no handler is loaded
  * @param functions            logical ids of the functions to run; empty means all
- * @param eventSourceTypes     SAM event types by {@code Type} (default: SQS and HttpApi)
+ * @param eventSourceTypes     SAM event types by {@code Type} (default: SQS, HttpApi and ScheduleV2)
  * @param functionLog          receives (function logical id, line) for handler logs and invocation failures
  * @param handlerClassLoader   empty (the default): each function runs from its deployment package ({@code CodeUri},
  *                             relative to the template's directory) in a class loader of its own; present: handlers
@@ -36,13 +37,16 @@ import java.util.function.BiConsumer;
  *                             directory, the embedded DynamoDB keeps its tables and items there, and a restarted
  *                             cloud keeps those of the last run and creates only missing tables; a kept table whose
  *                             keys or global secondary indexes differ from the template's stops the start.
+ * @param schedulesFollowWallClock the stack's schedule clock keeps up with the wall clock and fires what falls due
+ *                             (what {@code cloud up} wants); false (the default): it moves only when the caller
+ *                             advances it ({@link LocalCloud#scheduleClock()}), so nothing fires behind a test's back
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
                                 Optional<ClassLoader> handlerClassLoader,
                                 boolean allowVisibilityTimeoutBelowFunctionTimeout,
-                                BackendSettings backends) {
+                                BackendSettings backends, boolean schedulesFollowWallClock) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -63,6 +67,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         Builder builder = new Builder(template).stackName(stackName).region(region).parameters(parameterOverrides)
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
                 .backends(backends);
+        builder.schedulesFollowWallClock = schedulesFollowWallClock;
         builder.handlerClassLoader = handlerClassLoader.orElse(null);
         builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
@@ -72,13 +77,14 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
     }
 
     /**
-     * The event types every local cloud runs: SQS and HttpApi. Any other type in a template is refused, naming the
+     * The event types every local cloud runs: SQS, HttpApi and ScheduleV2. Any other type in a template is refused, naming the
      * function, the event and the type (a template must never load with events that silently do nothing).
      */
     public static Map<String, EventSourceType> defaultEventSourceTypes() {
         Map<String, EventSourceType> types = new LinkedHashMap<>();
         types.put("SQS", new SqsEventSourceType());
         types.put("HttpApi", new HttpApiEventSourceType());
+        types.put("ScheduleV2", new ScheduleV2EventSourceType());
         return types;
     }
 
@@ -95,6 +101,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private ClassLoader handlerClassLoader;
         private boolean allowShortVisibilityTimeout;
         private BackendSettings backends = BackendSettings.ephemeral();
+        private boolean schedulesFollowWallClock;
 
         private Builder(Path template) {
             this.template = template;
@@ -183,10 +190,16 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
+        /** See {@link LocalCloudOptions#schedulesFollowWallClock()}. */
+        public Builder schedulesFollowWallClock() {
+            this.schedulesFollowWallClock = true;
+            return this;
+        }
+
         public LocalCloudOptions build() {
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
                     eventSourceTypes, functionLog, Optional.ofNullable(handlerClassLoader), allowShortVisibilityTimeout,
-                    backends);
+                    backends, schedulesFollowWallClock);
         }
     }
 }

@@ -173,4 +173,53 @@ class EventSourceRefusalTest {
 
         assertThat(e.property()).isEqualTo("DefaultRouteSettings.Caching");
     }
+
+    @Test
+    void refusesAMalformedCronNamingFunctionEventAndExpression() {
+        TemplateRefusedException e = refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "cron(0 8 * * MON-FRI *)"}
+                """));
+
+        assertThat(e.resource()).isEqualTo("WebhookFunction");
+        assertThat(e.property()).isEqualTo("Events.Briefing.Properties.ScheduleExpression");
+        assertThat(e.getMessage()).contains("ScheduleV2 event 'Briefing'", "cron(0 8 * * MON-FRI *)", "'?'");
+    }
+
+    @Test
+    void refusesAnUnknownTimeZoneNamingIt() {
+        TemplateRefusedException e = refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "cron(0 8 ? * MON-FRI *)", ScheduleExpressionTimezone: America/Gotham}
+                """));
+
+        assertThat(e.property()).isEqualTo("Events.Briefing.Properties.ScheduleExpressionTimezone");
+        assertThat(e.getMessage()).contains("'America/Gotham'");
+    }
+
+    @Test
+    void refusesScheduleSettingsTheSchedulerWouldRefuse() {
+        assertThat(refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "rate(1 hour)", Input: "not json"}
+                """)).property()).isEqualTo("Events.Briefing.Properties.Input");
+        assertThat(refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "rate(1 hour)", RetryPolicy: {MaximumRetryAttempts: 200}}
+                """)).property()).isEqualTo("Events.Briefing.Properties.RetryPolicy.MaximumRetryAttempts");
+        assertThat(refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "rate(1 hour)", DeadLetterConfig: {Type: SQS}}
+                """)).getMessage()).contains("!GetAtt <Queue>.Arn");
+        assertThat(refusal(function("""
+                Briefing:
+                  Type: ScheduleV2
+                  Properties: {ScheduleExpression: "rate(1 hour)", State: PAUSED}
+                """)).property()).isEqualTo("Events.Briefing.Properties.State");
+    }
 }

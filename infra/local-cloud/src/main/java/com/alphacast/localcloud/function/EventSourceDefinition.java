@@ -2,8 +2,8 @@ package com.alphacast.localcloud.function;
 
 /**
  * One validated event of an {@code AWS::Serverless::Function} ({@code Events.<name>}), ready to become a runner.
- * Each SAM event type the local cloud honours has its own implementation (SQS today; ScheduleV2 and HttpApi are
- * meant to be added the same way: an {@link EventSourceType} that validates, a definition, and a runner).
+ * Each SAM event type the local cloud honours has its own implementation (SQS, HttpApi, ScheduleV2): an
+ * {@link EventSourceType} that validates, a definition, and a runner.
  */
 public interface EventSourceDefinition {
 
