@@ -3,6 +3,10 @@ package com.alphacast.aws.config;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.settings.SubscriptionSettings;
+import com.alphacast.core.settings.TierAccess;
+import com.alphacast.core.subscription.Plan;
+import com.alphacast.core.subscription.PriceList;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.BrokerSettings;
@@ -21,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +117,8 @@ public final class SettingsLoader {
         try {
             settings = new AlphacastSettings(profile, file, market(root.section("market")), replay(root.section("replay")),
                     volumeSpike(root.section("strategy").section("volumeSpike")), risk(root.section("risk")),
-                    broker(root.section("broker")), distribution(root.section("distribution")));
+                    broker(root.section("broker")), distribution(root.section("distribution")),
+                    subscriptions(root.section("subscriptions")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
@@ -241,5 +248,68 @@ public final class SettingsLoader {
             sinks.put(channel, new ChannelSettings(kind, credential, c.text("apiBaseUrl", defaultBase.get(channel))));
         }
         return new DistributionSettings(outbox, policies, sinks);
+    }
+
+    /** {@code subscriptions.plans.<tier>.<days>d: <stars>}, {@code subscriptions.access.<tier>.*}, ... */
+    private static SubscriptionSettings subscriptions(ConfigSection s) {
+        ConfigSection plansSection = s.section("plans");
+        List<Plan> plans = new ArrayList<>();
+        for (String tierKey : plansSection.keys()) {
+            Tier tier = paidTier(plansSection, tierKey);
+            ConfigSection periods = plansSection.section(tierKey);
+            for (String period : periods.keys()) {
+                if (!period.matches("[1-9][0-9]{0,3}d")) {
+                    throw periods.error(period, "a period is a number of days like 30d");
+                }
+                int days = Integer.parseInt(period.substring(0, period.length() - 1));
+                int stars = periods.integer(period, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                if (stars <= 0) {
+                    throw periods.error(period, "a price is a positive number of Telegram Stars (XTR), got " + stars);
+                }
+                try {
+                    plans.add(new Plan(tier, days, stars));
+                } catch (IllegalArgumentException e) {
+                    throw periods.error(period, e.getMessage());
+                }
+            }
+        }
+        ConfigSection accessSection = s.section("access");
+        Map<Tier, TierAccess> access = new EnumMap<>(Tier.class);
+        for (String tierKey : accessSection.keys()) {
+            Tier tier = paidTier(accessSection, tierKey);
+            ConfigSection a = accessSection.section(tierKey);
+            access.put(tier, new TierAccess(optionalText(a, "telegramChat"), optionalText(a, "discordRole")));
+        }
+        int inviteHours = s.integer("inviteLinkHours", 24, 1, 24 * 30);
+        Optional<String> guild = optionalText(s, "discordGuild");
+        if (guild.isEmpty() && access.values().stream().anyMatch(a -> a.discordRole().isPresent())) {
+            throw s.error("discordGuild", "tier roles (access.<tier>.discordRole) need the guild id they belong to");
+        }
+        return new SubscriptionSettings(new PriceList(plans), access, Duration.ofHours(inviteHours), guild,
+                optionalText(s, "operatorChat"));
+    }
+
+    private static Tier paidTier(ConfigSection section, String key) {
+        Tier tier;
+        try {
+            tier = Tier.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw section.error(key, e.getMessage() + "; only premium and basic are sold");
+        }
+        if (tier == Tier.FREE) {
+            throw section.error(key, "the free tier is not sold and guards no chat; only premium and basic");
+        }
+        return tier;
+    }
+
+    private static Optional<String> optionalText(ConfigSection s, String key) {
+        if (!s.has(key)) {
+            return Optional.empty();
+        }
+        String value = s.text(key, "");
+        if (!value.matches("-?[0-9]{1,20}")) {
+            throw s.error(key, "expected a numeric id (quote it), got " + Redaction.preview(value));
+        }
+        return Optional.of(value);
     }
 }

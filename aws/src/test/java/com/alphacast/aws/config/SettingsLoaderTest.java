@@ -158,4 +158,31 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> secrets.resolve("env:NOPE")).hasMessageContaining("environment variable NOPE is not set");
         assertThatThrownBy(() -> secrets.resolve("ssm:${PARAM}")).hasMessageContaining("PARAM is not set");
     }
+
+    @Test
+    void subscriptionPlansArePricedInStarsPerTierAndPeriod() {
+        AlphacastSettings demo = loader.load("demo");
+        assertThat(demo.subscriptions().prices().find(Tier.PREMIUM, 30))
+                .contains(new com.alphacast.core.subscription.Plan(Tier.PREMIUM, 30, 500));
+        assertThat(demo.subscriptions().accessOf(Tier.PREMIUM).telegramChat()).contains("-1001000000001");
+        assertThat(demo.subscriptions().tierOfChat("-1001000000002")).contains(Tier.BASIC);
+        assertThat(loader.parse("t", "t.yaml", "risk:\n  maxQuantity: 5\n").subscriptions().prices().plans()).isEmpty();
+    }
+
+    @Test
+    void unknownTierOrNonPositivePriceIsRefusedNamingKeyAndFile() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "subscriptions:\n  plans:\n    gold:\n      30d: 500\n"))
+                .hasMessageContaining("config/t.yaml: subscriptions.plans.gold: unknown tier 'gold'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "subscriptions:\n  plans:\n    free:\n      30d: 5\n"))
+                .hasMessageContaining("config/t.yaml: subscriptions.plans.free: the free tier is not sold");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "subscriptions:\n  plans:\n    premium:\n      30d: 0\n"))
+                .hasMessageContaining("config/t.yaml: subscriptions.plans.premium.30d: a price is a positive number of Telegram Stars");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "subscriptions:\n  plans:\n    premium:\n      30d: -5\n"))
+                .hasMessageContaining("subscriptions.plans.premium.30d: a price is a positive number");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "subscriptions:\n  plans:\n    premium:\n      month: 5\n"))
+                .hasMessageContaining("subscriptions.plans.premium.month: a period is a number of days like 30d");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "subscriptions:\n  access:\n    premium:\n      discordRole: \"1\"\n"))
+                .hasMessageContaining("config/t.yaml: subscriptions.discordGuild: tier roles");
+    }
 }
