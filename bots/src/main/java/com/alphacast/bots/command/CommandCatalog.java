@@ -35,7 +35,13 @@ public final class CommandCatalog {
                     Optional.of(new Argument("reason", "Why trading is halted", false))),
             new Spec("resume", "Operators: allow new orders again", Role.ADMIN, Optional.empty()),
             new Spec("closeall", "Operators: close every open position (asks to confirm)", Role.ADMIN,
-                    Optional.of(new Argument("code", "Confirmation code from the first /closeall", false))));
+                    Optional.of(new Argument("code", "Confirmation code from the first /closeall", false))),
+            new Spec("grant", "Operators: give a user a tier for some days (user tier days)", Role.ADMIN,
+                    Optional.of(new Argument("details", "user tier days, e.g. telegram:123 premium 30", false))),
+            new Spec("revoke", "Operators: end a user's subscription now", Role.ADMIN,
+                    Optional.of(new Argument("user", "telegram:123 or discord:456", false))),
+            new Spec("refund", "Operators: refund a Stars payment and end what it bought", Role.ADMIN,
+                    Optional.of(new Argument("charge", "telegram_payment_charge_id of the payment", false))));
 
     public List<Spec> all() {
         return specs;

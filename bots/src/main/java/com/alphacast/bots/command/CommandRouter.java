@@ -50,6 +50,7 @@ public final class CommandRouter {
     private final String subscribeLink;
     private final ZoneId tradingZone;
     private final PendingConfirmations confirmations;
+    private final SubscriptionCommands subscriptions;
     private final Duration confirmationWindow = Duration.ofSeconds(60);
 
     /**
@@ -61,6 +62,16 @@ public final class CommandRouter {
                          SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
                          RandomGenerator random, String subscribeLink, ZoneId tradingZone,
                          PendingConfirmations confirmations) {
+        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
+                confirmations, SubscriptionCommands.unavailable());
+    }
+
+    /** @param subscriptions the operators' /grant, /revoke and /refund */
+    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
+                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
+                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
+                         PendingConfirmations confirmations, SubscriptionCommands subscriptions) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.positions = Objects.requireNonNull(positions, "positions");
@@ -160,6 +171,13 @@ public final class CommandRouter {
                 boolean wasHalted = control.status().halted();
                 control.resume(who);
                 yield CommandReply.text(wasHalted ? "Trading resumed: new orders allowed." : "Trading was not halted.");
+            }
+            case "grant", "revoke", "refund" -> {
+                try {
+                    yield subscriptions.answer(caller, command.name(), args);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidArgument(e.getMessage());
+                }
             }
             default -> throw new IllegalStateException("catalogued command without a handler: " + command.name());
         };

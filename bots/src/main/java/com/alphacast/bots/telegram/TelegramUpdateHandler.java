@@ -8,6 +8,7 @@ import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.bots.inbound.SeenRequests;
+import com.alphacast.bots.subscription.SubscriptionUpdates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -32,7 +34,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * Turns a Telegram update into a routing decision and the Bot API calls that answer it. Commands come from
  * new messages (a {@code bot_command} entity at offset 0) and from inline buttons (callback data holding
  * a command). Edited messages, channel posts, membership changes and service messages are ignored with a
- * reason, so an edit can never re-run a command.
+ * reason, so an edit can never re-run a command. With {@link SubscriptionUpdates}, pre-checkout queries, payments,
+ * join requests and chat members of the premium chats go there, and {@code /subscribe} also sends Stars invoices.
  *
  * <p>Each update id, and each payment charge id, is handled at most once ({@link SeenRequests}): Telegram
  * redelivers a webhook update whose answer it did not get, and a replayed request must not run a command
@@ -51,10 +54,18 @@ public final class TelegramUpdateHandler {
     private final CommandParser parser;
     private final CommandRouter router;
     private final SeenRequests seen;
+    private final Optional<SubscriptionUpdates> subscriptions;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** @param seen update and payment charge ids already handled */
     public TelegramUpdateHandler(CommandParser parser, CommandRouter router, SeenRequests seen) {
+        this(parser, router, seen, Optional.empty());
+    }
+
+    /** @param subscriptions Stars invoices, payments and the premium chats' joins; empty: payments are declined */
+    public TelegramUpdateHandler(CommandParser parser, CommandRouter router, SeenRequests seen,
+                                 Optional<SubscriptionUpdates> subscriptions) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.router = Objects.requireNonNull(router, "router");
         this.seen = Objects.requireNonNull(seen, "seen");
@@ -113,6 +124,15 @@ public final class TelegramUpdateHandler {
         if (update.hasChannelPost() || update.hasEditedChannelPost()) {
             return ignored("ignored: channel post (channels have no sender to authorize)");
         }
+        if (update.hasPreCheckoutQuery() && subscriptions.isPresent()) {
+            return reacted(subscriptions.get().preCheckout(update.getPreCheckoutQuery()));
+        }
+        if (update.hasChatJoinRequest() && subscriptions.isPresent()) {
+            return reacted(subscriptions.get().joinRequest(update.getChatJoinRequest()));
+        }
+        if (update.hasChatMember() && subscriptions.isPresent()) {
+            return reacted(subscriptions.get().chatMember(update.getChatMember()));
+        }
         if (update.hasPreCheckoutQuery()) {
             // Telegram waits at most 10 s for an answer; declining at once beats leaving the payer hanging.
             AnswerPreCheckoutQuery decline = AnswerPreCheckoutQuery.builder().preCheckoutQueryId(update.getPreCheckoutQuery().getId())
@@ -128,7 +148,7 @@ public final class TelegramUpdateHandler {
 
     private Handling message(Message message) {
         if (message.getSuccessfulPayment() != null) {
-            return payment(message.getSuccessfulPayment());
+            return payment(message);
         }
         if (message.getText() == null) {
             String kind = message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty() ? "new_chat_members"
@@ -164,6 +184,9 @@ public final class TelegramUpdateHandler {
         Routing routing = router.route(caller, parsed);
         List<BotApiMethod<?>> replies = new ArrayList<>();
         routing.reply().ifPresent(reply -> replies.add(send(caller.chatId(), reply)));
+        if (routing.verdict() == Routing.Verdict.HANDLED && routing.command().equals("subscribe") && subscriptions.isPresent()) {
+            replies.addAll(subscriptions.get().invoices(caller.chatId()));
+        }
         return new Handling(routing, replies);
     }
 
@@ -189,10 +212,11 @@ public final class TelegramUpdateHandler {
     }
 
     /**
-     * A payment Telegram reports as done. Nothing is granted here yet, but a charge id seen twice is named as
-     * a repeat so that whatever grants access later inherits at-most-once handling.
+     * A payment Telegram reports as done: granted through {@link SubscriptionUpdates} (once per charge id, which the
+     * ledger enforces too), or only noted when this bot takes no payments.
      */
-    private Handling payment(SuccessfulPayment payment) {
+    private Handling payment(Message message) {
+        SuccessfulPayment payment = message.getSuccessfulPayment();
         String charge = payment.getTelegramPaymentChargeId();
         if (charge == null || charge.isBlank()) {
             return new Handling(Routing.ignored(Routing.Verdict.IGNORED, "ignored: successful_payment without a charge id"), List.of());
@@ -201,7 +225,15 @@ public final class TelegramUpdateHandler {
             return new Handling(Routing.ignored(Routing.Verdict.IGNORED,
                     "ignored: payment charge " + shortened(charge) + " was already handled"), List.of());
         }
+        if (subscriptions.isPresent()) {
+            return reacted(subscriptions.get().payment(message));
+        }
         return new Handling(Routing.ignored(Routing.Verdict.NOT_A_COMMAND, "not a command: successful_payment"), List.of());
+    }
+
+    private static Handling reacted(SubscriptionUpdates.Reaction reaction) {
+        return new Handling(new Routing(Routing.Verdict.HANDLED, "", List.of(), com.alphacast.bots.command.Role.UNKNOWN,
+                reaction.explanation(), Optional.empty()), reaction.replies());
     }
 
     private static String shortened(String value) {

@@ -29,9 +29,9 @@ class RegistrationAndPollingTest {
         try (FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "bot-token")) {
             String summary = DiscordCommandRegistration.create(discord.apiBase(), "bot-token", Duration.ofSeconds(5))
                     .register("1100", new CommandCatalog());
-            assertThat(summary).isEqualTo("registered 11 Discord slash commands");
+            assertThat(summary).isEqualTo("registered 14 Discord slash commands");
             assertThat(discord.invalidRequests()).isEmpty();
-            assertThat(discord.registeredCommands().findValuesAsText("name")).contains("pnl", "closeall", "days");
+            assertThat(discord.registeredCommands().findValuesAsText("name")).contains("pnl", "closeall", "days", "grant", "refund");
             assertThat(discord.requests().get(0).method()).isEqualTo("PUT");
         }
     }

@@ -40,6 +40,7 @@ public final class FakeDiscord extends LoopbackServer {
     private final Set<String> forbiddenChannels = ConcurrentHashMap.newKeySet();
     private final Set<String> interactionTokens = ConcurrentHashMap.newKeySet();
     private final List<Posted> posted = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Set<String>> memberRoles = new ConcurrentHashMap<>();
     private final Map<String, Deque<Long>> recentPerRoute = new HashMap<>();
     private final AtomicLong snowflakes = new AtomicLong(1_300_000_000_000_000_000L);
     private volatile int perWebhookLimit;
@@ -99,6 +100,11 @@ public final class FakeDiscord extends LoopbackServer {
         this.perWebhookLimit = requests;
         this.perWebhookWindowMillis = windowMillis;
         return this;
+    }
+
+    /** The role ids a guild member holds now (granted with PUT, removed with DELETE on the member's role). */
+    public Set<String> rolesOf(String guildId, String userId) {
+        return Set.copyOf(memberRoles.getOrDefault(guildId + "/" + userId, Set.of()));
     }
 
     public List<Posted> posted() {
@@ -248,6 +254,15 @@ public final class FakeDiscord extends LoopbackServer {
             }
             registeredCommands = commands;
             return Response.json(200, write(commands));
+        }
+        if (template.equals("/guilds/{guild_id}/members/{user_id}/roles/{role_id}")) {
+            String member = parameters.get("guild_id") + "/" + parameters.get("user_id");
+            if (request.method().equals("PUT")) {
+                memberRoles.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).add(parameters.get("role_id"));
+            } else if (request.method().equals("DELETE")) {
+                memberRoles.getOrDefault(member, Set.of()).remove(parameters.get("role_id"));
+            }
+            return new Response(204, Map.of(), null);
         }
         if (template.equals("/users/@me")) {
             return Response.json(200, "{\"id\":\"1100000000000000001\",\"username\":\"alphacast\",\"discriminator\":\"0\",\"bot\":true}");

@@ -53,6 +53,17 @@ public final class FakeTelegram extends LoopbackServer {
     private volatile int perChatPerSecond;
     private volatile long retryAfterSeconds = 1;
     private volatile JsonNode publishedCommands;
+    private final Map<String, JsonNode> commandsByScope = new ConcurrentHashMap<>();
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong inviteLinks = new AtomicLong();
+
+    /** A call the fake accepted (valid against the spec, right token), with its parameters. */
+    public record Call(String method, Map<String, JsonNode> parameters) {
+        public String text(String name) {
+            JsonNode value = parameters.get(name);
+            return value == null ? null : value.asText();
+        }
+    }
 
     /** A message the fake accepted: the chat, the text after entity parsing and the raw request text. */
     public record SentMessage(String chatId, long messageId, String text, String rawText) {
@@ -127,6 +138,21 @@ public final class FakeTelegram extends LoopbackServer {
         }
     }
 
+    /** Every accepted call of {@code method} (case-insensitive), in order: invoices, invite links, bans, refunds, ... */
+    public List<Call> calls(String method) {
+        synchronized (calls) {
+            return calls.stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();
+        }
+    }
+
+    /**
+     * The commands published for a scope: {@code default}, {@code all_private_chats}, {@code chat:<chat_id>}, ...
+     * (the scope's type, and its chat id when it has one).
+     */
+    public Optional<JsonNode> publishedCommands(String scope) {
+        return Optional.ofNullable(commandsByScope.get(scope));
+    }
+
     /** The commands last published with {@code setMyCommands}, or null. */
     public JsonNode publishedCommands() {
         return publishedCommands;
@@ -190,11 +216,20 @@ public final class FakeTelegram extends LoopbackServer {
                 return tooManyRequests(retryAfterSeconds);
             }
         }
+        if (!name.startsWith("get")) {
+            calls.add(new Call(method.get(), Map.copyOf(parameters)));
+        }
         return switch (name) {
             case "getme" -> ok(botUser());
+            case "sendinvoice" -> ok(invoiceMessage(parameters));
+            case "createchatinvitelink" -> ok(inviteLink(parameters));
             case "sendmessage" -> ok(sendMessage(parameters));
             case "setmycommands" -> {
                 publishedCommands = parameters.get("commands");
+                JsonNode scope = parameters.get("scope");
+                String key = scope == null ? "default" : scope.path("type").asText()
+                        + (scope.has("chat_id") ? ":" + scope.get("chat_id").asText() : "");
+                commandsByScope.put(key, parameters.get("commands"));
                 yield ok(json.getNodeFactory().booleanNode(true));
             }
             case "getmycommands" -> ok(publishedCommands == null ? json.createArrayNode() : publishedCommands);
@@ -217,6 +252,48 @@ public final class FakeTelegram extends LoopbackServer {
         message.put("date", clock.instant().getEpochSecond());
         message.put("text", text);
         return message;
+    }
+
+    private ObjectNode invoiceMessage(Map<String, JsonNode> parameters) {
+        String chatId = parameters.get("chat_id").asText();
+        long messageId = messageIds.computeIfAbsent(chatId, id -> new AtomicLong()).incrementAndGet();
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", messageId);
+        message.set("from", botUser());
+        message.set("chat", chat(chatId));
+        message.put("date", clock.instant().getEpochSecond());
+        ObjectNode invoice = message.putObject("invoice");
+        invoice.put("title", parameters.get("title").asText());
+        invoice.put("description", parameters.get("description").asText());
+        invoice.put("start_parameter", "");
+        invoice.put("currency", parameters.get("currency").asText());
+        long total = 0;
+        for (JsonNode price : parameters.get("prices")) {
+            total += price.path("amount").asLong();
+        }
+        invoice.put("total_amount", total);
+        return message;
+    }
+
+    /** A {@code ChatInviteLink} as the real API answers it, unique per call. */
+    private ObjectNode inviteLink(Map<String, JsonNode> parameters) {
+        ObjectNode link = json.createObjectNode();
+        link.put("invite_link", "https://t.me/+fake" + inviteLinks.incrementAndGet());
+        link.set("creator", botUser());
+        link.put("creates_join_request", parameters.containsKey("creates_join_request")
+                && parameters.get("creates_join_request").asBoolean());
+        link.put("is_primary", false);
+        link.put("is_revoked", false);
+        if (parameters.containsKey("name")) {
+            link.put("name", parameters.get("name").asText());
+        }
+        if (parameters.containsKey("expire_date")) {
+            link.put("expire_date", parameters.get("expire_date").asLong());
+        }
+        if (parameters.containsKey("member_limit")) {
+            link.put("member_limit", parameters.get("member_limit").asInt());
+        }
+        return link;
     }
 
     private synchronized ArrayNode updates(Map<String, JsonNode> parameters) {
