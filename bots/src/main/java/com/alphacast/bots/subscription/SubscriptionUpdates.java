@@ -113,6 +113,10 @@ public final class SubscriptionUpdates {
             return new Reaction("payment " + payment.getTelegramPaymentChargeId() + " from " + payer
                     + " not granted: not an Alphacast Stars invoice (currency " + payment.getCurrency() + ")", List.of());
         }
+        if (payment.getTotalAmount() == null || payment.getTotalAmount() != payload.get().stars()) {
+            return new Reaction("payment " + payment.getTelegramPaymentChargeId() + " from " + payer + " not granted: "
+                    + payment.getTotalAmount() + " XTR paid for an invoice of " + payload.get().stars(), List.of());
+        }
         Plan plan;
         try {
             plan = new Plan(payload.get().tier(), payload.get().days(), payload.get().stars());

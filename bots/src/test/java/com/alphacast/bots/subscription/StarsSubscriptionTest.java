@@ -129,6 +129,15 @@ class StarsSubscriptionTest {
     }
 
     @Test
+    void paymentWhoseAmountDiffersFromItsInvoiceGrantsNothing() throws Exception {
+        ObjectNode payment = starsPayment(fixture("successful_payment.json"));
+        ((ObjectNode) payment.get("message").get("successful_payment")).put("total_amount", 5);
+        TelegramUpdateHandler.Handling handling = handle(payment);
+        assertThat(handling.routing().explanation()).contains("5 XTR paid for an invoice of 500");
+        assertThat(ledger.find(new Subscriber(Channel.TELEGRAM, "456"))).isEmpty();
+    }
+
+    @Test
     void starsPaymentGrantsPremiumUntilPeriodEndsWithASingleUseInviteAndTheSweepRevokesItAfterExpiry() throws Exception {
         Instant paidAt = time.instant();
         ObjectNode payment = starsPayment(fixture("successful_payment.json"));

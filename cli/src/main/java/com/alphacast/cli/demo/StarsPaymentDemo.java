@@ -9,16 +9,9 @@ import com.alphacast.bots.command.SubscriberRegistry;
 import com.alphacast.bots.command.data.InMemoryTradingDesk;
 import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.render.BriefingComposer;
-import com.alphacast.bots.subscription.PlatformAccessWithdrawal;
-import com.alphacast.bots.subscription.PremiumChats;
-import com.alphacast.bots.subscription.StarRefunds;
-import com.alphacast.bots.subscription.SubscriptionAdministration;
-import com.alphacast.bots.subscription.SubscriptionRoles;
-import com.alphacast.bots.subscription.SubscriptionUpdates;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
+import com.alphacast.bots.wiring.SubscriptionServices;
 import com.alphacast.core.settings.SubscriptionSettings;
-import com.alphacast.core.usecase.subscription.ExpirySweep;
-import com.alphacast.core.usecase.subscription.SubscriptionGrants;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -73,19 +66,13 @@ public final class StarsPaymentDemo {
         if (settings.prices().plans().isEmpty()) {
             throw new IllegalStateException("the profile sells nothing (subscriptions.plans is empty): no payment to show");
         }
-        SubscriptionGrants grants = new SubscriptionGrants(ledger, clock);
-        PremiumChats chats = new PremiumChats(telegram);
-        SubscriptionUpdates updates = new SubscriptionUpdates(settings, grants, chats, clock);
-        ExpirySweep sweep = new ExpirySweep(ledger, new PlatformAccessWithdrawal(settings, Optional.of(chats), Optional.empty()),
-                clock, 50);
+        SubscriptionServices services = SubscriptionServices.wire(settings, ledger, operators, telegram, Optional.empty(), clock);
         InMemoryTradingDesk desk = new InMemoryTradingDesk(clock);
-        CommandRouter router = new CommandRouter(new CommandCatalog(), new SubscriptionRoles(operators, ledger, clock), desk,
-                desk, desk, desk, BriefingComposer.standard(), clock, new SplittableRandom(), "/subscribe",
-                ZoneId.of("America/New_York"), new InMemoryPendingConfirmations(),
-                new SubscriptionAdministration(settings, grants, ledger, sweep, Optional.of(updates), Optional.of(chats),
-                        Optional.of(new StarRefunds(telegram)), Optional.empty()));
+        CommandRouter router = new CommandRouter(new CommandCatalog(), services.roles(), desk, desk, desk, desk,
+                BriefingComposer.standard(), clock, new SplittableRandom(), "/subscribe", ZoneId.of("America/New_York"),
+                new InMemoryPendingConfirmations(), services.administration());
         TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser(""), router,
-                new InMemorySeenRequests(Duration.ofHours(1), 1_000, clock), Optional.of(updates));
+                new InMemorySeenRequests(Duration.ofHours(1), 1_000, clock), Optional.of(services.updates()));
 
         List<String> transcript = new ArrayList<>();
         transcript.add(step(handler, command(userId, "/tier"), "/tier"));
