@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code ./alphacast bots ...}: operator commands for the chat bots.
  * <pre>
- *   register-commands [--telegram] [--discord]   publish the command menus (both configured ones by default)
+ *   register-commands [--telegram] [--discord] [--operator-chat ID]   publish the command menus (both configured
+ *                                                ones by default); with an operator chat, Telegram gets one menu per
+ *                                                audience (subscribers everywhere, every command in that chat)
  *   run [--poll-timeout SECONDS]                 long-polling Telegram bot (self-hosting without a public URL)
  *   explain-update FILE.json [--bot-username NAME]   how a Telegram update or Discord interaction would be routed
  *   verify-discord --public-key HEX --timestamp T --signature HEX --body FILE
@@ -105,7 +107,8 @@ public final class BotsCommand implements Command {
         }
         try {
             return switch (sub) {
-                case "register-commands" -> registerCommands(new Arguments(rest, List.of("--telegram", "--discord"), List.of()), out);
+                case "register-commands" -> registerCommands(new Arguments(rest, List.of("--telegram", "--discord"),
+                        List.of("--operator-chat")), out);
                 case "run" -> runBot(new Arguments(rest, List.of(), List.of("--poll-timeout")), out, err);
                 case "explain-update" -> explain(new Arguments(rest, List.of(), List.of("--bot-username")), out);
                 case "verify-discord" -> verifyDiscord(new Arguments(rest, List.of(),
@@ -166,8 +169,14 @@ public final class BotsCommand implements Command {
         int done = 0;
         if (telegram && config.telegram().isPresent()) {
             BotsConfiguration.Telegram settings = config.telegram().get();
-            out.println(new TelegramCommandRegistration(TelegramTransport.client(settings.botToken(), settings.apiBase(), config.timeout()))
-                    .register(router.catalog()));
+            TelegramCommandRegistration registration = new TelegramCommandRegistration(
+                    TelegramTransport.client(settings.botToken(), settings.apiBase(), config.timeout()));
+            java.util.Optional<String> operatorChat = arguments.option("--operator-chat");
+            if (operatorChat.isPresent() && !operatorChat.get().matches("-?[0-9]{1,20}")) {
+                throw new IllegalArgumentException("--operator-chat must be a numeric chat id like -1001234567890");
+            }
+            out.println(operatorChat.isPresent() ? registration.registerPerAudience(router.catalog(), operatorChat)
+                    : registration.register(router.catalog()));
             done++;
         } else if (onlyTelegram) {
             throw new IllegalArgumentException("Telegram is not configured: set TELEGRAM_BOT_TOKEN");

@@ -162,11 +162,27 @@ class BotsCommandTest {
                     "DISCORD_BOT_TOKEN", "dbot", "DISCORD_APPLICATION_ID", "1100", "DISCORD_API_BASE", discord.apiBase()),
                     "register-commands");
             assertThat(run.err()).isEmpty();
-            assertThat(run.out()).contains("registered 8 Telegram commands", "registered 11 Discord slash commands");
+            assertThat(run.out()).contains("registered 8 Telegram commands", "registered 14 Discord slash commands");
             assertThat(telegram.invalidRequests()).isEmpty();
             assertThat(discord.invalidRequests()).isEmpty();
         }
         assertThat(run(Map.of(), "register-commands").err()).contains("nothing to register");
+    }
+
+    @Test
+    void registersTelegramMenusPerAudienceWithAnOperatorChat() {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
+            Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString());
+            Run run = run(env, "register-commands", "--telegram", "--operator-chat", "-1001000000009");
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("registered 3 Telegram command menus (default, private chats, operator chat)");
+            assertThat(telegram.publishedCommands("chat:-1001000000009").orElseThrow().findValuesAsText("command"))
+                    .contains("halt", "grant", "refund");
+            assertThat(telegram.publishedCommands("default").orElseThrow().findValuesAsText("command")).doesNotContain("grant");
+            assertThat(telegram.invalidRequests()).isEmpty();
+            assertThat(run(env, "register-commands", "--telegram", "--operator-chat", "ops").err())
+                    .contains("--operator-chat must be a numeric chat id");
+        }
     }
 
     @Test
