@@ -62,6 +62,30 @@ class FakeServersTest {
     }
 
     @Test
+    void telegramAnswersInvoicesAndInviteLinksAsTheSpecTypesAndRefusesInvalidOnes() throws Exception {
+        try (FakeTelegram telegram = FakeTelegram.start("1:t")) {
+            HttpResponse<String> invoice = post(URI.create(telegram.baseUri() + "/bot1:t/sendInvoice"),
+                    "{\"chat_id\":12,\"title\":\"Premium\",\"description\":\"30 days\",\"payload\":\"sub:v1:premium:30d:500\","
+                            + "\"provider_token\":\"\",\"currency\":\"XTR\",\"prices\":[{\"label\":\"Premium\",\"amount\":500}]}", Map.of());
+            assertThat(invoice.statusCode()).isEqualTo(200);
+            assertThat(telegram.spec().validateType(JSON.readTree(invoice.body()).get("result"), "Message")).isEmpty();
+            assertThat(JSON.readTree(invoice.body()).at("/result/invoice/total_amount").asLong()).isEqualTo(500);
+
+            HttpResponse<String> link = post(URI.create(telegram.baseUri() + "/bot1:t/createChatInviteLink"),
+                    "{\"chat_id\":-1001,\"member_limit\":1,\"expire_date\":1900000000}", Map.of());
+            assertThat(telegram.spec().validateType(JSON.readTree(link.body()).get("result"), "ChatInviteLink")).isEmpty();
+            assertThat(telegram.calls("createChatInviteLink")).singleElement()
+                    .satisfies(call -> assertThat(call.text("member_limit")).isEqualTo("1"));
+
+            HttpResponse<String> noPrices = post(URI.create(telegram.baseUri() + "/bot1:t/sendInvoice"),
+                    "{\"chat_id\":12,\"title\":\"P\",\"description\":\"d\",\"payload\":\"p\",\"currency\":\"XTR\"}", Map.of());
+            assertThat(noPrices.statusCode()).isEqualTo(400);
+            assertThat(telegram.invalidRequests()).hasSize(1);
+            assertThat(telegram.calls("sendInvoice")).hasSize(1);
+        }
+    }
+
+    @Test
     void telegramEnforcesTheBroadcastLimitInASlidingSecond() throws Exception {
         MutableClock clock = new MutableClock();
         try (FakeTelegram telegram = new FakeTelegram(clock, "1:t", "Bot")) {
