@@ -88,7 +88,7 @@ class CloudUpProcessIT {
                      .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("alphacast-SignalsTable",
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
-                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable");
+                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
             assertThat(sqs.listQueues().queueUrls()).hasSize(8).contains(signalsQueueUrl);
 
