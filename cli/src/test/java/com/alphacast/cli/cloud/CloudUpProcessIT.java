@@ -90,7 +90,7 @@ class CloudUpProcessIT {
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
                     "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
-            assertThat(sqs.listQueues().queueUrls()).hasSize(8).contains(signalsQueueUrl);
+            assertThat(sqs.listQueues().queueUrls()).hasSize(9).contains(signalsQueueUrl);
 
             Instant now = Instant.now();
             Signal signal = new Signal("process-test:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0,

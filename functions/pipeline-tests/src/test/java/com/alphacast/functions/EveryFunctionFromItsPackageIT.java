@@ -15,6 +15,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.ExitReason;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.schedule.ScheduleFiring;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import com.alphacast.localcloud.junit.TemporaryHome;
 import java.nio.file.Files;
@@ -81,6 +82,11 @@ class EveryFunctionFromItsPackageIT {
 
         assertThat(trading.closedPositions()).filteredOn(c -> c.position().signalId().equals(signal.id()))
                 .singleElement().satisfies(c -> assertThat(c.exit().reason()).isEqualTo(ExitReason.STOP));
+
+        // Scheduled functions (SubscriptionSweepFunction): an hour on the schedule clock fires each at least once.
+        List<ScheduleFiring> fired = cloud.scheduleClock().advanceBy(Duration.ofHours(1));
+        assertThat(fired).extracting(ScheduleFiring::functionLogicalId).contains("SubscriptionSweepFunction");
+        assertThat(fired).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
 
         assertThat(cloud.plan().functions()).isNotEmpty();
         for (FunctionDefinition function : cloud.plan().functions().values()) {

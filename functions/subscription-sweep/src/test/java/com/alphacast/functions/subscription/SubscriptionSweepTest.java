@@ -47,10 +47,7 @@ class SubscriptionSweepTest {
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-02T05:00:00Z"));
 
     private static FunctionResources resources(LocalCloud cloud) {
-        // The function's template entry waits for the local cloud to run ScheduleV2: its environment is the stack's
-        // (endpoints, credentials) plus the table the entry will give it.
-        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
-        environment.put("SUBSCRIBERS_TABLE", cloud.tableName("SubscribersTable"));
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("SubscriptionSweepFunction"));
         environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
         return new FunctionResources(environment);
     }
