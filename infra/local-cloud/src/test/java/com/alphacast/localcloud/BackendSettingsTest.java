@@ -35,6 +35,10 @@ class BackendSettingsTest {
                 .hasMessage("SQS port must be within 0..65535 (0: any free port), got -1");
         assertThatThrownBy(() -> new BackendSettings(9000, 9000, Optional.empty()))
                 .hasMessage("DynamoDB and SQS cannot share port 9000");
+        assertThatThrownBy(() -> new BackendSettings(9000, 9001, 9001, Optional.empty()))
+                .hasMessage("SQS and HTTP API cannot share port 9001");
+        assertThatThrownBy(() -> new BackendSettings(9000, 9001, 65_536, Optional.empty()))
+                .hasMessage("HTTP API port must be within 0..65535 (0: any free port), got 65536");
     }
 
     private static int freePort() throws IOException {

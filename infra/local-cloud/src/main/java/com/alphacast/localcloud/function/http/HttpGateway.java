@@ -32,6 +32,8 @@ public final class HttpGateway implements AutoCloseable {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** Past this, an oversized body is no longer drained and the connection is simply closed. */
     private static final long MAX_DISCARD_BYTES = 4L * MAX_BODY_BYTES;
+    private static final java.util.Set<String> FRAMING_HEADERS = java.util.Set.of("content-length",
+            "transfer-encoding", "connection");
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -100,7 +102,9 @@ public final class HttpGateway implements AutoCloseable {
             } catch (RuntimeException e) {
                 response = GatewayResponse.message(500, "Internal Server Error");
             }
-            response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
+            // Framing is the gateway's business (as in API Gateway): a function's content-length cannot break it.
+            response.headers().stream().filter(h -> !FRAMING_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT)))
+                    .forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
             exchange.getResponseHeaders().set("apigw-requestid", java.util.UUID.randomUUID().toString());
             boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.status() == 204
                     || response.status() == 304 || response.body().length == 0;
