@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloudUpEventSourcesIT {
 
-    /** A webhook route and a weekday schedule, given to the project's risk check function (events only). */
+    /** A probe route (a path no function of the template uses) and a weekday schedule, given to the project's risk check function (events only). */
     private static final String PROBE_EVENTS = """
                     Webhook:
                       Type: HttpApi
-                      Properties: {Path: /telegram/webhook, Method: POST}
+                      Properties: {Path: "/probe/{id}", Method: POST}
                     Morning:
                       Type: ScheduleV2
                       Properties:
@@ -49,10 +49,10 @@ class CloudUpEventSourcesIT {
 
         String banner = printed.toString(StandardCharsets.UTF_8);
         assertThat(banner).contains("HTTP routes (API Gateway payload format 2.0, on http://127.0.0.1:" + (base + 2) + ")");
-        assertThat(banner).containsPattern("  POST +http://127\\.0\\.0\\.1:" + (base + 2) + "/telegram/webhook +-> RiskCheckFunction");
+        assertThat(banner).containsPattern("  POST +http://127\\.0\\.0\\.1:" + (base + 2) + "/probe/\\{id\\} +-> RiskCheckFunction");
         assertThat(banner).containsPattern("  cron\\(0 8 \\? \\* MON-FRI \\*\\) +America/New_York +next "
                 + "\\d{4}-\\d{2}-\\d{2}T1[23]:00:00Z +-> RiskCheckFunction/Morning");
-        assertThat(banner).containsPattern("RiskCheckFunction +<- POST /telegram/webhook, cron\\(0 8 \\? \\* MON-FRI \\*\\), SignalsQueue");
+        assertThat(banner).containsPattern("RiskCheckFunction +<- POST /probe/\\{id\\}, cron\\(0 8 \\? \\* MON-FRI \\*\\), SignalsQueue");
     }
 
     /** Adds the probe events at the top of RiskCheckFunction's Events mapping. */
