@@ -27,7 +27,13 @@ public final class DiscordInteractionsHandler implements RequestHandler<APIGatew
 
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
-    private final DeferringInteractionEndpoint endpoint;
+    private final FunctionResources resources;
+    private final Clock clock;
+    private final DynamoSeenRequests seen;
+    private final DiscordTimestampWindow window = DiscordTimestampWindow.standard();
+    private final String followUps;
+    /** Built at the first request: the public key is read then, so a stack without it still starts. */
+    private DeferringInteractionEndpoint endpoint;
 
     public DiscordInteractionsHandler() {
         this(System.getenv());
@@ -39,21 +45,29 @@ public final class DiscordInteractionsHandler implements RequestHandler<APIGatew
 
     DiscordInteractionsHandler(FunctionResources resources, Clock clock) {
         this.priming = new SnapStartPriming(resources, "INBOUND_REQUESTS_TABLE").register();
-        SecretResolver secrets = new SecretResolver(resources.environment(),
-                () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
-        Ed25519Verifier verifier = new Ed25519Verifier(publicKey(secrets.resolve(resources.require("DISCORD_PUBLIC_KEY_REF"))));
-        DiscordTimestampWindow window = DiscordTimestampWindow.standard();
-        String followUps = resources.require("DISCORD_FOLLOW_UP_QUEUE_URL");
-        this.endpoint = new DeferringInteractionEndpoint(verifier, window, clock,
-                new DynamoSeenRequests(resources.dynamoDb(), resources.require("INBOUND_REQUESTS_TABLE"),
-                        window.maxAge().multipliedBy(2), clock),
-                interaction -> {
-                    List<String> refusals = SqsMessageRules.refusals(interaction, Map.of(), 0);
-                    if (!refusals.isEmpty()) {
-                        throw new IllegalArgumentException("SQS would refuse this interaction: " + String.join("; ", refusals));
-                    }
-                    resources.sqs().sendMessage(send -> send.queueUrl(followUps).messageBody(interaction));
-                });
+        this.resources = resources;
+        this.clock = clock;
+        this.followUps = resources.require("DISCORD_FOLLOW_UP_QUEUE_URL");
+        this.seen = new DynamoSeenRequests(resources.dynamoDb(), resources.require("INBOUND_REQUESTS_TABLE"),
+                window.maxAge().multipliedBy(2), clock);
+    }
+
+    private synchronized DeferringInteractionEndpoint endpoint() {
+        if (endpoint == null) {
+            SecretResolver secrets = new SecretResolver(resources.environment(),
+                    () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
+            Ed25519Verifier verifier = new Ed25519Verifier(publicKey(secrets.resolve(resources.require("DISCORD_PUBLIC_KEY_REF"))));
+            endpoint = new DeferringInteractionEndpoint(verifier, window, clock, seen, this::defer);
+        }
+        return endpoint;
+    }
+
+    private void defer(String interaction) {
+        List<String> refusals = SqsMessageRules.refusals(interaction, Map.of(), 0);
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException("SQS would refuse this interaction: " + String.join("; ", refusals));
+        }
+        resources.sqs().sendMessage(send -> send.queueUrl(followUps).messageBody(interaction));
     }
 
     private static byte[] publicKey(String hex) {
@@ -62,7 +76,7 @@ public final class DiscordInteractionsHandler implements RequestHandler<APIGatew
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        DeferringInteractionEndpoint.Response response = endpoint.handle(
+        DeferringInteractionEndpoint.Response response = endpoint().handle(
                 InboundHttp.header(event, "X-Signature-Ed25519"), InboundHttp.header(event, "X-Signature-Timestamp"),
                 InboundHttp.body(event));
         if (response.status() != 200) {

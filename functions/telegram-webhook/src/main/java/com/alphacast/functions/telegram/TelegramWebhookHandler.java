@@ -21,8 +21,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Lambda behind {@code POST /telegram/webhook} (HttpApi, payload format 2.0): Telegram updates → one answer each,
- * sent through the Bot API. The webhook secret and bot token are resolved from their references once per
- * execution environment.
+ * sent through the Bot API. The webhook secret and bot token are resolved from their references at the first
+ * request of an execution environment (a stack started without them, like a local one, still runs the rest).
  */
 public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -31,7 +31,10 @@ public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2
 
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
-    private final TelegramUpdateEndpoint endpoint;
+    private final FunctionResources resources;
+    private final TelegramUpdateHandler updates;
+    /** Built at the first request: the secrets are read then, so a stack without them still starts. */
+    private TelegramUpdateEndpoint endpoint;
 
     public TelegramWebhookHandler() {
         this(System.getenv());
@@ -43,22 +46,29 @@ public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2
 
     TelegramWebhookHandler(FunctionResources resources, Clock clock) {
         this.priming = new SnapStartPriming(resources, "INBOUND_REQUESTS_TABLE").register();
-        SecretResolver secrets = new SecretResolver(resources.environment(),
-                () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
-        SecretToken secret = new SecretToken(secrets.resolve(resources.require("TELEGRAM_WEBHOOK_SECRET_REF")).strip());
-        String token = secrets.resolve(resources.require("TELEGRAM_BOT_TOKEN_REF")).strip();
-        TelegramClient client = TelegramTransport.client(token,
-                URI.create(resources.environment().getOrDefault("TELEGRAM_API_BASE", "https://api.telegram.org")),
-                Duration.ofSeconds(5));
-        TelegramUpdateHandler updates = new TelegramUpdateHandler(
+        this.resources = resources;
+        this.updates = new TelegramUpdateHandler(
                 new CommandParser(resources.environment().getOrDefault("TELEGRAM_BOT_USERNAME", "")),
                 TableBackedRouter.create(resources, clock),
                 new DynamoSeenRequests(resources.dynamoDb(), resources.require("INBOUND_REQUESTS_TABLE"), UPDATE_RETENTION, clock));
-        this.endpoint = new TelegramUpdateEndpoint(secret, updates, client, token);
+    }
+
+    private synchronized TelegramUpdateEndpoint endpoint() {
+        if (endpoint == null) {
+            SecretResolver secrets = new SecretResolver(resources.environment(),
+                    () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
+            SecretToken secret = new SecretToken(secrets.resolve(resources.require("TELEGRAM_WEBHOOK_SECRET_REF")).strip());
+            String token = secrets.resolve(resources.require("TELEGRAM_BOT_TOKEN_REF")).strip();
+            TelegramClient client = TelegramTransport.client(token,
+                    URI.create(resources.environment().getOrDefault("TELEGRAM_API_BASE", "https://api.telegram.org")),
+                    Duration.ofSeconds(5));
+            endpoint = new TelegramUpdateEndpoint(secret, updates, client, token);
+        }
+        return endpoint;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return endpoint.handle(event, line -> context.getLogger().log(line + "\n"));
+        return endpoint().handle(event, line -> context.getLogger().log(line + "\n"));
     }
 }
