@@ -11,6 +11,7 @@ import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.functions.FunctionResources;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 
 /**
@@ -18,7 +19,8 @@ import java.time.Clock;
  * P&amp;L from PositionsTable, signals from SignalsTable at the caller's tier and delay, the kill switch in
  * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles come
  * from {@code ALPHACAST_ROLES} (template parameter {@code BotRoles}). /closeall is left out: the order path has
- * no close order yet.
+ * no close order yet. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
+ * past sessions; signal delays and stored times always use the real clock.
  */
 public final class TableBackedRouter {
 
@@ -27,8 +29,27 @@ public final class TableBackedRouter {
     private TableBackedRouter() {
     }
 
+    /**
+     * {@code ALPHACAST_CHAT_DAYS_BACK}: a stack replaying a past session (the demo) answers /pnl as of that session's
+     * day, this many days before today. Unset (deployed stacks): 0.
+     */
+    private static long daysBack(FunctionResources resources) {
+        String value = resources.environment().getOrDefault("ALPHACAST_CHAT_DAYS_BACK", "0").strip();
+        try {
+            long days = Long.parseLong(value);
+            if (days < 0) {
+                throw new NumberFormatException();
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable ALPHACAST_CHAT_DAYS_BACK must be a whole number of days >= 0, was '"
+                    + value + "'");
+        }
+    }
+
     public static CommandRouter create(FunctionResources resources, Clock clock) {
         var db = resources.dynamoDb();
+        Clock chatClock = Clock.offset(clock, Duration.ofDays(-daysBack(resources)));
         TradingSession session = resources.settings().market().session();
         SubscriberRegistry registry = InMemorySubscriberRegistry.parse(resources.environment().getOrDefault("ALPHACAST_ROLES", ""));
         // Only positions are read here (open ones, closed ones with their P&L); orders are never touched.
@@ -39,7 +60,7 @@ public final class TableBackedRouter {
         return new CommandRouter(new CommandCatalog().without("closeall"), registry, book, book,
                 new DynamoSignalHistory(db, resources.require("SIGNALS_TABLE"), resources.settings().distribution(),
                         resources.json(), clock),
-                new DynamoTradingControl(risk, clock), BriefingComposer.standard(), clock, new SecureRandom(),
+                new DynamoTradingControl(risk, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
                 resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
                 new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
                 new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));
