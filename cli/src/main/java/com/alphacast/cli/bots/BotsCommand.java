@@ -21,6 +21,7 @@ import com.alphacast.bots.wiring.BotsConfiguration;
 import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.cli.Command;
+import com.alphacast.cli.chat.ChatConsole;
 import com.alphacast.cli.ExitCode;
 import com.alphacast.core.settings.Redaction;
 import com.alphacast.fakes.Fault;
@@ -47,6 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  *   register-commands [--telegram] [--discord]   publish the command menus (both configured ones by default)
  *   set-webhook --url URL [--token-ref REF] [--secret-ref REF]   point Telegram at the webhook function
+ *   chat --as telegram:USER_ID [--profile demo]   talk to the local stack's webhook function from the console
  *   run [--poll-timeout SECONDS]                 long-polling Telegram bot (self-hosting without a public URL)
  *   explain-update FILE.json [--bot-username NAME]   how a Telegram update or Discord interaction would be routed
  *   verify-discord --public-key HEX --timestamp T --signature HEX --body FILE
@@ -111,6 +113,7 @@ public final class BotsCommand implements Command {
         try {
             return switch (sub) {
                 case "register-commands" -> registerCommands(new Arguments(rest, List.of("--telegram", "--discord"), List.of()), out);
+                case "chat" -> chat(new Arguments(rest, List.of(), List.of("--as", "--profile")), out, err);
                 case "set-webhook" -> setWebhook(new Arguments(rest, List.of(), List.of("--url", "--token-ref", "--secret-ref")), out);
                 case "run" -> runBot(new Arguments(rest, List.of(), List.of("--poll-timeout")), out, err);
                 case "explain-update" -> explain(new Arguments(rest, List.of(), List.of("--bot-username")), out);
@@ -119,7 +122,7 @@ public final class BotsCommand implements Command {
                 case "bench-fanout" -> benchFanout(new Arguments(rest, List.of(), List.of("--messages", "--rate", "--fault-share",
                         "--scenario", "--concurrency", "--seed", "--max-seconds", "--faults")), out);
                 default -> throw new UsageException("unknown bots command '" + sub
-                        + "' (expected register-commands, set-webhook, run, explain-update, verify-discord or bench-fanout)");
+                        + "' (expected register-commands, set-webhook, chat, run, explain-update, verify-discord or bench-fanout)");
             };
         } catch (UsageException e) {
             err.println("bots " + sub + ": " + safe(e));
@@ -221,6 +224,23 @@ public final class BotsCommand implements Command {
         } catch (IOException e) {
             throw new IOException("setWebhook failed: " + Redaction.scrub(String.valueOf(e.getMessage()), List.of(token, secret)));
         }
+        return OK;
+    }
+
+    private int chat(Arguments arguments, PrintStream out, PrintStream err) throws Exception {
+        arguments.noPositionals();
+        String as = arguments.required("--as");
+        if (!as.matches("telegram:[1-9][0-9]{0,15}")) {
+            throw new UsageException("--as must be telegram:<numeric user id>, was '" + as + "'");
+        }
+        Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve("template.yaml"))) {
+            throw new IllegalArgumentException("no template.yaml in " + home + " (run from the project root)");
+        }
+        new ChatConsole(home, arguments.option("--profile").orElse("demo"), environment.getOrDefault("ALPHACAST_ROLES", ""))
+                .run(Long.parseLong(as.substring("telegram:".length())),
+                        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+                        out, err);
         return OK;
     }
 
@@ -357,6 +377,8 @@ public final class BotsCommand implements Command {
         out.println("  set-webhook --url https://HOST/telegram/webhook [--token-ref REF] [--secret-ref REF]");
         out.println("        register the webhook function with Telegram: secret_token and allowed_updates (REF: ssm:/name,");
         out.println("        secretsmanager:id#key or env:NAME; default TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)");
+        out.println("  chat --as telegram:USER_ID [--profile demo]");
+        out.println("        start the local stack and talk to its Telegram webhook function from this console");
         out.println("  run [--poll-timeout SECONDS]");
         out.println("        run the Telegram bot by long polling (no public URL needed)");
         out.println("  explain-update FILE.json [--bot-username NAME]");
