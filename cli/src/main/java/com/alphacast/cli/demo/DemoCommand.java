@@ -197,10 +197,13 @@ public final class DemoCommand implements Command {
      */
     /**
      * How many days before today the replayed session's trading day is, so the bots answer /pnl as of that session
-     * (its first trade decides; the worker reads the file's times as UTC). 0 when the file has no trade.
+     * (its first trade decides; the worker reads the file's times as UTC). 0 when the file is missing or has no trade.
      */
     private static long sessionDaysBack(Path home, AlphacastSettings settings) {
         Path file = home.resolve(settings.replay().file());
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return 0; // reported, with the stack check first, where the replay file is checked
+        }
         List<TradeRow> rows;
         try (Reader reader = Files.newBufferedReader(file)) {
             rows = new TradeCsvReader(settings.market().symbol(), ZoneOffset.UTC).read(reader, settings.replay().file());
