@@ -54,7 +54,7 @@ class CloudUpEventSourcesIT {
         assertThat(banner).containsPattern("  POST +http://127\\.0\\.0\\.1:" + (base + 2) + "/probe/webhook +-> RiskCheckFunction");
         assertThat(banner).containsPattern("  cron\\(0 8 \\? \\* MON-FRI \\*\\) +America/New_York +next "
                 + "\\d{4}-\\d{2}-\\d{2}T1[23]:00:00Z +-> RiskCheckFunction/Morning");
-        assertThat(banner).containsPattern("RiskCheckFunction +<- POST /telegram/webhook, cron\\(0 8 \\? \\* MON-FRI \\*\\), SignalsQueue");
+        assertThat(banner).containsPattern("RiskCheckFunction +<- POST /probe/webhook, cron\\(0 8 \\? \\* MON-FRI \\*\\), SignalsQueue");
     }
 
     /** Adds the probe events at the top of RiskCheckFunction's Events mapping. */
