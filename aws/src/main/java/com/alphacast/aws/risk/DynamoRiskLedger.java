@@ -63,6 +63,9 @@ public final class DynamoRiskLedger implements RiskLedger {
     static final String KILL_SWITCH_KEY = "kill-switch";
     static final String OPEN_POSITIONS_KEY = "open-positions";
     private static final String PENDING = "PENDING";
+    /** Key of the sparse {@code ApprovalsByTime} index: approvals by decision time, for /signals. */
+    public static final String APPROVAL_FEED = "approvalFeed";
+    public static final String APPROVED = "APPROVED";
 
     private final DynamoDbClient db;
     private final String signalsTable;
@@ -274,6 +277,8 @@ public final class DynamoRiskLedger implements RiskLedger {
         item.put("decidedAt", s(decision.decidedAt().toString()));
         if (decision.approved()) {
             item.put("exposure", s("OPEN"));
+            item.put(APPROVAL_FEED, s(APPROVED));
+            item.put("approvedAt", n(decision.decidedAt().toEpochMilli()));
         }
         if (!pending.isEmpty()) {
             item.put("pendingForwards", AttributeValue.builder().ss(pending.stream().map(Forward::key).distinct().toList()).build());

@@ -20,7 +20,18 @@ public final class CommandCatalog {
     /** @param integer whether the argument is a whole number (Discord option type 4) rather than text (3) */
     public record Argument(String name, String description, boolean integer) {}
 
-    private final List<Spec> specs = List.of(
+    private final List<Spec> specs;
+
+    /** The full catalogue. */
+    public CommandCatalog() {
+        this(STANDARD);
+    }
+
+    private CommandCatalog(List<Spec> specs) {
+        this.specs = List.copyOf(specs);
+    }
+
+    private static final List<Spec> STANDARD = List.of(
             new Spec("start", "Welcome and what this bot does", Role.UNKNOWN, Optional.empty()),
             new Spec("help", "Commands you can use", Role.UNKNOWN, Optional.empty()),
             new Spec("tier", "Your subscription tier", Role.UNKNOWN, Optional.empty()),
@@ -42,6 +53,14 @@ public final class CommandCatalog {
                     Optional.of(new Argument("user", "telegram:123 or discord:456", false))),
             new Spec("refund", "Operators: refund a Stars payment and end what it bought", Role.ADMIN,
                     Optional.of(new Argument("charge", "telegram_payment_charge_id of the payment", false))));
+
+    /** This catalogue without {@code name}: a deployment that cannot carry a command out does not offer it. */
+    public CommandCatalog without(String name) {
+        if (find(name).isEmpty()) {
+            throw new IllegalArgumentException("no command /" + name + " in the catalogue");
+        }
+        return new CommandCatalog(specs.stream().filter(spec -> !spec.name().equals(name)).toList());
+    }
 
     public List<Spec> all() {
         return specs;

@@ -52,6 +52,7 @@ public final class CommandRouter {
     private final PendingConfirmations confirmations;
     private final SubscriptionCommands subscriptions;
     private final Duration confirmationWindow = Duration.ofSeconds(60);
+    private final OperatorAudit audit;
 
     /**
      * @param subscribeLink where /subscribe sends people (payment page, bot deep link)
@@ -63,7 +64,7 @@ public final class CommandRouter {
                          RandomGenerator random, String subscribeLink, ZoneId tradingZone,
                          PendingConfirmations confirmations) {
         this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
-                confirmations, SubscriptionCommands.unavailable());
+                confirmations, SubscriptionCommands.unavailable(), OperatorAudit.none());
     }
 
     /** @param subscriptions the operators' /grant, /revoke and /refund */
@@ -71,7 +72,20 @@ public final class CommandRouter {
                          SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
                          RandomGenerator random, String subscribeLink, ZoneId tradingZone,
                          PendingConfirmations confirmations, SubscriptionCommands subscriptions) {
+        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
+                confirmations, subscriptions, OperatorAudit.none());
+    }
+
+    /**
+     * @param subscriptions the operators' /grant, /revoke and /refund
+     * @param audit         records every operator command routed, refused ones included
+     */
+    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
+                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
+                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
+                         PendingConfirmations confirmations, SubscriptionCommands subscriptions, OperatorAudit audit) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.positions = Objects.requireNonNull(positions, "positions");
@@ -99,6 +113,15 @@ public final class CommandRouter {
     }
 
     public Routing route(Caller caller, ParsedText parsed) {
+        Routing routing = decide(caller, parsed);
+        if (parsed instanceof ParsedText.Command command && catalog.find(command.name())
+                .filter(spec -> spec.minimumRole() == Role.ADMIN).isPresent()) {
+            audit.record(caller, routing, clock.instant());
+        }
+        return routing;
+    }
+
+    private Routing decide(Caller caller, ParsedText parsed) {
         if (parsed instanceof ParsedText.ForOtherBot other) {
             return Routing.ignored(Routing.Verdict.IGNORED_OTHER_BOT,
                     "ignored: /" + other.command() + " is addressed to another bot (@" + other.botUsername() + ")");
@@ -231,11 +254,11 @@ public final class CommandRouter {
     }
 
     private String recentSignals(Role role, int count) {
-        List<Signal> recent = signals.recent(count);
+        Tier tier = role.atLeast(Role.PREMIUM) ? Tier.PREMIUM : role == Role.BASIC ? Tier.BASIC : Tier.FREE;
+        List<Signal> recent = signals.recent(tier, count);
         if (recent.isEmpty()) {
             return "No signals yet.";
         }
-        Tier tier = role.atLeast(Role.PREMIUM) ? Tier.PREMIUM : role == Role.BASIC ? Tier.BASIC : Tier.FREE;
         StringBuilder text = new StringBuilder("Latest " + recent.size() + " signals (" + tier.key() + " detail):");
         for (Signal signal : recent) {
             Briefing briefing = composer.compose(new Announcement.NewSignal(signal), tier);

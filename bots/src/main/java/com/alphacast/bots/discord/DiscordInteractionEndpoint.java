@@ -1,7 +1,6 @@
 package com.alphacast.bots.discord;
 
 import com.alphacast.bots.command.Caller;
-import com.alphacast.bots.command.CommandReply;
 import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.ParsedText;
 import com.alphacast.bots.command.Routing;
@@ -9,7 +8,6 @@ import com.alphacast.bots.inbound.Ed25519Verifier;
 import com.alphacast.bots.inbound.SeenRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,22 +157,7 @@ public final class DiscordInteractionEndpoint {
 
     /** The message for a routing: its reply (ephemeral, mentions off), or a short note when there is none. */
     ObjectNode message(Routing routing) {
-        CommandReply reply = routing.reply().orElse(CommandReply.text("Nothing to do."));
-        ObjectNode data = json.createObjectNode();
-        String content = MarkdownSanitizer.escape(reply.text());
-        data.put("content", content.length() > 2000 ? content.substring(0, 1999) + "…" : content);
-        data.put("flags", 64);
-        data.putObject("allowed_mentions").putArray("parse");
-        if (!reply.buttons().isEmpty()) {
-            ArrayNode components = data.putArray("components");
-            ObjectNode row = components.addObject();
-            row.put("type", 1);
-            ArrayNode buttons = row.putArray("components");
-            for (CommandReply.Button button : reply.buttons()) {
-                buttons.addObject().put("type", 2).put("style", 4).put("label", button.label()).put("custom_id", button.command());
-            }
-        }
-        return data;
+        return InteractionMessages.message(json, routing);
     }
 
     /** Request values echoed in answers and logs are cut short: they are the sender's, not ours. */

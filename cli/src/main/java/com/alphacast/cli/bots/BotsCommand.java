@@ -12,17 +12,22 @@ import com.alphacast.bots.discord.DiscordCommandRegistration;
 import com.alphacast.bots.discord.DiscordTimestampWindow;
 import com.alphacast.bots.inbound.Ed25519Verifier;
 import com.alphacast.bots.inbound.InMemorySeenRequests;
+import com.alphacast.bots.inbound.SecretToken;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
 import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.alphacast.bots.wiring.BotsConfiguration;
+import com.alphacast.aws.AwsClients;
+import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.cli.Command;
+import com.alphacast.cli.chat.ChatConsole;
 import com.alphacast.cli.ExitCode;
 import com.alphacast.core.settings.Redaction;
 import com.alphacast.fakes.Fault;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,6 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   register-commands [--telegram] [--discord] [--operator-chat ID]   publish the command menus (both configured
  *                                                ones by default); with an operator chat, Telegram gets one menu per
  *                                                audience (subscribers everywhere, every command in that chat)
+ *   set-webhook --url URL [--token-ref REF] [--secret-ref REF]   point Telegram at the webhook function
+ *   chat --as telegram:USER_ID [--profile demo]   talk to the local stack's webhook function from the console
  *   run [--poll-timeout SECONDS]                 long-polling Telegram bot (self-hosting without a public URL)
  *   explain-update FILE.json [--bot-username NAME]   how a Telegram update or Discord interaction would be routed
  *   verify-discord --public-key HEX --timestamp T --signature HEX --body FILE
@@ -109,6 +116,8 @@ public final class BotsCommand implements Command {
             return switch (sub) {
                 case "register-commands" -> registerCommands(new Arguments(rest, List.of("--telegram", "--discord"),
                         List.of("--operator-chat")), out);
+                case "chat" -> chat(new Arguments(rest, List.of(), List.of("--as", "--profile")), out, err);
+                case "set-webhook" -> setWebhook(new Arguments(rest, List.of(), List.of("--url", "--token-ref", "--secret-ref")), out);
                 case "run" -> runBot(new Arguments(rest, List.of(), List.of("--poll-timeout")), out, err);
                 case "explain-update" -> explain(new Arguments(rest, List.of(), List.of("--bot-username")), out);
                 case "verify-discord" -> verifyDiscord(new Arguments(rest, List.of(),
@@ -116,7 +125,7 @@ public final class BotsCommand implements Command {
                 case "bench-fanout" -> benchFanout(new Arguments(rest, List.of(), List.of("--messages", "--rate", "--fault-share",
                         "--scenario", "--concurrency", "--seed", "--max-seconds", "--faults")), out);
                 default -> throw new UsageException("unknown bots command '" + sub
-                        + "' (expected register-commands, run, explain-update, verify-discord or bench-fanout)");
+                        + "' (expected register-commands, set-webhook, chat, run, explain-update, verify-discord or bench-fanout)");
             };
         } catch (UsageException e) {
             err.println("bots " + sub + ": " + safe(e));
@@ -194,6 +203,53 @@ public final class BotsCommand implements Command {
         if (done == 0) {
             throw new IllegalArgumentException("nothing to register: set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN + DISCORD_APPLICATION_ID");
         }
+        return OK;
+    }
+
+    /**
+     * setWebhook with the secret and allowed_updates. Token and secret come from TELEGRAM_BOT_TOKEN and
+     * TELEGRAM_WEBHOOK_SECRET, or from references ({@code ssm:/name}, {@code secretsmanager:id#key}, {@code env:NAME})
+     * such as the parameters the stack's functions read.
+     */
+    private int setWebhook(Arguments arguments, PrintStream out) throws Exception {
+        arguments.noPositionals();
+        String url = arguments.required("--url");
+        WebhookRegistration.checkedUrl(url);
+        SecretResolver secrets = new SecretResolver(environment, () -> new AwsClients(environment).ssm(),
+                () -> new AwsClients(environment).secretsManager());
+        String token = arguments.option("--token-ref").map(secrets::resolve).map(String::strip)
+                .or(() -> Optional.ofNullable(environment.get("TELEGRAM_BOT_TOKEN")))
+                .orElseThrow(() -> new IllegalArgumentException("no bot token: set TELEGRAM_BOT_TOKEN or pass --token-ref "
+                        + "ssm:/alphacast/telegram/bot-token"));
+        String secret = arguments.option("--secret-ref").map(secrets::resolve).map(String::strip)
+                .or(() -> Optional.ofNullable(environment.get("TELEGRAM_WEBHOOK_SECRET")))
+                .orElseThrow(() -> new IllegalArgumentException("no webhook secret: set TELEGRAM_WEBHOOK_SECRET or pass "
+                        + "--secret-ref ssm:/alphacast/telegram/webhook-secret"));
+        new SecretToken(secret);
+        URI apiBase = URI.create(environment.getOrDefault("TELEGRAM_API_BASE", "https://api.telegram.org"));
+        try {
+            out.println(new WebhookRegistration(java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    apiBase, token).register(url, secret));
+        } catch (IOException e) {
+            throw new IOException("setWebhook failed: " + Redaction.scrub(String.valueOf(e.getMessage()), List.of(token, secret)));
+        }
+        return OK;
+    }
+
+    private int chat(Arguments arguments, PrintStream out, PrintStream err) throws Exception {
+        arguments.noPositionals();
+        String as = arguments.required("--as");
+        if (!as.matches("telegram:[1-9][0-9]{0,15}")) {
+            throw new UsageException("--as must be telegram:<numeric user id>, was '" + as + "'");
+        }
+        Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve("template.yaml"))) {
+            throw new IllegalArgumentException("no template.yaml in " + home + " (run from the project root)");
+        }
+        new ChatConsole(home, arguments.option("--profile").orElse("demo"), environment.getOrDefault("ALPHACAST_ROLES", ""))
+                .run(Long.parseLong(as.substring("telegram:".length())),
+                        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+                        out, err);
         return OK;
     }
 
@@ -327,6 +383,11 @@ public final class BotsCommand implements Command {
         out.println();
         out.println("  register-commands [--telegram] [--discord]");
         out.println("        publish the command menus (Telegram setMyCommands, Discord slash commands)");
+        out.println("  set-webhook --url https://HOST/telegram/webhook [--token-ref REF] [--secret-ref REF]");
+        out.println("        register the webhook function with Telegram: secret_token and allowed_updates (REF: ssm:/name,");
+        out.println("        secretsmanager:id#key or env:NAME; default TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)");
+        out.println("  chat --as telegram:USER_ID [--profile demo]");
+        out.println("        start the local stack and talk to its Telegram webhook function from this console");
         out.println("  run [--poll-timeout SECONDS]");
         out.println("        run the Telegram bot by long polling (no public URL needed)");
         out.println("  explain-update FILE.json [--bot-username NAME]");

@@ -5,6 +5,7 @@ import com.alphacast.aws.config.SettingsLoader;
 import com.alphacast.cli.Command;
 import com.alphacast.cli.ExitCode;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.fakes.chat.LocalChatPlatforms;
 import com.alphacast.localcloud.template.TemplateRefusedException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -88,24 +89,27 @@ public final class CloudCommand implements Command {
             return BAD_INPUT;
         }
 
-        CloudStack stack;
-        try {
-            stack = CloudStack.start(options, (function, line) -> err.println("[" + function + "] " + line));
-        } catch (TemplateRefusedException e) {
-            err.println("alphacast cloud up: " + template + ": " + e.getMessage());
-            return BAD_INPUT;
-        } catch (RuntimeException e) {
-            err.println("alphacast cloud up: the local cloud did not start: " + e.getMessage());
-            return FAILED;
+        try (LocalChatPlatforms chat = LocalChatPlatforms.start()) {
+            CloudStack stack;
+            try {
+                stack = CloudStack.start(options, chat.functionEnvironment(),
+                        (function, line) -> err.println("[" + function + "] " + line));
+            } catch (TemplateRefusedException e) {
+                err.println("alphacast cloud up: " + template + ": " + e.getMessage());
+                return BAD_INPUT;
+            } catch (RuntimeException e) {
+                err.println("alphacast cloud up: the local cloud did not start: " + e.getMessage());
+                return FAILED;
+            }
+            StopOnSignal.install(stack, err);
+            new StackGuide(out, Clock.systemUTC()).print(stack.cloud(), options, outbox, chat, ProcessHandle.current().pid());
+            try {
+                stack.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stack.close();
+            }
+            return OK;
         }
-        StopOnSignal.install(stack, err);
-        new StackGuide(out, Clock.systemUTC()).print(stack.cloud(), options, outbox, ProcessHandle.current().pid());
-        try {
-            stack.awaitStopped();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stack.close();
-        }
-        return OK;
     }
 }

@@ -3,6 +3,7 @@ package com.alphacast.cli.cloud;
 import com.alphacast.localcloud.BackendSettings;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
@@ -25,14 +26,16 @@ public final class CloudStack implements AutoCloseable {
     /**
      * Starts DynamoDB and SQS on the options' ports, creates every table and queue of {@code home/template.yaml}
      * and starts every function on its queue, HTTP routes (served on the options' HTTP port) or schedules (on the
-     * wall clock), with the profile's settings. With a data directory, DynamoDB's tables
+     * wall clock), with the profile's settings; {@code chatEnvironment} points the webhook functions at the local
+     * chat platforms. With a data directory, DynamoDB's tables
      * and items of the last run are kept and only missing tables are created; queues always start empty.
      */
-    public static CloudStack start(CloudUpOptions options, BiConsumer<String, String> functionLog) {
-        Map<String, String> environment = Map.of(
-                "ALPHACAST_PROFILE", options.profile(),
-                "ALPHACAST_CONFIG_DIR", options.home().resolve("config").toString(),
-                "ALPHACAST_HOME", options.home().toString());
+    public static CloudStack start(CloudUpOptions options, Map<String, String> chatEnvironment,
+                                   BiConsumer<String, String> functionLog) {
+        Map<String, String> environment = new HashMap<>(chatEnvironment);
+        environment.put("ALPHACAST_PROFILE", options.profile());
+        environment.put("ALPHACAST_CONFIG_DIR", options.home().resolve("config").toString());
+        environment.put("ALPHACAST_HOME", options.home().toString());
         LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(options.home().resolve("template.yaml"))
                 .stackName(STACK_NAME)
                 .parameter("Profile", options.profile())

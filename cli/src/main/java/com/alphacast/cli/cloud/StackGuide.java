@@ -4,6 +4,7 @@ import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.localcloud.LocalBackends;
+import com.alphacast.fakes.chat.LocalChatPlatforms;
 import com.alphacast.localcloud.HttpRouteListing;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.function.FunctionDefinition;
@@ -46,7 +47,7 @@ final class StackGuide {
      * @param outbox where the functions write what each platform would receive (the profile's outbox sinks)
      * @param pid    this process, for {@code kill}
      */
-    void print(LocalCloud cloud, CloudUpOptions options, Path outbox, long pid) {
+    void print(LocalCloud cloud, CloudUpOptions options, Path outbox, LocalChatPlatforms chat, long pid) {
         String dynamoDb = cloud.dynamoDbEndpoint().toString();
         String sqs = cloud.sqsEndpoint().toString();
         out.printf("Alphacast local cloud: stack '%s' from %s, profile '%s' (pid %d)%n", cloud.stackName(),
@@ -87,11 +88,43 @@ final class StackGuide {
         printHttpRoutes(cloud);
         printSchedules(cloud);
         out.println();
+        printChat(cloud, chat);
+        out.println();
         printExamples(cloud, dynamoDb, sqs);
         out.println();
         out.printf("Ctrl-C or `kill %d` stops everything and removes what it made; a second Ctrl-C exits at once.%n", pid);
         out.println(READY);
         out.flush();
+    }
+
+    /**
+     * The secrets generated for this run's webhook functions (local only, gone when the stack stops) and requests to
+     * paste: a Telegram update with the secret header, a Discord PING signed now (valid for five minutes).
+     */
+    private void printChat(LocalCloud cloud, LocalChatPlatforms chat) {
+        out.println("Chat webhooks (secrets generated for this run; answers go to loopback Telegram and Discord APIs):");
+        out.printf("  Telegram webhook secret   %s (header X-Telegram-Bot-Api-Secret-Token)%n", chat.webhookSecret());
+        out.printf("  Telegram Bot API (fake)   %s, bot @%s%n", chat.telegram().baseUri(), LocalChatPlatforms.BOT_USERNAME);
+        out.printf("  Discord public key        %s%n", chat.discordPublicKeyHex());
+        out.printf("  Discord private key       %s (Ed25519 seed: sign '<timestamp><body>' to make local requests)%n",
+                chat.discordPrivateKeyHex());
+        out.printf("  Discord API (fake)        %s%n", chat.discord().apiBase());
+        Optional<java.net.URI> endpoint = cloud.httpEndpoint();
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":" + clock.instant().getEpochSecond()
+                + ",\"text\":\"/help\",\"from\":{\"id\":1001,\"is_bot\":false,\"first_name\":\"You\"},"
+                + "\"chat\":{\"id\":1001,\"type\":\"private\"},\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":5}]}}";
+        out.println("  Send an update (or try `./alphacast bots chat --as telegram:1001` against a stack of its own):");
+        out.printf("    curl -s -X POST %s/telegram/webhook -H 'Content-Type: application/json' \\%n", endpoint.get());
+        out.printf("      -H 'X-Telegram-Bot-Api-Secret-Token: %s' -d '%s'%n", chat.webhookSecret(), update);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String ping = "{\"type\":1}";
+        out.println("  A signed Discord PING (answers {\"type\":1}; the signature is valid for five minutes):");
+        out.printf("    curl -s -X POST %s/discord/interactions -H 'Content-Type: application/json' \\%n", endpoint.get());
+        out.printf("      -H 'X-Signature-Timestamp: %s' -H 'X-Signature-Ed25519: %s' -d '%s'%n", timestamp,
+                chat.signDiscord(timestamp, ping), ping);
     }
 
     /** One line per HttpApi route: method, the URL to curl ({name} for path parameters) and the function behind it. */

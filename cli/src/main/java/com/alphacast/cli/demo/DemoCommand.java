@@ -1,5 +1,16 @@
 package com.alphacast.cli.demo;
 
+import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.core.feed.trades.TradeCsvReader;
+import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.fakes.chat.LocalChatPlatforms;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import com.alphacast.aws.config.ConfigException;
 import com.alphacast.aws.config.SettingsLoader;
 import com.alphacast.aws.distribution.DynamoDeliveryLedger;
@@ -127,45 +138,50 @@ public final class DemoCommand implements Command {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new Refusal(ExitCode.INPUT, e.getMessage());
         }
-        Map<String, String> shared = new HashMap<>();
-        shared.put("ALPHACAST_PROFILE", profile);
-        shared.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
-        shared.put("ALPHACAST_HOME", home.toString());
-        shared.putAll(localSecrets(settings));
-        LocalCloudOptions options = LocalCloudOptions.forTemplate(template)
-                .stackName("demo")
-                .parameter("Profile", profile)
-                .functionEnvironment(shared)
-                .build();
-        try {
-            LocalCloud.check(options);
-        } catch (FunctionPackageMissingException e) {
-            // The functions run from their built packages; say which one is missing and how to build it.
-            throw new Refusal(ExitCode.FAILED, e.getMessage());
-        } catch (TemplateRefusedException | IllegalArgumentException e) {
-            throw new Refusal(ExitCode.INPUT, "--profile '" + profile + "': " + e.getMessage());
-        }
-        Path replayFile = home.resolve(settings.replay().file());
-        if (!Files.isRegularFile(replayFile) || !Files.isReadable(replayFile)) {
-            throw new Refusal(ExitCode.INPUT, settings.source() + ": replay.file '" + settings.replay().file()
-                    + "' is not a readable file (" + replayFile + ")");
-        }
-        Duration drainTimeout = drainTimeout(settings);
-
-        RunLock lock;
-        try {
-            lock = RunLock.acquire(home.resolve(".alphacast"));
-        } catch (RunLock.HeldException e) {
-            throw new Refusal(ExitCode.BUSY, e.getMessage());
-        }
-        try (lock) {
-            Path outbox;
+        try (LocalChatPlatforms chat = LocalChatPlatforms.start()) {
+            Map<String, String> shared = new HashMap<>();
+            shared.put("ALPHACAST_PROFILE", profile);
+            shared.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
+            shared.put("ALPHACAST_HOME", home.toString());
+            shared.putAll(localSecrets(settings));
+            shared.putAll(chat.functionEnvironment());
+            shared.put("ALPHACAST_ROLES", DemoBotTranscript.ROLES);
+            shared.put("ALPHACAST_CHAT_DAYS_BACK", Long.toString(sessionDaysBack(home, settings)));
+            LocalCloudOptions options = LocalCloudOptions.forTemplate(template)
+                    .stackName("demo")
+                    .parameter("Profile", profile)
+                    .functionEnvironment(shared)
+                    .build();
             try {
-                outbox = DemoOutbox.prepare(home, settings.distribution().outboxDirectory());
-            } catch (DemoOutbox.NotOursException e) {
-                throw new Refusal(ExitCode.INPUT, e.getMessage());
+                LocalCloud.check(options);
+            } catch (FunctionPackageMissingException e) {
+                // The functions run from their built packages; say which one is missing and how to build it.
+                throw new Refusal(ExitCode.FAILED, e.getMessage());
+            } catch (TemplateRefusedException | IllegalArgumentException e) {
+                throw new Refusal(ExitCode.INPUT, "--profile '" + profile + "': " + e.getMessage());
             }
-            return replay(out, profile, template, options, shared, settings, multiplier, drainTimeout, outbox);
+            Path replayFile = home.resolve(settings.replay().file());
+            if (!Files.isRegularFile(replayFile) || !Files.isReadable(replayFile)) {
+                throw new Refusal(ExitCode.INPUT, settings.source() + ": replay.file '" + settings.replay().file()
+                        + "' is not a readable file (" + replayFile + ")");
+            }
+            Duration drainTimeout = drainTimeout(settings);
+
+            RunLock lock;
+            try {
+                lock = RunLock.acquire(home.resolve(".alphacast"));
+            } catch (RunLock.HeldException e) {
+                throw new Refusal(ExitCode.BUSY, e.getMessage());
+            }
+            try (lock) {
+                Path outbox;
+                try {
+                    outbox = DemoOutbox.prepare(home, settings.distribution().outboxDirectory());
+                } catch (DemoOutbox.NotOursException e) {
+                    throw new Refusal(ExitCode.INPUT, e.getMessage());
+                }
+                return replay(out, profile, template, options, shared, settings, multiplier, drainTimeout, outbox, chat);
+            }
         }
     }
 
@@ -179,6 +195,30 @@ public final class DemoCommand implements Command {
      * Secrets for live sinks, from this process's environment. A local run never calls real AWS, so SSM and Secrets
      * Manager references are refused rather than resolved.
      */
+    /**
+     * How many days before today the replayed session's trading day is, so the bots answer /pnl as of that session
+     * (its first trade decides; the worker reads the file's times as UTC). 0 when the file is missing or has no trade.
+     */
+    private static long sessionDaysBack(Path home, AlphacastSettings settings) {
+        Path file = home.resolve(settings.replay().file());
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return 0; // reported, with the stack check first, where the replay file is checked
+        }
+        List<TradeRow> rows;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            rows = new TradeCsvReader(settings.market().symbol(), ZoneOffset.UTC).read(reader, settings.replay().file());
+        } catch (IOException | InputFormatException e) {
+            throw new Refusal(ExitCode.INPUT, "replay.file '" + settings.replay().file() + "': " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        TradingSession session = settings.market().session();
+        // The router's today is the calendar date in the exchange's zone, so count to that, not to the session day.
+        return Math.max(0, ChronoUnit.DAYS.between(session.tradingDay(rows.get(0).trade().time()),
+                LocalDate.ofInstant(Instant.now(), session.zone())));
+    }
+
     private Map<String, String> localSecrets(AlphacastSettings settings) {
         Map<String, String> secrets = new HashMap<>();
         for (Channel key : Channel.values()) { // in declaration order, so the same channel is always named first
@@ -207,7 +247,7 @@ public final class DemoCommand implements Command {
 
     private int replay(PrintStream out, String profile, Path template, LocalCloudOptions options,
                        Map<String, String> shared, AlphacastSettings settings, double multiplier,
-                       Duration drainTimeout, Path outbox) {
+                       Duration drainTimeout, Path outbox, LocalChatPlatforms chat) {
         out.printf("Alphacast demo: profile '%s', %s on the local cloud (embedded DynamoDB + ElasticMQ)%n", profile, template);
         long started = System.nanoTime();
         try (LocalCloud cloud = LocalCloud.start(options)) {
@@ -243,6 +283,15 @@ public final class DemoCommand implements Command {
 
             PipelineSummary summary = collect(cloud, settings, replay, outbox);
             new SummaryPrinter(out).print(summary);
+            try {
+                DemoBotTranscript.print(out, new DemoBotTranscript(chat, Clock.systemUTC())
+                        .run(cloud, settings.market().instrument(), settings.market().symbol()));
+            } catch (IOException e) {
+                throw new Refusal(ExitCode.FAILED, "the bot transcript could not be taken: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Refusal(ExitCode.FAILED, "interrupted while taking the bot transcript");
+            }
             out.printf("%nDone in %.1f s; the local cloud is shut down.%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         } catch (FunctionPackageMissingException e) {

@@ -170,6 +170,45 @@ class BotsCommandTest {
     }
 
     @Test
+    void setWebhookRegistersTheUrlWithItsSecretAndTheRoutedUpdateTypes() {
+        try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
+            Run run = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString(),
+                            "LOCAL_WEBHOOK_SECRET", "s3cret-from-a-reference"),
+                    "set-webhook", "--url", "https://abc123.execute-api.eu-west-1.amazonaws.com/telegram/webhook",
+                    "--secret-ref", "env:LOCAL_WEBHOOK_SECRET");
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("webhook set: https://abc123.execute-api.eu-west-1.amazonaws.com/telegram/webhook")
+                    .doesNotContain("s3cret-from-a-reference");
+            assertThat(telegram.invalidRequests()).isEmpty();
+            assertThat(telegram.requests()).singleElement().satisfies(request -> {
+                assertThat(request.path()).endsWith("/setWebhook");
+                assertThat(request.json().get("secret_token").asText()).isEqualTo("s3cret-from-a-reference");
+                assertThat(request.json().get("url").asText()).endsWith("/telegram/webhook");
+                assertThat(request.json().get("allowed_updates").toString()).isEqualTo(
+                        "[\"message\",\"callback_query\",\"pre_checkout_query\",\"chat_join_request\",\"chat_member\",\"my_chat_member\"]");
+            });
+        }
+    }
+
+    @Test
+    void setWebhookRefusesPlainHttpMissingSecretsAndBadSecretsWithoutCallingTelegram() {
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", "http://127.0.0.1:9",
+                "TELEGRAM_WEBHOOK_SECRET", "fine_secret");
+        assertThat(run(env, "set-webhook", "--url", "http://example.org/telegram/webhook").err())
+                .contains("--url must be an https:// URL");
+        assertThat(run(env, "set-webhook", "--url", "https://example.org:9000/telegram/webhook").exit()).isEqualTo(65);
+        assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "1:t"), "set-webhook", "--url", "https://example.org/t").err())
+                .contains("no webhook secret");
+        Run bad = run(Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_WEBHOOK_SECRET", "has spaces in it"),
+                "set-webhook", "--url", "https://example.org/t");
+        assertThat(bad.exit()).isEqualTo(65);
+        assertThat(bad.err()).contains("a webhook secret token must be 1-256 characters").doesNotContain("has spaces");
+        assertThat(run(env, "set-webhook").exit()).isEqualTo(64);
+    }
+
+    @Test
     void registersTelegramMenusPerAudienceWithAnOperatorChat() {
         try (FakeTelegram telegram = new FakeTelegram(Clock.systemUTC(), "1:t", "AlphacastBot")) {
             Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:t", "TELEGRAM_API_BASE", telegram.baseUri().toString());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ class CloudStackIT {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         int base = StackHome.freePortBase();
         CloudUpOptions options = new CloudUpOptions(base, Optional.empty(), "demo", StackHome.copyInto(home));
-        CloudStack stack = CloudStack.start(options, (function, line) -> { });
+        CloudStack stack = CloudStack.start(options, Map.of(), (function, line) -> { });
         assertThat(stack.cloud().dynamoDb().listTables().tableNames()).contains("alphacast-SignalsTable");
         assertThat(PortProbe.isFree(base)).isFalse();
         assertThat(PortProbe.isFree(base + 1)).isFalse();

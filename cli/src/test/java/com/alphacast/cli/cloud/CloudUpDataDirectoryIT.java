@@ -26,11 +26,11 @@ class CloudUpDataDirectoryIT {
         Map<String, AttributeValue> item = Map.of(
                 "pk", AttributeValue.fromS("signal#persisted"), "sk", AttributeValue.fromS("run-1"));
 
-        try (CloudStack first = CloudStack.start(options(project), (function, line) -> { })) {
+        try (CloudStack first = CloudStack.start(options(project), Map.of(), (function, line) -> { })) {
             Map<String, AttributeValue> key = keyOf(first, table, item);
             first.cloud().dynamoDb().putItem(b -> b.tableName(table).item(key));
         }
-        try (CloudStack second = CloudStack.start(options(project), (function, line) -> { })) {
+        try (CloudStack second = CloudStack.start(options(project), Map.of(), (function, line) -> { })) {
             Map<String, AttributeValue> key = keyOf(second, table, item);
             assertThat(second.cloud().dynamoDb().getItem(b -> b.tableName(table).key(key)).item())
                     .as("item written by the first run").isEqualTo(key);

@@ -80,6 +80,10 @@ class CloudUpProcessIT {
                 .contains("aws --endpoint-url " + dynamoDbEndpoint + " dynamodb scan --table-name alphacast-SignalsTable")
                 .contains("aws --endpoint-url " + sqsEndpoint + " sqs send-message --queue-url ");
         String signalsQueueUrl = tableOrQueue(printed, "SignalsQueue");
+        assertThat(printed).containsPattern("Telegram webhook secret +[A-Za-z0-9_-]{32} ")
+                .containsPattern("Discord public key +[0-9a-f]{64}")
+                .contains("/telegram/webhook -H 'Content-Type: application/json'")
+                .contains("/discord/interactions -H 'Content-Type: application/json'");
 
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint)
                 .region(Region.US_EAST_1).credentialsProvider(credentials())
@@ -88,9 +92,10 @@ class CloudUpProcessIT {
                      .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("alphacast-SignalsTable",
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
-                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable");
+                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable",
+                    "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
-            assertThat(sqs.listQueues().queueUrls()).hasSize(9).contains(signalsQueueUrl);
+            assertThat(sqs.listQueues().queueUrls()).hasSize(11).contains(signalsQueueUrl);
 
             Instant now = Instant.now();
             Signal signal = new Signal("process-test:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0,

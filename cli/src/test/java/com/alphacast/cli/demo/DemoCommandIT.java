@@ -86,6 +86,13 @@ class DemoCommandIT {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
         }
         assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages").contains("the local cloud is shut down");
+        // The bot transcript: answers from the tables through the Telegram webhook route.
+        assertThat(first).containsPattern("premium subscriber > /positions\\R    (No open positions\\.|Open positions \\()")
+                .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$175\\.00 \\(2 trades\\)")
+                .containsPattern("free user > /positions\\R    /positions needs a premium subscription or higher\\. See /subscribe\\.")
+                .containsPattern("operator > /halt demo: kill switch from chat\\R    Trading halted: no new orders\\.")
+                .containsPattern("signal injected while halted: rejected \\(kill switch engaged by telegram:1001")
+                .containsPattern("operator > /resume\\R    Trading resumed: new orders allowed\\.");
         Path outbox = home.resolve(".alphacast/outbox");
         assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
         assertThat(Files.readAllLines(outbox.resolve("discord.jsonl"))).hasSize(4);

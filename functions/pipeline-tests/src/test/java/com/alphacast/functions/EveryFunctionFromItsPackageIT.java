@@ -13,23 +13,30 @@ import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.ExitReason;
+import com.alphacast.fakes.chat.LocalChatPlatforms;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.function.FunctionDefinition;
 import com.alphacast.localcloud.function.schedule.ScheduleFiring;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import com.alphacast.localcloud.junit.TemporaryHome;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every function of the project's template.yaml, run from the package its CodeUri names (what `sam deploy` uploads),
  * each in its own class loader: a real signal goes through risk check, order, distribution and, on the bar that
- * reaches its stop, position exit; every function leaves its effect in DynamoDB, SQS or the outbox. Functions added to
+ * reaches its stop, position exit; a Telegram update and a Discord command through the HTTP routes reach the webhook
+ * functions and the Discord follow-up; every function leaves its effect in DynamoDB, SQS or the outbox. Functions added to
  * the template are covered by the same assertions, because the test walks the template's functions.
  */
 class EveryFunctionFromItsPackageIT {
@@ -37,12 +44,19 @@ class EveryFunctionFromItsPackageIT {
     private static final Path HOME = TemporaryHome.create("alphacast-every-function");
     private static final Duration IDLE = Duration.ofSeconds(60);
 
+    private static final LocalChatPlatforms CHAT = LocalChatPlatforms.start();
+
     @RegisterExtension
-    static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
+    static final LocalCloudExtension CLOUD = ChatWebhooksIT.withChat(CHAT, LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
             .functionEnvironment("ALPHACAST_CONFIG_DIR", PipelineFixtures.pipelineConfig().toString())
-            .functionEnvironment("ALPHACAST_HOME", HOME.toString())
+            .functionEnvironment("ALPHACAST_HOME", HOME.toString()))
             .build();
+
+    @AfterAll
+    static void stopChat() {
+        CHAT.close();
+    }
 
     private final JsonCodec json = new JsonCodec();
 
@@ -87,6 +101,27 @@ class EveryFunctionFromItsPackageIT {
         List<ScheduleFiring> fired = cloud.scheduleClock().advanceBy(Duration.ofHours(1));
         assertThat(fired).extracting(ScheduleFiring::functionLogicalId).contains("SubscriptionSweepFunction");
         assertThat(fired).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
+        // TelegramWebhookFunction, DiscordInteractionsFunction → DiscordFollowUpFunction: through the HTTP routes.
+        HttpClient http = HttpClient.newHttpClient();
+        String update = "{\"update_id\":77,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"/status\","
+                + "\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":42,\"type\":\"private\"},"
+                + "\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":7}]}}";
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint().orElseThrow() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", CHAT.webhookSecret())
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(CHAT.telegram().sentMessages()).anyMatch(sent -> sent.chatId().equals("42"));
+        String interaction = "{\"id\":\"1300000000000000099\",\"type\":2,\"application_id\":\"1184000000000000100\","
+                + "\"token\":\"tok-99\",\"channel_id\":\"1\",\"member\":{\"user\":{\"id\":\"5\"}},\"data\":{\"name\":\"help\"}}";
+        CHAT.discord().expectInteraction("tok-99");
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint().orElseThrow() + "/discord/interactions"))
+                .header("Content-Type", "application/json").header("X-Signature-Timestamp", timestamp)
+                .header("X-Signature-Ed25519", CHAT.signDiscord(timestamp, interaction))
+                .POST(HttpRequest.BodyPublishers.ofString(interaction)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        cloud.awaitIdle(IDLE);
+        assertThat(CHAT.discord().posted()).anyMatch(posted -> posted.target().startsWith("original:"));
 
         assertThat(cloud.plan().functions()).isNotEmpty();
         for (FunctionDefinition function : cloud.plan().functions().values()) {

@@ -3,6 +3,7 @@ package com.alphacast.localcloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.localcloud.function.FunctionDefinition;
+import com.alphacast.localcloud.function.http.HttpApiRoute;
 import com.alphacast.localcloud.function.sqs.SqsEventSource;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import com.alphacast.localcloud.template.ResourceDeclaration;
@@ -84,7 +85,7 @@ class ProjectTemplateTest {
     }
 
     @Test
-    void resolvesEveryFunctionEnvironmentToLocalNamesAndRunsEachOnAnSqsQueueWithPartialBatchFailures() {
+    void resolvesEveryFunctionEnvironmentToLocalNamesAndRunsEachOnAnSqsQueueWithPartialBatchFailuresOrAPostRoute() {
         LocalCloud cloud = CLOUD.get();
         assertThat(cloud.plan().functions()).isNotEmpty();
         Set<String> tableNames = cloud.plan().tables().keySet().stream().map(cloud::tableName).collect(Collectors.toSet());
@@ -102,9 +103,16 @@ class ProjectTemplateTest {
             if (scheduledOnly(function.logicalId())) {
                 continue; // fed by its schedule, not by a queue (SubscriptionSweepFunction)
             }
+            // Queue consumers report partial batch failures; the chat webhooks are HTTP routes.
             assertThat(function.events()).as(function.logicalId()).isNotEmpty()
-                    .allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(SqsEventSource.class,
-                            sqs -> assertThat(sqs.reportBatchItemFailures()).isTrue()));
+                    .allSatisfy(event -> {
+                        if (event instanceof HttpApiRoute route) {
+                            assertThat(route.pattern().method()).as(function.logicalId()).isEqualTo("POST");
+                        } else {
+                            assertThat(event).isInstanceOfSatisfying(SqsEventSource.class,
+                                    sqs -> assertThat(sqs.reportBatchItemFailures()).isTrue());
+                        }
+                    });
         }
     }
 

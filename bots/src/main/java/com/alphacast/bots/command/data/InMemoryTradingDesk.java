@@ -1,5 +1,6 @@
 package com.alphacast.bots.command.data;
 
+import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import java.time.Clock;
@@ -60,8 +61,9 @@ public final class InMemoryTradingDesk implements PositionBook, PnlHistory, Sign
                 .sorted(Comparator.comparing(DailyPnl::date)).toList();
     }
 
+    /** Every signal given to {@link #published} counts as received by every tier (no delays in memory). */
     @Override
-    public List<Signal> recent(int count) {
+    public List<Signal> recent(Tier tier, int count) {
         List<Signal> newestFirst = new ArrayList<>(signals);
         newestFirst.sort(Comparator.comparing(Signal::marketTime).reversed());
         return newestFirst.subList(0, Math.min(count, newestFirst.size()));

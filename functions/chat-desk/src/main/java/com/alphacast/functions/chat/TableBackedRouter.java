@@ -1,0 +1,69 @@
+package com.alphacast.functions.chat;
+
+import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.bots.command.CommandCatalog;
+import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.SubscriptionCommands;
+import com.alphacast.bots.command.InMemorySubscriberRegistry;
+import com.alphacast.bots.command.SubscriberRegistry;
+import com.alphacast.bots.render.BriefingComposer;
+import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.functions.FunctionResources;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+
+
+/**
+ * The command router of the webhook functions, wired on the tables template.yaml gives them: positions and
+ * P&amp;L from PositionsTable, signals from SignalsTable at the caller's tier and delay, the kill switch in
+ * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles come
+ * from {@code ALPHACAST_ROLES} (template parameter {@code BotRoles}). /closeall is left out: the order path has
+ * no close order yet. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
+ * past sessions; signal delays and stored times always use the real clock.
+ */
+public final class TableBackedRouter {
+
+    private static final String NO_ORDERS_TABLE = "orders-not-read-by-chat";
+
+    private TableBackedRouter() {
+    }
+
+    /**
+     * {@code ALPHACAST_CHAT_DAYS_BACK}: a stack replaying a past session (the demo) answers /pnl as of that session's
+     * day, this many days before today. Unset (deployed stacks): 0.
+     */
+    private static long daysBack(FunctionResources resources) {
+        String value = resources.environment().getOrDefault("ALPHACAST_CHAT_DAYS_BACK", "0").strip();
+        try {
+            long days = Long.parseLong(value);
+            if (days < 0) {
+                throw new NumberFormatException();
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable ALPHACAST_CHAT_DAYS_BACK must be a whole number of days >= 0, was '"
+                    + value + "'");
+        }
+    }
+
+    public static CommandRouter create(FunctionResources resources, Clock clock) {
+        var db = resources.dynamoDb();
+        Clock chatClock = Clock.offset(clock, Duration.ofDays(-daysBack(resources)));
+        TradingSession session = resources.settings().market().session();
+        SubscriberRegistry registry = InMemorySubscriberRegistry.parse(resources.environment().getOrDefault("ALPHACAST_ROLES", ""));
+        // Only positions are read here (open ones, closed ones with their P&L); orders are never touched.
+        DynamoTradingBook book = new DynamoTradingBook(new DynamoTradingLedger(db, NO_ORDERS_TABLE,
+                resources.require("POSITIONS_TABLE")), session);
+        DynamoRiskLedger risk = new DynamoRiskLedger(db, resources.require("SIGNALS_TABLE"), resources.require("CONTROL_TABLE"),
+                resources.json());
+        return new CommandRouter(new CommandCatalog().without("closeall"), registry, book, book,
+                new DynamoSignalHistory(db, resources.require("SIGNALS_TABLE"), resources.settings().distribution(),
+                        resources.json(), clock),
+                new DynamoTradingControl(risk, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
+                resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
+                new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
+                SubscriptionCommands.unavailable(), new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));
+    }
+}
