@@ -27,7 +27,7 @@ public final class TemplateBriefing {
             new Section("Overnight", List.of(OVERNIGHT_HIGH, OVERNIGHT_LOW, OVERNIGHT_RANGE, OVERNIGHT_LAST, GAP_POINTS,
                     GAP_PERCENT)),
             new Section("Volatility and flow", List.of(VOL_REALIZED, VOL_REGIME, VPIN_LAST, VOLUME_BASELINE, VOLUME_RATIO)),
-            new Section("Options", List.of(GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX, GEX_ZERO_GAMMA, GEX_CALL_WALL,
+            new Section("Options", List.of(GEX_CHAIN_DATE, GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX, GEX_ZERO_GAMMA, GEX_CALL_WALL,
                     GEX_PUT_WALL, topStrike(1), topStrike(2), topStrike(3), GEX_PUT_CALL_RATIO)),
             new Section("Prior session's signals", List.of(SIGNALS_COUNT, SIGNALS_TARGETS, SIGNALS_STOPS, SIGNALS_OPEN,
                     SIGNALS_NET_POINTS)));
