@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The numbers an answer's text may contain, and the check of a text against them (docs/market-calendar-and-briefing
- * -facts.md, "Numbers an answer may cite"). Allowed are, at display precision:
+ * The numbers an answer's text may contain, and the check of a text against them
+ * (docs/market-calendar-and-briefing-facts.md, "Validating an answer"). Allowed are, at display precision:
  * <ol>
  *   <li>every numeric fact's displayed value, and its absolute value (a gap of −12.50 may be written "12.50 points
  *       lower");</li>
