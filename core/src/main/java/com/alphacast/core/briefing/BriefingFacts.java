@@ -13,6 +13,7 @@ import com.alphacast.core.volatility.RealizedVolatility;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.core.volatility.VolatilityRegimeClassifier;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -180,7 +181,7 @@ public final class BriefingFacts {
     }
 
     private void options(FactSheet.Builder sheet, BriefingInputs in) {
-        List<String> ids = new java.util.ArrayList<>(List.of(GEX_CHAIN_DATE, GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX,
+        List<String> ids = new ArrayList<>(List.of(GEX_CHAIN_DATE, GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX,
                 GEX_ZERO_GAMMA, GEX_CALL_WALL, GEX_PUT_WALL, GEX_PUT_CALL_RATIO));
         for (int rank = 1; rank <= config.topStrikes(); rank++) {
             ids.add(topStrike(rank));

@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +104,7 @@ final class CitedNumbers {
         for (String name : NAMES) {
             scanned = scanned.replace(name, " ".repeat(name.length()));
         }
-        for (String id : ids.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String id : ids.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             scanned = scanned.replace(id, " ".repeat(id.length()));
         }
         List<String> problems = new ArrayList<>();
@@ -116,7 +118,7 @@ final class CitedNumbers {
                     if (!dates.contains(LocalDate.parse(m.group("date")))) {
                         problems.add("date " + m.group("date") + " is not a date of the facts");
                     }
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     problems.add(m.group("date") + " is not a valid date");
                 }
             } else if (m.group("time") != null) {
