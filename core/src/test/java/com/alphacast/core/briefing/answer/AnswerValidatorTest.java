@@ -84,6 +84,13 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aPercentSignNeedsAPercentFactOrAPercentDifference() {
+        assertThat(validator.check(VALID.replace("Largest call exposure", "Net GEX is 3.92 % of nothing"), SPY).violations())
+                .extracting(Violation::toString).containsExactly(
+                        "key_levels[2].note: 3.92% is not a percent fact nor a percent difference of two price facts");
+    }
+
+    @Test
     void aLevelOnAnAbsentFactSaysWhyItIsAbsent() {
         AnswerVerdict verdict = validator.check("""
                 {"headline": "No data", "bias": "neutral", "bias_reasons": ["Nothing to go on."],
