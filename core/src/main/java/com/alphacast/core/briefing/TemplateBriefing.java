@@ -70,7 +70,7 @@ public final class TemplateBriefing {
         for (Section section : sections) {
             blocks.add(section(facts, section, full));
         }
-        blocks.add(events(facts, full));
+        blocks.add(events(facts));
         return blocks.stream().filter(b -> !b.isEmpty()).collect(Collectors.joining("\n\n"));
     }
 
@@ -94,10 +94,10 @@ public final class TemplateBriefing {
         return text.toString().stripTrailing();
     }
 
-    private static String events(FactSheet facts, boolean full) {
+    private static String events(FactSheet facts) {
         Optional<AbsentFact> missing = facts.absence(EVENTS_COUNT);
         if (missing.isPresent()) {
-            return full ? "Events: left out, " + missing.get().reason() + "." : "";
+            return "Events: left out, " + missing.get().reason() + ".";
         }
         List<String> lines = new ArrayList<>();
         for (int rank = 1; facts.has(eventName(rank)); rank++) {

@@ -2,7 +2,15 @@ package com.alphacast.core.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.core.briefing.events.ShippedEconomicCalendar;
+import com.alphacast.core.calendar.Exchange;
+import com.alphacast.core.calendar.MarketCalendar;
+import com.alphacast.core.calendar.ShippedCalendars;
 import com.alphacast.core.distribution.Tier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class TemplateBriefingTest {
@@ -41,7 +49,8 @@ class TemplateBriefingTest {
         String premium = template.compose(sheet, Tier.PREMIUM).text();
 
         assertThat(basic.length()).isLessThan(premium.length() / 2);
-        assertThat(basic).contains("- Prior high: 398.00", "- Zero gamma: 668.50", "Gap: left out");
+        assertThat(basic).contains("- Prior high: 398.00", "- Zero gamma: 668.50", "Gap: left out",
+                "Events: left out, no events file is configured.");
         assertThat(basic).doesNotContain("VWAP", "Net GEX");
     }
 
@@ -69,5 +78,20 @@ class TemplateBriefingTest {
         assertThat(PlatformLimit.X_POST.length("日本")).isEqualTo(4);
         assertThat(PlatformLimit.X_POST.length("\uD83D\uDCC8")).as("one emoji").isEqualTo(2);
         assertThat(PlatformLimit.TELEGRAM_MESSAGE.length("\uD83D\uDCC8")).as("UTF-16 units").isEqualTo(2);
+    }
+
+    @Test
+    void theSessionsEventsAreListedWithTheirTimes() {
+        MarketCalendar nyse = new ShippedCalendars()
+                .calendar(Exchange.XNYS);
+        LocalDate day = LocalDate.of(2026, 3, 18);
+        FactSheet sheet = new BriefingFacts(BriefingFactsConfig.standard()).compute(new BriefingInputs("SPY",
+                nyse.session(day).orElseThrow(), nyse.previousSession(day), List.of(), List.of(),
+                List.of(), OptionalDouble.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.of(new ShippedEconomicCalendar().events())));
+
+        for (Tier tier : new Tier[] {Tier.PREMIUM, Tier.BASIC}) {
+            assertThat(template.compose(sheet, tier).text()).as(tier.key()).contains("Events\n- 08:30 ET PPI\n- 14:00 ET FOMC");
+        }
     }
 }
