@@ -13,6 +13,7 @@ import com.alphacast.core.volatility.RealizedVolatility;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.core.volatility.VolatilityRegimeClassifier;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,9 @@ public final class BriefingFacts {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final double BILLION = 1e9;
+    /** Labels carry no digits, so a model copying a label cites no number that is not a fact. */
+    private static final List<String> RANKS = List.of("first", "second", "third", "fourth", "fifth", "sixth",
+            "seventh", "eighth", "ninth", "tenth");
 
     private final BriefingFactsConfig config;
 
@@ -133,7 +137,7 @@ public final class BriefingFacts {
         }
         VolatilityRegime regime = VolatilityRegimeClassifier.thresholds(config.lowVolatility(), config.highVolatility())
                 .classify(vol);
-        sheet.add(new Fact.Quantity(VOL_REALIZED, "Realized volatility (" + config.volatilityWindow() + "d, annualized)",
+        sheet.add(new Fact.Quantity(VOL_REALIZED, "Realized volatility (annualized)",
                 vol * 100, Unit.PERCENT, 1));
         sheet.add(new Fact.Note(VOL_REGIME, "Volatility regime", regime.name().toLowerCase(Locale.ROOT)));
     }
@@ -172,12 +176,12 @@ public final class BriefingFacts {
             return;
         }
         long volume = in.priorSessionBars().stream().mapToLong(Bar::volume).sum();
-        sheet.add(new Fact.Quantity(VOLUME_BASELINE, "Volume baseline (" + n + " sessions)", baseline, Unit.VOLUME, 0));
+        sheet.add(new Fact.Quantity(VOLUME_BASELINE, "Volume baseline (mean of earlier sessions)", baseline, Unit.VOLUME, 0));
         sheet.add(new Fact.Quantity(VOLUME_RATIO, "Volume vs baseline", volume / baseline, Unit.RATIO, 2));
     }
 
     private void options(FactSheet.Builder sheet, BriefingInputs in) {
-        List<String> ids = new java.util.ArrayList<>(List.of(GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX,
+        List<String> ids = new ArrayList<>(List.of(GEX_CHAIN_DATE, GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX,
                 GEX_ZERO_GAMMA, GEX_CALL_WALL, GEX_PUT_WALL, GEX_PUT_CALL_RATIO));
         for (int rank = 1; rank <= config.topStrikes(); rank++) {
             ids.add(topStrike(rank));
@@ -192,8 +196,8 @@ public final class BriefingFacts {
             ids.forEach(id -> sheet.absent(id, "the option chain of " + chain.asOf() + " has no live contracts"));
             return;
         }
-        String asOf = " (chain " + chain.asOf() + ")";
-        sheet.add(price(GEX_SPOT, "Spot" + asOf, chain.spot()));
+        sheet.add(new Fact.Note(GEX_CHAIN_DATE, "Option chain as of", chain.asOf().toString()));
+        sheet.add(price(GEX_SPOT, "Spot (option chain)", chain.spot()));
         sheet.add(billions(GEX_CALL, "Call GEX", report.totals().callGex(), Unit.USD_BN_PER_1PCT));
         sheet.add(billions(GEX_PUT, "Put GEX", report.totals().putGex(), Unit.USD_BN_PER_1PCT));
         sheet.add(billions(GEX_NET, "Net GEX", report.totals().netGex(), Unit.USD_BN_PER_1PCT));
@@ -213,7 +217,7 @@ public final class BriefingFacts {
         List<StrikeExposure> top = report.topStrikes();
         for (int rank = 1; rank <= config.topStrikes(); rank++) {
             if (rank <= top.size()) {
-                sheet.add(price(topStrike(rank), "Top GEX strike " + rank, top.get(rank - 1).strike()));
+                sheet.add(price(topStrike(rank), "Largest GEX strike, " + RANKS.get(rank - 1), top.get(rank - 1).strike()));
             } else {
                 sheet.absent(topStrike(rank), "the chain has only " + top.size() + " strikes with exposure");
             }
@@ -257,7 +261,7 @@ public final class BriefingFacts {
         sheet.add(count(EVENTS_COUNT, "Scheduled events", today.size()));
         for (int i = 0; i < today.size(); i++) {
             EconomicEvent event = today.get(i);
-            sheet.add(new Fact.Note(eventName(i + 1), "Event " + (i + 1), event.name()));
+            sheet.add(new Fact.Note(eventName(i + 1), "Event", event.name()));
             sheet.add(new Fact.ClockTime(eventTime(i + 1), event.name() + " at",
                     event.at().withZoneSameInstant(NEW_YORK).toLocalTime(), NEW_YORK));
         }

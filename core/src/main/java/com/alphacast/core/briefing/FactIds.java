@@ -34,6 +34,7 @@ public final class FactIds {
     public static final String VOLUME_BASELINE = "volume.baseline";
     public static final String VOLUME_RATIO = "volume.ratio";
 
+    public static final String GEX_CHAIN_DATE = "gex.chain_date";
     public static final String GEX_SPOT = "gex.spot";
     public static final String GEX_CALL = "gex.call";
     public static final String GEX_PUT = "gex.put";

@@ -27,7 +27,7 @@ public final class TemplateBriefing {
             new Section("Overnight", List.of(OVERNIGHT_HIGH, OVERNIGHT_LOW, OVERNIGHT_RANGE, OVERNIGHT_LAST, GAP_POINTS,
                     GAP_PERCENT)),
             new Section("Volatility and flow", List.of(VOL_REALIZED, VOL_REGIME, VPIN_LAST, VOLUME_BASELINE, VOLUME_RATIO)),
-            new Section("Options", List.of(GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX, GEX_ZERO_GAMMA, GEX_CALL_WALL,
+            new Section("Options", List.of(GEX_CHAIN_DATE, GEX_SPOT, GEX_CALL, GEX_PUT, GEX_NET, GEX_DEX, GEX_ZERO_GAMMA, GEX_CALL_WALL,
                     GEX_PUT_WALL, topStrike(1), topStrike(2), topStrike(3), GEX_PUT_CALL_RATIO)),
             new Section("Prior session's signals", List.of(SIGNALS_COUNT, SIGNALS_TARGETS, SIGNALS_STOPS, SIGNALS_OPEN,
                     SIGNALS_NET_POINTS)));
@@ -70,7 +70,7 @@ public final class TemplateBriefing {
         for (Section section : sections) {
             blocks.add(section(facts, section, full));
         }
-        blocks.add(events(facts, full));
+        blocks.add(events(facts));
         return blocks.stream().filter(b -> !b.isEmpty()).collect(Collectors.joining("\n\n"));
     }
 
@@ -94,10 +94,10 @@ public final class TemplateBriefing {
         return text.toString().stripTrailing();
     }
 
-    private static String events(FactSheet facts, boolean full) {
+    private static String events(FactSheet facts) {
         Optional<AbsentFact> missing = facts.absence(EVENTS_COUNT);
         if (missing.isPresent()) {
-            return full ? "Events: left out, " + missing.get().reason() + "." : "";
+            return "Events: left out, " + missing.get().reason() + ".";
         }
         List<String> lines = new ArrayList<>();
         for (int rank = 1; facts.has(eventName(rank)); rank++) {

@@ -2,6 +2,7 @@ package com.alphacast.core.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,11 +42,11 @@ public record MarketSession(Exchange exchange, LocalDate date, Instant opens, In
         return !time.isBefore(opens) && time.isBefore(closes);
     }
 
-    public ZonedDateTime opensIn(java.time.ZoneId zone) {
+    public ZonedDateTime opensIn(ZoneId zone) {
         return opens.atZone(zone);
     }
 
-    public ZonedDateTime closesIn(java.time.ZoneId zone) {
+    public ZonedDateTime closesIn(ZoneId zone) {
         return closes.atZone(zone);
     }
 }

@@ -2,6 +2,7 @@ package com.alphacast.core.briefing.answer;
 
 import com.alphacast.core.briefing.BriefingText;
 import com.alphacast.core.briefing.Fact;
+import com.alphacast.core.briefing.FactIds;
 import com.alphacast.core.briefing.FactSheet;
 import com.alphacast.core.briefing.TemplateBriefing;
 import com.alphacast.core.distribution.Tier;
@@ -37,7 +38,7 @@ public final class AnswerBriefing {
                 blocks.add(levels(answer, facts));
             }
             case FREE -> {
-                if (facts.has(com.alphacast.core.briefing.FactIds.SESSION_EARLY_CLOSE)) {
+                if (facts.has(FactIds.SESSION_EARLY_CLOSE)) {
                     blocks.add(session);
                 }
                 blocks.add("Bias: " + answer.bias().key() + ". Levels and scenarios are in the members' briefing.");

@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The numbers an answer's text may contain, and the check of a text against them (docs/market-calendar-and-briefing
- * -facts.md, "Numbers an answer may cite"). Allowed are, at display precision:
+ * The numbers an answer's text may contain, and the check of a text against them
+ * (docs/market-calendar-and-briefing-facts.md, "Validating an answer"). Allowed are, at display precision:
  * <ol>
  *   <li>every numeric fact's displayed value, and its absolute value (a gap of −12.50 may be written "12.50 points
  *       lower");</li>
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
  *       absolute value, at the larger precision (distance from spot to zero gamma);</li>
  *   <li>for two price facts: the percent difference (a − b) / b × 100 of the displayed values at 2 decimals, and its
  *       absolute value;</li>
+ *   <li>a number followed by "%" only when it is a percent fact or a percent difference;</li>
  *   <li>times {@code HH:MM} (optionally am/pm) equal to a time fact, dates {@code yyyy-MM-dd} or "Month D[, yyyy]" /
  *       "D Month [yyyy]" equal to a date fact.</li>
  * </ol>
@@ -49,6 +52,8 @@ final class CitedNumbers {
                     + "|(?<number>[-+\u2212]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)");
 
     private final Set<String> numbers = new HashSet<>();
+    /** What may be followed by "%": percent facts and percent differences. */
+    private final Set<String> percents = new HashSet<>();
     private final Set<String> times = new HashSet<>();
     private final Set<LocalDate> dates = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
@@ -61,6 +66,10 @@ final class CitedNumbers {
                 quantities.add(q);
                 allow(q.rounded());
                 allow(q.rounded().abs());
+                if (q.unit() == Unit.PERCENT) {
+                    percents.add(key(q.rounded()));
+                    percents.add(key(q.rounded().abs()));
+                }
             } else if (fact instanceof Fact.ClockTime t) {
                 times.add(t.display());
             } else if (fact instanceof Fact.Note n && n.text().matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -82,6 +91,8 @@ final class CitedNumbers {
                             .divide(b.rounded(), MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
                     allow(percent);
                     allow(percent.abs());
+                    percents.add(key(percent));
+                    percents.add(key(percent.abs()));
                 }
             }
         }
@@ -102,7 +113,7 @@ final class CitedNumbers {
         for (String name : NAMES) {
             scanned = scanned.replace(name, " ".repeat(name.length()));
         }
-        for (String id : ids.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String id : ids.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             scanned = scanned.replace(id, " ".repeat(id.length()));
         }
         List<String> problems = new ArrayList<>();
@@ -116,7 +127,7 @@ final class CitedNumbers {
                     if (!dates.contains(LocalDate.parse(m.group("date")))) {
                         problems.add("date " + m.group("date") + " is not a date of the facts");
                     }
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     problems.add(m.group("date") + " is not a valid date");
                 }
             } else if (m.group("time") != null) {
@@ -134,12 +145,20 @@ final class CitedNumbers {
                 if (normalized.startsWith("+")) {
                     normalized = normalized.substring(1);
                 }
-                if (!numbers.contains(key(new BigDecimal(normalized)))) {
+                String value = key(new BigDecimal(normalized));
+                if (!numbers.contains(value)) {
                     problems.add(raw + " is not a fact's value at its display precision, nor a documented derived value");
+                } else if (percentSignAfter(scanned, m.end()) && !percents.contains(value)) {
+                    problems.add(raw + "% is not a percent fact nor a percent difference of two price facts");
                 }
             }
         }
         return problems;
+    }
+
+    private static boolean percentSignAfter(String text, int end) {
+        int at = end < text.length() && text.charAt(end) == ' ' ? end + 1 : end;
+        return at < text.length() && text.charAt(at) == '%';
     }
 
     private void checkDate(String month, String day, String year, String written, List<String> problems) {

@@ -45,6 +45,9 @@ public final class EconomicCalendarReader {
                 header = true;
                 continue;
             }
+            if (line.startsWith("#")) {
+                throw new InputFormatException(source, at, 1, "comment lines are allowed only before the header");
+            }
             EconomicEvent event = row(source, at, line);
             if (!events.isEmpty() && event.time().isBefore(events.get(events.size() - 1).time())) {
                 throw new InputFormatException(source, at, 1, "event at " + event.time()
