@@ -35,17 +35,15 @@ public final class SignalApproval {
 
     private final RiskCheck riskCheck;
     private final RiskLedger ledger;
-    private final ExposureReconciliation exposures;
     private final ForwardPublisher forwards;
     private final TradingSession session;
     private final Map<Tier, TierPolicy> tiers;
     private final Clock clock;
 
-    public SignalApproval(RiskCheck riskCheck, RiskLedger ledger, ExposureReconciliation exposures,
-                          ForwardPublisher forwards, TradingSession session, Map<Tier, TierPolicy> tiers, Clock clock) {
+    public SignalApproval(RiskCheck riskCheck, RiskLedger ledger, ForwardPublisher forwards, TradingSession session,
+                          Map<Tier, TierPolicy> tiers, Clock clock) {
         this.riskCheck = riskCheck;
         this.ledger = ledger;
-        this.exposures = exposures;
         this.forwards = forwards;
         this.session = session;
         this.tiers = Map.copyOf(tiers);
@@ -59,7 +57,6 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        exposures.closeExitedBy(signal.marketTime());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, ledger.state(day), clock.instant()));

@@ -2,13 +2,25 @@ package com.alphacast.core.usecase.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TradeExit;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.usecase.publication.PublicationRelease;
+import com.alphacast.core.usecase.publication.RecordingReleaseQueue;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PositionExitsTest {
@@ -17,7 +29,11 @@ class PositionExitsTest {
 
     private final InMemoryTradingLedger ledger = new InMemoryTradingLedger();
     private final RecordedMarket market = new RecordedMarket();
-    private final PositionExits exits = new PositionExits(ledger, market, 50);
+    private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
+    private final List<PositionExit> releasedSlots = new ArrayList<>();
+    private final PositionExits exits = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
+            new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
+                    queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)));
 
     private static Bar bar(String symbol, int minute, double open, double high, double low, double close) {
         Instant start = FILLED.plusSeconds(60L * minute);
@@ -46,6 +62,31 @@ class PositionExitsTest {
         });
         assertThat(again).isEmpty();
         assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(200.0));
+        assertThat(releasedSlots).containsExactly(closed.get(0));
+        assertThat(queue.publications()).singleElement().isInstanceOfSatisfying(Publication.TargetHit.class, hit -> {
+            assertThat(hit.exit().realizedPnl()).isEqualTo(200.0);
+            assertThat(hit.exit().exitPrice()).isEqualTo(1304.0);
+            assertThat(hit.exit().reason()).isEqualTo(TradeExit.ExitReason.TARGET);
+        });
+    }
+
+    @Test
+    void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
+        PositionExits failing = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
+                new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
+                        new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.closeExited("ES", FILLED.plusSeconds(60)))
+                .hasMessageContaining("queue unavailable");
+        assertThat(ledger.openPositions()).hasSize(1);
+        List<PositionExit> closed = exits.closeExited("ES", FILLED.plusSeconds(60));
+
+        assertThat(closed).hasSize(1);
+        assertThat(queue.publications()).singleElement().isInstanceOf(Publication.StopHit.class);
+        // Giving the slot back twice is harmless: the risk ledger's release is conditional.
+        assertThat(releasedSlots).hasSize(2).containsOnly(closed.get(0));
     }
 
     @Test
