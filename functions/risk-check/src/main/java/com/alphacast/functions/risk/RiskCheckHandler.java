@@ -1,13 +1,11 @@
 package com.alphacast.functions.risk;
 
-import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueForwardPublisher;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.usecase.approval.ExposureReconciliation;
 import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
@@ -47,10 +45,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE").register();
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
-        DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
-                resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger,
-                new ExposureReconciliation(ledger, market),
                 new QueueForwardPublisher(
                         new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                         new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
