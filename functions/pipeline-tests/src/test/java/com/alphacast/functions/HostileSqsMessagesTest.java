@@ -67,6 +67,8 @@ class HostileSqsMessagesTest {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .withoutFunctions()
             .build();
 

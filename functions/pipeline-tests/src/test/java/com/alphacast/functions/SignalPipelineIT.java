@@ -40,6 +40,8 @@ class SignalPipelineIT {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .parameter("QueueVisibilityTimeout", "1")
             .parameter("MaxReceiveCount", "2")
             // Lambda itself would refuse a 1 s visibility timeout under a 30 s function timeout; here it only

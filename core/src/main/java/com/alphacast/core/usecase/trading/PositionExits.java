@@ -26,17 +26,23 @@ public final class PositionExits {
     private final double multiplier;
     private final RiskSlots slots;
     private final PublicationRelease publications;
+    private final ExitWatermark watermark;
 
     public PositionExits(TradingLedger ledger, BarHistory market, double multiplier, RiskSlots slots,
-                         PublicationRelease publications) {
+                         PublicationRelease publications, ExitWatermark watermark) {
         this.ledger = ledger;
         this.market = market;
         this.multiplier = multiplier;
         this.slots = slots;
         this.publications = publications;
+        this.watermark = watermark;
     }
 
-    /** Closes every open position on {@code symbol} that exited in bars ending at or before {@code horizon}. */
+    /**
+     * Closes every open position on {@code symbol} that exited in bars ending at or before {@code horizon}, then
+     * records that exits on {@code symbol} are checked through {@code horizon} (not when a close failed: the retry
+     * must finish it first).
+     */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
         List<PositionExit> closed = new ArrayList<>();
         for (Position position : ledger.openPositions()) {
@@ -44,6 +50,7 @@ public final class PositionExits {
                 closeIfExited(position, horizon).ifPresent(closed::add);
             }
         }
+        watermark.checkedThrough(symbol, horizon);
         return closed;
     }
 

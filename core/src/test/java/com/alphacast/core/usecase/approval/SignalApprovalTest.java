@@ -44,10 +44,12 @@ class SignalApprovalTest {
     private final InMemoryRiskLedger ledger = new InMemoryRiskLedger();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final List<Forward> published = publisher.published;
+    private final List<String> exitWaits = new ArrayList<>();
+    private final ExitProgress exitProgress = (symbol, marketTime) -> exitWaits.add(symbol + " " + marketTime);
 
     private SignalApproval approval(RiskLimits limits, Instant now) {
         return new SignalApproval(new RiskCheck(limits), ledger,
-                publisher, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
+                publisher, exitProgress, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static RiskLimits limits(int maxOpen, int maxPerDay) {
@@ -228,6 +230,8 @@ class SignalApprovalTest {
         RiskDecision afterClose = approval(limits(1, 5), later.plusSeconds(2)).decide(signal("s3", later.plusSeconds(1)));
 
         assertThat(whileOpen.reasons()).singleElement().asString().contains("open positions");
+        // With s1 open, s2 first waited for the position function to check the bars up to it; s3 had nothing to wait for.
+        assertThat(exitWaits).containsExactly("ES " + later);
         assertThat(afterClose.approved()).isTrue();
         assertThat(ledger.closedExposures()).extracting(PositionExit::signalId).containsExactly("s1");
         assertThat(ledger.openPositions()).isEqualTo(1);
@@ -236,7 +240,7 @@ class SignalApprovalTest {
     @Test
     void givesUpWithARetryableErrorWhenLimitsKeepChanging() {
         SignalApproval approval = new SignalApproval(new RiskCheck(limits(2, 5)), new AlwaysRacingLedger(ledger),
-                publisher,
+                publisher, exitProgress,
                 TradingSession.cmeGlobex(), TIERS, Clock.fixed(MARKET.plusSeconds(1), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> approval.decide(signal("s1", MARKET)))

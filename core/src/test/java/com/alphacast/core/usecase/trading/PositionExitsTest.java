@@ -31,9 +31,11 @@ class PositionExitsTest {
     private final RecordedMarket market = new RecordedMarket();
     private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
     private final List<PositionExit> releasedSlots = new ArrayList<>();
+    private final List<String> checkedThrough = new ArrayList<>();
     private final PositionExits exits = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
             new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
-                    queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)));
+                    queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)),
+            (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
 
     private static Bar bar(String symbol, int minute, double open, double high, double low, double close) {
         Instant start = FILLED.plusSeconds(60L * minute);
@@ -62,6 +64,7 @@ class PositionExitsTest {
         });
         assertThat(again).isEmpty();
         assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(200.0));
+        assertThat(checkedThrough).containsExactly("ES " + horizon, "ES " + horizon);
         assertThat(releasedSlots).containsExactly(closed.get(0));
         assertThat(queue.publications()).singleElement().isInstanceOfSatisfying(Publication.TargetHit.class, hit -> {
             assertThat(hit.exit().realizedPnl()).isEqualTo(200.0);
@@ -76,11 +79,13 @@ class PositionExitsTest {
         market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
         PositionExits failing = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
                 new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
-                        new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()));
+                        new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()),
+                (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.closeExited("ES", FILLED.plusSeconds(60)))
                 .hasMessageContaining("queue unavailable");
         assertThat(ledger.openPositions()).hasSize(1);
+        assertThat(checkedThrough).as("a failed close does not count as checked").isEmpty();
         List<PositionExit> closed = exits.closeExited("ES", FILLED.plusSeconds(60));
 
         assertThat(closed).hasSize(1);

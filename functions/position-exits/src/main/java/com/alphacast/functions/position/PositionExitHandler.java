@@ -1,6 +1,7 @@
 package com.alphacast.functions.position;
 
 import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.risk.DynamoExitProgress;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.aws.sqs.QueueReleaseQueue;
@@ -17,6 +18,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +55,8 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
                 resources.settings().market().contractMultiplier(), riskLedger,
                 new PublicationRelease(resources.settings().distribution().tiers(),
                         new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
-                                resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock));
+                                resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock),
+                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"), Duration.ZERO, clock));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.alphacast.functions.risk;
 
+import com.alphacast.aws.risk.DynamoExitProgress;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueForwardPublisher;
 import com.alphacast.aws.sqs.QueuePublisher;
@@ -15,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +51,24 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
                 new QueueForwardPublisher(
                         new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                         new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
+                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
+                        exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock),
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
+    }
+
+    /** How long a decision waits for the position function to catch up (0 to 20 s, within the function's timeout). */
+    static Duration exitCheckWait(String seconds) {
+        int value;
+        try {
+            value = Integer.parseInt(seconds.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be a whole number of seconds, was '"
+                    + seconds + "'");
+        }
+        if (value < 0 || value > 20) {
+            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be within 0..20, was " + value);
+        }
+        return Duration.ofSeconds(value);
     }
 
     /**
