@@ -85,14 +85,25 @@ class DemoCommandIT {
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
         }
-        assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages").contains("the local cloud is shut down");
+        // Each approved signal is followed, per tier and channel, by its fill and its close (with P&L), once each.
+        for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
+                "free     telegram", "free     x")) {
+            assertThat(first).containsPattern("filled\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
+            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+1\\s+0");
+        }
+        assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages")
+                .containsPattern("DeliveriesDeadLetterQueue +0 messages").contains("the local cloud is shut down");
         Path outbox = home.resolve(".alphacast/outbox");
-        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
-        assertThat(Files.readAllLines(outbox.resolve("discord.jsonl"))).hasSize(4);
-        assertThat(Files.readAllLines(outbox.resolve("x.jsonl"))).hasSize(2);
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(6);
+        assertThat(Files.readAllLines(outbox.resolve("discord.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(4);
+        assertThat(Files.readAllLines(outbox.resolve("x.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(2);
+        long telegramLines = Files.readAllLines(outbox.resolve("telegram.jsonl")).size();
 
         String second = runDemo();
         assertThat(decisions(second)).isEqualTo(decisions(first)).hasSize(3);
-        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize((int) telegramLines);
     }
 }
