@@ -181,6 +181,11 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                 .map(RiskDecision::decidedAt);
     }
 
+    @Override
+    public List<String> held() {
+        return openExposures().stream().map(Position::signalId).toList();
+    }
+
     /** Approved signals whose position the position function has not closed yet, oldest first. */
     public List<Position> openExposures() {
         List<Position> open = new ArrayList<>();

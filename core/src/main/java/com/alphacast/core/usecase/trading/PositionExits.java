@@ -8,8 +8,10 @@ import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one owner of stop and target exits. The exit is always the <em>first</em> bar since the fill that reached a
@@ -40,8 +42,9 @@ public final class PositionExits {
 
     /**
      * Closes every open position on {@code symbol} that exited in bars ending at or before {@code horizon}, then
-     * records that exits on {@code symbol} are checked through {@code horizon} (not when a close failed: the retry
-     * must finish it first).
+     * records that exits on {@code symbol} are checked through {@code horizon}: not when a close failed (the retry
+     * must finish it first), nor while a slot is held by an approval whose order is not filled yet (its position
+     * cannot be checked before it exists; the order function asks for a check once it is).
      */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
         List<PositionExit> closed = new ArrayList<>();
@@ -50,7 +53,11 @@ public final class PositionExits {
                 closeIfExited(position, horizon).ifPresent(closed::add);
             }
         }
-        watermark.checkedThrough(symbol, horizon);
+        Set<String> opened = new HashSet<>();
+        ledger.openPositions().forEach(position -> opened.add(position.signalId()));
+        if (opened.containsAll(slots.held())) {
+            watermark.checkedThrough(symbol, horizon);
+        }
         return closed;
     }
 

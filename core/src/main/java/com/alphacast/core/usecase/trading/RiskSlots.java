@@ -1,6 +1,7 @@
 package com.alphacast.core.usecase.trading;
 
 import com.alphacast.core.trading.PositionExit;
+import java.util.List;
 
 /**
  * The risk check's position slots. The position function, which alone decides exits, gives a position's slot
@@ -14,4 +15,7 @@ public interface RiskSlots {
      * @return false when it was already given back (nothing changed)
      */
     boolean release(PositionExit exit);
+
+    /** The signals holding a slot: approved, their position not closed yet (or not even opened: order on its way). */
+    List<String> held();
 }

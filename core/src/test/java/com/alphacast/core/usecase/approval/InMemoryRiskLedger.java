@@ -114,6 +114,11 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
     }
 
     @Override
+    public List<String> held() {
+        return List.copyOf(openExposures.keySet());
+    }
+
+    @Override
     public boolean release(PositionExit exit) {
         if (openExposures.remove(exit.signalId()) == null) {
             return false;

@@ -32,7 +32,19 @@ class PositionExitsTest {
     private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
     private final List<PositionExit> releasedSlots = new ArrayList<>();
     private final List<String> checkedThrough = new ArrayList<>();
-    private final PositionExits exits = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
+    private final List<String> held = new ArrayList<>();
+    private final RiskSlots slots = new RiskSlots() {
+        @Override
+        public boolean release(PositionExit exit) {
+            return releasedSlots.add(exit);
+        }
+
+        @Override
+        public List<String> held() {
+            return List.copyOf(held);
+        }
+    };
+    private final PositionExits exits = new PositionExits(ledger, market, 50, slots,
             new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                     queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)),
             (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
@@ -77,7 +89,7 @@ class PositionExitsTest {
     void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
         ledger.open(longEs("p1"));
         market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
-        PositionExits failing = new PositionExits(ledger, market, 50, exit -> releasedSlots.add(exit),
+        PositionExits failing = new PositionExits(ledger, market, 50, slots,
                 new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                         new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()),
                 (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
@@ -105,6 +117,20 @@ class PositionExitsTest {
             assertThat(exit.reason()).isEqualTo(ExitReason.STOP);
             assertThat(exit.price()).isEqualTo(1297.0);
         });
+    }
+
+    @Test
+    void exitsAreNotMarkedCheckedWhileAnApprovedOrderHasNoPositionYet() {
+        ledger.open(longEs("p1"));
+        held.addAll(List.of("p1", "p2"));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+
+        exits.closeExited("ES", FILLED.plusSeconds(60));
+        held.remove("p2");
+        exits.closeExited("ES", FILLED.plusSeconds(60));
+
+        // p2's order was not filled at the first bar: the risk check must not take "checked" to mean p2 was.
+        assertThat(checkedThrough).containsExactly("ES " + FILLED.plusSeconds(60));
     }
 
     @Test
