@@ -1,10 +1,10 @@
 package com.alphacast.bots;
 
-import com.alphacast.bots.render.PerformanceReport;
-import com.alphacast.bots.render.TradeExit;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -42,7 +42,7 @@ public final class Fixtures {
     }
 
     public static Delivery delivery(Signal signal, Tier tier, Channel channel, String destination) {
-        return new Delivery(signal, tier, channel, destination);
+        return new Delivery(new Publication.NewSignal(signal), tier, channel, destination);
     }
 
     public static Fill buyFill() {
@@ -52,16 +52,41 @@ public final class Fixtures {
 
     public static TradeExit winningExit() {
         return new TradeExit("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 2, 5012.5, 5040.5,
-                TradeExit.ExitReason.TARGET, MARKET_TIME.plusSeconds(1), MARKET_TIME.plusSeconds(5400));
+                TradeExit.ExitReason.TARGET, MARKET_TIME.plusSeconds(1), MARKET_TIME.plusSeconds(5400), 2_800.0);
     }
 
     public static TradeExit losingShortExit() {
         return new TradeExit("x<&>|SPY|1", "SPY<&>\"", "SPY 261120P00650000", Direction.SHORT, 1, 655.5, 658.25,
-                TradeExit.ExitReason.STOP, MARKET_TIME, MARKET_TIME.plusSeconds(600));
+                TradeExit.ExitReason.STOP, MARKET_TIME, MARKET_TIME.plusSeconds(600), -275.0);
     }
 
-    public static PerformanceReport weekReport() {
-        return new PerformanceReport("2026-W47", 12, 8, 61.75, 6175.0, 28.0, -14.25, MARKET_TIME.plusSeconds(3600 * 8));
+    /** Closed by hand (not by its bracket), at a loss. */
+    public static TradeExit manualExit() {
+        return new TradeExit("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 2, 5012.5, 5008.25,
+                TradeExit.ExitReason.MANUAL, MARKET_TIME.plusSeconds(1), MARKET_TIME.plusSeconds(1800), -425.0);
+    }
+
+    public static Publication.StopMoved stopToBreakEven() {
+        return new Publication.StopMoved("gamma-flip|ESZ6|2026-11-20T14:31:07Z", "ES", "ESZ6", Direction.LONG, 5001.0,
+                5012.5, MARKET_TIME.plusSeconds(900));
+    }
+
+    public static Publication.DailyRecap dayRecap() {
+        return new Publication.DailyRecap(java.time.LocalDate.of(2026, 11, 20), 12, 8, 61.75, 6175.0, 28.0, -14.25,
+                MARKET_TIME.plusSeconds(3600 * 8));
+    }
+
+    /** A briefing whose text per tier is what the morning function validated (with a hostile character or two). */
+    public static Publication.MorningBriefing morningBriefing(boolean hasChart) {
+        java.time.LocalDate session = java.time.LocalDate.of(2026, 11, 27);
+        return new Publication.MorningBriefing(Publication.MorningBriefing.idOf(session), session,
+                Instant.parse("2026-11-27T13:00:00Z"), "Early close at 13:00 ET: levels for <ES> & SPY",
+                java.util.Map.of(
+                        Tier.PREMIUM, "Zero gamma 668.50; call wall 670, put wall 650.\nSpot 666.84 sits below zero gamma:"
+                                + " dealers short gamma, moves can extend.\nPrior session: high 6712.25, low 6650.00.",
+                        Tier.BASIC, "Spot below zero gamma (668.50): expect wider ranges.\nKey levels 650 and 670.",
+                        Tier.FREE, "Holiday session, early close at 13:00 ET."),
+                hasChart);
     }
 
     /**

@@ -3,8 +3,11 @@ package com.alphacast.aws.distribution;
 /**
  * A delivery as recorded.
  *
- * @param latencyMillis market event observed → delivery completed, or -1 while not completed
+ * @param publicationId what was delivered (a signal's id, {@code fill:…}, {@code exit:…}, {@code briefing:…})
+ * @param kind          the publication's kind ({@code signal}, {@code filled}, {@code target-hit}, …)
+ * @param signalId      the signal it is (about); empty for a recap or a briefing
+ * @param latencyMillis for a signal, market event observed → delivery completed; -1 otherwise or while not completed
  */
-public record DeliveryRecord(String deliveryId, String signalId, String tier, String channel, String destination,
-                             String status, String detail, long latencyMillis) {
+public record DeliveryRecord(String deliveryId, String publicationId, String kind, String signalId, String tier,
+                             String channel, String destination, String status, String detail, long latencyMillis) {
 }

@@ -5,9 +5,12 @@ import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.core.distribution.DeliveryResult;
 import com.alphacast.core.usecase.distribution.DeliveryLedger;
 import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +48,9 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
     public Claim claim(Delivery delivery, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("deliveryId", s(delivery.id()));
-        item.put("signalId", s(delivery.signal().id()));
+        item.put("publicationId", s(delivery.publication().id()));
+        item.put("kind", s(delivery.publication().kind()));
+        signalOf(delivery).ifPresent(signalId -> item.put("signalId", s(signalId)));
         item.put("tier", s(delivery.tier().key()));
         item.put("channel", s(delivery.channel().key()));
         item.put("destination", s(delivery.destination()));
@@ -68,20 +73,49 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
         }
     }
 
-    /** Records the platform's answer and the end-to-end latency (signal observed → completed). */
+    /**
+     * Records the platform's answer; for a signal also the end-to-end latency (signal observed → completed). An
+     * update's latency would measure its tier's delay, not the pipeline, so it is not recorded.
+     */
     @Override
     public void complete(Delivery delivery, DeliveryResult result, Instant now) {
         String status = result instanceof DeliveryResult.Sent ? "SENT" : "REJECTED";
         String detail = result instanceof DeliveryResult.Sent sent
                 ? sent.reference() : ((DeliveryResult.Rejected) result).reason();
-        long latencyMillis = Duration.between(delivery.signal().observedAt(), now).toMillis();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status), ":detail", s(detail),
+                ":at", s(now.toString())));
+        String update = "SET #st = :status, detail = :detail, completedAt = :at";
+        if (delivery.publication() instanceof Publication.NewSignal signal) {
+            values.put(":lat", n(Duration.between(signal.signal().observedAt(), now).toMillis()));
+            update += ", latencyMillis = :lat";
+        }
         db.updateItem(UpdateItemRequest.builder().tableName(table)
                 .key(Map.of("deliveryId", s(delivery.id())))
-                .updateExpression("SET #st = :status, detail = :detail, completedAt = :at, latencyMillis = :lat")
+                .updateExpression(update)
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":status", s(status), ":detail", s(detail),
-                        ":at", s(now.toString()), ":lat", n(latencyMillis)))
+                .expressionAttributeValues(values)
                 .build());
+    }
+
+    @Override
+    public Optional<DeliveryResult> outcome(String deliveryId) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(table)
+                .key(Map.of("deliveryId", s(deliveryId))).consistentRead(true).build()).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String detail = AttributeValues.optionalString(item, "detail").orElse("");
+        return switch (AttributeValues.optionalString(item, "status").orElse("")) {
+            case "SENT" -> Optional.of(new DeliveryResult.Sent(detail));
+            case "REJECTED" -> Optional.of(new DeliveryResult.Rejected(detail));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The signal a delivery is about: the signal itself, or the one an update follows; none for a recap or briefing. */
+    private static Optional<String> signalOf(Delivery delivery) {
+        return delivery.publication() instanceof Publication.NewSignal
+                ? Optional.of(delivery.publication().id()) : delivery.publication().follows();
     }
 
     @Override
@@ -100,11 +134,15 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
         do {
             var page = db.scan(ScanRequest.builder().tableName(table).consistentRead(true).exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                if (!item.containsKey("signalId")) {
+                if (!item.containsKey("tier")) {
                     continue; // a live sender's per-request record, not a delivery
                 }
                 records.add(new DeliveryRecord(AttributeValues.string(item, "deliveryId"),
-                        AttributeValues.string(item, "signalId"), AttributeValues.string(item, "tier"),
+                        AttributeValues.optionalString(item, "publicationId")
+                                .orElse(AttributeValues.optionalString(item, "signalId").orElse("")),
+                        AttributeValues.optionalString(item, "kind").orElse("signal"),
+                        AttributeValues.optionalString(item, "signalId").orElse(""),
+                        AttributeValues.string(item, "tier"),
                         AttributeValues.string(item, "channel"), AttributeValues.string(item, "destination"),
                         AttributeValues.string(item, "status"),
                         AttributeValues.optionalString(item, "detail").orElse(""),

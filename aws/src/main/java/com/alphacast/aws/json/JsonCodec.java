@@ -1,10 +1,13 @@
 package com.alphacast.aws.json;
 
 import com.alphacast.core.distribution.Tier;
-import com.alphacast.core.distribution.TierDispatch;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TierRelease;
+import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,12 +18,19 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * JSON for the three queue message types, {@link Signal}, {@link TierDispatch} and {@link Bar}: fields in
+ * JSON for the three queue message types, {@link Signal}, {@link TierRelease} and {@link Bar}: fields in
  * record order, times as ISO-8601 strings, unknown or missing fields and {@code null} numbers rejected (a
  * producer and consumer that disagree on the shape should fail loudly, into the DLQ, not drop data silently).
+ *
+ * <p>A tier release is {@code {"publication": {"<kind>": {...}}, "tier": "BASIC", "releasedAt": "..."}}: the
+ * publication is an object with one field, named by its kind ({@link Publication#kind()}), whose value holds the
+ * kind's own fields, so a reader knows the shape before it reads them.
  *
  * <p>Written by hand on Jackson's streaming parser instead of an {@code ObjectMapper} with the JSR-310 module:
  * databind's introspection loads about 670 classes and was the largest single cost in a function's cold start
@@ -36,19 +46,19 @@ public final class JsonCodec {
         try (JsonGenerator json = factory.createGenerator(out)) {
             if (value instanceof Signal signal) {
                 writeSignal(json, signal);
-            } else if (value instanceof TierDispatch dispatch) {
+            } else if (value instanceof TierRelease release) {
                 json.writeStartObject();
-                json.writeFieldName("signal");
-                writeSignal(json, dispatch.signal());
-                json.writeStringField("tier", dispatch.tier().name());
-                json.writeStringField("approvedAt", dispatch.approvedAt().toString());
+                json.writeFieldName("publication");
+                writePublication(json, release.publication());
+                json.writeStringField("tier", release.tier().name());
+                json.writeStringField("releasedAt", release.releasedAt().toString());
                 json.writeEndObject();
             } else if (value instanceof Bar bar) {
                 writeBar(json, bar);
             } else {
                 throw new IllegalArgumentException("no queue message JSON for "
                         + (value == null ? "null" : value.getClass().getName())
-                        + "; a queue carries Signal, TierDispatch or Bar");
+                        + "; a queue carries Signal, TierRelease or Bar");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName() + " as JSON", e);
@@ -57,7 +67,7 @@ public final class JsonCodec {
     }
 
     /**
-     * Decodes {@code json} as {@code type} ({@link Signal}, {@link TierDispatch} or {@link Bar}).
+     * Decodes {@code json} as {@code type} ({@link Signal}, {@link TierRelease} or {@link Bar}).
      *
      * @throws MalformedMessageException naming the type and what was wrong (bad JSON, missing or unknown
      *                                   field, or a value the type's own validation refused)
@@ -66,13 +76,13 @@ public final class JsonCodec {
         if (json == null || json.isBlank()) {
             throw new MalformedMessageException("empty body where a " + type.getSimpleName() + " was expected", null);
         }
-        if (type != Signal.class && type != TierDispatch.class && type != Bar.class) {
+        if (type != Signal.class && type != TierRelease.class && type != Bar.class) {
             throw new IllegalArgumentException("no queue message JSON for " + type.getName()
-                    + "; a queue carries Signal, TierDispatch or Bar");
+                    + "; a queue carries Signal, TierRelease or Bar");
         }
         try (JsonParser parser = factory.createParser(json)) {
             Object value = type == Signal.class ? readSignal(parser, parser.nextToken())
-                    : type == TierDispatch.class ? readTierDispatch(parser) : readBar(parser);
+                    : type == TierRelease.class ? readTierRelease(parser) : readBar(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new FieldException("unexpected " + trailing + " after the " + type.getSimpleName(), parser);
@@ -140,19 +150,216 @@ public final class JsonCodec {
                 f.intValue(8), f.number(9), f.string(10), f.instant(11), f.instant(12));
     }
 
-    private static TierDispatch readTierDispatch(JsonParser p) throws IOException {
-        Fields f = new Fields(p, p.nextToken(), "signal", "tier", "approvedAt");
+    private static TierRelease readTierRelease(JsonParser p) throws IOException {
+        Fields f = new Fields(p, p.nextToken(), "publication", "tier", "releasedAt");
         while (f.next()) {
             if (f.index() == 0) {
                 JsonToken token = p.nextToken();
-                f.store(token == JsonToken.VALUE_NULL ? null : readSignal(p, token));
+                f.store(token == JsonToken.VALUE_NULL ? null : readPublication(p, token));
             } else {
                 f.store(f.text());
             }
         }
         f.requireAll();
-        return new TierDispatch((Signal) f.value(0), f.constant(1, Tier.class),
-                f.instant(2));
+        return new TierRelease((Publication) f.value(0), f.constant(1, Tier.class), f.instant(2));
+    }
+
+    private static void writePublication(JsonGenerator json, Publication publication) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName(publication.kind());
+        if (publication instanceof Publication.NewSignal newSignal) {
+            writeSignal(json, newSignal.signal());
+        } else if (publication instanceof Publication.Filled filled) {
+            Fill fill = filled.fill();
+            json.writeStartObject();
+            json.writeStringField("orderId", fill.orderId());
+            json.writeStringField("signalId", fill.signalId());
+            json.writeStringField("instrument", fill.instrument());
+            json.writeStringField("side", fill.side().name());
+            json.writeNumberField("quantity", fill.quantity());
+            json.writeNumberField("price", fill.price());
+            json.writeStringField("time", fill.time().toString());
+            json.writeStringField("underlying", filled.underlying());
+            json.writeEndObject();
+        } else if (publication instanceof Publication.TargetHit hit) {
+            writeExit(json, hit.exit());
+        } else if (publication instanceof Publication.StopHit hit) {
+            writeExit(json, hit.exit());
+        } else if (publication instanceof Publication.Closed closed) {
+            writeExit(json, closed.exit());
+        } else if (publication instanceof Publication.StopMoved moved) {
+            json.writeStartObject();
+            json.writeStringField("signalId", moved.signalId());
+            json.writeStringField("underlying", moved.underlying());
+            json.writeStringField("instrument", moved.instrument());
+            json.writeStringField("direction", moved.direction().name());
+            json.writeNumberField("previousStop", moved.previousStop());
+            json.writeNumberField("newStop", moved.newStop());
+            json.writeStringField("at", moved.at().toString());
+            json.writeEndObject();
+        } else if (publication instanceof Publication.DailyRecap recap) {
+            json.writeStartObject();
+            json.writeStringField("session", recap.session().toString());
+            json.writeNumberField("trades", recap.trades());
+            json.writeNumberField("wins", recap.wins());
+            json.writeNumberField("netPoints", recap.netPoints());
+            json.writeNumberField("netPnl", recap.netPnl());
+            json.writeNumberField("bestPoints", recap.bestPoints());
+            json.writeNumberField("worstPoints", recap.worstPoints());
+            json.writeStringField("at", recap.at().toString());
+            json.writeEndObject();
+        } else {
+            Publication.MorningBriefing briefing = (Publication.MorningBriefing) publication;
+            json.writeStartObject();
+            json.writeStringField("id", briefing.id());
+            json.writeStringField("session", briefing.session().toString());
+            json.writeStringField("at", briefing.at().toString());
+            json.writeStringField("headline", briefing.headline());
+            json.writeObjectFieldStart("textByTier");
+            for (Map.Entry<Tier, String> text : briefing.textByTier().entrySet()) {
+                json.writeStringField(text.getKey().name(), text.getValue());
+            }
+            json.writeEndObject();
+            json.writeBooleanField("hasChart", briefing.hasChart());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeExit(JsonGenerator json, TradeExit exit) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("signalId", exit.signalId());
+        json.writeStringField("underlying", exit.underlying());
+        json.writeStringField("instrument", exit.instrument());
+        json.writeStringField("direction", exit.direction().name());
+        json.writeNumberField("quantity", exit.quantity());
+        json.writeNumberField("entryPrice", exit.entryPrice());
+        json.writeNumberField("exitPrice", exit.exitPrice());
+        json.writeStringField("reason", exit.reason().name());
+        json.writeStringField("openedAt", exit.openedAt().toString());
+        json.writeStringField("closedAt", exit.closedAt().toString());
+        json.writeNumberField("realizedPnl", exit.realizedPnl());
+        json.writeEndObject();
+    }
+
+    /** {@code {"<kind>": {...}}}: exactly one field, whose name says which publication follows. */
+    private static Publication readPublication(JsonParser p, JsonToken start) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            throw new FieldException("field \"publication\" must be an object, found " + start, p);
+        }
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new FieldException("publication names no kind", p);
+        }
+        String kind = p.currentName();
+        JsonToken body = p.nextToken();
+        Publication publication = switch (kind) {
+            case "signal" -> new Publication.NewSignal(readSignal(p, body));
+            case "filled" -> readFilled(p, body);
+            case "target-hit" -> new Publication.TargetHit(readExit(p, body));
+            case "stop-hit" -> new Publication.StopHit(readExit(p, body));
+            case "closed" -> new Publication.Closed(readExit(p, body));
+            case "stop-moved" -> readStopMoved(p, body);
+            case "daily-recap" -> readRecap(p, body);
+            case "morning-briefing" -> readBriefing(p, body);
+            default -> throw new FieldException("unknown publication kind \"" + kind + "\" (expected signal, filled,"
+                    + " target-hit, stop-hit, closed, stop-moved, daily-recap or morning-briefing)", p);
+        };
+        JsonToken end = p.nextToken();
+        if (end != JsonToken.END_OBJECT) {
+            throw new FieldException("a publication has one kind, found more after \"" + kind + "\"", p);
+        }
+        return publication;
+    }
+
+    private static Publication.Filled readFilled(JsonParser p, JsonToken start) throws IOException {
+        Fields f = new Fields(p, start, "orderId", "signalId", "instrument", "side", "quantity", "price", "time",
+                "underlying");
+        while (f.next()) {
+            f.store(switch (f.index()) {
+                case 4 -> f.whole();
+                case 5 -> f.decimal();
+                default -> f.text();
+            });
+        }
+        f.requireAll();
+        return new Publication.Filled(new Fill(f.string(0), f.string(1), f.string(2), f.constant(3, Direction.class),
+                f.intValue(4), f.number(5), f.instant(6)), f.string(7));
+    }
+
+    private static TradeExit readExit(JsonParser p, JsonToken start) throws IOException {
+        Fields f = new Fields(p, start, "signalId", "underlying", "instrument", "direction", "quantity", "entryPrice",
+                "exitPrice", "reason", "openedAt", "closedAt", "realizedPnl");
+        while (f.next()) {
+            f.store(switch (f.index()) {
+                case 4 -> f.whole();
+                case 5, 6, 10 -> f.decimal();
+                default -> f.text();
+            });
+        }
+        f.requireAll();
+        return new TradeExit(f.string(0), f.string(1), f.string(2), f.constant(3, Direction.class), f.intValue(4),
+                f.number(5), f.number(6), f.constant(7, TradeExit.ExitReason.class), f.instant(8), f.instant(9),
+                f.number(10));
+    }
+
+    private static Publication.StopMoved readStopMoved(JsonParser p, JsonToken start) throws IOException {
+        Fields f = new Fields(p, start, "signalId", "underlying", "instrument", "direction", "previousStop", "newStop",
+                "at");
+        while (f.next()) {
+            f.store(f.index() == 4 || f.index() == 5 ? f.decimal() : f.text());
+        }
+        f.requireAll();
+        return new Publication.StopMoved(f.string(0), f.string(1), f.string(2), f.constant(3, Direction.class),
+                f.number(4), f.number(5), f.instant(6));
+    }
+
+    private static Publication.DailyRecap readRecap(JsonParser p, JsonToken start) throws IOException {
+        Fields f = new Fields(p, start, "session", "trades", "wins", "netPoints", "netPnl", "bestPoints",
+                "worstPoints", "at");
+        while (f.next()) {
+            f.store(switch (f.index()) {
+                case 0, 7 -> f.text();
+                case 1, 2 -> f.whole();
+                default -> f.decimal();
+            });
+        }
+        f.requireAll();
+        return new Publication.DailyRecap(f.date(0), f.intValue(1), f.intValue(2), f.number(3), f.number(4),
+                f.number(5), f.number(6), f.instant(7));
+    }
+
+    private static Publication.MorningBriefing readBriefing(JsonParser p, JsonToken start) throws IOException {
+        Fields f = new Fields(p, start, "id", "session", "at", "headline", "textByTier", "hasChart");
+        while (f.next()) {
+            f.store(switch (f.index()) {
+                case 4 -> readTextByTier(p);
+                case 5 -> f.bool();
+                default -> f.text();
+            });
+        }
+        f.requireAll();
+        @SuppressWarnings("unchecked")
+        Map<Tier, String> textByTier = (Map<Tier, String>) f.value(4);
+        return new Publication.MorningBriefing(f.string(0), f.date(1), f.instant(2), f.string(3), textByTier,
+                (Boolean) f.value(5));
+    }
+
+    private static Map<Tier, String> readTextByTier(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new FieldException("field \"textByTier\" must be an object of tier → text", p);
+        }
+        Map<Tier, String> texts = new EnumMap<>(Tier.class);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            Tier tier = Arrays.stream(Tier.values()).filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new FieldException("textByTier names no tier \"" + name + "\" (expected "
+                            + Arrays.toString(Tier.values()) + ")", p));
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                throw new FieldException("the text of tier " + name + " must be a string", p);
+            }
+            texts.put(tier, p.getText());
+        }
+        return texts;
     }
 
     private static Bar readBar(JsonParser p) throws IOException {
@@ -271,6 +478,27 @@ public final class JsonCodec {
                         parser);
             }
             return parser.getLongValue();
+        }
+
+        Boolean bool() throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                throw new FieldException("field \"" + names[index] + "\" must be true or false, found " + token, parser);
+            }
+            return token == JsonToken.VALUE_TRUE;
+        }
+
+        /** An ISO-8601 date ({@code 2026-11-27}). */
+        LocalDate date(int i) {
+            String text = string(i);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeException notIso) {
+                throw new FieldException("field \"" + names[i] + "\" is not an ISO-8601 date: '" + text + "'", parser);
+            }
         }
 
         Object value(int i) {

@@ -17,6 +17,8 @@ import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.RiskLedger;
+import com.alphacast.core.usecase.publication.SignalReleases;
+import com.alphacast.core.usecase.trading.RiskSlots;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,10 +57,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the item also carries {@code forwarding = PENDING} and {@code forwardingSince} (the decision time in epoch
  * ms), the keys of the sparse {@code PendingForwards} index the sweep reads.
  *
- * <p>An approved signal is an open <em>exposure</em> (the sparse {@code OpenExposures} index) until the market
- * reaches its stop or target; closing it gives its position slot back in the same transaction.
+ * <p>An approved signal is an open <em>exposure</em> (the sparse {@code OpenExposures} index) until the position
+ * function, which alone decides exits, releases it ({@link #release}); that gives its position slot back in the
+ * same transaction. The approval time is what the tiers' delays of the signal's updates count from
+ * ({@link #approvedAt}).
  */
-public final class DynamoRiskLedger implements RiskLedger {
+public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalReleases {
 
     static final String KILL_SWITCH_KEY = "kill-switch";
     static final String OPEN_POSITIONS_KEY = "open-positions";
@@ -175,6 +179,17 @@ public final class DynamoRiskLedger implements RiskLedger {
     }
 
     @Override
+    public Optional<Instant> approvedAt(String signalId) {
+        return decisionFor(signalId).map(RecordedDecision::decision).filter(RiskDecision::approved)
+                .map(RiskDecision::decidedAt);
+    }
+
+    @Override
+    public List<String> held() {
+        return openExposures().stream().map(Position::signalId).toList();
+    }
+
+    /** Approved signals whose position the position function has not closed yet, oldest first. */
     public List<Position> openExposures() {
         List<Position> open = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
@@ -188,7 +203,7 @@ public final class DynamoRiskLedger implements RiskLedger {
     }
 
     @Override
-    public boolean closeExposure(PositionExit exit) {
+    public boolean release(PositionExit exit) {
         try {
             db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
                     TransactWriteItem.builder().update(Update.builder().tableName(signalsTable)

@@ -38,7 +38,7 @@ public final class QueueForwardPublisher implements ForwardPublisher {
             return new Outgoing(orders, toOrders.signal(), 0, Map.of("signalId", toOrders.signal().id()));
         }
         if (forward instanceof Forward.ToTier toTier) {
-            return new Outgoing(deliveries, toTier.dispatch(), toTier.delaySeconds(),
+            return new Outgoing(deliveries, toTier.dispatch().release(), toTier.delaySeconds(),
                     Map.of("signalId", toTier.signal().id(), "tier", toTier.dispatch().tier().key()));
         }
         throw new IllegalArgumentException("no queue for forward " + forward.key() + " of " + forward.signal().id());

@@ -64,6 +64,13 @@ public final class DynamoTradingLedger implements TradingLedger {
     }
 
     @Override
+    public Optional<Fill> fill(String orderId) {
+        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(ordersTable)
+                .key(Map.of("orderId", s(orderId))).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toFill(item));
+    }
+
+    @Override
     public boolean recordExecution(Order order, Fill fill, Position position) {
         Map<String, AttributeValue> orderItem = new HashMap<>();
         orderItem.put("orderId", s(order.orderId()));
@@ -118,14 +125,17 @@ public final class DynamoTradingLedger implements TradingLedger {
         List<Execution> executions = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.scanPaginator(ScanRequest.builder().tableName(ordersTable)
                 .consistentRead(true).build()).items()) {
-            Order order = toOrder(item);
-            Fill fill = new Fill(order.orderId(), order.signalId(), order.instrument(), order.side(),
-                    (int) AttributeValues.longValue(item, "fillQuantity", 0), AttributeValues.doubleValue(item, "fillPrice"),
-                    Instant.parse(AttributeValues.string(item, "fillTime")));
-            executions.add(new Execution(order, fill));
+            executions.add(new Execution(toOrder(item), toFill(item)));
         }
         executions.sort(Comparator.comparing((Execution e) -> e.fill().time()).thenComparing(e -> e.order().orderId()));
         return executions;
+    }
+
+    private Fill toFill(Map<String, AttributeValue> item) {
+        Order order = toOrder(item);
+        return new Fill(order.orderId(), order.signalId(), order.instrument(), order.side(),
+                (int) AttributeValues.longValue(item, "fillQuantity", 0), AttributeValues.doubleValue(item, "fillPrice"),
+                Instant.parse(AttributeValues.string(item, "fillTime")));
     }
 
     @Override

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TierRelease;
+import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JsonCodecTest {
 
@@ -51,23 +60,75 @@ class JsonCodecTest {
     }
 
     @Test
-    void writesEachMessageTypeExactlyAsTheMapperDid() throws Exception {
-        TierDispatch dispatch = new TierDispatch(signal(), Tier.BASIC, Instant.parse("2011-07-31T22:10:01.5Z"));
+    void writesSignalsAndBarsExactlyAsTheMapperDid() throws Exception {
         Bar bar = new Bar("ESU1", 1312150200000L, 1312150260000L, 1294.5, 1295.25, 1293.0, 1295.0, 4_812L, 377);
 
         assertThat(codec.write(signal())).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(signal()));
-        assertThat(codec.write(dispatch)).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(dispatch));
         assertThat(codec.write(bar)).isEqualTo(PREVIOUS_MAPPER.writeValueAsString(bar));
     }
 
     @Test
+    void writesATierReleaseWithItsPublicationNamedByKind() {
+        TierRelease release = new TierDispatch(signal(), Tier.BASIC, Instant.parse("2011-07-31T22:10:01.5Z")).release();
+
+        assertThat(codec.write(release)).isEqualTo("{\"publication\":{\"signal\":" + codec.write(signal())
+                + "},\"tier\":\"BASIC\",\"releasedAt\":\"2011-07-31T22:10:01.500Z\"}");
+    }
+
+    static List<Publication> everyKind() {
+        Instant at = Instant.parse("2011-07-31T22:10:00Z");
+        LocalDate session = LocalDate.of(2026, 11, 27);
+        TradeExit target = new TradeExit("s1", "ES", "ESU1", Direction.SHORT, 2, 1303.25, 1300.5,
+                TradeExit.ExitReason.TARGET, at, at.plusSeconds(600), 275.0);
+        return List.of(new Publication.NewSignal(signal()),
+                new Publication.Filled(new Fill("s1", "s1", "ESU1", Direction.SHORT, 2, 1303.25, at), "ES"),
+                new Publication.TargetHit(target),
+                new Publication.StopHit(new TradeExit("s1", "ES", "ESU1", Direction.SHORT, 2, 1303.25, 1305.0,
+                        TradeExit.ExitReason.STOP, at, at.plusSeconds(60), -175.0)),
+                new Publication.Closed(new TradeExit("s1", "ES", "ESU1", Direction.SHORT, 2, 1303.25, 1302.0,
+                        TradeExit.ExitReason.EXPIRY, at, at.plusSeconds(6000), 125.0)),
+                new Publication.StopMoved("s1", "ES", "ESU1", Direction.SHORT, 1305.0, 1303.25, at.plusSeconds(120)),
+                new Publication.DailyRecap(session, 2, 1, -0.5, -25.0, 2.75, -3.25, at.plusSeconds(7200)),
+                new Publication.MorningBriefing(Publication.MorningBriefing.idOf(session), session, at,
+                        "Early close \"13:00\"", Map.of(Tier.PREMIUM, "quote \" backslash \\ newline \n é",
+                        Tier.FREE, "short"), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void readsBackEveryPublicationKindItWrote(Publication publication) {
+        TierRelease release = new TierRelease(publication, Tier.FREE, Instant.parse("2011-07-31T22:10:01Z"));
+
+        assertThat(codec.read(codec.write(release), TierRelease.class)).isEqualTo(release);
+    }
+
+    @Test
     void readsBackWhatItWrote() {
-        TierDispatch dispatch = new TierDispatch(signal(), Tier.FREE, Instant.parse("2011-07-31T22:10:01Z"));
         Bar bar = new Bar("ESU1", 1312150200000L, 1312150260000L, 1294.5, 1295.25, 1293.0, 1295.0, 4_812L, 377);
 
         assertThat(codec.read(codec.write(signal()), Signal.class)).isEqualTo(signal());
-        assertThat(codec.read(codec.write(dispatch), TierDispatch.class)).isEqualTo(dispatch);
         assertThat(codec.read(codec.write(bar), Bar.class)).isEqualTo(bar);
+    }
+
+    @Test
+    void refusesAnUnknownPublicationKindOrASecondOneNamingThem() {
+        String unknown = "{\"publication\":{\"rumour\":{}},\"tier\":\"FREE\",\"releasedAt\":\"2011-07-31T22:10:01Z\"}";
+        String recap = codec.write(new TierRelease(everyKind().get(6), Tier.FREE, Instant.parse("2011-07-31T22:10:01Z")));
+        String two = recap.replace("}},\"tier\"", "},\"signal\":{}},\"tier\"");
+
+        assertThatThrownBy(() -> codec.read(unknown, TierRelease.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("unknown publication kind \"rumour\"");
+        assertThatThrownBy(() -> codec.read(two, TierRelease.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("one kind");
+    }
+
+    @Test
+    void reportsABriefingWithTheWrongIdAsInvalid() {
+        String body = codec.write(new TierRelease(everyKind().get(7), Tier.FREE, Instant.parse("2011-07-31T22:10:01Z")))
+                .replace("briefing:2026-11-27", "briefing:2026-11-28");
+
+        assertThatThrownBy(() -> codec.read(body, TierRelease.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("briefing:2026-11-27");
     }
 
     @Test

@@ -285,7 +285,7 @@ public final class ColdStartBench {
                 return json.write(stopped);
             }
             case "DistributionFunction" -> {
-                return json.write(new TierDispatch(signal, Tier.PREMIUM, now));
+                return json.write(new TierDispatch(signal, Tier.PREMIUM, now).release());
             }
             default -> throw new IllegalArgumentException("no message for " + subject.logicalId());
         }

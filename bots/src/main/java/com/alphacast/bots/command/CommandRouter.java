@@ -6,11 +6,11 @@ import com.alphacast.bots.command.data.PositionBook;
 import com.alphacast.bots.command.data.SignalHistory;
 import com.alphacast.bots.command.data.TradingControl;
 import com.alphacast.bots.command.data.TradingStatus;
-import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.Fact;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import java.math.BigDecimal;
@@ -261,7 +261,7 @@ public final class CommandRouter {
         }
         StringBuilder text = new StringBuilder("Latest " + recent.size() + " signals (" + tier.key() + " detail):");
         for (Signal signal : recent) {
-            Briefing briefing = composer.compose(new Announcement.NewSignal(signal), tier);
+            Briefing briefing = composer.compose(new Publication.NewSignal(signal), tier);
             text.append("\n").append(TIME.format(signal.marketTime())).append(" · ").append(briefing.headline());
             for (Fact fact : briefing.facts()) {
                 text.append(" · ").append(fact.label()).append(" ").append(fact.value());

@@ -3,7 +3,6 @@ package com.alphacast.bots.delivery;
 import com.alphacast.bots.ratelimit.Backoff;
 import com.alphacast.bots.ratelimit.SendScheduler;
 import com.alphacast.bots.ratelimit.Sleeper;
-import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.ChannelRenderer;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
@@ -11,7 +10,6 @@ import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
-import com.alphacast.core.distribution.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,21 +86,6 @@ public final class PlatformSink implements ChannelSink {
             return new DeliveryResult.Rejected("cannot address " + delivery.destination() + ": " + e.getMessage());
         }
         return send(delivery.id(), delivery.destination(), requests);
-    }
-
-    /**
-     * Sends a fill, exit or report (or a signal) the same way as a delivery. The idempotency key is
-     * {@code announcement id|tier|channel|destination}, mirroring {@code Delivery.id()}.
-     */
-    public DeliveryResult announce(Announcement announcement, Tier tier, String destination) throws DeliveryFailedException {
-        List<PlatformRequest> requests;
-        try {
-            requests = renderer.requestsFor(announcement, tier, destination);
-        } catch (IllegalArgumentException e) {
-            rejected.incrementAndGet();
-            return new DeliveryResult.Rejected("cannot address " + destination + ": " + e.getMessage());
-        }
-        return send(announcement.id() + "|" + tier.key() + "|" + channel().key() + "|" + destination, destination, requests);
     }
 
     private DeliveryResult send(String deliveryId, String destination, List<PlatformRequest> requests) throws DeliveryFailedException {

@@ -1,6 +1,5 @@
 package com.alphacast.bots.discord;
 
-import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
@@ -9,6 +8,7 @@ import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.bots.render.Tone;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
@@ -48,10 +49,23 @@ public final class DiscordRenderer implements ChannelRenderer {
         return Channel.DISCORD;
     }
 
+    /**
+     * An update to a channel is a reply to the message its signal became ({@code message_reference}, sent even if
+     * that message is gone); a webhook cannot reply (Discord's execute-webhook body has no message reference), so
+     * there the update stands alone below the signal.
+     */
     @Override
-    public List<PlatformRequest> requestsFor(Announcement announcement, Tier tier, String destination) {
+    public List<PlatformRequest> requestsFor(Publication publication, Tier tier, String destination,
+                                             Optional<String> inReplyTo) {
         DiscordDestination target = DiscordDestination.parse(destination);
-        return List.of(new PlatformRequest("POST", target.messagePath(), body(embed(composer.compose(announcement, tier)))));
+        ObjectNode body = body(embed(composer.compose(publication, tier)));
+        Optional<String> replyTo = ChannelRenderer.messageId(inReplyTo);
+        if (target.kind() == DiscordDestination.Kind.CHANNEL && replyTo.isPresent()) {
+            ObjectNode reference = body.putObject("message_reference");
+            reference.put("message_id", replyTo.get());
+            reference.put("fail_if_not_exists", false);
+        }
+        return List.of(new PlatformRequest("POST", target.messagePath(), body));
     }
 
     /** The create-message JSON for one embed, as JDA serialises it. */

@@ -8,6 +8,7 @@ import com.alphacast.bots.x.XRenderer;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +107,15 @@ public final class OutboxSink implements ChannelSink, Closeable {
         line.put("channel", delivery.channel().key());
         line.put("tier", delivery.tier().key());
         line.put("destination", delivery.destination());
-        line.put("signalId", delivery.signal().id());
+        line.put("publicationId", delivery.publication().id());
+        line.put("kind", delivery.publication().kind());
+        // The signal a line is about: its own id for a signal, the signal an update follows; none for the rest.
+        String signalId = delivery.publication() instanceof Publication.NewSignal
+                ? delivery.publication().id() : delivery.publication().follows().orElse(null);
+        if (signalId != null) {
+            line.put("signalId", signalId);
+        }
+        delivery.inReplyTo().ifPresent(reference -> line.put("inReplyTo", reference));
         ArrayNode array = line.putArray("requests");
         for (PlatformRequest request : requests) {
             ObjectNode node = array.addObject();

@@ -1,6 +1,8 @@
 package com.alphacast.bots.render;
 
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -10,11 +12,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Decides what each tier may see of an announcement. This is the only place tier rules live:
+ * Decides what each tier may see of a publication. This is the only place tier rules live:
  * <ul>
  *   <li>premium: everything (contract, entry, stop, target, size hint, confidence, rationale);</li>
  *   <li>basic: underlying, direction and an entry zone (not the exact entry, stop or target);</li>
- *   <li>free: a teaser for new signals and fills, the result after the fact for exits and reports.</li>
+ *   <li>free: a teaser for new signals, fills and stop moves, the result after the fact for exits and recaps.</li>
+ * </ul>
+ * A morning briefing carries its own validated text per tier; it is shown as it is.
+ * <ul>
  * </ul>
  */
 public final class BriefingComposer {
@@ -43,18 +48,30 @@ public final class BriefingComposer {
         return new BriefingComposer(0.1, "Get every detail in real time: /subscribe");
     }
 
-    public Briefing compose(Announcement announcement, Tier tier) {
+    public Briefing compose(Publication publication, Tier tier) {
         Objects.requireNonNull(tier, "tier");
-        if (announcement instanceof Announcement.NewSignal newSignal) {
+        if (publication instanceof Publication.NewSignal newSignal) {
             return signal(newSignal.signal(), tier);
         }
-        if (announcement instanceof Announcement.Filled filled) {
+        if (publication instanceof Publication.Filled filled) {
             return fill(filled.fill(), filled.underlying(), tier);
         }
-        if (announcement instanceof Announcement.Closed closed) {
+        if (publication instanceof Publication.TargetHit hit) {
+            return exit(hit.exit(), tier);
+        }
+        if (publication instanceof Publication.StopHit hit) {
+            return exit(hit.exit(), tier);
+        }
+        if (publication instanceof Publication.Closed closed) {
             return exit(closed.exit(), tier);
         }
-        return report(((Announcement.Report) announcement).report(), tier);
+        if (publication instanceof Publication.StopMoved moved) {
+            return stopMoved(moved, tier);
+        }
+        if (publication instanceof Publication.DailyRecap recap) {
+            return recap(recap, tier);
+        }
+        return morning((Publication.MorningBriefing) publication, tier);
     }
 
     private Briefing signal(Signal signal, Tier tier) {
@@ -115,27 +132,54 @@ public final class BriefingComposer {
             facts.add(Fact.of("Exit", Numbers.price(exit.exitPrice())));
             facts.add(Fact.of("Quantity", Integer.toString(exit.quantity())));
             facts.add(Fact.of("Held", held(Duration.between(exit.openedAt(), exit.closedAt()))));
+            facts.add(Fact.of("Realized P&L", Numbers.signedMoney(exit.realizedPnl())));
         }
         // The result after the fact is what free subscribers get: proof without the actionable detail.
-        return new Briefing(tier, exit.outcome(), headline, facts, "", tier.key(),
+        return new Briefing(tier, outcome(exit.points()), headline, facts, "", tier.key(),
                 tier == Tier.PREMIUM ? "" : callToAction, exit.closedAt());
     }
 
-    private Briefing report(PerformanceReport report, Tier tier) {
-        Tone tone = report.netPoints() > 0 ? Tone.WIN : report.netPoints() < 0 ? Tone.LOSS : Tone.FLAT;
+    private Briefing stopMoved(Publication.StopMoved moved, Tier tier) {
+        Tone tone = moved.direction() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        return switch (tier) {
+            case PREMIUM -> new Briefing(tier, tone, "Stop moved on " + direction(moved.direction()) + " "
+                    + moved.underlying(), List.of(Fact.code("Contract", moved.instrument()),
+                            Fact.of("Previous stop", Numbers.price(moved.previousStop())),
+                            Fact.of("New stop", Numbers.price(moved.newStop()))),
+                    "", "premium", "", moved.at());
+            case BASIC -> new Briefing(tier, tone, "Risk adjusted on " + direction(moved.direction()) + " "
+                    + moved.underlying(), List.of(Fact.of("Underlying", moved.underlying())),
+                    "", "basic", callToAction, moved.at());
+            case FREE -> new Briefing(tier, Tone.NEUTRAL, "Members adjusted a trade on " + moved.underlying(), List.of(),
+                    "", "free", callToAction, moved.at());
+        };
+    }
+
+    private Briefing recap(Publication.DailyRecap recap, Tier tier) {
         List<Fact> facts = new ArrayList<>();
-        facts.add(Fact.of("Trades", Integer.toString(report.trades())));
-        facts.add(Fact.of("Win rate", Numbers.percent(report.winRate())));
+        facts.add(Fact.of("Trades", Integer.toString(recap.trades())));
+        facts.add(Fact.of("Win rate", Numbers.percent(recap.winRate())));
         if (tier != Tier.FREE) {
-            facts.add(Fact.of("Net", Numbers.signedPoints(report.netPoints()) + " pts"));
+            facts.add(Fact.of("Net", Numbers.signedPoints(recap.netPoints()) + " pts"));
         }
         if (tier == Tier.PREMIUM) {
-            facts.add(Fact.of("Realized P&L", Numbers.signedMoney(report.netPnl())));
-            facts.add(Fact.of("Best", Numbers.signedPoints(report.bestPoints()) + " pts"));
-            facts.add(Fact.of("Worst", Numbers.signedPoints(report.worstPoints()) + " pts"));
+            facts.add(Fact.of("Realized P&L", Numbers.signedMoney(recap.netPnl())));
+            facts.add(Fact.of("Best", Numbers.signedPoints(recap.bestPoints()) + " pts"));
+            facts.add(Fact.of("Worst", Numbers.signedPoints(recap.worstPoints()) + " pts"));
         }
-        return new Briefing(tier, tone, "Results " + report.period(), facts, "", tier.key(),
-                tier == Tier.PREMIUM ? "" : callToAction, report.asOf());
+        return new Briefing(tier, outcome(recap.netPoints()), "Results " + recap.session(), facts, "", tier.key(),
+                tier == Tier.PREMIUM ? "" : callToAction, recap.at());
+    }
+
+    /** The briefing's text was validated per tier where it was written; only its length is bounded here. */
+    private Briefing morning(Publication.MorningBriefing briefing, Tier tier) {
+        return new Briefing(tier, Tone.NEUTRAL, briefing.headline(), List.of(), narrative(briefing.textFor(tier)),
+                "Morning briefing " + briefing.session() + " · " + tier.key(),
+                tier == Tier.PREMIUM ? "" : callToAction, briefing.at());
+    }
+
+    private static Tone outcome(double points) {
+        return points > 0 ? Tone.WIN : points < 0 ? Tone.LOSS : Tone.FLAT;
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.alphacast.bots.telegram;
 
-import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
@@ -10,6 +9,7 @@ import com.alphacast.bots.telegram.TelegramText.Run;
 import com.alphacast.bots.telegram.TelegramText.Style;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -59,8 +60,9 @@ public final class TelegramRenderer implements ChannelRenderer {
     }
 
     @Override
-    public List<PlatformRequest> requestsFor(Announcement announcement, Tier tier, String destination) {
-        List<SendMessage> messages = messagesFor(announcement, tier, destination);
+    public List<PlatformRequest> requestsFor(Publication publication, Tier tier, String destination,
+                                             Optional<String> inReplyTo) {
+        List<SendMessage> messages = messagesFor(publication, tier, destination, inReplyTo);
         List<PlatformRequest> requests = new ArrayList<>(messages.size());
         for (SendMessage message : messages) {
             requests.add(new PlatformRequest("POST", methodPath(SendMessage.PATH), json.valueToTree(message)));
@@ -68,9 +70,20 @@ public final class TelegramRenderer implements ChannelRenderer {
         return requests;
     }
 
-    /** The {@code sendMessage} calls, in order; the last one carries the keyboard, if any. */
-    public List<SendMessage> messagesFor(Announcement announcement, Tier tier, String destination) {
-        Briefing briefing = composer.compose(announcement, tier);
+    /** The {@code sendMessage} calls of a message that stands alone. */
+    public List<SendMessage> messagesFor(Publication publication, Tier tier, String destination) {
+        return messagesFor(publication, tier, destination, Optional.empty());
+    }
+
+    /**
+     * The {@code sendMessage} calls, in order; the last one carries the keyboard, if any. An update is threaded
+     * under the message its signal became: the first part replies to it ({@code reply_parameters}), and is sent
+     * even if that message was deleted meanwhile ({@code allow_sending_without_reply}).
+     */
+    public List<SendMessage> messagesFor(Publication publication, Tier tier, String destination,
+                                         Optional<String> inReplyTo) {
+        Briefing briefing = composer.compose(publication, tier);
+        Optional<String> replyTo = ChannelRenderer.messageId(inReplyTo);
         List<String> chunks = splitter.split(text(briefing));
         List<SendMessage> messages = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
@@ -80,6 +93,10 @@ public final class TelegramRenderer implements ChannelRenderer {
                     .parseMode("HTML")
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .build();
+            if (i == 0 && replyTo.isPresent()) {
+                message.setReplyParameters(ReplyParameters.builder().messageId(Integer.parseInt(replyTo.get()))
+                        .allowSendingWithoutReply(true).build());
+            }
             boolean last = i == chunks.size() - 1;
             if (last && upgradeUrl.isPresent() && !briefing.callToAction().isEmpty()) {
                 message.setReplyMarkup(InlineKeyboardMarkup.builder()

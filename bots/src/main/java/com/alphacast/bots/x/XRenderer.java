@@ -1,6 +1,5 @@
 package com.alphacast.bots.x;
 
-import com.alphacast.bots.render.Announcement;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
@@ -8,6 +7,7 @@ import com.alphacast.bots.render.Fact;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -54,10 +54,14 @@ public final class XRenderer implements ChannelRenderer {
         return tier == Tier.PREMIUM ? Tier.BASIC : tier;
     }
 
+    /** An update is posted as a reply to the post its signal became ({@code reply.in_reply_to_tweet_id}). */
     @Override
-    public List<PlatformRequest> requestsFor(Announcement announcement, Tier tier, String destination) {
+    public List<PlatformRequest> requestsFor(Publication publication, Tier tier, String destination,
+                                             Optional<String> inReplyTo) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("text", text(composer.compose(announcement, publicTier(tier))));
+        body.put("text", text(composer.compose(publication, publicTier(tier))));
+        ChannelRenderer.messageId(inReplyTo)
+                .ifPresent(id -> body.putObject("reply").put("in_reply_to_tweet_id", id));
         return List.of(new PlatformRequest("POST", CREATE_POST_PATH, body));
     }
 

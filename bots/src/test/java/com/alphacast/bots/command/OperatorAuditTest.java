@@ -21,7 +21,7 @@ class OperatorAuditTest {
     private CommandRouter router(CommandCatalog catalog) {
         return new CommandRouter(catalog, fixture.registry, fixture.desk, fixture.desk, fixture.desk, fixture.desk,
                 BriefingComposer.standard(), fixture.time, new SplittableRandom(7), "https://alphacast.example/subscribe",
-                ZoneId.of("America/New_York"), fixture.confirmations, (caller, routing, at) -> audit.add(new Entry(caller, routing, at)));
+                ZoneId.of("America/New_York"), fixture.confirmations, SubscriptionCommands.unavailable(), (caller, routing, at) -> audit.add(new Entry(caller, routing, at)));
     }
 
     @Test

@@ -60,9 +60,10 @@ class DiscordSinkTest {
     void announcesExitsOnceWithTheOutcomeColour() throws Exception {
         discord.addWebhook("111", "hook-secret");
         PlatformSink sink = sink("bot-token", Map.of("111", "hook-secret"));
-        var exit = new com.alphacast.bots.render.Announcement.Closed(Fixtures.winningExit());
-        DeliveryResult first = sink.announce(exit, Tier.FREE, "webhook:111");
-        assertThat(sink.announce(exit, Tier.FREE, "webhook:111")).isEqualTo(first);
+        var exit = new Delivery(new com.alphacast.core.publication.Publication.TargetHit(Fixtures.winningExit()),
+                Tier.FREE, com.alphacast.core.distribution.Channel.DISCORD, "webhook:111");
+        DeliveryResult first = sink.deliver(exit);
+        assertThat(sink.deliver(exit)).isEqualTo(first);
         assertThat(discord.posted()).singleElement().satisfies(posted -> {
             assertThat(posted.body().get("embeds").get(0).get("color").asInt()).isEqualTo(0x27AE60);
             assertThat(posted.body().get("embeds").get(0).get("title").asText()).contains("+28.00 pts");

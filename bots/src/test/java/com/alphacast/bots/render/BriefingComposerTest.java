@@ -1,5 +1,6 @@
 package com.alphacast.bots.render;
 
+import com.alphacast.core.publication.Publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.core.distribution.Tier;
@@ -14,7 +15,7 @@ class BriefingComposerTest {
         Instant at = Instant.parse("2011-07-31T22:10:00Z");
         Signal signal = new Signal("volume-spike:ESU1:" + at, "volume-spike", "ES", "ESU1", Direction.SHORT, 1303.5,
                 1305.0, 1300.5, 1, 0.66, rationale, at, at);
-        return BriefingComposer.standard().compose(new Announcement.NewSignal(signal), Tier.PREMIUM);
+        return BriefingComposer.standard().compose(new Publication.NewSignal(signal), Tier.PREMIUM);
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.alphacast.bots.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.bots.Fixtures;
-import com.alphacast.bots.render.Announcement;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.core.distribution.Tier;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,7 +34,7 @@ class TelegramRendererTest {
         }
         rationale.append('\n').append("x".repeat(9000)).append(" 🟢🟢🟢");
         List<SendMessage> messages = renderer.messagesFor(
-                new Announcement.NewSignal(Fixtures.withRationale(rationale.toString())), Tier.PREMIUM, "42");
+                new Publication.NewSignal(Fixtures.withRationale(rationale.toString())), Tier.PREMIUM, "42");
 
         assertThat(messages).hasSizeGreaterThan(3);
         StringBuilder all = new StringBuilder();
@@ -66,7 +66,7 @@ class TelegramRendererTest {
     }
 
     private String single(com.alphacast.core.signal.Signal signal, Tier tier) {
-        List<SendMessage> messages = renderer.messagesFor(new Announcement.NewSignal(signal), tier, "42");
+        List<SendMessage> messages = renderer.messagesFor(new Publication.NewSignal(signal), tier, "42");
         assertThat(messages).hasSize(1);
         return messages.get(0).getText();
     }

@@ -3,7 +3,7 @@ package com.alphacast.bots.x;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.bots.Fixtures;
-import com.alphacast.bots.render.Announcement;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.core.distribution.Tier;
 import java.util.Optional;
@@ -21,7 +21,7 @@ class XRendererTest {
     @Test
     void premiumDeliveryNeverLeaksPremiumDetailToX() {
         String text = new XRenderer(BriefingComposer.standard(), Optional.empty())
-                .requestsFor(new Announcement.NewSignal(Fixtures.longEs()), Tier.PREMIUM, "acct").get(0).body().get("text").asText();
+                .requestsFor(new Publication.NewSignal(Fixtures.longEs()), Tier.PREMIUM, "acct").get(0).body().get("text").asText();
         assertThat(text).contains("LONG ES").doesNotContain("ESZ6", "4998", "5040.5", "5012.25", "Dealer", "73%");
     }
 
@@ -33,7 +33,7 @@ class XRendererTest {
                 signal.observedAt());
         XRenderer renderer = new XRenderer(BriefingComposer.standard(), Optional.of("https://alphacast.example/" + "p".repeat(100)));
         for (Tier tier : Tier.values()) {
-            String text = renderer.requestsFor(new Announcement.NewSignal(wide), tier, "acct").get(0).body().get("text").asText();
+            String text = renderer.requestsFor(new Publication.NewSignal(wide), tier, "acct").get(0).body().get("text").asText();
             assertThat(TweetLength.of(text)).isLessThanOrEqualTo(280);
             assertThat(text).endsWith("p".repeat(100));
         }

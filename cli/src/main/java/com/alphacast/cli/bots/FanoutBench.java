@@ -13,6 +13,7 @@ import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.fakes.Fault;
@@ -83,7 +84,7 @@ public final class FanoutBench {
                     Instant.parse("2026-11-20T14:31:07Z"));
             ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < options.messages(); i++) {
-                queue.add(new Delivery(signal, Tier.PREMIUM, Channel.TELEGRAM, Long.toString(100_000_000L + i)));
+                queue.add(new Delivery(new Publication.NewSignal(signal), Tier.PREMIUM, Channel.TELEGRAM, Long.toString(100_000_000L + i)));
             }
             AtomicInteger delivered = new AtomicInteger();
             AtomicInteger rejected = new AtomicInteger();
@@ -149,7 +150,7 @@ public final class FanoutBench {
                     "warm-up", Instant.EPOCH, Instant.EPOCH);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             for (int i = 0; i < 400; i++) {
-                Delivery delivery = new Delivery(signal, Tier.PREMIUM, Channel.TELEGRAM, Long.toString(900_000_000L + i));
+                Delivery delivery = new Delivery(new Publication.NewSignal(signal), Tier.PREMIUM, Channel.TELEGRAM, Long.toString(900_000_000L + i));
                 pool.submit(() -> sink.deliver(delivery));
             }
             pool.shutdown();

@@ -1,11 +1,11 @@
 package com.alphacast.cli.demo;
 
 import com.alphacast.aws.distribution.DeliveryRecord;
-import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.aws.trading.DynamoTradingLedger.ClosedPosition;
 import com.alphacast.aws.trading.DynamoTradingLedger.Execution;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Prints the demo summary for people. */
 final class SummaryPrinter {
@@ -84,12 +85,12 @@ final class SummaryPrinter {
                 unrealized, realized + unrealized);
 
         out.println();
-        out.println("== Deliveries (latency: market event reached the worker -> delivery recorded; lower tiers are delayed on purpose)");
+        out.println("== Signal deliveries (latency: market event reached the worker -> delivery recorded; lower tiers are delayed on purpose)");
         out.printf(Locale.ROOT, "  %-8s %-9s %9s %9s %9s %9s%n", "tier", "channel", "delivered", "refused", "p50 ms", "p99 ms");
         for (Tier tier : Tier.values()) {
             for (Channel channel : Channel.values()) {
-                List<DeliveryRecord> rows = s.deliveries().stream()
-                        .filter(d -> d.tier().equals(tier.key()) && d.channel().equals(channel.key())).toList();
+                List<DeliveryRecord> rows = s.deliveries().stream().filter(d -> d.kind().equals("signal")
+                        && d.tier().equals(tier.key()) && d.channel().equals(channel.key())).toList();
                 if (rows.isEmpty()) {
                     continue;
                 }
@@ -105,6 +106,8 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  %d deliveries still marked SENDING%n", pending);
         }
 
+        printUpdates(out, s);
+
         out.println();
         out.println("== Outbox (exactly what each platform would have received)");
         for (Path file : s.outboxFiles()) {
@@ -118,5 +121,32 @@ final class SummaryPrinter {
                     f.getValue().invocations(), f.getValue().records(), f.getValue().failedRecords());
         }
         s.deadLetters().forEach((queue, count) -> out.printf(Locale.ROOT, "  %-26s %4d messages%n", queue, count));
+    }
+
+    /**
+     * Every update (fill, target or stop hit, close, recap, briefing) per kind, tier and channel, each delivered after
+     * and threaded under its tier's signal.
+     */
+    private static void printUpdates(PrintStream out, PipelineSummary s) {
+        out.println();
+        out.println("== Updates (after each tier's own signal, threaded under it)");
+        Map<String, long[]> counts = new TreeMap<>();
+        for (DeliveryRecord d : s.deliveries()) {
+            if (d.kind().equals("signal")) {
+                continue;
+            }
+            long[] row = counts.computeIfAbsent(d.kind() + "\u0000" + Tier.fromKey(d.tier()).ordinal() + "\u0000"
+                    + d.tier() + "\u0000" + d.channel(), k -> new long[2]);
+            row[d.status().equals("REJECTED") ? 1 : 0]++;
+        }
+        if (counts.isEmpty()) {
+            out.println("  none");
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-12s %-8s %-9s %9s %9s%n", "kind", "tier", "channel", "delivered", "refused");
+        counts.forEach((key, row) -> {
+            String[] parts = key.split("\u0000");
+            out.printf(Locale.ROOT, "  %-12s %-8s %-9s %9d %9d%n", parts[0], parts[2], parts[3], row[0], row[1]);
+        });
     }
 }

@@ -85,7 +85,14 @@ class DemoCommandIT {
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
         }
-        assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages").contains("the local cloud is shut down");
+        // Each approved signal is followed, per tier and channel, by its fill and its close (with P&L), once each.
+        for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
+                "free     telegram", "free     x")) {
+            assertThat(first).containsPattern("filled\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
+            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+1\\s+0");
+        }
+        assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages")
+                .containsPattern("DeliveriesDeadLetterQueue +0 messages").contains("the local cloud is shut down");
         // The bot transcript: answers from the tables through the Telegram webhook route.
         assertThat(first).containsPattern("premium subscriber > /positions\\R    (No open positions\\.|Open positions \\()")
                 .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$175\\.00 \\(2 trades\\)")
@@ -94,12 +101,16 @@ class DemoCommandIT {
                 .containsPattern("signal injected while halted: rejected \\(kill switch engaged by telegram:1001")
                 .containsPattern("operator > /resume\\R    Trading resumed: new orders allowed\\.");
         Path outbox = home.resolve(".alphacast/outbox");
-        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
-        assertThat(Files.readAllLines(outbox.resolve("discord.jsonl"))).hasSize(4);
-        assertThat(Files.readAllLines(outbox.resolve("x.jsonl"))).hasSize(2);
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(6);
+        assertThat(Files.readAllLines(outbox.resolve("discord.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(4);
+        assertThat(Files.readAllLines(outbox.resolve("x.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(2);
+        long telegramLines = Files.readAllLines(outbox.resolve("telegram.jsonl")).size();
 
         String second = runDemo();
         assertThat(decisions(second)).isEqualTo(decisions(first)).hasSize(3);
-        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize(6);
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl"))).hasSize((int) telegramLines);
     }
 }

@@ -23,12 +23,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,7 +86,7 @@ class EveryFunctionFromItsPackageIT {
         assertThat(trading.openPositions()).filteredOn(p -> p.signalId().equals(signal.id())).hasSize(1);
         List<DeliveryRecord> deliveries = new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"),
                 Duration.ofMinutes(1), Duration.ofDays(1)).all();
-        assertThat(deliveries).filteredOn(d -> d.signalId().equals(signal.id())).hasSize(6)
+        assertThat(deliveries).filteredOn(d -> d.publicationId().equals(signal.id())).hasSize(6)
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo("SENT"));
         assertThat(Files.readAllLines(HOME.resolve(".alphacast/outbox/telegram.jsonl")))
                 .anyMatch(line -> line.contains(signal.id()));
@@ -96,6 +101,33 @@ class EveryFunctionFromItsPackageIT {
 
         assertThat(trading.closedPositions()).filteredOn(c -> c.position().signalId().equals(signal.id()))
                 .singleElement().satisfies(c -> assertThat(c.exit().reason()).isEqualTo(ExitReason.STOP));
+        // The fill (order function) and the close (position function) follow the signal once per tier and channel.
+        List<DeliveryRecord> followUps = new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"),
+                Duration.ofMinutes(1), Duration.ofDays(1)).all().stream()
+                .filter(d -> d.signalId().equals(signal.id()) && !d.kind().equals("signal")).toList();
+        assertThat(followUps).extracting(d -> d.kind() + " " + d.tier() + "/" + d.channel() + " " + d.status())
+                .containsExactlyInAnyOrder(
+                        "filled premium/telegram SENT", "filled premium/discord SENT", "filled basic/telegram SENT",
+                        "filled basic/discord SENT", "filled free/telegram SENT", "filled free/x SENT",
+                        "stop-hit premium/telegram SENT", "stop-hit premium/discord SENT", "stop-hit basic/telegram SENT",
+                        "stop-hit basic/discord SENT", "stop-hit free/telegram SENT", "stop-hit free/x SENT");
+        // Each destination got the signal first, then its fill and its close, both threaded under the signal.
+        for (String channel : List.of("telegram", "discord", "x")) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(HOME.resolve(".alphacast/outbox/" + channel + ".jsonl"))) {
+                JsonNode node = new ObjectMapper().readTree(line);
+                if (signal.id().equals(node.path("signalId").asText())) {
+                    lines.add(node);
+                }
+            }
+            Map<String, List<String>> kindsByDestination = new LinkedHashMap<>();
+            lines.forEach(node -> kindsByDestination.computeIfAbsent(node.get("destination").asText(), d -> new ArrayList<>())
+                    .add(node.get("kind").asText()));
+            assertThat(kindsByDestination.values()).as(channel).isNotEmpty()
+                    .allSatisfy(kinds -> assertThat(kinds).containsExactly("signal", "filled", "stop-hit"));
+            assertThat(lines).filteredOn(node -> !node.get("kind").asText().equals("signal"))
+                    .allSatisfy(node -> assertThat(node.path("inReplyTo").asText()).startsWith(channel + ".jsonl#"));
+        }
 
         // Scheduled functions (SubscriptionSweepFunction): an hour on the schedule clock fires each at least once.
         List<ScheduleFiring> fired = cloud.scheduleClock().advanceBy(Duration.ofHours(1));

@@ -67,6 +67,8 @@ class HostileSqsMessagesTest {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .withoutFunctions()
             .build();
 
@@ -246,9 +248,9 @@ class HostileSqsMessagesTest {
         fuzz("DistributionFunction", handler, 0x5161_0004L, i -> {
             String prefix = "volume-spike:ESU1:distribution-fuzz-" + i;
             return new Case(
-                    json.write(new TierDispatch(signal(prefix + ":hostile", "volume <b>3x</b> & rising"), Tier.PREMIUM, Instant.now())),
+                    json.write(new TierDispatch(signal(prefix + ":hostile", "volume <b>3x</b> & rising"), Tier.PREMIUM, Instant.now()).release()),
                     prefix + ":hostile",
-                    json.write(new TierDispatch(signal(prefix + ":good", "volume 3x"), Tier.PREMIUM, Instant.now())),
+                    json.write(new TierDispatch(signal(prefix + ":good", "volume 3x"), Tier.PREMIUM, Instant.now()).release()),
                     json.write(signal(prefix + ":other", "volume 3x")),
                     "volume-spike:ESU1:distribution-fuzz-" + Math.max(0, i - 1) + ":good");
         }, new Effect() {
@@ -263,10 +265,10 @@ class HostileSqsMessagesTest {
             public void verify(Case c, boolean hostileFailed) {
                 List<DeliveryRecord> all = deliveries.all();
                 // Premium: one Telegram chat and one Discord channel.
-                assertThat(all).filteredOn(d -> d.signalId().equals(c.goodId())).as("deliveries of the well-formed dispatch")
+                assertThat(all).filteredOn(d -> d.publicationId().equals(c.goodId())).as("deliveries of the well-formed dispatch")
                         .hasSize(2).allSatisfy(d -> assertThat(d.status()).isEqualTo("SENT"));
                 if (hostileFailed) {
-                    assertThat(all).filteredOn(d -> d.signalId().equals(c.hostileId())).as("deliveries of the failed hostile dispatch")
+                    assertThat(all).filteredOn(d -> d.publicationId().equals(c.hostileId())).as("deliveries of the failed hostile dispatch")
                             .isEmpty();
                     assertThat(all.size() - records).as("delivery records added by a batch whose hostile record failed")
                             .isEqualTo(2);

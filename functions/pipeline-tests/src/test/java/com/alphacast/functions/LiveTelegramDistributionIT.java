@@ -78,7 +78,7 @@ class LiveTelegramDistributionIT {
         Instant at = Instant.parse("2011-07-31T22:29:00Z");
         Signal signal = new Signal("volume-spike:ESU1:" + at, "volume-spike", "ES", "ESU1", Direction.SHORT, 1303.5,
                 1305.0, 1300.5, 1, 0.66, "volume <b>3x</b> & rising", at, Instant.now());
-        String body = json.write(new TierDispatch(signal, Tier.PREMIUM, Instant.now()));
+        String body = json.write(new TierDispatch(signal, Tier.PREMIUM, Instant.now()).release());
 
         for (int i = 0; i < 3; i++) {
             cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("DeliveriesQueue")).messageBody(body));

@@ -40,6 +40,8 @@ class SignalPipelineIT {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .parameter("QueueVisibilityTimeout", "1")
             .parameter("MaxReceiveCount", "2")
             // Lambda itself would refuse a 1 s visibility timeout under a 30 s function timeout; here it only
@@ -73,7 +75,7 @@ class SignalPipelineIT {
 
     private List<DeliveryRecord> deliveriesOf(LocalCloud cloud, Signal signal) {
         return new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"), Duration.ofMinutes(1),
-                Duration.ofDays(1)).all().stream().filter(d -> d.signalId().equals(signal.id())).toList();
+                Duration.ofDays(1)).all().stream().filter(d -> d.publicationId().equals(signal.id())).toList();
     }
 
     private List<DynamoTradingLedger.Execution> executionsOf(LocalCloud cloud, Signal signal) {
@@ -95,7 +97,8 @@ class SignalPipelineIT {
         for (String channel : List.of("telegram", "discord", "x")) {
             Path file = HOME.resolve(".alphacast/outbox/" + channel + ".jsonl");
             if (Files.exists(file)) {
-                lines += Files.readAllLines(file).stream().filter(l -> l.contains(signal.id())).count();
+                lines += Files.readAllLines(file).stream()
+                        .filter(l -> l.contains("\"publicationId\":\"" + signal.id() + "\"")).count();
             }
         }
         return lines;
@@ -136,7 +139,7 @@ class SignalPipelineIT {
         for (int i = 0; i < 3; i++) {
             send(cloud, "SignalsQueue", body);
             send(cloud, "OrdersQueue", body);
-            send(cloud, "DeliveriesQueue", json.write(new TierDispatch(signal, Tier.PREMIUM, Instant.now())));
+            send(cloud, "DeliveriesQueue", json.write(new TierDispatch(signal, Tier.PREMIUM, Instant.now()).release()));
         }
         cloud.awaitIdle(IDLE);
 

@@ -45,7 +45,7 @@ class SnapStartPrimingTest {
     void namesTheMissingTableVariable() {
         FunctionResources resources = new FunctionResources(CLOUD.get().functionEnvironment("PositionExitFunction"));
 
-        assertThatThrownBy(() -> new SnapStartPriming(resources, "SIGNALS_TABLE"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SIGNALS_TABLE");
+        assertThatThrownBy(() -> new SnapStartPriming(resources, "DELIVERIES_TABLE"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DELIVERIES_TABLE");
     }
 }

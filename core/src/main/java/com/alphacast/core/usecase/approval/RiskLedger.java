@@ -5,8 +5,6 @@ import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.trading.Position;
-import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,14 +44,4 @@ public interface RiskLedger {
 
     /** Decisions with forwards still pending that were decided before {@code cutoff}, oldest first. */
     List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff);
-
-    /** Approved signals whose stop or target the market has not reached yet, oldest first. */
-    List<Position> openExposures();
-
-    /**
-     * Closes an exposure at its exit and gives its position slot back, atomically.
-     *
-     * @return false when it was already closed (nothing changed)
-     */
-    boolean closeExposure(PositionExit exit);
 }

@@ -35,18 +35,18 @@ public final class SignalApproval {
 
     private final RiskCheck riskCheck;
     private final RiskLedger ledger;
-    private final ExposureReconciliation exposures;
     private final ForwardPublisher forwards;
+    private final ExitProgress exits;
     private final TradingSession session;
     private final Map<Tier, TierPolicy> tiers;
     private final Clock clock;
 
-    public SignalApproval(RiskCheck riskCheck, RiskLedger ledger, ExposureReconciliation exposures,
-                          ForwardPublisher forwards, TradingSession session, Map<Tier, TierPolicy> tiers, Clock clock) {
+    public SignalApproval(RiskCheck riskCheck, RiskLedger ledger, ForwardPublisher forwards, ExitProgress exits,
+                          TradingSession session, Map<Tier, TierPolicy> tiers, Clock clock) {
         this.riskCheck = riskCheck;
         this.ledger = ledger;
-        this.exposures = exposures;
         this.forwards = forwards;
+        this.exits = exits;
         this.session = session;
         this.tiers = Map.copyOf(tiers);
         this.clock = clock;
@@ -59,7 +59,10 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        exposures.closeExitedBy(signal.marketTime());
+        if (ledger.state(day).openPositions() > 0) {
+            // Only the position function closes positions: let it catch up with the bars before this signal.
+            exits.awaitCheckedThrough(signal.underlying(), signal.marketTime());
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, ledger.state(day), clock.instant()));

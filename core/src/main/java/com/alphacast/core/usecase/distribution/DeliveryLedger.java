@@ -3,6 +3,7 @@ package com.alphacast.core.usecase.distribution;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryResult;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The record of every delivery, which makes sending once out of at-least-once queue delivery: a sender
@@ -24,6 +25,13 @@ public interface DeliveryLedger {
 
     /** Marks a claimed delivery finished with the platform's answer. */
     void complete(Delivery delivery, DeliveryResult result, Instant now);
+
+    /**
+     * How the delivery {@code deliveryId} ended: the platform's answer once it was sent or refused; empty while it
+     * has not been (never claimed, or being sent). An update reads its signal's delivery here, to wait for it and to
+     * thread under the message it became.
+     */
+    Optional<DeliveryResult> outcome(String deliveryId);
 
     /** Gives up a claim after a transient failure so the retry can claim it straight away. */
     void release(Delivery delivery);

@@ -5,20 +5,26 @@ import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
-import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.settings.DistributionSettings;
 import com.alphacast.core.settings.TierPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Sends one tier's release of a signal to every destination the tier has on every channel, each exactly
+ * Sends one tier's release of a publication to every destination the tier has on every channel, each exactly
  * once: a delivery is claimed in the ledger before it is sent and marked done after, so redelivered queue
  * messages and concurrent duplicates skip what is done. A transient failure on one destination does not
  * stop the others; it is reported at the end so the message is retried, and the retry only sends what is
  * still missing.
+ *
+ * <p>An update to a signal (fill, exit, stop move) goes to a destination only once that tier's signal delivery
+ * to the same destination is done, and is sent as a reply to the message the signal became; until then it is
+ * reported as awaiting, so the caller can hold the release back and try again.
  */
 public final class TieredDistribution {
 
@@ -35,10 +41,29 @@ public final class TieredDistribution {
         this.clock = clock;
     }
 
-    /** @return deliveries this call completed (sent or permanently refused) */
-    public List<Delivery> distribute(TierDispatch dispatch) throws DeliveryFailedException {
-        TierPolicy policy = settings.tiers().get(dispatch.tier());
+    /**
+     * What one call did.
+     *
+     * @param completed deliveries this call completed (sent or permanently refused)
+     * @param awaiting  updates not sent because their signal's delivery to the same destination is not done yet
+     */
+    public record Outcome(List<Delivery> completed, List<Delivery> awaiting) {
+        public Outcome {
+            completed = List.copyOf(completed);
+            awaiting = List.copyOf(awaiting);
+        }
+    }
+
+    /** @throws DeliveryFailedException when a destination failed transiently (the retry sends only what is missing) */
+    public Outcome distribute(TierRelease release) throws DeliveryFailedException {
+        TierPolicy policy = settings.tiers().get(release.tier());
+        if (policy == null) {
+            throw new IllegalArgumentException("release " + release.key() + " is for tier " + release.tier().key()
+                    + ", which the settings do not configure");
+        }
+        Publication publication = release.publication();
         List<Delivery> completed = new ArrayList<>();
+        List<Delivery> awaiting = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Channel, List<String>> channel : policy.destinations().entrySet()) {
             ChannelSink sink = sinks.get(channel.getKey());
@@ -46,7 +71,19 @@ public final class TieredDistribution {
                 throw new IllegalStateException("no sink configured for channel " + channel.getKey().key());
             }
             for (String destination : channel.getValue()) {
-                Delivery delivery = new Delivery(dispatch.signal(), dispatch.tier(), channel.getKey(), destination);
+                Optional<String> inReplyTo = Optional.empty();
+                if (publication.follows().isPresent()) {
+                    Optional<DeliveryResult> signal = ledger.outcome(Delivery.idOf(publication.follows().get(),
+                            release.tier(), channel.getKey(), destination));
+                    if (signal.isEmpty()) {
+                        awaiting.add(new Delivery(publication, release.tier(), channel.getKey(), destination));
+                        continue;
+                    }
+                    // A signal the platform refused (chat gone) leaves nothing to reply to: the update stands alone.
+                    inReplyTo = signal.get() instanceof DeliveryResult.Sent sent && !sent.reference().isBlank()
+                            ? Optional.of(sent.reference()) : Optional.empty();
+                }
+                Delivery delivery = new Delivery(publication, release.tier(), channel.getKey(), destination, inReplyTo);
                 switch (ledger.claim(delivery, clock.instant())) {
                     case ALREADY_DONE -> {
                         continue;
@@ -80,6 +117,6 @@ public final class TieredDistribution {
         if (!failures.isEmpty()) {
             throw new DeliveryFailedException("deliveries to retry: " + String.join("; ", failures));
         }
-        return completed;
+        return new Outcome(completed, awaiting);
     }
 }

@@ -39,7 +39,8 @@ public final class PublicationRelease {
     }
 
     /**
-     * Releases {@code publication} to every tier it is for (a morning briefing: the tiers it has text for).
+     * Releases {@code publication} to every tier with destinations it is for (a morning briefing: the tiers it has
+     * text for).
      *
      * @return what was enqueued, in tier order
      * @throws IllegalArgumentException when the queue could never carry one of the releases; nothing is enqueued then
@@ -50,6 +51,9 @@ public final class PublicationRelease {
         List<Scheduled> scheduled = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<Tier, TierPolicy> tier : tiers.entrySet()) {
+            if (tier.getValue().destinations().isEmpty()) {
+                continue;
+            }
             if (publication instanceof Publication.MorningBriefing briefing
                     && !briefing.textByTier().containsKey(tier.getKey())) {
                 continue;

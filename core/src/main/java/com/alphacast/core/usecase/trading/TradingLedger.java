@@ -14,6 +14,9 @@ public interface TradingLedger {
 
     Optional<Order> order(String orderId);
 
+    /** The fill recorded with order {@code orderId}; empty when no execution is on record. */
+    Optional<Fill> fill(String orderId);
+
     /**
      * Records the order with its fill and the position it opened, together.
      *

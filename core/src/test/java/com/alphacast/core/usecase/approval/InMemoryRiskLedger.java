@@ -8,6 +8,7 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.trading.RiskSlots;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The risk ledger's contract in memory: one decision per signal, reservations only below the limits. */
-final class InMemoryRiskLedger implements RiskLedger {
+final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
 
     private final Map<String, RecordedDecision> decisions = new LinkedHashMap<>();
     private final Map<String, Position> openExposures = new LinkedHashMap<>();
@@ -108,13 +109,17 @@ final class InMemoryRiskLedger implements RiskLedger {
                 .toList();
     }
 
-    @Override
-    public List<Position> openExposures() {
+    List<Position> openExposures() {
         return List.copyOf(openExposures.values());
     }
 
     @Override
-    public boolean closeExposure(PositionExit exit) {
+    public List<String> held() {
+        return List.copyOf(openExposures.keySet());
+    }
+
+    @Override
+    public boolean release(PositionExit exit) {
         if (openExposures.remove(exit.signalId()) == null) {
             return false;
         }

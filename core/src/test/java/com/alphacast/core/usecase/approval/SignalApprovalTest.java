@@ -42,16 +42,14 @@ class SignalApprovalTest {
             Tier.FREE, new TierPolicy(600, Map.of()));
 
     private final InMemoryRiskLedger ledger = new InMemoryRiskLedger();
-    private final List<Bar> bars = new ArrayList<>();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final List<Forward> published = publisher.published;
+    private final List<String> exitWaits = new ArrayList<>();
+    private final ExitProgress exitProgress = (symbol, marketTime) -> exitWaits.add(symbol + " " + marketTime);
 
     private SignalApproval approval(RiskLimits limits, Instant now) {
         return new SignalApproval(new RiskCheck(limits), ledger,
-                new ExposureReconciliation(ledger, (symbol, from, to) -> bars.stream()
-                        .filter(b -> b.symbol().equals(symbol) && !b.start().isBefore(from) && !b.end().isAfter(to))
-                        .toList()),
-                publisher, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
+                publisher, exitProgress, TradingSession.cmeGlobex(), TIERS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static RiskLimits limits(int maxOpen, int maxPerDay) {
@@ -212,9 +210,8 @@ class SignalApprovalTest {
 
     @Test
     void dailySignalLimitHoldsAcrossExitedPositions() {
-        bars.add(new Bar("ES", MARKET.toEpochMilli(), MARKET.plusSeconds(60).toEpochMilli(), 1300.25, 1303.5, 1300.0,
-                1303.25, 900, 80));
         approval(limits(5, 1), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+        ledger.release(new PositionExit("s1", ExitReason.TARGET, 1303.0, MARKET.plusSeconds(60)));
 
         Instant later = MARKET.plusSeconds(120);
         RiskDecision second = approval(limits(5, 1), later.plusSeconds(1)).decide(signal("s2", later));
@@ -223,28 +220,27 @@ class SignalApprovalTest {
     }
 
     @Test
-    void exposureTheMarketTookOutGivesItsSlotBackBeforeTheNextDecision() {
+    void slotIsHeldUntilThePositionFunctionGivesItBack() {
         approval(limits(1, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
-        // The next bar reaches s1's target (1303).
-        bars.add(new Bar("ES", MARKET.toEpochMilli(), MARKET.plusSeconds(60).toEpochMilli(), 1300.25, 1303.5, 1300.0,
-                1303.25, 900, 80));
         Instant later = MARKET.plusSeconds(120);
 
-        RiskDecision second = approval(limits(1, 5), later.plusSeconds(1)).decide(signal("s2", later));
+        // The market may have reached s1's target, but only the position function decides that.
+        RiskDecision whileOpen = approval(limits(1, 5), later.plusSeconds(1)).decide(signal("s2", later));
+        ledger.release(new PositionExit("s1", ExitReason.TARGET, 1303.0, MARKET.plusSeconds(60)));
+        RiskDecision afterClose = approval(limits(1, 5), later.plusSeconds(2)).decide(signal("s3", later.plusSeconds(1)));
 
-        assertThat(second.approved()).isTrue();
-        assertThat(ledger.closedExposures()).singleElement().satisfies(exit -> {
-            assertThat(exit.signalId()).isEqualTo("s1");
-            assertThat(exit.reason()).isEqualTo(ExitReason.TARGET);
-            assertThat(exit.price()).isEqualTo(1303.0);
-        });
+        assertThat(whileOpen.reasons()).singleElement().asString().contains("open positions");
+        // With s1 open, s2 first waited for the position function to check the bars up to it; s3 had nothing to wait for.
+        assertThat(exitWaits).containsExactly("ES " + later);
+        assertThat(afterClose.approved()).isTrue();
+        assertThat(ledger.closedExposures()).extracting(PositionExit::signalId).containsExactly("s1");
         assertThat(ledger.openPositions()).isEqualTo(1);
     }
 
     @Test
     void givesUpWithARetryableErrorWhenLimitsKeepChanging() {
         SignalApproval approval = new SignalApproval(new RiskCheck(limits(2, 5)), new AlwaysRacingLedger(ledger),
-                new ExposureReconciliation(ledger, (symbol, from, to) -> List.of()), publisher,
+                publisher, exitProgress,
                 TradingSession.cmeGlobex(), TIERS, Clock.fixed(MARKET.plusSeconds(1), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> approval.decide(signal("s1", MARKET)))
@@ -281,16 +277,6 @@ class SignalApprovalTest {
         @Override
         public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
             return delegate.pendingForwardsDecidedBefore(cutoff);
-        }
-
-        @Override
-        public List<Position> openExposures() {
-            return delegate.openExposures();
-        }
-
-        @Override
-        public boolean closeExposure(PositionExit exit) {
-            return delegate.closeExposure(exit);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.alphacast.core.distribution.DeliveryResult;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The delivery ledger's contract in memory (claims never go stale here). */
 final class InMemoryDeliveryLedger implements DeliveryLedger {
@@ -36,6 +37,11 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
     public void complete(Delivery delivery, DeliveryResult result, Instant now) {
         claims.remove(delivery.id());
         done.put(delivery.id(), result);
+    }
+
+    @Override
+    public Optional<DeliveryResult> outcome(String deliveryId) {
+        return Optional.ofNullable(done.get(deliveryId));
     }
 
     @Override

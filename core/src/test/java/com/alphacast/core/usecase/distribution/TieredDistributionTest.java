@@ -10,6 +10,9 @@ import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TierRelease;
+import com.alphacast.core.trading.Fill;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.DistributionSettings;
 import com.alphacast.core.settings.TierPolicy;
@@ -46,14 +49,19 @@ class TieredDistributionTest {
             Map.of(Channel.TELEGRAM, telegram, Channel.DISCORD, discord), ledger,
             Clock.fixed(AT.plusSeconds(1), ZoneOffset.UTC));
 
-    private static TierDispatch dispatch(Tier tier) {
-        return new TierDispatch(SIGNAL, tier, AT);
+    private static TierRelease dispatch(Tier tier) {
+        return new TierDispatch(SIGNAL, tier, AT).release();
+    }
+
+    private static TierRelease fill(Tier tier) {
+        Fill fill = new Fill("s1", "s1", "ESU1", Direction.SHORT, 1, 1303.5, AT.plusSeconds(1));
+        return new TierRelease(new Publication.Filled(fill, "ES"), tier, AT.plusSeconds(1));
     }
 
     @Test
     void redeliveredReleaseReachesEveryDestinationOfItsTierOnce() throws Exception {
-        List<Delivery> first = distribution.distribute(dispatch(Tier.PREMIUM));
-        List<Delivery> again = distribution.distribute(dispatch(Tier.PREMIUM));
+        List<Delivery> first = distribution.distribute(dispatch(Tier.PREMIUM)).completed();
+        List<Delivery> again = distribution.distribute(dispatch(Tier.PREMIUM)).completed();
 
         assertThat(first).extracting(Delivery::destination).containsExactlyInAnyOrder("-1001", "-1002", "webhook:1");
         assertThat(again).isEmpty();
@@ -64,8 +72,8 @@ class TieredDistributionTest {
 
     @Test
     void eachTierReachesOnlyItsOwnDestinations() throws Exception {
-        distribution.distribute(dispatch(Tier.BASIC));
-        distribution.distribute(dispatch(Tier.FREE));
+        distribution.distribute(dispatch(Tier.BASIC)).completed();
+        distribution.distribute(dispatch(Tier.FREE)).completed();
 
         assertThat(telegram.sent).containsExactly("-2001");
         assertThat(discord.sent).isEmpty();
@@ -77,7 +85,7 @@ class TieredDistributionTest {
 
         assertThatThrownBy(() -> distribution.distribute(dispatch(Tier.PREMIUM)))
                 .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("s1|premium|telegram|-1002");
-        List<Delivery> retry = distribution.distribute(dispatch(Tier.PREMIUM));
+        List<Delivery> retry = distribution.distribute(dispatch(Tier.PREMIUM)).completed();
 
         assertThat(retry).extracting(Delivery::destination).containsExactly("-1002");
         assertThat(telegram.sent).containsExactlyInAnyOrder("-1001", "-1002");
@@ -88,8 +96,8 @@ class TieredDistributionTest {
     void permanentRefusalIsRecordedAndNotRetried() throws Exception {
         telegram.refuse.add("-1001");
 
-        distribution.distribute(dispatch(Tier.PREMIUM));
-        distribution.distribute(dispatch(Tier.PREMIUM));
+        distribution.distribute(dispatch(Tier.PREMIUM)).completed();
+        distribution.distribute(dispatch(Tier.PREMIUM)).completed();
 
         assertThat(ledger.done().get("s1|premium|telegram|-1001"))
                 .isEqualTo(new DeliveryResult.Rejected("chat not found"));
@@ -98,13 +106,39 @@ class TieredDistributionTest {
 
     @Test
     void destinationClaimedByAnotherInvocationIsLeftToItAndReportedForRetry() {
-        ledger.claimedElsewhere(new Delivery(SIGNAL, Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
+        ledger.claimedElsewhere(new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
 
         assertThatThrownBy(() -> distribution.distribute(dispatch(Tier.PREMIUM)))
                 .isInstanceOf(DeliveryFailedException.class)
                 .hasMessageContaining("webhook:1: being sent by another invocation");
         assertThat(discord.sent).isEmpty();
         assertThat(telegram.sent).containsExactlyInAnyOrder("-1001", "-1002");
+    }
+
+    @Test
+    void updateWaitsForItsTiersSignalAtEachDestination() throws Exception {
+        distribution.distribute(dispatch(Tier.BASIC));
+
+        TieredDistribution.Outcome premium = distribution.distribute(fill(Tier.PREMIUM));
+        TieredDistribution.Outcome basic = distribution.distribute(fill(Tier.BASIC));
+
+        assertThat(premium.completed()).isEmpty();
+        assertThat(premium.awaiting()).extracting(Delivery::destination)
+                .containsExactlyInAnyOrder("-1001", "-1002", "webhook:1");
+        assertThat(basic.completed()).extracting(Delivery::destination).containsExactly("-2001");
+        assertThat(basic.awaiting()).isEmpty();
+    }
+
+    @Test
+    void updateIsThreadedUnderTheMessageItsSignalBecame() throws Exception {
+        telegram.refuse.add("-1002");
+        distribution.distribute(dispatch(Tier.PREMIUM));
+
+        distribution.distribute(fill(Tier.PREMIUM));
+
+        assertThat(telegram.replies).containsEntry("fill:s1:" + AT.plusSeconds(1).toEpochMilli() + "|-1001", "m1");
+        assertThat(telegram.replies).containsEntry("fill:s1:" + AT.plusSeconds(1).toEpochMilli() + "|-1002", "");
+        assertThat(discord.replies).containsValue("m1");
     }
 
     /** A sink that records what it sent and fails or refuses the destinations it is told to. */
@@ -115,6 +149,7 @@ class TieredDistributionTest {
         private final List<String> sent = new ArrayList<>();
         private final Set<String> failNext = new HashSet<>();
         private final Set<String> refuse = new HashSet<>();
+        private final Map<String, String> replies = new java.util.HashMap<>();
 
         RecordingSink(Channel channel) {
             this.channel = channel;
@@ -128,6 +163,7 @@ class TieredDistributionTest {
         @Override
         public DeliveryResult deliver(Delivery delivery) throws DeliveryFailedException {
             attempts.add(delivery.destination());
+            replies.put(delivery.publication().id() + "|" + delivery.destination(), delivery.inReplyTo().orElse(""));
             if (failNext.remove(delivery.destination())) {
                 throw new DeliveryFailedException("timed out");
             }

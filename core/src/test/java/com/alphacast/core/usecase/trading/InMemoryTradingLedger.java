@@ -39,6 +39,11 @@ final class InMemoryTradingLedger implements TradingLedger {
     }
 
     @Override
+    public Optional<Fill> fill(String orderId) {
+        return fills.stream().filter(f -> f.orderId().equals(orderId)).findFirst();
+    }
+
+    @Override
     public boolean recordExecution(Order order, Fill fill, Position position) {
         if (orders.putIfAbsent(order.orderId(), order) != null) {
             return false;

@@ -5,25 +5,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.PaperBroker;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.usecase.publication.PublicationRelease;
+import com.alphacast.core.usecase.publication.RecordingReleaseQueue;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Fill;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OrderSubmissionTest {
 
     private static final Instant BAR_END = Instant.parse("2011-07-31T22:10:00Z");
+    private static final Clock CLOCK = Clock.fixed(BAR_END.plusSeconds(2), ZoneOffset.UTC);
+    private static final Map<Tier, TierPolicy> TIERS = Map.of(
+            Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001"))),
+            Tier.FREE, new TierPolicy(60, Map.of(Channel.TELEGRAM, List.of("-3001"))));
 
     private final InMemoryTradingLedger ledger = new InMemoryTradingLedger();
     private final RecordedMarket market = new RecordedMarket();
-    private final OrderSubmission submission = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger,
-            new PositionExits(ledger, market, 50), market, Clock.fixed(BAR_END.plusSeconds(2), ZoneOffset.UTC));
+    private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
+    private final List<Bar> exitChecks = new ArrayList<>();
+    private final OrderSubmission submission = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger, market,
+            new PublicationRelease(TIERS, queue, signalId -> Optional.of(BAR_END), CLOCK), exitChecks::add, CLOCK);
 
     private static Bar bar(Instant end, double open, double high, double low, double close) {
         return new Bar("ES", end.minusSeconds(60).toEpochMilli(), end.toEpochMilli(), open, high, low, close, 1000, 100);
@@ -54,38 +68,44 @@ class OrderSubmissionTest {
     }
 
     @Test
-    void stopReachedWhileTheOrderWasOnItsWayClosesTheNewPosition() throws Exception {
+    void fillIsPublishedToEveryTierCountedFromTheSignalsApproval() throws Exception {
+        market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
+
+        Fill fill = submission.submit(shortSignal()).orElseThrow();
+
+        assertThat(queue.publications()).containsExactly(new Publication.Filled(fill, "ES"));
+        // Two seconds after the approval: the free tier waits what is left of its 60 s.
+        assertThat(queue.enqueued()).extracting(e -> e.release().tier().key() + " " + e.delaySeconds())
+                .containsExactly("premium 0", "free 58");
+    }
+
+    @Test
+    void newPositionIsHandedToThePositionFunctionForTheBarsThatClosedMeanwhile() throws Exception {
         market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
         // The next bar closed before the order arrived and went through the stop (1305).
         market.add(bar(BAR_END.plusSeconds(60), 1303.5, 1305.5, 1303.0, 1305.25));
 
         submission.submit(shortSignal());
 
-        assertThat(ledger.openPositions()).isEmpty();
-        assertThat(ledger.closed()).singleElement().satisfies(closed -> {
-            assertThat(closed.exit().reason()).isEqualTo(ExitReason.STOP);
-            assertThat(closed.exit().price()).isEqualTo(1305.0);
-            // Short 2 from 1303.25, out at 1305: -1.75 points × 2 × 50.
-            assertThat(closed.realizedPnl()).isEqualTo(-175.0);
-        });
+        // The order function decides no exit: the position stays open until the position function checks it.
+        assertThat(ledger.openPositions()).hasSize(1);
+        assertThat(ledger.closed()).isEmpty();
+        assertThat(exitChecks).extracting(Bar::end).containsExactly(BAR_END.plusSeconds(60));
     }
 
     @Test
-    void redeliveryFinishesTheExitCheckThatFailedAfterTheExecutionWasRecorded() throws Exception {
+    void redeliveryPublishesTheRecordedFillAgainWhenTheFirstAttemptFailedAfterRecording() throws Exception {
         market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
-        market.add(bar(BAR_END.plusSeconds(60), 1303.5, 1305.5, 1303.0, 1305.25));
-        market.failHistoryReads(1);
+        OrderSubmission failingToPublish = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger, market,
+                new PublicationRelease(TIERS, new RecordingReleaseQueue().unavailable(true), signalId -> Optional.of(BAR_END),
+                        CLOCK), exitChecks::add, CLOCK);
 
-        assertThatThrownBy(() -> submission.submit(shortSignal())).hasMessageContaining("bar history unavailable");
-        assertThat(ledger.openPositions()).hasSize(1);
-
+        assertThatThrownBy(() -> failingToPublish.submit(shortSignal())).hasMessageContaining("queue unavailable");
         Optional<Fill> retried = submission.submit(shortSignal());
 
         assertThat(retried).isEmpty();
         assertThat(ledger.fills()).hasSize(1);
-        assertThat(ledger.openPositions()).isEmpty();
-        assertThat(ledger.closed()).singleElement()
-                .satisfies(closed -> assertThat(closed.exit().reason()).isEqualTo(ExitReason.STOP));
+        assertThat(queue.publications()).containsExactly(new Publication.Filled(ledger.fills().get(0), "ES"));
     }
 
     @Test

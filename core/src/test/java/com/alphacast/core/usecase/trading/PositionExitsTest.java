@@ -2,13 +2,25 @@ package com.alphacast.core.usecase.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TradeExit;
+import com.alphacast.core.settings.TierPolicy;
+import com.alphacast.core.usecase.publication.PublicationRelease;
+import com.alphacast.core.usecase.publication.RecordingReleaseQueue;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PositionExitsTest {
@@ -17,7 +29,25 @@ class PositionExitsTest {
 
     private final InMemoryTradingLedger ledger = new InMemoryTradingLedger();
     private final RecordedMarket market = new RecordedMarket();
-    private final PositionExits exits = new PositionExits(ledger, market, 50);
+    private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
+    private final List<PositionExit> releasedSlots = new ArrayList<>();
+    private final List<String> checkedThrough = new ArrayList<>();
+    private final List<String> held = new ArrayList<>();
+    private final RiskSlots slots = new RiskSlots() {
+        @Override
+        public boolean release(PositionExit exit) {
+            return releasedSlots.add(exit);
+        }
+
+        @Override
+        public List<String> held() {
+            return List.copyOf(held);
+        }
+    };
+    private final PositionExits exits = new PositionExits(ledger, market, 50, slots,
+            new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
+                    queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)),
+            (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
 
     private static Bar bar(String symbol, int minute, double open, double high, double low, double close) {
         Instant start = FILLED.plusSeconds(60L * minute);
@@ -46,6 +76,34 @@ class PositionExitsTest {
         });
         assertThat(again).isEmpty();
         assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(200.0));
+        assertThat(checkedThrough).containsExactly("ES " + horizon, "ES " + horizon);
+        assertThat(releasedSlots).containsExactly(closed.get(0));
+        assertThat(queue.publications()).singleElement().isInstanceOfSatisfying(Publication.TargetHit.class, hit -> {
+            assertThat(hit.exit().realizedPnl()).isEqualTo(200.0);
+            assertThat(hit.exit().exitPrice()).isEqualTo(1304.0);
+            assertThat(hit.exit().reason()).isEqualTo(TradeExit.ExitReason.TARGET);
+        });
+    }
+
+    @Test
+    void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
+        PositionExits failing = new PositionExits(ledger, market, 50, slots,
+                new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
+                        new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()),
+                (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.closeExited("ES", FILLED.plusSeconds(60)))
+                .hasMessageContaining("queue unavailable");
+        assertThat(ledger.openPositions()).hasSize(1);
+        assertThat(checkedThrough).as("a failed close does not count as checked").isEmpty();
+        List<PositionExit> closed = exits.closeExited("ES", FILLED.plusSeconds(60));
+
+        assertThat(closed).hasSize(1);
+        assertThat(queue.publications()).singleElement().isInstanceOf(Publication.StopHit.class);
+        // Giving the slot back twice is harmless: the risk ledger's release is conditional.
+        assertThat(releasedSlots).hasSize(2).containsOnly(closed.get(0));
     }
 
     @Test
@@ -59,6 +117,20 @@ class PositionExitsTest {
             assertThat(exit.reason()).isEqualTo(ExitReason.STOP);
             assertThat(exit.price()).isEqualTo(1297.0);
         });
+    }
+
+    @Test
+    void exitsAreNotMarkedCheckedWhileAnApprovedOrderHasNoPositionYet() {
+        ledger.open(longEs("p1"));
+        held.addAll(List.of("p1", "p2"));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+
+        exits.closeExited("ES", FILLED.plusSeconds(60));
+        held.remove("p2");
+        exits.closeExited("ES", FILLED.plusSeconds(60));
+
+        // p2's order was not filled at the first bar: the risk check must not take "checked" to mean p2 was.
+        assertThat(checkedThrough).containsExactly("ES " + FILLED.plusSeconds(60));
     }
 
     @Test

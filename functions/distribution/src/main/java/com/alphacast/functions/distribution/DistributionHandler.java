@@ -2,8 +2,10 @@ package com.alphacast.functions.distribution;
 
 import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.aws.distribution.DynamoDeliveryLedger;
+import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.aws.sqs.QueueReleaseQueue;
 import com.alphacast.core.distribution.Delivery;
-import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.usecase.distribution.TieredDistribution;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
@@ -17,17 +19,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Lambda: tier releases (DeliveriesQueue) → rendered messages on every channel of the tier, once each. */
+/**
+ * Lambda: tier releases of any publication (DeliveriesQueue) → rendered messages on every channel of the tier, once
+ * each. An update whose tier's signal is not yet delivered at some destination is put back on the queue a few
+ * seconds later (the signal's release and its update's can become visible together); after an hour of waiting it
+ * fails like any other message, into the dead-letter queue after the redrive limit.
+ */
 public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** A claim older than this is presumed abandoned by a crashed invocation (> the function timeout). */
     private static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
+    /** How long an update waiting for its signal's delivery is held back before it is tried again. */
+    static final int HOLD_BACK_SECONDS = 3;
+    /** An update still waiting for its signal this long after its release is failed instead of held again. */
+    static final Duration GIVE_UP_WAITING_AFTER = Duration.ofHours(1);
 
     private final FunctionResources resources;
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
     private final TieredDistribution distribution;
+    private final QueueReleaseQueue releases;
+    private final Clock clock;
 
     public DistributionHandler() {
         this(System.getenv());
@@ -50,15 +64,32 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
                 new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,
                         resources.retention()), clock);
+        this.releases = new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
+                resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
+        this.clock = clock;
+    }
+
+    private void holdBack(TierRelease release, List<Delivery> awaiting, Context context) {
+        String waiting = awaiting.stream().map(Delivery::id).collect(Collectors.joining(", "));
+        if (Duration.between(release.releasedAt(), clock.instant()).compareTo(GIVE_UP_WAITING_AFTER) > 0) {
+            throw new IllegalStateException("the signal of " + release.key() + " is still not delivered "
+                    + GIVE_UP_WAITING_AFTER.toMinutes() + " min after the update's release; waiting: " + waiting);
+        }
+        releases.enqueue(release, HOLD_BACK_SECONDS);
+        context.getLogger().log("held back " + release.key() + " for " + HOLD_BACK_SECONDS
+                + " s until its signal is delivered: " + waiting + "\n");
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PartialBatch.process(event, context, message -> {
-            TierDispatch dispatch = resources.json().read(message.getBody(), TierDispatch.class);
-            List<Delivery> done = distribution.distribute(dispatch);
-            context.getLogger().log("distributed " + dispatch.signal().id() + " to " + dispatch.tier().key() + ": "
-                    + done.size() + " deliveries\n");
+            TierRelease release = resources.json().read(message.getBody(), TierRelease.class);
+            TieredDistribution.Outcome outcome = distribution.distribute(release);
+            context.getLogger().log("distributed " + release.publication().kind() + " " + release.key() + ": "
+                    + outcome.completed().size() + " deliveries\n");
+            if (!outcome.awaiting().isEmpty()) {
+                holdBack(release, outcome.awaiting(), context);
+            }
         });
     }
 }

@@ -1,13 +1,17 @@
 package com.alphacast.functions.order;
 
 import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.sqs.QueueExitChecks;
+import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.aws.sqs.QueueReleaseQueue;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.broker.PaperBroker;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import com.alphacast.core.usecase.trading.OrderSubmission;
-import com.alphacast.core.usecase.trading.PositionExits;
+import com.alphacast.core.usecase.publication.PublicationRelease;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
@@ -44,8 +48,14 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
         PaperBroker broker = new PaperBroker(market, settings.market().tickSize(), settings.broker().slippageTicks());
         DynamoTradingLedger ledger = new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
                 resources.require("POSITIONS_TABLE"));
-        this.submission = new OrderSubmission(broker, ledger,
-                new PositionExits(ledger, market, settings.market().contractMultiplier()), market, clock);
+        DynamoRiskLedger approvals = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
+                resources.require("CONTROL_TABLE"), resources.json());
+        PublicationRelease publications = new PublicationRelease(settings.distribution().tiers(),
+                new QueueReleaseQueue(new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"),
+                        resources.json())), approvals, clock);
+        this.submission = new OrderSubmission(broker, ledger, market, publications,
+                new QueueExitChecks(new QueuePublisher(resources.sqs(), resources.require("MARKET_BARS_QUEUE_URL"),
+                        resources.json())), clock);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package com.alphacast.functions.position;
 
 import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.risk.DynamoExitProgress;
+import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.aws.sqs.QueueReleaseQueue;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.publication.PublicationRelease;
 import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
@@ -12,10 +17,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed. */
+/**
+ * Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed. The one owner of
+ * exits: it gives the position's risk slot back and publishes the close (with realized P&amp;L) to every tier.
+ */
 public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FunctionResources resources;
@@ -28,18 +38,25 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     public PositionExitHandler(Map<String, String> environment) {
-        this(new FunctionResources(environment));
+        this(new FunctionResources(environment), Clock.systemUTC());
     }
 
-    PositionExitHandler(FunctionResources resources) {
+    PositionExitHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
         this.priming = new SnapStartPriming(resources, "POSITIONS_TABLE").register();
+        // The same ledger gives risk slots back and tells when a signal was approved.
+        DynamoRiskLedger riskLedger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
+                resources.require("CONTROL_TABLE"), resources.json());
         this.exits = new PositionExits(
                 new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
                         resources.require("POSITIONS_TABLE")),
                 new DynamoMarketSnapshots(resources.dynamoDb(), resources.require("MARKET_SNAPSHOTS_TABLE"),
                         resources.retention()),
-                resources.settings().market().contractMultiplier());
+                resources.settings().market().contractMultiplier(), riskLedger,
+                new PublicationRelease(resources.settings().distribution().tiers(),
+                        new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
+                                resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock),
+                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"), Duration.ZERO, clock));
     }
 
     @Override

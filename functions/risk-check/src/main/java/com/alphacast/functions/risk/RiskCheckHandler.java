@@ -1,13 +1,12 @@
 package com.alphacast.functions.risk;
 
-import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.risk.DynamoExitProgress;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueForwardPublisher;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.usecase.approval.ExposureReconciliation;
 import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
@@ -17,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,14 +47,28 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE").register();
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
-        DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
-                resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger,
-                new ExposureReconciliation(ledger, market),
                 new QueueForwardPublisher(
                         new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                         new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
+                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
+                        exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock),
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
+    }
+
+    /** How long a decision waits for the position function to catch up (0 to 20 s, within the function's timeout). */
+    static Duration exitCheckWait(String seconds) {
+        int value;
+        try {
+            value = Integer.parseInt(seconds.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be a whole number of seconds, was '"
+                    + seconds + "'");
+        }
+        if (value < 0 || value > 20) {
+            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be within 0..20, was " + value);
+        }
+        return Duration.ofSeconds(value);
     }
 
     /**

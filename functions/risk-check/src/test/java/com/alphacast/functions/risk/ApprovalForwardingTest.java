@@ -42,6 +42,8 @@ class ApprovalForwardingTest {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .withoutFunctions()
             .build();
 
@@ -133,6 +135,6 @@ class ApprovalForwardingTest {
         assertThat(ledger.decisionFor(signal.id()).orElseThrow().pendingForwards()).isEmpty();
         assertThat(ledger.pendingForwardsDecidedBefore(decidedAt.plusSeconds(1))).isEmpty();
         // Give the position slot back, so the demo profile's single slot is free for the other test.
-        assertThat(ledger.closeExposure(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5, decidedAt))).isTrue();
+        assertThat(ledger.release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5, decidedAt))).isTrue();
     }
 }

@@ -23,6 +23,8 @@ class RiskCheckHandlerTest {
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
+            // No position function runs the bars here: deciding must not wait for it.
+            .parameter("ExitCheckWaitSeconds", "0")
             .withoutFunctions()
             .build();
 

@@ -1,0 +1,21 @@
+package com.alphacast.core.usecase.trading;
+
+import com.alphacast.core.trading.PositionExit;
+import java.util.List;
+
+/**
+ * The risk check's position slots. The position function, which alone decides exits, gives a position's slot
+ * back when it closes it, so the risk check's count of open positions is the positions table's.
+ */
+public interface RiskSlots {
+
+    /**
+     * Gives back the slot of the position {@code exit} closes, recording the exit with the signal's decision.
+     *
+     * @return false when it was already given back (nothing changed)
+     */
+    boolean release(PositionExit exit);
+
+    /** The signals holding a slot: approved, their position not closed yet (or not even opened: order on its way). */
+    List<String> held();
+}
