@@ -88,7 +88,8 @@ class CloudUpProcessIT {
                      .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("alphacast-SignalsTable",
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
-                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable");
+                    "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable",
+                    "alphacast-BriefingsTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
             assertThat(sqs.listQueues().queueUrls()).hasSize(9).contains(signalsQueueUrl);
 
