@@ -28,6 +28,7 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Millisecond;
 import org.jfree.data.time.TimeSeries;
@@ -126,11 +127,16 @@ public final class BriefingChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(0.8f)));
-        plot.addDomainMarker(marker("spot " + price(report.spot()), report.spot(), SPOT));
-        report.zeroGamma().level().ifPresent(level -> plot.addDomainMarker(marker("zero gamma " + price(level), level,
-                ZERO_GAMMA)));
-        callWall(report).ifPresent(strike -> plot.addDomainMarker(marker("call wall " + price(strike), strike, CALL_WALL)));
-        putWall(report).ifPresent(strike -> plot.addDomainMarker(marker("put wall " + price(strike), strike, PUT_WALL)));
+        // Each label on its own line: spot, zero gamma and the walls are often a strike or two apart.
+        List<ValueMarker> markers = new java.util.ArrayList<>();
+        markers.add(marker("spot " + price(report.spot()), report.spot(), SPOT));
+        report.zeroGamma().level().ifPresent(level -> markers.add(marker("zero gamma " + price(level), level, ZERO_GAMMA)));
+        callWall(report).ifPresent(strike -> markers.add(marker("call wall " + price(strike), strike, CALL_WALL)));
+        putWall(report).ifPresent(strike -> markers.add(marker("put wall " + price(strike), strike, PUT_WALL)));
+        for (int i = 0; i < markers.size(); i++) {
+            markers.get(i).setLabelOffset(new RectangleInsets(4 + 16 * i, 4, 4, 4));
+            plot.addDomainMarker(markers.get(i));
+        }
         JFreeChart chart = new JFreeChart(title + " — GEX by strike, " + report.underlying() + " as of " + report.asOf(),
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
