@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * clients (url-connection starts fastest).
  *
  * <p>Honoured keys: {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL} and the
- * per-service {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _SSM}, {@code _SECRETS_MANAGER},
+ * per-service {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _SSM}, {@code _SECRETS_MANAGER}, {@code _BEDROCK_RUNTIME},
  * and {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN}.
  */
 public final class AwsClients {
@@ -51,6 +53,16 @@ public final class AwsClients {
 
     public SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER")
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /**
+     * Bedrock Runtime with the SDK's own retries off: {@code RetryingLanguageModel} retries by its policy, inside
+     * the briefing's deadline, and two retry loops would multiply the waits.
+     */
+    public BedrockRuntimeClient bedrockRuntime() {
+        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME")
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 

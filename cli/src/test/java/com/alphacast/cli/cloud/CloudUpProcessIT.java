@@ -93,7 +93,7 @@ class CloudUpProcessIT {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("alphacast-SignalsTable",
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
                     "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable",
-                    "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable");
+                    "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable", "alphacast-BriefingsTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
             assertThat(sqs.listQueues().queueUrls()).hasSize(11).contains(signalsQueueUrl);
 

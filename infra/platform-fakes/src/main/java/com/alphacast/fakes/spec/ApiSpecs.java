@@ -17,6 +17,7 @@ public final class ApiSpecs {
     static final String TELEGRAM = "specs/telegram/bot-api-spec.json";
     static final String DISCORD = "specs/discord/openapi.json";
     static final String X = "specs/x/openapi.json";
+    static final String OPENAI = "specs/openai/openapi.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +37,11 @@ public final class ApiSpecs {
     /** X API v2 (OpenAPI 3.0). */
     public static OpenApiSpec x() {
         return new OpenApiSpec(read(X));
+    }
+
+    /** OpenAI API (OpenAPI 3.1): Chat Completions, for the fake OpenAI-compatible model server. */
+    public static OpenApiSpec openAi() {
+        return new OpenApiSpec(read(OPENAI));
     }
 
     static JsonNode read(String resource) {
