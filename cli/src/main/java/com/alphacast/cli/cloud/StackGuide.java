@@ -86,6 +86,10 @@ final class StackGuide {
         }
         printHttpRoutes(cloud);
         printSchedules(cloud);
+        if (!cloud.plan().notRunLocally().isEmpty()) {
+            out.println("Not run locally (AWS only; run the ingest worker here with ./alphacast worker):");
+            cloud.plan().notRunLocally().forEach(resource -> out.printf("  %s%n", resource));
+        }
         out.println();
         printExamples(cloud, dynamoDb, sqs);
         out.println();
