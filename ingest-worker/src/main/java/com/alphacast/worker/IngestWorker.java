@@ -45,11 +45,17 @@ public final class IngestWorker implements AutoCloseable {
         context.close();
     }
 
-    /** {@code IngestWorker [--replay PATH]}: without a path, the profile's replay file. */
+    /** {@code IngestWorker [--replay PATH]}: without arguments, the profile's replay file. */
     public static void main(String[] args) {
+        boolean replayFile = args.length == 2 && args[0].equals("--replay");
+        if (args.length > 0 && !replayFile) {
+            // --live included: the live sources are the feeds module's, which this build does not contain yet
+            System.err.println("usage: IngestWorker [--replay PATH] (got " + String.join(" ", args) + ")");
+            System.exit(64);
+        }
         try (IngestWorker worker = start(System.getenv())) {
-            ReplayReport report = args.length == 2 && args[0].equals("--replay")
-                    ? worker.replay(Path.of(args[1]), Double.POSITIVE_INFINITY) : worker.replay();
+            ReplayReport report = replayFile ? worker.replay(Path.of(args[1]), Double.POSITIVE_INFINITY)
+                    : worker.replay();
             System.out.println(WorkerReportText.of(report));
         }
     }
