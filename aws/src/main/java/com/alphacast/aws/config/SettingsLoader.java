@@ -122,7 +122,7 @@ public final class SettingsLoader {
             settings = new AlphacastSettings(profile, file, market, replay(root.section("replay")),
                     volumeSpike(root.section("strategy").section("volumeSpike")), risk(root.section("risk")),
                     broker(root.section("broker")), distribution(root.section("distribution")),
-                    subscriptions(root.section("subscriptions"),
+                    subscriptions(root.section("subscriptions")),
                     worker(root.section("worker"), market));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);

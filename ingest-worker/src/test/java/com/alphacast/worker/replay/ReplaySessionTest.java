@@ -45,7 +45,7 @@ class ReplaySessionTest {
 
     private static AlphacastSettings withWorker(AlphacastSettings s, WorkerSettings worker) {
         return new AlphacastSettings(s.profile(), s.source(), s.market(), s.replay(), s.volumeSpike(), s.risk(),
-                s.broker(), s.distribution(), worker);
+                s.broker(), s.distribution(), s.subscriptions(), worker);
     }
 
     private ReplaySession session(AlphacastSettings settings, OutboundWrites writes) {
