@@ -5,6 +5,7 @@ import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.cloud.CloudCommand;
 import com.alphacast.cli.demo.DemoCommand;
 import com.alphacast.cli.ops.TradingHaltCommand;
+import com.alphacast.cli.worker.WorkerCommand;
 import com.alphacast.core.text.TerminalText;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ public final class Alphacast {
         register("demo", "replay the demo session through the whole pipeline on the local cloud", DemoCommand::new);
         register("cloud", "the local stack for people and tools: up [--port-base N] [--data-dir DIR] until Ctrl-C",
                 CloudCommand::new);
+        register("worker", "run the ingest worker on a recording (--replay PATH) against the local cloud",
+                WorkerCommand::new);
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);

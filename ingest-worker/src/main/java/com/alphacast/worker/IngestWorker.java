@@ -2,12 +2,14 @@ package com.alphacast.worker;
 
 import com.alphacast.worker.replay.ReplayReport;
 import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The ingest worker process. It streams the configured market data (today: a recorded session; live feed
- * adapters plug into the same {@code MarketPipeline}), writes snapshots to DynamoDB and candidate signals
- * to SQS. Micronaut wires it; {@link #start(Map)} lets the local runner host it in-process.
+ * The ingest worker process. It streams the configured market data through every analytic (a recorded session
+ * today; live feed sources plug into the same {@code MarketState}), writes snapshots to DynamoDB and candidate
+ * signals to SQS from its I/O executor. Micronaut wires it; {@link #start(Map)} lets the local runner host it
+ * in-process.
  */
 public final class IngestWorker implements AutoCloseable {
 
@@ -34,18 +36,27 @@ public final class IngestWorker implements AutoCloseable {
         return context.getBean(ReplaySession.class).run(speedMultiplier);
     }
 
+    public ReplayReport replay(Path file, double speedMultiplier) {
+        return context.getBean(ReplaySession.class).run(file, speedMultiplier);
+    }
+
     @Override
     public void close() {
         context.close();
     }
 
+    /** {@code IngestWorker [--replay PATH]}: without arguments, the profile's replay file. */
     public static void main(String[] args) {
+        boolean replayFile = args.length == 2 && args[0].equals("--replay");
+        if (args.length > 0 && !replayFile) {
+            // --live included: the live sources are the feeds module's, which this build does not contain yet
+            System.err.println("usage: IngestWorker [--replay PATH] (got " + String.join(" ", args) + ")");
+            System.exit(64);
+        }
         try (IngestWorker worker = start(System.getenv())) {
-            ReplayReport report = worker.replay();
-            System.out.printf("replayed %d events from %s (%d malformed lines), %d bars, %d signals in %s%n",
-                    report.events(), report.source(), report.malformedLines(), report.bars(), report.signals(),
-                    report.elapsed());
-            report.malformed().forEach(line -> System.out.println("  malformed: " + line));
+            ReplayReport report = replayFile ? worker.replay(Path.of(args[1]), Double.POSITIVE_INFINITY)
+                    : worker.replay();
+            System.out.println(WorkerReportText.of(report));
         }
     }
 }

@@ -5,21 +5,18 @@ import com.alphacast.aws.config.SettingsLoader;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.sqs.QueuePublisher;
-import com.alphacast.core.bars.TimeBarBuilder;
-import com.alphacast.core.feed.trades.TradeCsvReader;
+import com.alphacast.core.options.activity.UnusualOptionsActivity;
+import com.alphacast.core.options.gex.GammaExposure;
+import com.alphacast.core.options.gex.GexConvention;
 import com.alphacast.core.settings.AlphacastSettings;
-import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
-import com.alphacast.worker.pipeline.MarketPipeline;
-import com.alphacast.worker.pipeline.SignalSink;
-import com.alphacast.worker.pipeline.SnapshotSink;
-import com.alphacast.worker.replay.TradeReplay;
+import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.worker.io.OutboundWrites;
+import com.alphacast.worker.io.SignalOutlet;
+import com.alphacast.worker.io.SnapshotStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,14 +25,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class WorkerFactory {
 
+    /** Items per I/O batch: one SendMessageBatch of signals, or a few BatchWriteItem requests of snapshots. */
+    static final int IO_BATCH = 100;
+    static final long IO_RETRY_PAUSE_MILLIS = 200;
+
     @Singleton
     AlphacastSettings settings(WorkerEnvironment environment) {
         return SettingsLoader.fromEnvironment(environment.variables()).load(environment.profile());
-    }
-
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Singleton
@@ -60,36 +56,36 @@ public class WorkerFactory {
         return clients.sqs();
     }
 
-    /** Each snapshot is stored first, then announced on the bars queue, so whoever reacts can read it. */
+    /** Each batch of snapshots is stored first, then announced on the bars queue, so whoever reacts can read it. */
     @Singleton
-    SnapshotSink snapshots(DynamoDbClient dynamoDb, SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
+    SnapshotStore snapshots(DynamoDbClient dynamoDb, SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
         long days = Long.parseLong(environment.variables().getOrDefault("RETENTION_DAYS", "30"));
         DynamoMarketSnapshots table = new DynamoMarketSnapshots(dynamoDb,
                 environment.require("MARKET_SNAPSHOTS_TABLE"), Duration.ofDays(days));
         QueuePublisher bars = new QueuePublisher(sqs, environment.require("MARKET_BARS_QUEUE_URL"), json);
-        return snapshot -> {
-            table.put(snapshot);
-            bars.publish(snapshot.bar(), 0, Map.of("symbol", snapshot.symbol()));
+        return snapshots -> {
+            table.putAll(snapshots);
+            bars.publishAll(snapshots.stream().map(snapshot -> new QueuePublisher.Outgoing(snapshot.bar(),
+                    Map.of("symbol", snapshot.symbol()))).toList());
         };
     }
 
     @Singleton
-    SignalSink signals(SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
+    SignalOutlet signals(SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
         QueuePublisher queue = new QueuePublisher(sqs, environment.require("SIGNALS_QUEUE_URL"), json);
-        return signal -> queue.publish(signal, 0, Map.of("signalId", signal.id(), "strategy", signal.strategy()));
-    }
-
-    /** A fresh pipeline (bars and strategy state) per feed session. */
-    @Prototype
-    MarketPipeline pipeline(AlphacastSettings settings, SnapshotSink snapshots, SignalSink signals) {
-        return new MarketPipeline(
-                new TimeBarBuilder(settings.market().symbol(), Duration.ofSeconds(settings.volumeSpike().barSeconds())),
-                new VolumeSpikeStrategy(settings.market(), settings.volumeSpike()), snapshots, signals);
+        return signals -> queue.publishAll(signals.stream().map(signal -> new QueuePublisher.Outgoing(signal,
+                Map.of("signalId", signal.id(), "strategy", signal.strategy()))).toList());
     }
 
     @Singleton
-    TradeReplay replay(AlphacastSettings settings, Clock clock) {
-        // The recorded files carry UTC timestamps.
-        return new TradeReplay(new TradeCsvReader(settings.market().symbol(), ZoneOffset.UTC), clock);
+    @Bean(preDestroy = "close")
+    OutboundWrites outboundWrites(AlphacastSettings settings, SnapshotStore snapshots, SignalOutlet signals) {
+        return new OutboundWrites(settings.worker().ioQueueCapacity(), IO_BATCH, IO_RETRY_PAUSE_MILLIS, snapshots,
+                signals);
+    }
+
+    @Singleton
+    ChainAnalytics chains() {
+        return new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT);
     }
 }

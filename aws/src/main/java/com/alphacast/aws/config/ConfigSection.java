@@ -96,6 +96,17 @@ final class ConfigSection {
         throw error(key, "expected one of " + String.join(", ", allowed) + ", got " + TerminalText.excerpt(Redaction.preview(value)));
     }
 
+    boolean flag(String key, boolean fallback) {
+        Object value = present(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw error(key, "expected true or false, got " + describe(value));
+        }
+        return b;
+    }
+
     int integer(String key, int fallback, int min, int max) {
         Object value = present(key);
         if (value == null) {

@@ -1,5 +1,6 @@
 package com.alphacast.aws.config;
 
+import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
@@ -12,11 +13,13 @@ import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.BrokerSettings;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.DistributionSettings;
+import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.settings.Redaction;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.settings.VolumeSpikeSettings;
+import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,10 +118,12 @@ public final class SettingsLoader {
         ConfigSection root = ConfigSection.root(file, document == null ? Map.of() : (Map<?, ?>) document);
         AlphacastSettings settings;
         try {
-            settings = new AlphacastSettings(profile, file, market(root.section("market")), replay(root.section("replay")),
+            MarketSettings market = market(root.section("market"));
+            settings = new AlphacastSettings(profile, file, market, replay(root.section("replay")),
                     volumeSpike(root.section("strategy").section("volumeSpike")), risk(root.section("risk")),
                     broker(root.section("broker")), distribution(root.section("distribution")),
-                    subscriptions(root.section("subscriptions")));
+                    subscriptions(root.section("subscriptions")),
+                    worker(root.section("worker"), market));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
@@ -160,7 +165,56 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             throw s.error("speed", e.getMessage());
         }
-        return new ReplaySettings(s.text("file", "data/demo/es_trades_2011-07-31.csv"), speed);
+        return new ReplaySettings(s.text("file", ReplaySettings.NO_FILE), speed);
+    }
+
+    /** Without a {@code worker.instruments} mapping the worker follows the market's symbol from a replay. */
+    private static WorkerSettings worker(ConfigSection s, MarketSettings market) {
+        int capacity = s.integer("ioQueueCapacity", 4096, 1, 1_000_000);
+        int correlationBars = s.integer("correlationBars", 30, 3, 100_000);
+        ConfigSection instruments = s.section("instruments");
+        List<InstrumentSettings> list = new ArrayList<>();
+        for (String symbol : instruments.keys()) {
+            if (!symbol.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
+                throw instruments.error(symbol, "an instrument symbol is 1-40 letters, digits, '.', '_' or '-'");
+            }
+            list.add(instrument(instruments.section(symbol), symbol, symbol, market.tickSize()));
+        }
+        if (list.isEmpty()) {
+            list.add(instrument(instruments.section(market.symbol()), market.symbol(), market.instrument(),
+                    market.tickSize()));
+        }
+        return new WorkerSettings(list, capacity, correlationBars);
+    }
+
+    private static InstrumentSettings instrument(ConfigSection s, String symbol, String defaultInstrument,
+                                                 double defaultTick) {
+        List<String> sources = s.has("sources") ? s.strings("sources") : List.of("replay");
+        if (sources.isEmpty()) {
+            throw s.error("sources", "list at least one source, the primary first");
+        }
+        for (String source : sources) {
+            if (!source.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                throw s.error("sources", "a source name is lower-case letters, digits and '-', got "
+                        + TerminalText.excerpt(Redaction.preview(source)));
+            }
+        }
+        if (sources.stream().distinct().count() != sources.size()) {
+            throw s.error("sources", "a source is listed twice");
+        }
+        double low = s.decimal("regimeLow", 0.10, 0, 100);
+        double high = s.decimal("regimeHigh", 0.25, 0, 100);
+        if (!(low < high)) {
+            throw s.error("regimeHigh", "must be above regimeLow (" + low + "), got " + high);
+        }
+        DepthProtocol protocol = s.choice("depthProtocol", "spot", "spot", "futures").equals("spot")
+                ? DepthProtocol.SPOT : DepthProtocol.FUTURES;
+        return new InstrumentSettings(symbol, s.text("instrument", defaultInstrument),
+                s.decimal("tickSize", defaultTick, 1e-12, 1e6), s.decimal("lotSize", 1, 1e-12, 1e9), sources,
+                protocol, s.integer("badPrintWindow", 21, 3, 10_000), s.decimal("badPrintBand", 0.01, 1e-6, 1),
+                s.decimal("vpinBucketVolume", 500, 1, 1e15), s.integer("vpinWindow", 50, 1, 10_000),
+                s.integer("volatilityBars", 30, 2, 100_000), s.decimal("periodsPerYear", 252 * 390, 1, 1e9),
+                low, high, s.flag("optionChain", false));
     }
 
     private static VolumeSpikeSettings volumeSpike(ConfigSection s) {

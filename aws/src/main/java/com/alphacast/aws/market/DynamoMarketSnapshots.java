@@ -7,9 +7,14 @@ import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.BarHistory;
+import com.alphacast.core.market.ChainSummary;
+import com.alphacast.core.market.MarketAnalytics;
 import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.volatility.VolatilityRegime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +22,31 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Market snapshots by symbol and bar start: the worker writes one per closed bar, the paper broker reads the
  * market as it stood when a signal fired. Items expire through DynamoDB TTL after the retention period.
+ *
+ * <p>Item shape (also in aws/README.md): key {@code symbol} (S), {@code barStart} (N, epoch ms); the bar
+ * {@code barEnd open high low close volume trades}; {@code observedAt} (S, ISO instant), {@code expiresAt} (N, TTL
+ * seconds); the analytics {@code health} (S, FeedHealth), {@code regime} (S, VolatilityRegime),
+ * {@code unusualVolume} (BOOL), {@code sweeps rejectedPrints} (N) and, each left out when not known yet (DynamoDB has
+ * no NaN), {@code vpin obi microprice spread realizedVol volumeZ volumeRatio} (N); for an underlying with a chain
+ * {@code chainAsOf} (S, ISO date), {@code chainSpot gex dex zeroGamma callWall putWall unusualOptions} (N; zeroGamma and
+ * the walls left out when there are none). Items written before the analytics existed read as
+ * {@link MarketAnalytics#NONE}.
  */
 public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
+
+    /** BatchWriteItem's limit. */
+    public static final int MAX_BATCH = 25;
+    private static final int MAX_UNPROCESSED_ROUNDS = 8;
 
     private final DynamoDbClient db;
     private final String table;
@@ -38,6 +59,52 @@ public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
     }
 
     public void put(MarketSnapshot snapshot) {
+        db.putItem(PutItemRequest.builder().tableName(table).item(item(snapshot)).build());
+    }
+
+    /**
+     * Writes snapshots with BatchWriteItem, 25 per request, resending what DynamoDB leaves unprocessed (throttling)
+     * with a growing pause. Two snapshots of the same symbol and bar in one request would be refused, so the
+     * later one wins before sending.
+     *
+     * @throws IllegalStateException when items are still unprocessed after the retries, naming how many
+     */
+    public void putAll(List<MarketSnapshot> snapshots) {
+        Map<String, Map<String, AttributeValue>> unique = new java.util.LinkedHashMap<>();
+        for (MarketSnapshot snapshot : snapshots) {
+            unique.put(snapshot.symbol() + "\u0000" + snapshot.bar().startMillis(), item(snapshot));
+        }
+        List<WriteRequest> writes = new ArrayList<>(unique.size());
+        unique.values().forEach(item -> writes.add(WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build()).build()));
+        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
+            List<WriteRequest> pending = writes.subList(from, Math.min(writes.size(), from + MAX_BATCH));
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round == MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException(pending.size() + " snapshots still unprocessed by DynamoDB after "
+                            + MAX_UNPROCESSED_ROUNDS + " BatchWriteItem rounds on " + table);
+                }
+                if (round > 0) {
+                    pause(round);
+                }
+                Map<String, List<WriteRequest>> request = Map.of(table, pending);
+                BatchWriteItemResponse response = db.batchWriteItem(b -> b.requestItems(request));
+                pending = response.unprocessedItems().getOrDefault(table, List.of());
+            }
+        }
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(1_000L, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resending unprocessed snapshots", e);
+        }
+    }
+
+    /** The item a snapshot is stored as (the shape in the class comment). */
+    Map<String, AttributeValue> item(MarketSnapshot snapshot) {
         Bar bar = snapshot.bar();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("symbol", s(bar.symbol()));
@@ -52,7 +119,36 @@ public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
         item.put("observedAt", s(snapshot.observedAt().toString()));
         // TTL counts from when the snapshot was written, not from the (possibly historical) bar time.
         item.put("expiresAt", n(snapshot.observedAt().plus(retention).getEpochSecond()));
-        db.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+        MarketAnalytics a = snapshot.analytics();
+        item.put("health", s(a.health().name()));
+        item.put("regime", s(a.regime().name()));
+        item.put("unusualVolume", AttributeValues.bool(a.unusualVolume()));
+        item.put("sweeps", n(a.sweeps()));
+        item.put("rejectedPrints", n(a.rejectedPrints()));
+        putIfKnown(item, "vpin", a.vpin());
+        putIfKnown(item, "obi", a.orderBookImbalance());
+        putIfKnown(item, "microprice", a.microprice());
+        putIfKnown(item, "spread", a.spread());
+        putIfKnown(item, "realizedVol", a.realizedVolatility());
+        putIfKnown(item, "volumeZ", a.volumeZScore());
+        putIfKnown(item, "volumeRatio", a.volumeRatio());
+        a.chain().ifPresent(chain -> {
+            item.put("chainAsOf", s(chain.asOf().toString()));
+            item.put("chainSpot", n(chain.spot()));
+            putIfKnown(item, "gex", chain.netGex());
+            putIfKnown(item, "dex", chain.netDex());
+            putIfKnown(item, "zeroGamma", chain.zeroGamma());
+            putIfKnown(item, "callWall", chain.callWall());
+            putIfKnown(item, "putWall", chain.putWall());
+            item.put("unusualOptions", n(chain.unusualContracts()));
+        });
+        return item;
+    }
+
+    private static void putIfKnown(Map<String, AttributeValue> item, String name, double value) {
+        if (Double.isFinite(value)) {
+            item.put(name, n(value));
+        }
     }
 
     /** The last snapshot whose bar ended at or before {@code time}. */
@@ -101,6 +197,28 @@ public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
                 AttributeValues.doubleValue(item, "open"), AttributeValues.doubleValue(item, "high"),
                 AttributeValues.doubleValue(item, "low"), AttributeValues.doubleValue(item, "close"),
                 AttributeValues.longValue(item, "volume", 0), (int) AttributeValues.longValue(item, "trades", 0));
-        return new MarketSnapshot(bar, Instant.parse(AttributeValues.string(item, "observedAt")));
+        return new MarketSnapshot(bar, Instant.parse(AttributeValues.string(item, "observedAt")), analytics(item));
+    }
+
+    private static MarketAnalytics analytics(Map<String, AttributeValue> item) {
+        if (!item.containsKey("health")) {
+            return MarketAnalytics.NONE;
+        }
+        Optional<ChainSummary> chain = AttributeValues.optionalString(item, "chainAsOf").map(asOf -> new ChainSummary(
+                LocalDate.parse(asOf), known(item, "chainSpot"), known(item, "gex"), known(item, "dex"),
+                known(item, "zeroGamma"), known(item, "callWall"), known(item, "putWall"),
+                (int) AttributeValues.longValue(item, "unusualOptions", 0)));
+        return new MarketAnalytics(FeedHealth.valueOf(AttributeValues.string(item, "health")), known(item, "vpin"),
+                known(item, "obi"), known(item, "microprice"), known(item, "spread"), known(item, "realizedVol"),
+                VolatilityRegime.valueOf(AttributeValues.string(item, "regime")), known(item, "volumeZ"),
+                known(item, "volumeRatio"), AttributeValues.boolValue(item, "unusualVolume"),
+                AttributeValues.longValue(item, "sweeps", 0), AttributeValues.longValue(item, "rejectedPrints", 0),
+                chain);
+    }
+
+    /** A number attribute, NaN when left out (not known when written). */
+    private static double known(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? Double.NaN : Double.parseDouble(value.n());
     }
 }

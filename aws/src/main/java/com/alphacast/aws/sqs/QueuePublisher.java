@@ -1,15 +1,24 @@
 package com.alphacast.aws.sqs;
 
 import com.alphacast.aws.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** Sends JSON messages to one SQS queue, and says beforehand whether SQS would ever accept one. */
 public final class QueuePublisher {
+
+    /** SendMessageBatch's limit on entries. */
+    public static final int MAX_BATCH = 10;
+    private static final int MAX_FAILED_ROUNDS = 3;
 
     /** SQS's per-message delay ceiling. */
     public static final int MAX_DELAY_SECONDS = SqsMessageRules.MAX_DELAY_SECONDS;
@@ -51,11 +60,88 @@ public final class QueuePublisher {
                 .messageBody(body)
                 .delaySeconds(delaySeconds);
         if (!attributes.isEmpty()) {
-            Map<String, MessageAttributeValue> values = new HashMap<>();
-            attributes.forEach((k, v) -> values.put(k,
-                    MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
-            request.messageAttributes(values);
+            request.messageAttributes(attributeValues(attributes));
         }
         return sqs.sendMessage(request.build()).messageId();
+    }
+
+    /** One message of a batch: the payload and its string attributes, sent without delay. */
+    public record Outgoing(Object message, Map<String, String> attributes) {
+    }
+
+    /**
+     * Sends messages with SendMessageBatch: up to 10 per request and never more than SQS's 256 KiB per request,
+     * in order. Entries SQS reports failed for a reason on its side are resent (up to 3 rounds); a message SQS
+     * would refuse for good is refused before anything is sent.
+     *
+     * @throws IllegalArgumentException naming the message SQS would refuse
+     * @throws IllegalStateException    when entries still fail after the retries, with SQS's codes
+     */
+    public void publishAll(List<Outgoing> messages) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
+        List<Integer> sizes = new ArrayList<>(messages.size());
+        for (Outgoing outgoing : messages) {
+            String body = json.write(outgoing.message());
+            List<String> refusals = SqsMessageRules.refusals(body, outgoing.attributes(), 0);
+            if (!refusals.isEmpty()) {
+                throw new IllegalArgumentException("SQS would refuse this " + outgoing.message().getClass().getSimpleName()
+                        + ": " + String.join("; ", refusals));
+            }
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(entries.size())).messageBody(body);
+            if (!outgoing.attributes().isEmpty()) {
+                entry.messageAttributes(attributeValues(outgoing.attributes()));
+            }
+            entries.add(entry.build());
+            sizes.add(body.getBytes(StandardCharsets.UTF_8).length + attributeBytes(outgoing.attributes()));
+        }
+        int from = 0;
+        while (from < entries.size()) {
+            int to = from;
+            int bytes = 0;
+            while (to < entries.size() && to - from < MAX_BATCH
+                    && (to == from || bytes + sizes.get(to) <= SqsMessageRules.MAX_MESSAGE_BYTES)) {
+                bytes += sizes.get(to);
+                to++;
+            }
+            sendBatch(entries.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void sendBatch(List<SendMessageBatchRequestEntry> batch) {
+        List<SendMessageBatchRequestEntry> pending = batch;
+        List<BatchResultErrorEntry> failed = List.of();
+        for (int round = 0; round < MAX_FAILED_ROUNDS && !pending.isEmpty(); round++) {
+            List<SendMessageBatchRequestEntry> request = pending;
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(request));
+            failed = response.failed();
+            List<String> retry = failed.stream().filter(f -> !Boolean.TRUE.equals(f.senderFault()))
+                    .map(BatchResultErrorEntry::id).toList();
+            if (retry.size() < failed.size()) {
+                break; // a sender fault will not change on a resend
+            }
+            pending = request.stream().filter(e -> retry.contains(e.id())).toList();
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " of " + batch.size() + " messages to " + queueUrl
+                    + " failed: " + failed.stream().map(f -> f.code() + " " + f.message()).distinct().toList());
+        }
+    }
+
+    private static Map<String, MessageAttributeValue> attributeValues(Map<String, String> attributes) {
+        Map<String, MessageAttributeValue> values = new HashMap<>();
+        attributes.forEach((k, v) -> values.put(k,
+                MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        return values;
+    }
+
+    private static int attributeBytes(Map<String, String> attributes) {
+        int bytes = 0;
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + "String".length()
+                    + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
     }
 }

@@ -42,6 +42,43 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void productionFollowsBinanceLiveAndNamesNoReplayFile() {
+        AlphacastSettings production = loader.load("production");
+        assertThat(production.replay().hasFile()).isFalse();
+        assertThat(production.worker().symbols()).containsExactly("BTCUSDT", "ETHUSDT");
+        assertThat(production.worker().instruments().get(0).sources()).containsExactly("binance-spot", "binance-futures");
+        assertThat(production.worker().instruments().get(0).lotSize()).isEqualTo(0.00001);
+    }
+
+    @Test
+    void withoutWorkerInstrumentsTheWorkerFollowsTheMarketFromAReplay() {
+        AlphacastSettings settings = loader.parse("t", "t.yaml", "market:\n  symbol: NQ\n  instrument: NQZ5\n");
+        assertThat(settings.worker().instruments()).singleElement().satisfies(i -> {
+            assertThat(i.symbol()).isEqualTo("NQ");
+            assertThat(i.instrument()).isEqualTo("NQZ5");
+            assertThat(i.sources()).containsExactly("replay");
+        });
+    }
+
+    @Test
+    void aBadWorkerInstrumentSettingStopsLoadingNamingTheKeyAndFile() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  instruments:\n    BTCUSDT:\n      lotSzie: 0.001\n"))
+                .hasMessageContaining("config/t.yaml").hasMessageContaining("worker.instruments.BTCUSDT.lotSzie");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  instruments:\n    BTCUSDT:\n      depthProtocol: coin\n"))
+                .hasMessageContaining("worker.instruments.BTCUSDT.depthProtocol").hasMessageContaining("spot, futures");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  instruments:\n    BTCUSDT:\n      sources: [binance-spot, binance-spot]\n"))
+                .hasMessageContaining("worker.instruments.BTCUSDT.sources").hasMessageContaining("twice");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  instruments:\n    BTCUSDT:\n      regimeLow: 0.5\n      regimeHigh: 0.2\n"))
+                .hasMessageContaining("worker.instruments.BTCUSDT.regimeHigh");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "worker:\n  ioQueueCapacity: 0\n"))
+                .hasMessageContaining("worker.ioQueueCapacity");
+    }
+
+    @Test
     void unknownKeyStopsLoadingNamingTheKeyAndFile() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositons: 3\n"))
                 .isInstanceOf(ConfigException.class)

@@ -87,6 +87,10 @@ final class StackGuide {
         }
         printHttpRoutes(cloud);
         printSchedules(cloud);
+        if (!cloud.plan().notRunLocally().isEmpty()) {
+            out.println("Not run locally (AWS only; run the ingest worker here with ./alphacast worker):");
+            cloud.plan().notRunLocally().forEach(resource -> out.printf("  %s%n", resource));
+        }
         out.println();
         printChat(cloud, chat);
         out.println();

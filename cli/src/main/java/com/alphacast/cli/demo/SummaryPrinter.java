@@ -36,9 +36,15 @@ final class SummaryPrinter {
         out.println();
         out.println("== Market replay");
         out.printf(Locale.ROOT, "  %s%n", replay.source());
-        out.printf(Locale.ROOT, "  events replayed: %,d   malformed lines: %d   bars: %d   candidate signals: %d   (%.2f s)%n",
+        out.printf(Locale.ROOT, "  events replayed: %,d   malformed lines: %d   bars: %d   candidate signals: %d   "
+                        + "(feed and analytics %.2f s, every write done %.2f s)%n",
                 replay.events(), replay.malformedLines(), replay.bars(), replay.signals(),
-                replay.elapsed().toMillis() / 1000.0);
+                replay.feedElapsed().toMillis() / 1000.0, replay.elapsed().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "  worker I/O: %d snapshots written, %d signals sent in %d batches; queue depth max %d of %d, "
+                        + "%d snapshots dropped, %d signal waits, %d writes failed%n",
+                replay.io().snapshotsWritten(), replay.io().signalsSent(), replay.io().batches(),
+                replay.io().maxQueueDepth(), replay.io().capacity(), replay.io().snapshotsDropped(),
+                replay.io().signalBlocks(), replay.io().failedWrites());
         replay.malformed().forEach(line -> out.println("  malformed: " + line));
 
         long approved = s.decisions().stream().filter(d -> d.decision().approved()).count();

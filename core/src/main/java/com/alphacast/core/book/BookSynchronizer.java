@@ -161,7 +161,8 @@ public final class BookSynchronizer {
             buffer.pollFirst();
             discarded++;
         }
-        buffer.addLast(update);
+        // A live source may reuse its update buffer once the call returns (MarketEventListener): keep a copy.
+        buffer.addLast(update.copy());
     }
 
     public OrderBook book() {

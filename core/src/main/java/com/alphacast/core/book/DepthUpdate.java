@@ -20,4 +20,10 @@ public record DepthUpdate(String symbol, long eventTimeMillis, long firstUpdateI
             throw new IllegalArgumentException("final update id " + finalUpdateId + " < first " + firstUpdateId);
         }
     }
+
+    /** A copy with its own arrays, for keeping an update beyond the call that delivered it. */
+    public DepthUpdate copy() {
+        return new DepthUpdate(symbol, eventTimeMillis, firstUpdateId, finalUpdateId, previousFinalUpdateId,
+                bidPrices.clone(), bidQuantities.clone(), askPrices.clone(), askQuantities.clone());
+    }
 }

@@ -11,5 +11,6 @@ import com.alphacast.core.risk.RiskLimits;
  */
 public record AlphacastSettings(String profile, String source, MarketSettings market, ReplaySettings replay,
                                 VolumeSpikeSettings volumeSpike, RiskLimits risk, BrokerSettings broker,
-                                DistributionSettings distribution, SubscriptionSettings subscriptions) {
+                                DistributionSettings distribution, SubscriptionSettings subscriptions,
+                                WorkerSettings worker) {
 }

@@ -5,10 +5,18 @@ import java.util.Locale;
 /**
  * What the worker replays when it runs on recorded data.
  *
- * @param file  trades file ({@code Date and Time,Price,Volume}); relative paths resolve against the project root
+ * @param file  trades file ({@code Date and Time,Price,Volume}) or Binance capture; relative paths resolve against
+ *              the project root; {@link #NO_FILE} when the profile names none (a live profile)
  * @param speed {@code max} (as fast as possible), {@code realtime}, or a multiplier such as {@code 10x}
  */
 public record ReplaySettings(String file, String speed) {
+
+    /** The profile names no replay file: a replay must be given one explicitly. */
+    public static final String NO_FILE = "";
+
+    public boolean hasFile() {
+        return !file.isEmpty();
+    }
 
     /** Replay speed multiplier; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     public double multiplier() {

@@ -40,19 +40,29 @@ public final class StackPlan {
             "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
             "AWS::SQS::QueuePolicy", "AWS::Lambda::Permission");
 
+    /**
+     * Resources that run on AWS only: the local cloud neither creates nor imitates them, and says so in
+     * {@link #notRunLocally()} (the ingest worker's Fargate service; locally the worker runs in-process).
+     */
+    public static final Set<String> NOT_RUN_LOCALLY_TYPES = Set.of("AWS::ECS::Cluster", "AWS::ECS::TaskDefinition",
+            "AWS::ECS::Service");
+
     private final StackResolver resolver;
     private final Map<String, TableDefinition> tables;
     private final Map<String, QueueDefinition> queues;
     private final Map<String, FunctionDefinition> functions;
     private final List<String> ignoredResources;
+    private final List<String> notRunLocally;
 
     private StackPlan(StackResolver resolver, Map<String, TableDefinition> tables, Map<String, QueueDefinition> queues,
-                      Map<String, FunctionDefinition> functions, List<String> ignoredResources) {
+                      Map<String, FunctionDefinition> functions, List<String> ignoredResources,
+                      List<String> notRunLocally) {
         this.resolver = resolver;
         this.tables = Collections.unmodifiableMap(tables);
         this.queues = Collections.unmodifiableMap(queues);
         this.functions = Collections.unmodifiableMap(functions);
         this.ignoredResources = List.copyOf(ignoredResources);
+        this.notRunLocally = List.copyOf(notRunLocally);
     }
 
     public static StackPlan of(Template template, StackSettings settings, Map<String, EventSourceType> eventTypes) {
@@ -64,7 +74,13 @@ public final class StackPlan {
         StackResolver resolver = new StackResolver(template, settings);
         List<ResourceDeclaration> active = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<String> notRunLocally = new ArrayList<>();
         for (ResourceDeclaration resource : template.resources().values()) {
+            if (NOT_RUN_LOCALLY_TYPES.contains(resource.type())) {
+                // listed whatever its condition says, so nobody expects it to be running here
+                notRunLocally.add(resource.logicalId() + " (" + resource.type() + ")");
+                continue;
+            }
             if (!resolver.isActive(resource)) {
                 continue;
             }
@@ -117,7 +133,7 @@ public final class StackPlan {
             }
         }
         requireDistinctRoutes(functions.values());
-        return new StackPlan(resolver, tables, queues, functions, ignored);
+        return new StackPlan(resolver, tables, queues, functions, ignored, notRunLocally);
     }
 
     /** All HTTP APIs share one local port: two routes with the same stage and route key could not both be served. */
@@ -201,6 +217,11 @@ public final class StackPlan {
     /** Resources accepted but not created locally, as {@code LogicalId (Type)}. */
     public List<String> ignoredResources() {
         return ignoredResources;
+    }
+
+    /** Resources of {@link #NOT_RUN_LOCALLY_TYPES} in the template, each as {@code "LogicalId (Type)"}. */
+    public List<String> notRunLocally() {
+        return notRunLocally;
     }
 
     /** Logical ids of queues that some queue of the stack redrives to. */

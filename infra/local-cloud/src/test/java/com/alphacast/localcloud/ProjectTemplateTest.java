@@ -61,6 +61,13 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void listsTheWorkersFargateServiceAsNotRunLocallyInsteadOfIgnoringIt() {
+        assertThat(CLOUD.get().plan().notRunLocally()).containsExactlyInAnyOrder(
+                "WorkerCluster (AWS::ECS::Cluster)", "WorkerTaskDefinition (AWS::ECS::TaskDefinition)",
+                "WorkerService (AWS::ECS::Service)");
+    }
+
+    @Test
     void createsEveryDeclaredQueueWithItsRedrivePolicy() {
         LocalCloud cloud = CLOUD.get();
         assertThat(declared("AWS::SQS::Queue")).isNotEmpty();

@@ -1,68 +1,51 @@
 package com.alphacast.worker.pipeline;
 
-import com.alphacast.core.bars.TimeBarBuilder;
-import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.MarketSnapshot;
-import com.alphacast.core.signal.Signal;
+import com.alphacast.core.state.BarCloseListener;
+import com.alphacast.core.state.MarketView;
 import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
+import com.alphacast.worker.io.OutboundWrites;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The worker's per-instrument path: trades → 1-minute bars → on each closed bar, a market snapshot and the
- * strategy's verdict. The snapshot is written before the signal is sent, so the paper broker always finds
- * the market the signal fired in. Per-trade work is allocation-free; I/O happens once per bar.
- * Not thread-safe: one feed thread per instrument.
+ * What the worker does when an instrument's bar closes (on the feed thread that closed it): the snapshot with
+ * the instrument's analytics is handed to the I/O executor first, then the instrument's strategy reads the
+ * {@link MarketView} and a signal, if any, follows the snapshot. Nothing here waits for AWS.
  */
-public final class MarketPipeline {
+public final class MarketPipeline implements BarCloseListener {
 
-    private final TimeBarBuilder bars;
-    private final VolumeSpikeStrategy strategy;
-    private final SnapshotSink snapshots;
-    private final SignalSink signals;
-    private long barsClosed;
-    private long signalsSent;
+    private final Map<String, VolumeSpikeStrategy> strategies;
+    private final OutboundWrites writes;
+    private final AtomicLong barsClosed = new AtomicLong();
+    private final AtomicLong signals = new AtomicLong();
 
-    public MarketPipeline(TimeBarBuilder bars, VolumeSpikeStrategy strategy, SnapshotSink snapshots, SignalSink signals) {
-        this.bars = bars;
-        this.strategy = strategy;
-        this.snapshots = snapshots;
-        this.signals = signals;
+    /** @param strategies one strategy per instrument symbol (strategies keep per-instrument state) */
+    public MarketPipeline(Map<String, VolumeSpikeStrategy> strategies, OutboundWrites writes) {
+        this.strategies = Map.copyOf(strategies);
+        this.writes = writes;
     }
 
-    /**
-     * @param observedAt wall-clock time the trade reached the worker; starts the signal's latency clock
-     */
-    public void onTrade(long epochMillis, double price, long size, Instant observedAt) {
-        Bar closed = bars.onTrade(epochMillis, price, size);
-        if (closed != null) {
-            close(closed, observedAt);
-        }
-    }
-
-    /** Closes the open bar at the end of the feed (the session ended, or the replay did). */
-    public void finish(Instant observedAt) {
-        Bar last = bars.flush();
-        if (last != null) {
-            close(last, observedAt);
+    @Override
+    public void onBarClosed(MarketView view, long receiveNanos) {
+        barsClosed.incrementAndGet();
+        Instant observedAt = Instant.ofEpochSecond(0, receiveNanos);
+        writes.submit(new MarketSnapshot(view.lastBar(), observedAt, view.analytics()));
+        VolumeSpikeStrategy strategy = strategies.get(view.symbol());
+        if (strategy != null) {
+            strategy.onBar(view, observedAt).ifPresent(signal -> {
+                signals.incrementAndGet();
+                writes.submit(signal);
+            });
         }
     }
 
     public long barsClosed() {
-        return barsClosed;
+        return barsClosed.get();
     }
 
-    public long signalsSent() {
-        return signalsSent;
-    }
-
-    private void close(Bar bar, Instant observedAt) {
-        barsClosed++;
-        snapshots.write(new MarketSnapshot(bar, observedAt));
-        Optional<Signal> signal = strategy.onBar(bar, observedAt);
-        if (signal.isPresent()) {
-            signals.send(signal.get());
-            signalsSent++;
-        }
+    public long signals() {
+        return signals.get();
     }
 }

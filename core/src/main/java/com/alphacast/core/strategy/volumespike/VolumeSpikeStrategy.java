@@ -1,12 +1,12 @@
 package com.alphacast.core.strategy.volumespike;
 
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.volume.UnusualVolume;
-import com.alphacast.core.volume.VolumeReading;
+import com.alphacast.core.state.MarketView;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +15,9 @@ import java.util.Optional;
  * Volume-spike momentum: when a closed bar trades far more than its recent baseline <em>and</em> moves
  * decisively, follow the move.
  *
- * <p>Rules, evaluated on every closed bar:
+ * <p>Rules, evaluated on every closed bar of a {@link MarketView} whose feed is {@link FeedHealth#LIVE}:
  * <ol>
- *   <li>Score the bar's volume against the previous {@code baselineBars} bars ({@link UnusualVolume}):
+ *   <li>The view scores the bar's volume against the previous {@code baselineBars} bars ({@code UnusualVolume}):
  *       it must be at least {@code minVolumeRatio} × the baseline mean <b>and</b> {@code minZScore} standard
  *       deviations above it (both, so a quiet baseline with a tiny deviation cannot trigger alone).</li>
  *   <li>The bar body (close − open) must be at least {@code minBodyTicks} ticks; its sign is the direction.</li>
@@ -36,30 +36,33 @@ public final class VolumeSpikeStrategy {
 
     private final MarketSettings market;
     private final VolumeSpikeSettings settings;
-    private final UnusualVolume baseline;
     private int cooldownRemaining;
 
     public VolumeSpikeStrategy(MarketSettings market, VolumeSpikeSettings settings) {
         this.market = market;
         this.settings = settings;
-        this.baseline = new UnusualVolume(settings.baselineBars(), settings.baselineBars(),
-                settings.minZScore(), settings.minVolumeRatio());
     }
 
     /**
-     * Reads one closed bar.
+     * Reads the instrument after one closed bar; the view's volume baseline must be the strategy's
+     * ({@code baselineBars} bars, as {@code MarketState} keeps it from the same settings).
      *
-     * @param bar        the bar that just closed
+     * @param view       the instrument as of the bar close
      * @param observedAt wall-clock time the trade that closed the bar reached the worker
-     * @return a signal when the bar is a qualifying spike
+     * @return a signal when the bar is a qualifying spike and the feed is live
      */
-    public Optional<Signal> onBar(Bar bar, Instant observedAt) {
-        VolumeReading reading = baseline.observe(bar.volume());
+    public Optional<Signal> onBar(MarketView view, Instant observedAt) {
+        Bar bar = view.lastBar();
         if (cooldownRemaining > 0) {
             cooldownRemaining--;
             return Optional.empty();
         }
-        if (!reading.isUnusual() || reading.ratio() < settings.minVolumeRatio() || reading.zScore() < settings.minZScore()) {
+        if (view.health() != FeedHealth.LIVE) {
+            return Optional.empty(); // never a signal from a stale or resynchronising feed
+        }
+        double ratio = view.volumeRatio();
+        double zScore = view.volumeZScore();
+        if (!view.unusualVolume() || !(ratio >= settings.minVolumeRatio()) || !(zScore >= settings.minZScore())) {
             return Optional.empty();
         }
         double tick = market.tickSize();
@@ -73,12 +76,12 @@ public final class VolumeSpikeStrategy {
         double targetDistance = Math.round(stopDistance * settings.rewardToRisk() / tick) * tick;
         double stop = entry - direction.sign() * stopDistance;
         double target = entry + direction.sign() * targetDistance;
-        double clearance = (reading.zScore() - settings.minZScore()) / settings.minZScore();
+        double clearance = (zScore - settings.minZScore()) / settings.minZScore();
         double confidence = 0.5 + 0.5 * Math.min(1.0, Math.max(0.0, clearance));
         Instant barEnd = bar.end();
         String rationale = String.format(Locale.ROOT,
                 "%ds volume %,d is %.1fx the %d-bar mean (z %.1f); bar moved %+.2f (%d ticks) open to close",
-                settings.barSeconds(), bar.volume(), reading.ratio(), settings.baselineBars(), reading.zScore(),
+                settings.barSeconds(), bar.volume(), ratio, settings.baselineBars(), zScore,
                 bar.close() - bar.open(), bodyTicks);
         cooldownRemaining = settings.cooldownBars();
         return Optional.of(new Signal(

@@ -2,20 +2,27 @@ package com.alphacast.core.strategy.volumespike;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphacast.core.bars.TimeBarBuilder;
+import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.calendar.TradingSession;
+import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.feed.trades.TradeRow;
 import com.alphacast.core.fixtures.TestData;
-import com.alphacast.core.market.Bar;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.options.activity.UnusualOptionsActivity;
+import com.alphacast.core.options.gex.GammaExposure;
+import com.alphacast.core.options.gex.GexConvention;
+import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.settings.WorkerSettings;
+import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.state.MarketState;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,22 +34,31 @@ class VolumeSpikeStrategyTest {
     private static final VolumeSpikeSettings DEMO = new VolumeSpikeSettings(60, 10, 2.0, 1.5, 2, 6, 2.0, 1, 1);
     private static final Instant OBSERVED = Instant.parse("2026-01-01T00:00:00Z");
 
+    static final InstrumentSettings ES_FEED = new InstrumentSettings("ES", "ESU1", 0.25, 1, List.of("replay"),
+            DepthProtocol.SPOT, 21, 0.01, 500, 50, 20, 252 * 1380, 0.10, 0.25, false);
+
     private static List<Signal> runOnEsSession(VolumeSpikeSettings settings) throws Exception {
+        return runOnEsSession(settings, FeedHealth.LIVE);
+    }
+
+    /** The ES session through the worker's market state, the feed reporting {@code health} throughout. */
+    private static List<Signal> runOnEsSession(VolumeSpikeSettings settings, FeedHealth health) throws Exception {
         Path file = TestData.esSession();
         List<TradeRow> rows;
         try (Reader in = Files.newBufferedReader(file)) {
             rows = new TradeCsvReader("ES").read(in, file.toString());
         }
-        TimeBarBuilder bars = new TimeBarBuilder("ES", Duration.ofSeconds(settings.barSeconds()));
         VolumeSpikeStrategy strategy = new VolumeSpikeStrategy(ES, settings);
         List<Signal> signals = new ArrayList<>();
+        MarketState state = new MarketState(new WorkerSettings(List.of(ES_FEED), 1024, 30), settings,
+                new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT),
+                (view, receiveNanos) -> strategy.onBar(view, OBSERVED).ifPresent(signals::add));
+        state.onFeedHealth("replay", "ES", health, 0, "test");
         for (TradeRow row : rows) {
-            Bar bar = bars.onTrade(row.trade().epochMillis(), row.trade().price(), row.trade().size());
-            if (bar != null) {
-                strategy.onBar(bar, OBSERVED).ifPresent(signals::add);
-            }
+            state.onTrade("ES", row.trade().epochMillis() * 1_000_000L, 0, 0, row.trade().price(),
+                    row.trade().size(), Aggressor.UNKNOWN);
         }
-        strategy.onBar(bars.flush(), OBSERVED).ifPresent(signals::add);
+        state.finish(0);
         return signals;
     }
 
@@ -68,6 +84,12 @@ class VolumeSpikeStrategyTest {
     @Test
     void replayingTheSameSessionGivesIdenticalSignals() throws Exception {
         assertThat(runOnEsSession(DEMO)).isEqualTo(runOnEsSession(DEMO));
+    }
+
+    @Test
+    void staysSilentWhileTheFeedIsStale() throws Exception {
+        assertThat(runOnEsSession(DEMO, FeedHealth.STALE)).isEmpty();
+        assertThat(runOnEsSession(DEMO, FeedHealth.SYNCHRONISING)).isEmpty();
     }
 
     @Test

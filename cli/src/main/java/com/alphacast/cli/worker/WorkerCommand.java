@@ -1,0 +1,168 @@
+package com.alphacast.cli.worker;
+
+import com.alphacast.aws.config.ConfigException;
+import com.alphacast.aws.config.SettingsLoader;
+import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.cli.Command;
+import com.alphacast.cli.ExitCode;
+import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.market.MarketAnalytics;
+import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.InstrumentSettings;
+import com.alphacast.core.settings.ReplaySettings;
+import com.alphacast.core.text.TerminalText;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.template.TemplateRefusedException;
+import com.alphacast.worker.IngestWorker;
+import com.alphacast.worker.WorkerReportText;
+import com.alphacast.worker.replay.ReplayReport;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./alphacast worker --replay PATH}: the ingest worker on the local cloud's tables and queues (storage only;
+ * the functions are the demo's business), replaying a recorded trades CSV or Binance capture through every
+ * analytic, then the worker's report (I/O back-pressure included) and the newest snapshot of each instrument as
+ * the functions read it back.
+ */
+public final class WorkerCommand implements Command {
+
+    private static final class Refusal extends RuntimeException {
+        private final int code;
+
+        Refusal(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return worker(args, out);
+        } catch (Refusal e) {
+            err.println("alphacast worker: " + e.getMessage());
+            return e.code;
+        }
+    }
+
+    private int worker(List<String> args, PrintStream out) {
+        Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
+        String profile = "demo";
+        String speed = "max";
+        String replay = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> {
+                    out.println("usage: ./alphacast worker --replay PATH [--profile NAME] [--speed max|realtime|Nx]"
+                            + " [--home DIR]");
+                    out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
+                    out.println("  CSV, or a Binance capture ending in .capture or .jsonl) with config/<profile>.yaml's");
+                    out.println("  instruments (default profile: demo), and prints its report and the snapshots it wrote.");
+                    return ExitCode.OK;
+                }
+                case "--replay", "--profile", "--speed", "--home" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new Refusal(ExitCode.USAGE, arg + " needs a value");
+                    }
+                    String value = args.get(++i);
+                    switch (arg) {
+                        case "--replay" -> replay = value;
+                        case "--profile" -> profile = value;
+                        case "--speed" -> speed = value;
+                        default -> home = path(arg, value);
+                    }
+                }
+                default -> throw new Refusal(ExitCode.USAGE, "unknown option '" + TerminalText.excerpt(arg)
+                        + "' (see ./alphacast worker --help)");
+            }
+        }
+        if (replay == null) {
+            throw new Refusal(ExitCode.USAGE, "give a recording to replay: --replay PATH (see ./alphacast worker --help)");
+        }
+        Path file = path("--replay", replay);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new Refusal(ExitCode.INPUT, "--replay '" + TerminalText.excerpt(replay) + "' is not a readable file");
+        }
+        Path template = home.resolve("template.yaml");
+        if (!Files.isRegularFile(template)) {
+            throw new Refusal(ExitCode.INPUT, "no template.yaml in " + home + ": run from the repository root or pass "
+                    + "--home DIR of a checkout");
+        }
+        AlphacastSettings settings;
+        double multiplier;
+        try {
+            settings = new SettingsLoader(Optional.of(home.resolve("config"))).load(profile);
+            multiplier = ReplaySettings.parseSpeed(speed);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new Refusal(ExitCode.INPUT, e.getMessage());
+        }
+        LocalCloudOptions options = LocalCloudOptions.forTemplate(template).stackName("worker")
+                .parameter("Profile", "demo").withoutFunctions().build();
+        try (LocalCloud cloud = LocalCloud.start(options)) {
+            Map<String, String> env = new HashMap<>();
+            env.put("ALPHACAST_PROFILE", profile);
+            env.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
+            env.put("ALPHACAST_HOME", home.toString());
+            env.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
+            env.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
+            env.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
+            env.put("AWS_REGION", cloud.region());
+            env.put("AWS_ACCESS_KEY_ID", "local");
+            env.put("AWS_SECRET_ACCESS_KEY", "local");
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString());
+            env.put("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString());
+            out.printf("worker: profile '%s', replaying %s at speed %s on the local cloud%n", profile, file, speed);
+            ReplayReport report;
+            try (IngestWorker worker = IngestWorker.start(env)) {
+                report = worker.replay(file, multiplier);
+            } catch (InputFormatException e) {
+                throw new Refusal(ExitCode.INPUT, e.getMessage());
+            }
+            out.println(WorkerReportText.of(report));
+            out.printf("signals waiting in SignalsQueue: %d%n", cloud.messageCount("SignalsQueue"));
+            DynamoMarketSnapshots snapshots = new DynamoMarketSnapshots(cloud.dynamoDb(),
+                    cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1));
+            out.println("newest snapshot per instrument, as read back from MarketSnapshotsTable:");
+            for (InstrumentSettings instrument : settings.worker().instruments()) {
+                snapshots.latest(instrument.symbol()).ifPresentOrElse(s -> out.println("  " + describe(s)),
+                        () -> out.printf("  %s: none%n", instrument.symbol()));
+            }
+            return ExitCode.OK;
+        } catch (TemplateRefusedException e) {
+            throw new Refusal(ExitCode.INPUT, e.getMessage());
+        }
+    }
+
+    private static String describe(MarketSnapshot s) {
+        MarketAnalytics a = s.analytics();
+        String chain = a.chain().map(c -> String.format(Locale.ROOT,
+                " | GEX %.4g DEX %.4g zero gamma %.2f call wall %.2f put wall %.2f unusual %d", c.netGex(),
+                c.netDex(), c.zeroGamma(), c.callWall(), c.putWall(), c.unusualContracts())).orElse("");
+        return String.format(Locale.ROOT, "%s bar %s close %s vol %d | %s VPIN %.3f OBI %.3f microprice %.6g "
+                        + "spread %.6g | vol %.3f %s | volume z %.2f x%.2f%s | sweeps %d rejected prints %d%s",
+                s.symbol(), s.bar().start(), s.bar().close(), s.bar().volume(), a.health(), a.vpin(),
+                a.orderBookImbalance(), a.microprice(), a.spread(), a.realizedVolatility(), a.regime(),
+                a.volumeZScore(), a.volumeRatio(), a.unusualVolume() ? " unusual" : "", a.sweeps(), a.rejectedPrints(),
+                chain);
+    }
+
+    private static Path path(String option, String value) {
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new Refusal(ExitCode.USAGE, option + " '" + TerminalText.excerpt(value) + "' is not a valid path");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package com.alphacast.worker.io;
+
+import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.signal.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The worker's I/O executor: feed threads hand snapshots and signals to a bounded queue and go on at once; one
+ * I/O thread drains it in batches (up to {@code maxBatch}), writes each batch's snapshots first and then its
+ * signals, so a signal never reaches the queue before the snapshot of its bar (the paper broker fills against
+ * it). A slow or failing AWS call therefore delays only this thread.
+ *
+ * <p>Back-pressure: when the queue is full a snapshot is dropped and counted (the next bar's replaces it), while
+ * a signal waits for room, and the wait is measured: signals are rare and must not be lost. A failed batch is
+ * retried with a growing pause, then given up and counted.
+ */
+public final class OutboundWrites implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OutboundWrites.class.getName());
+    private static final int ATTEMPTS = 3;
+
+    private final BlockingQueue<Object> queue;
+    private final SnapshotStore snapshots;
+    private final SignalOutlet signals;
+    private final int maxBatch;
+    private final long retryPauseMillis;
+    private final Thread thread;
+    private final AtomicInteger maxDepth = new AtomicInteger();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong blocks = new AtomicLong();
+    private final AtomicLong blockedNanos = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>("");
+    private volatile boolean closing;
+
+    public OutboundWrites(int capacity, int maxBatch, long retryPauseMillis, SnapshotStore snapshots,
+                          SignalOutlet signals) {
+        if (capacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("queue capacity and batch size must be at least 1, were "
+                    + capacity + " and " + maxBatch);
+        }
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.snapshots = snapshots;
+        this.signals = signals;
+        this.maxBatch = maxBatch;
+        this.retryPauseMillis = retryPauseMillis;
+        this.thread = new Thread(this::drain, "worker-io");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Never waits: a full queue drops the snapshot (counted). */
+    public void submit(MarketSnapshot snapshot) {
+        if (queue.offer(snapshot)) {
+            submitted.incrementAndGet();
+            noteDepth();
+        } else {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Waits for room only when the queue is full; the wait is counted in {@link IoStatus#blockedNanos()}. */
+    public void submit(Signal signal) {
+        if (!queue.offer(signal)) {
+            blocks.incrementAndGet();
+            long start = System.nanoTime();
+            try {
+                queue.put(signal);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to queue signal " + signal.id(), e);
+            } finally {
+                blockedNanos.addAndGet(System.nanoTime() - start);
+            }
+        }
+        submitted.incrementAndGet();
+        noteDepth();
+    }
+
+    /** Waits until everything submitted so far has been written or given up; false on timeout. */
+    public boolean awaitDrained(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long target = submitted.get();
+        while (completed.get() < target) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    public IoStatus status() {
+        return new IoStatus(queue.size(), maxDepth.get(), queue.size() + queue.remainingCapacity(), written.get(),
+                sent.get(), dropped.get(), blocks.get(), blockedNanos.get(), batches.get(), failed.get(),
+                lastFailure.get());
+    }
+
+    /** Writes what is queued, then stops the I/O thread. */
+    @Override
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void noteDepth() {
+        int depth = queue.size();
+        maxDepth.accumulateAndGet(depth, Math::max);
+    }
+
+    private void drain() {
+        List<Object> batch = new ArrayList<>(maxBatch);
+        List<MarketSnapshot> snapshotBatch = new ArrayList<>(maxBatch);
+        List<Signal> signalBatch = new ArrayList<>(maxBatch);
+        while (true) {
+            batch.clear();
+            try {
+                if (closing) {
+                    if (queue.drainTo(batch, maxBatch) == 0) {
+                        return;
+                    }
+                } else {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, maxBatch - 1);
+                }
+            } catch (InterruptedException e) {
+                continue; // close() interrupts a waiting take: drain what is left, then stop
+            }
+            snapshotBatch.clear();
+            signalBatch.clear();
+            for (Object item : batch) {
+                if (item instanceof MarketSnapshot snapshot) {
+                    snapshotBatch.add(snapshot);
+                } else {
+                    signalBatch.add((Signal) item);
+                }
+            }
+            batches.incrementAndGet();
+            if (!snapshotBatch.isEmpty() && attempt("snapshots", () -> snapshots.writeAll(snapshotBatch),
+                    snapshotBatch.size())) {
+                written.addAndGet(snapshotBatch.size());
+            }
+            if (!signalBatch.isEmpty() && attempt("signals", () -> signals.sendAll(signalBatch), signalBatch.size())) {
+                sent.addAndGet(signalBatch.size());
+            }
+            completed.addAndGet(batch.size());
+        }
+    }
+
+    private boolean attempt(String what, Runnable write, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return true;
+            } catch (RuntimeException e) {
+                String message = "writing " + count + " " + what + " failed (attempt " + attempt + " of " + ATTEMPTS
+                        + "): " + e.getMessage();
+                lastFailure.set(message);
+                if (attempt == ATTEMPTS) {
+                    failed.addAndGet(count);
+                    LOG.log(Level.SEVERE, message + "; giving them up", e);
+                    return false;
+                }
+                LOG.log(Level.WARNING, message);
+                try {
+                    Thread.sleep(retryPauseMillis << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    closing = true; // close() during a pause: one more try, without waiting
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.alphacast.worker.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.core.market.Bar;
+import com.alphacast.core.market.ChainSummary;
+import com.alphacast.core.market.MarketAnalytics;
+import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.volatility.VolatilityRegime;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The worker's batched writes against the project's template on the local cloud, read back as the functions read. */
+class BatchedWritesOnTheLocalCloudTest {
+
+    @RegisterExtension
+    static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate().withoutFunctions().build();
+
+    private static final long START = Instant.parse("2025-09-25T14:00:00Z").toEpochMilli();
+
+    private static MarketSnapshot snapshot(String symbol, int minute, MarketAnalytics analytics) {
+        long start = START + minute * 60_000L;
+        return new MarketSnapshot(new Bar(symbol, start, start + 60_000, 660, 661, 659.5, 660.5, 1_000 + minute, 40),
+                Instant.parse("2026-12-02T05:00:00Z").plusSeconds(minute), analytics);
+    }
+
+    @Test
+    void snapshotsWrittenInBatchesReadBackWithEveryAnalyticIncludingTheChain() {
+        LocalCloud cloud = CLOUD.get();
+        DynamoMarketSnapshots table = new DynamoMarketSnapshots(cloud.dynamoDb(),
+                cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1));
+        MarketAnalytics warming = new MarketAnalytics(FeedHealth.SYNCHRONISING, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, VolatilityRegime.UNKNOWN, Double.NaN, Double.NaN, false, 0, 2, Optional.empty());
+        MarketAnalytics full = new MarketAnalytics(FeedHealth.LIVE, 0.41, -0.25, 660.43, 0.01, 0.18,
+                VolatilityRegime.NORMAL, 2.7, 3.1, true, 5, 2, Optional.of(new ChainSummary(LocalDate.of(2025, 9, 25),
+                660.48, -3.9178e9, 1.2e10, 668.5, 670, 650, 41)));
+        List<MarketSnapshot> snapshots = new ArrayList<>();
+        for (int minute = 0; minute < 59; minute++) {
+            snapshots.add(snapshot("SPY", minute, warming));
+        }
+        snapshots.add(snapshot("SPY", 59, full));
+
+        table.putAll(snapshots); // 60 items: three BatchWriteItem requests
+
+        assertThat(table.barsBetween("SPY", Instant.ofEpochMilli(START), Instant.ofEpochMilli(START + 3_600_000)))
+                .hasSize(60);
+        assertThat(table.latest("SPY")).contains(snapshots.get(59));
+        assertThat(table.atOrBefore("SPY", Instant.ofEpochMilli(START + 60_000))).contains(snapshots.get(0));
+    }
+
+    @Test
+    void messagesSentInBatchesAllArrive() {
+        LocalCloud cloud = CLOUD.get();
+        String queue = cloud.queueUrl("MarketBarsQueue");
+        QueuePublisher publisher = new QueuePublisher(cloud.sqs(), queue, new JsonCodec());
+        List<QueuePublisher.Outgoing> bars = new ArrayList<>();
+        for (int minute = 0; minute < 23; minute++) {
+            MarketSnapshot s = snapshot("QQQ", minute, MarketAnalytics.NONE);
+            bars.add(new QueuePublisher.Outgoing(s.bar(), Map.of("symbol", s.symbol())));
+        }
+
+        publisher.publishAll(bars); // three SendMessageBatch requests
+
+        assertThat(cloud.messageCount("MarketBarsQueue")).isEqualTo(23);
+    }
+}
