@@ -49,10 +49,27 @@ public final class BinanceCaptureReader {
     }
 
     public void read(Reader reader, String source, Consumer<CapturedMessage> sink) {
+        read(reader, source, sink, bad -> {
+            throw bad;
+        });
+    }
+
+    /**
+     * Streams messages to {@code sink}; a line that cannot be decoded goes to {@code badLines}, which may rethrow to
+     * stop or count and continue (as a replay does). Unreadable input (I/O, invalid UTF-8) always stops.
+     */
+    public void read(Reader reader, String source, Consumer<CapturedMessage> sink,
+                     Consumer<InputFormatException> badLines) {
         InputLines in = new InputLines(reader, source);
         String text;
         while ((text = in.next()) != null) {
-            CapturedMessage m = parseLine(text, source, in.lineNumber());
+            CapturedMessage m;
+            try {
+                m = parseLine(text, source, in.lineNumber());
+            } catch (InputFormatException bad) {
+                badLines.accept(bad);
+                continue;
+            }
             if (m != null) {
                 sink.accept(m);
             }
