@@ -180,7 +180,9 @@ public final class BinanceStreamSession {
         s.sync.onSnapshot(snapshot);
         if (s.sync.state() == SyncState.STALE) {
             s.resyncing = true;
-            s.staleReason = "snapshot " + snapshot.lastUpdateId() + " does not reach the buffered events";
+            s.staleReason = "sequence gap in the events buffered after snapshot " + snapshot.lastUpdateId()
+                    + ": expected " + s.sync.lastGapExpected() + ", got " + s.sync.lastGapReceived();
+            report(InputProblem.SEQUENCE_GAP, 0, s.symbol + " " + s.staleReason, receiveNanos);
             requestSnapshot(s, s.staleReason);
         }
         afterBookChange(s, 0, receiveNanos);
@@ -374,7 +376,7 @@ public final class BinanceStreamSession {
 
     private final class SymbolFeed implements AppliedUpdateListener {
         final String symbol;
-        final BookCheckpoints checkpoints = new BookCheckpoints(CHECKPOINT_RING);
+        final BookCheckpoints checkpoints = new BookCheckpoints(CHECKPOINT_RING, MAX_BUFFERED);
         BookSynchronizer sync;
         FeedHealth reported = FeedHealth.DISCONNECTED;
         long lastMessageNanos;

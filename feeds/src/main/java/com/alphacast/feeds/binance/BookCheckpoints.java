@@ -20,20 +20,27 @@ final class BookCheckpoints {
     private final double[] appliedTops;
     private int appliedHead;
     private int appliedSize;
-    private final long[] pendingIds;
-    private final double[] pendingTops;
+    private final int maxPending;
+    private long[] pendingIds;
+    private double[] pendingTops;
     private int pendingSize;
     private long matched;
     private long mismatched;
     private long unverifiable;
     private long mismatchId = -1;
 
-    BookCheckpoints(int capacity) {
+    /**
+     * @param capacity   applied events remembered
+     * @param maxPending tickers that may wait for their depth event (grows to this; while a snapshot is awaited
+     *                   every ticker waits)
+     */
+    BookCheckpoints(int capacity, int maxPending) {
         this.capacity = capacity;
+        this.maxPending = maxPending;
         this.appliedIds = new long[capacity];
         this.appliedTops = new double[capacity * 4];
-        this.pendingIds = new long[capacity];
-        this.pendingTops = new double[capacity * 4];
+        this.pendingIds = new long[64];
+        this.pendingTops = new double[64 * 4];
     }
 
     /**
@@ -76,10 +83,18 @@ final class BookCheckpoints {
     /** A ticker at update id {@code u}; {@code lastApplied} is the book's last applied final id (−1 if none). */
     int onTicker(long u, double bid, double bidQty, double ask, double askQty, long lastApplied) {
         if (u > lastApplied) {
-            if (pendingSize == capacity) {
-                move(pendingSize - 1, 0); // keep the newest; the oldest waiting ticker is given up
-                pendingSize = 1;
-                unverifiable += capacity - 1;
+            if (pendingSize == pendingIds.length) {
+                if (pendingSize < maxPending) {
+                    pendingIds = java.util.Arrays.copyOf(pendingIds, pendingSize * 2);
+                    pendingTops = java.util.Arrays.copyOf(pendingTops, pendingSize * 8);
+                } else {
+                    // give up the older half (they arrived first: the array is in arrival order)
+                    int half = pendingSize / 2;
+                    System.arraycopy(pendingIds, half, pendingIds, 0, pendingSize - half);
+                    System.arraycopy(pendingTops, 4 * half, pendingTops, 0, 4 * (pendingSize - half));
+                    pendingSize -= half;
+                    unverifiable += half;
+                }
             }
             int p = pendingSize++;
             pendingIds[p] = u;
