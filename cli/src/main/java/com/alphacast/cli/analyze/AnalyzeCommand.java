@@ -83,9 +83,11 @@ public final class AnalyzeCommand implements Command {
                         [--min-sigma-changes N]
                         Per-bar BVC buy volume and VPIN for bars of unequal volume.
 
-                  book  --snapshots FILE --stream FILE [--symbol S] [--futures]
-                        Rebuilds Binance books from snapshot + diff captures (or JSONL); prints every applied
-                        update's top of book, every gap, every bookTicker mismatch and trade-classifier accuracy.
+                  book  [--snapshots FILE] --stream FILE [--symbol S] [--futures]
+                        Rebuilds Binance books from snapshot + diff captures (cryptofeed, hftbacktest .gz with the
+                        snapshot inline, or JSONL); tells spot from USD-M/COIN-M futures by the pu field and the
+                        URLs (--futures forces futures rules); prints every applied update's top of book, every
+                        gap, every bookTicker mismatch and trade-classifier accuracy.
 
                 exit codes: 0 ok, 64 usage error, 65 input error (file, line and column named)""");
     }

@@ -5,6 +5,8 @@ import com.alphacast.core.book.Sweep;
 import com.alphacast.core.book.TopOfBook;
 import com.alphacast.core.feed.binance.BinanceBookReplay;
 import com.alphacast.core.feed.binance.BinanceCaptureReader;
+import com.alphacast.core.feed.binance.BinanceMarket;
+import com.alphacast.core.feed.binance.MarketDetection;
 import com.alphacast.core.feed.binance.BookReplayReport;
 import com.alphacast.core.feed.binance.CapturedMessage;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,40 +27,55 @@ final class BookAnalysis {
     void run(List<String> args, PrintStream out) {
         Options o = Options.parse(args, Set.of("snapshots", "stream", "symbol", "format"), Set.of("futures"));
         OutputFormat format = o.format();
-        String snapshotsFile = o.required("snapshots");
+        String snapshotsFile = o.string("snapshots", null);
         String streamFile = o.required("stream");
         String symbol = o.string("symbol", null);
-        DepthProtocol protocol = o.flag("futures") ? DepthProtocol.FUTURES : DepthProtocol.SPOT;
-        List<CapturedMessage> snapshots = read(snapshotsFile, symbol);
-        List<CapturedMessage> stream = read(streamFile, symbol);
+        // One reader for both files, so URLs in either tell the market and symbols carry over to inline snapshots.
+        BinanceCaptureReader reader = new BinanceCaptureReader(symbol);
+        List<CapturedMessage> snapshots = snapshotsFile == null ? List.of() : read(reader, snapshotsFile);
+        List<CapturedMessage> stream = read(reader, streamFile);
+        MarketDetection market = o.flag("futures")
+                ? new MarketDetection(BinanceMarket.USDM_FUTURES, "--futures given")
+                : MarketDetection.of(concat(snapshots, stream), reader.marketFromUrls());
+        DepthProtocol protocol = market.market().protocol();
         BookReplayReport report = new BinanceBookReplay(protocol, symbol).replay(snapshots, stream);
         if (format == OutputFormat.JSON) {
-            json(report, protocol, out);
+            json(report, market, out);
         } else {
-            table(report, protocol, out);
+            table(report, market, out);
         }
     }
 
-    private static List<CapturedMessage> read(String file, String symbol) {
+    private static List<CapturedMessage> concat(List<CapturedMessage> a, List<CapturedMessage> b) {
+        List<CapturedMessage> all = new java.util.ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<CapturedMessage> read(BinanceCaptureReader captureReader, String file) {
         try (Reader reader = InputFiles.open(file)) {
-            return new BinanceCaptureReader(symbol).readAll(reader, file);
+            return captureReader.readAll(reader, file);
         } catch (IOException e) {
             throw new UncheckedIOException(file, e);
         }
     }
 
-    private static String rules(DepthProtocol protocol) {
-        return "Binance " + protocol.name().toLowerCase() + " depth sync: drop u <= lastUpdateId; first event "
+    private static String rules(MarketDetection market) {
+        DepthProtocol protocol = market.market().protocol();
+        return "Binance " + market.market().label() + " (" + market.evidence() + ") depth sync: drop u <= lastUpdateId; first event "
                 + (protocol == DepthProtocol.SPOT ? "U <= lastUpdateId+1 <= u; then U == previous u + 1"
                 : "U <= lastUpdateId <= u; then pu == previous u")
                 + "; otherwise gap -> stale -> resync from a new snapshot; bookTicker with the same update id as the"
                 + " last applied event must match best bid/ask price and quantity";
     }
 
-    private static void json(BookReplayReport r, DepthProtocol protocol, PrintStream out) {
+    private static void json(BookReplayReport r, MarketDetection market, PrintStream out) {
         Json json = new Json();
         ObjectNode root = json.object();
-        root.put("rules", rules(protocol));
+        root.put("market", market.market().name());
+        root.put("marketEvidence", market.evidence());
+        root.put("rules", rules(market));
         ObjectNode s = root.putObject("summary");
         s.put("appliedUpdates", r.updates().size());
         s.put("droppedEvents", r.droppedEvents());
@@ -132,8 +149,8 @@ final class BookAnalysis {
         return n;
     }
 
-    private static void table(BookReplayReport r, DepthProtocol protocol, PrintStream out) {
-        out.println(rules(protocol));
+    private static void table(BookReplayReport r, MarketDetection market, PrintStream out) {
+        out.println(rules(market));
         out.println();
         Table t = new Table("symbol", "update id", "bid", "bid qty", "ask", "ask qty", "OBI", "microprice");
         for (TopOfBook u : r.updates()) {

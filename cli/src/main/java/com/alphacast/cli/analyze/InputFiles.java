@@ -29,7 +29,11 @@ final class InputFiles {
         }
         try {
             // strict UTF-8 that reports the line and column of a bad byte (see InputLines)
-            return InputLines.utf8(new BufferedInputStream(Files.newInputStream(path)));
+            java.io.InputStream in = new BufferedInputStream(Files.newInputStream(path));
+            if (file.endsWith(".gz")) {
+                in = new java.util.zip.GZIPInputStream(in, 1 << 16); // the hftbacktest captures are gzip text
+            }
+            return InputLines.utf8(in);
         } catch (IOException e) {
             throw new InputException(TerminalText.excerpt(file) + ": cannot open (" + e.getMessage() + ")");
         }

@@ -321,6 +321,43 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void bookReadsTheHftbacktestCapturesAloneAndTellsSpotFromUsdmFutures() throws IOException {
+        Run spot = run("book", "--stream", data("orderbook/hftbacktest_binance_spot_btcusdt_20240808.gz"));
+        assertThat(spot.code()).as(spot.err()).isZero();
+        assertThat(spot.json().get("market").asText()).isEqualTo("SPOT");
+        JsonNode s = spot.json().get("summary");
+        assertThat(s.get("gaps").asInt()).isZero();
+        assertThat(s.get("checkpointMismatches").asInt()).isZero();
+        assertThat(s.get("checkpointsMatched").asInt()).isEqualTo(564);
+
+        Run usdm = run("book", "--stream", data("orderbook/hftbacktest_binance_usdm_btcusdt_20240808.gz"),
+                "--format", "table");
+        assertThat(usdm.code()).as(usdm.err()).isZero();
+        assertThat(usdm.out()).contains("Binance USD-M futures (6551 of 6551 depth updates carry pu)")
+                .contains(", 0 gaps").contains("629 matched, 0 mismatched");
+    }
+
+    @Test
+    void bookUnderSpotRulesWouldSeeGapsInAFuturesCaptureSoDetectionMatters(@TempDir Path dir)
+            throws IOException {
+        // A COIN-M style symbol with pu continuity: U of each event is not previous u + 1, which spot rules call a gap.
+        Path stream = dir.resolve("coinm.jsonl");
+        Files.writeString(stream, String.join("\n",
+                "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSD_PERP\",\"U\":5,\"u\":9,\"pu\":3,"
+                        + "\"b\":[[\"100.0\",\"1\"]],\"a\":[[\"101.0\",\"2\"]]}",
+                "{\"lastUpdateId\":6,\"bids\":[[\"99.0\",\"1\"]],\"asks\":[[\"102.0\",\"1\"]]}",
+                "{\"e\":\"depthUpdate\",\"E\":2,\"s\":\"BTCUSD_PERP\",\"U\":12,\"u\":15,\"pu\":9,"
+                        + "\"b\":[[\"100.5\",\"1\"]],\"a\":[]}",
+                "{\"e\":\"bookTicker\",\"s\":\"BTCUSD_PERP\",\"u\":15,\"b\":\"100.5\",\"B\":\"1\","
+                        + "\"a\":\"101.0\",\"A\":\"2\"}") + "\n");
+        Run r = run("book", "--stream", stream.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("market").asText()).isEqualTo("COINM_FUTURES");
+        assertThat(r.json().get("summary").get("gaps").asInt()).isZero();
+        assertThat(r.json().get("summary").get("checkpointsMatched").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void vpinClassifiesWithQuotesOrTheFeedsSideFromAGenericCsv(@TempDir Path dir) throws IOException {
         Path trades = dir.resolve("generic.csv");
         StringBuilder csv = new StringBuilder("time,price,size,side,bid,ask\n");

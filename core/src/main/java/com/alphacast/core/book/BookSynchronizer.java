@@ -7,7 +7,7 @@ import java.util.Objects;
  * Maintains an {@link OrderBook} from a depth snapshot plus a diff stream, with Binance's documented sequencing rules
  * (docs/analytics-conventions.md, "Order book: Binance depth sync"):
  * <ol>
- *   <li>drop events whose final id {@code u ≤ lastUpdateId} of the snapshot;</li>
+ *   <li>drop events the snapshot covers: spot {@code u ≤ lastUpdateId}, futures {@code u < lastUpdateId};</li>
  *   <li>the first applied event must straddle the snapshot: spot {@code U ≤ lastUpdateId + 1 ≤ u}, futures
  *       {@code U ≤ lastUpdateId ≤ u};</li>
  *   <li>each later event must continue the previous one: spot {@code U == previous u + 1}, futures
@@ -111,7 +111,11 @@ public final class BookSynchronizer {
     }
 
     private UpdateOutcome sequence(DepthUpdate u) {
-        if (u.finalUpdateId() <= snapshotId) {
+        // Spot drops u <= lastUpdateId; futures only u < lastUpdateId: an event ending exactly at the snapshot's
+        // id is the first one to process there (U <= lastUpdateId <= u), re-applying absolute quantities.
+        boolean covered = protocol == DepthProtocol.SPOT ? u.finalUpdateId() <= snapshotId
+                : u.finalUpdateId() < snapshotId;
+        if (covered) {
             dropped++;
             return UpdateOutcome.DROPPED;
         }

@@ -60,12 +60,26 @@ class BookSynchronizerTest {
     void futuresStreamsChainOnPreviousFinalId() {
         BookSynchronizer sync = new BookSynchronizer("X", DepthProtocol.FUTURES);
         sync.onSnapshot(snapshot(100, 9, 12));
-        assertThat(sync.onUpdate(update(95, 100, 90, 9, 2))).as("u <= lastUpdateId").isEqualTo(UpdateOutcome.DROPPED);
+        assertThat(sync.onUpdate(update(90, 99, 85, 9, 2))).as("u < lastUpdateId").isEqualTo(UpdateOutcome.DROPPED);
         assertThat(sync.onUpdate(update(98, 104, 97, 9, 2))).isEqualTo(UpdateOutcome.APPLIED); // U <= 100 <= u
         assertThat(sync.onUpdate(update(110, 112, 104, 9, 3))).isEqualTo(UpdateOutcome.APPLIED); // pu == 104
         assertThat(sync.onUpdate(update(113, 115, 111, 9, 3))).isEqualTo(UpdateOutcome.GAP);
         assertThat(sync.lastGapExpected()).isEqualTo(112);
         assertThat(sync.lastGapReceived()).isEqualTo(111);
+    }
+
+    @Test
+    void futuresEventEndingExactlyAtTheSnapshotIdIsTheFirstToProcessNotAGap() {
+        // Binance futures: drop u < lastUpdateId; the first processed event has U <= lastUpdateId <= u.
+        BookSynchronizer sync = new BookSynchronizer("X", DepthProtocol.FUTURES);
+        sync.onSnapshot(snapshot(100, 9, 12));
+        assertThat(sync.onUpdate(update(95, 100, 90, 9.5, 2))).isEqualTo(UpdateOutcome.APPLIED);
+        assertThat(sync.onUpdate(update(101, 104, 100, 9, 3))).isEqualTo(UpdateOutcome.APPLIED); // pu == 100
+        assertThat(sync.gaps()).isZero();
+        BookSynchronizer spot = new BookSynchronizer("X", DepthProtocol.SPOT);
+        spot.onSnapshot(snapshot(100, 9, 12));
+        assertThat(spot.onUpdate(update(95, 100, -1, 9.5, 2))).as("spot drops u <= lastUpdateId")
+                .isEqualTo(UpdateOutcome.DROPPED);
     }
 
     @Test

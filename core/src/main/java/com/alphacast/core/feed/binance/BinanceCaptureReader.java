@@ -17,18 +17,25 @@ import java.util.regex.Pattern;
  *   <li>cryptofeed's REST capture: {@code <url> -> <recv_ts>: <json>} (the symbol comes from the URL's
  *       {@code symbol=} parameter);</li>
  *   <li>cryptofeed's WebSocket capture: {@code <recv_ts>: <json>}, after a first line {@code <wss url> <-> <ts>};</li>
+ *   <li>hftbacktest's capture: {@code <receive epoch nanoseconds> <json>}, the REST snapshot inline among the
+ *       stream messages;</li>
  *   <li>plain JSONL: one raw message per line.</li>
  * </ul>
  * Blank lines and the WebSocket connection line are skipped; any other line without a JSON object is an error naming
- * file, line and column. The caller opens and closes the reader.
+ * file, line and column. A snapshot carrying no symbol (hftbacktest's inline one) takes the symbol of the stream
+ * messages before it. URLs seen on the way (REST or WebSocket) tell which market the capture is from
+ * ({@link #marketFromUrls()}). The caller opens and closes the reader.
  */
 public final class BinanceCaptureReader {
 
     private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
     private static final Pattern TIMESTAMP = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*");
+    private static final Pattern NANOS_PREFIX = Pattern.compile("(\\d{16,19}) ");
 
     private final BinanceMessageParser parser = new BinanceMessageParser();
     private final String defaultSymbol;
+    private String lastStreamSymbol;
+    private BinanceMarket urlMarket;
 
     /** @param defaultSymbol symbol for snapshots that carry none (plain JSONL); may be null */
     public BinanceCaptureReader(String defaultSymbol) {
@@ -42,10 +49,27 @@ public final class BinanceCaptureReader {
     }
 
     public void read(Reader reader, String source, Consumer<CapturedMessage> sink) {
+        read(reader, source, sink, bad -> {
+            throw bad;
+        });
+    }
+
+    /**
+     * Streams messages to {@code sink}; a line that cannot be decoded goes to {@code badLines}, which may rethrow to
+     * stop or count and continue (as a replay does). Unreadable input (I/O, invalid UTF-8) always stops.
+     */
+    public void read(Reader reader, String source, Consumer<CapturedMessage> sink,
+                     Consumer<InputFormatException> badLines) {
         InputLines in = new InputLines(reader, source);
         String text;
         while ((text = in.next()) != null) {
-            CapturedMessage m = parseLine(text, source, in.lineNumber());
+            CapturedMessage m;
+            try {
+                m = parseLine(text, source, in.lineNumber());
+            } catch (InputFormatException bad) {
+                badLines.accept(bad);
+                continue;
+            }
             if (m != null) {
                 sink.accept(m);
             }
@@ -59,17 +83,22 @@ public final class BinanceCaptureReader {
         int brace = text.indexOf('{');
         if (brace < 0) {
             if (text.contains(" <-> ")) {
+                noteUrl(text);
                 return null; // WebSocket connection line of a cryptofeed capture
             }
             throw new InputFormatException(source, line, 1, "expected a JSON message on this line");
         }
         String prefix = text.substring(0, brace);
-        String symbolHint = defaultSymbol;
+        String symbolHint = defaultSymbol != null ? defaultSymbol : lastStreamSymbol;
         double received = Double.NaN;
-        if (!prefix.isBlank()) {
+        Matcher nanos = NANOS_PREFIX.matcher(prefix);
+        if (nanos.matches()) {
+            received = Double.parseDouble(nanos.group(1)) / 1e9; // 19 digits can exceed a long
+        } else if (!prefix.isBlank()) {
             String stamp = prefix;
             int arrow = prefix.indexOf(" -> ");
             if (arrow >= 0) {
+                noteUrl(prefix.substring(0, arrow));
                 Matcher sm = SYMBOL_PARAM.matcher(prefix.substring(0, arrow));
                 if (sm.find()) {
                     symbolHint = sm.group(1);
@@ -92,6 +121,21 @@ public final class BinanceCaptureReader {
             }
         }
         BinanceMessage message = parser.parse(text.substring(brace), symbolHint, source, line, brace);
+        if (!(message instanceof BinanceMessage.Snapshot)) {
+            lastStreamSymbol = message.symbol();
+        }
         return new CapturedMessage(message, received, line);
+    }
+
+    private void noteUrl(String text) {
+        BinanceMarket market = BinanceMarket.fromUrl(text);
+        if (market != null) {
+            urlMarket = market;
+        }
+    }
+
+    /** The market the URLs read so far point at (REST snapshot or WebSocket host), or null if none said. */
+    public BinanceMarket marketFromUrls() {
+        return urlMarket;
     }
 }

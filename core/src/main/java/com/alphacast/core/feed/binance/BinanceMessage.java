@@ -35,7 +35,7 @@ public sealed interface BinanceMessage {
     }
 
     /**
-     * {@code aggTrade}. {@code buyerIsMaker} ({@code m}) true means the resting order was the buyer's, so the
+     * {@code aggTrade}, or a single {@code trade} (then {@code aggregateTradeId} is the trade id {@code t}). {@code buyerIsMaker} ({@code m}) true means the resting order was the buyer's, so the
      * aggressor was the seller (conventions, "Order book").
      */
     record AggTrade(String symbol, long aggregateTradeId, long tradeTimeMillis, double price, double quantity,

@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * Decodes one Binance market-data JSON message (raw or wrapped in a combined-stream {@code {"stream","data"}} envelope)
  * with Jackson's streaming parser: {@code depthUpdate}, {@code bookTicker}, {@code aggTrade}, REST depth snapshots,
- * and any other event as {@link BinanceMessage.Other}. Prices and quantities arrive as decimal strings and are parsed
+ * {@code trade} (as an {@link BinanceMessage.AggTrade} of one trade), and any other event as
+ * {@link BinanceMessage.Other}. Prices and quantities arrive as decimal strings and are parsed
  * with {@link Double#parseDouble}, so two messages quoting the same decimal give bit-identical doubles.
  * Reusable, not thread-safe.
  */
@@ -80,6 +81,7 @@ public final class BinanceMessageParser {
                 case "s", "symbol" -> f.symbol = p.getValueAsString();
                 case "E" -> f.eventTime = p.getValueAsLong();
                 case "T" -> f.tradeTime = p.getValueAsLong();
+                case "t" -> f.tradeId = p.getValueAsLong(-1);
                 case "U" -> f.first = longValue(p, name, source, line, offset);
                 case "u" -> f.last = longValue(p, name, source, line, offset);
                 case "pu" -> f.previous = longValue(p, name, source, line, offset);
@@ -213,12 +215,12 @@ public final class BinanceMessageParser {
                 return new BinanceMessage.BookTicker(
                         new TopOfBook(symbol, f.last, f.bidPrice, f.bidQty, f.askPrice, f.askQty));
             }
-            case "aggTrade" -> {
+            case "aggTrade", "trade" -> {
                 require(!Double.isNaN(f.price) && !Double.isNaN(f.quantity) && f.buyerIsMaker >= 0
                                 && f.tradeTime != Long.MIN_VALUE,
-                        "aggTrade needs p, q, T and m", source, line, offset);
-                return new BinanceMessage.AggTrade(symbol, f.aggregateId, f.tradeTime, f.price, f.quantity,
-                        f.buyerIsMaker == 1);
+                        event + " needs p, q, T and m", source, line, offset);
+                return new BinanceMessage.AggTrade(symbol, event.equals("trade") ? f.tradeId : f.aggregateId,
+                        f.tradeTime, f.price, f.quantity, f.buyerIsMaker == 1);
             }
             default -> {
                 return new BinanceMessage.Other(symbol, event);
@@ -260,6 +262,7 @@ public final class BinanceMessageParser {
         long previous = Long.MIN_VALUE;
         long lastUpdateId = Long.MIN_VALUE;
         long aggregateId = -1;
+        long tradeId = -1;
         double[] bids;
         double[] asks;
         double bidPrice = Double.NaN;

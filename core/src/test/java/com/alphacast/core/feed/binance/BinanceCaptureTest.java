@@ -221,4 +221,59 @@ class BinanceCaptureTest {
         assertThat(top.microprice()).isCloseTo((1.01 * 4 + 1.00 * 6) / 10, within(1e-15));
         assertThat(report.classifiers().get("quote").correct()).isEqualTo(3);
     }
+
+    static List<CapturedMessage> readGz(String file, BinanceCaptureReader reader) throws IOException {
+        try (Reader r = new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(TestData.file(file))), java.nio.charset.StandardCharsets.UTF_8)) {
+            return reader.readAll(r, file);
+        }
+    }
+
+    @Test
+    void hftbacktestCapturesReadAloneWithTheirInlineSnapshotAndRebuildEveryCheckpoint() throws IOException {
+        List<CapturedMessage> spot = readGz("orderbook/hftbacktest_binance_spot_btcusdt_20240808.gz",
+                new BinanceCaptureReader(null));
+        var byType = spot.stream().collect(Collectors.groupingBy(m -> m.message().getClass().getSimpleName(),
+                Collectors.counting()));
+        assertThat(byType).containsEntry("Depth", 3451L).containsEntry("BookTicker", 28040L)
+                .containsEntry("AggTrade", 9757L).containsEntry("Snapshot", 1L);
+        assertThat(spot.get(7).message()).isInstanceOf(BinanceMessage.Snapshot.class);
+        assertThat(spot.get(7).message().symbol()).as("inline snapshot takes the stream's symbol").isEqualTo("BTCUSDT");
+        assertThat(spot.get(0).receivedEpochSec()).isCloseTo(1_723_161_254.0, within(1.0));
+        MarketDetection spotMarket = MarketDetection.of(spot, null);
+        assertThat(spotMarket.market()).isEqualTo(BinanceMarket.SPOT);
+        BookReplayReport spotReport = new BinanceBookReplay(spotMarket.market().protocol(), null)
+                .replay(List.of(), spot);
+        assertThat(spotReport.gaps()).isEmpty();
+        assertThat(spotReport.mismatches()).isEmpty();
+        assertThat(spotReport.checkpointsPassed()).isEqualTo(564);
+
+        List<CapturedMessage> usdm = readGz("orderbook/hftbacktest_binance_usdm_btcusdt_20240808.gz",
+                new BinanceCaptureReader(null));
+        MarketDetection usdmMarket = MarketDetection.of(usdm, null);
+        assertThat(usdmMarket.market()).isEqualTo(BinanceMarket.USDM_FUTURES);
+        BookReplayReport usdmReport = new BinanceBookReplay(usdmMarket.market().protocol(), null)
+                .replay(List.of(), usdm);
+        assertThat(usdmReport.gaps()).isEmpty();
+        assertThat(usdmReport.mismatches()).isEmpty();
+        assertThat(usdmReport.checkpointsPassed()).isEqualTo(629);
+    }
+
+    @Test
+    void urlsTellTheMarketWhenTheCaptureHasNoDepthUpdates() {
+        assertThat(BinanceMarket.fromUrl("https://fapi.binance.com/fapi/v1/depth?symbol=BTCUSDT"))
+                .isEqualTo(BinanceMarket.USDM_FUTURES);
+        assertThat(BinanceMarket.fromUrl("wss://dstream.binance.com/stream?streams=btcusd_perp@depth"))
+                .isEqualTo(BinanceMarket.COINM_FUTURES);
+        assertThat(BinanceMarket.fromUrl("https://api.binance.com/api/v3/depth?symbol=BTCUSDT"))
+                .isEqualTo(BinanceMarket.SPOT);
+        assertThat(BinanceMarket.fromUrl("https://example.com/feed")).isNull();
+        BinanceCaptureReader reader = new BinanceCaptureReader(null);
+        List<CapturedMessage> snapshots = reader.readAll(new StringReader(
+                "https://fapi.binance.com/fapi/v1/depth?symbol=BTCUSDT&limit=5 -> 1.5: "
+                        + "{\"lastUpdateId\":7,\"bids\":[[\"1.0\",\"1\"]],\"asks\":[[\"2.0\",\"1\"]]}\n"), "f.capture");
+        assertThat(reader.marketFromUrls()).isEqualTo(BinanceMarket.USDM_FUTURES);
+        assertThat(MarketDetection.of(snapshots, reader.marketFromUrls()).market())
+                .isEqualTo(BinanceMarket.USDM_FUTURES);
+    }
 }

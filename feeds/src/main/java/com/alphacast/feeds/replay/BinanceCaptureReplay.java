@@ -1,0 +1,193 @@
+package com.alphacast.feeds.replay;
+
+import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.binance.BinanceCaptureReader;
+import com.alphacast.core.feed.binance.BinanceMarket;
+import com.alphacast.core.feed.binance.BinanceMessage;
+import com.alphacast.core.feed.binance.CapturedMessage;
+import com.alphacast.core.feed.binance.MarketDetection;
+import com.alphacast.core.marketdata.FeedSource;
+import com.alphacast.core.marketdata.MarketEventListener;
+import com.alphacast.feeds.binance.BinanceStreamSession;
+import com.alphacast.feeds.quality.InputProblem;
+import com.alphacast.feeds.quality.InputQuality;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays recorded Binance captures (cryptofeed REST + WebSocket pairs, hftbacktest {@code .gz} files with the
+ * snapshot inline, JSONL) through the same {@link BinanceStreamSession} the live source runs, so a replayed book goes
+ * through the same validation, sequencing and health as a live one. One file is streamed; several (a snapshot file
+ * and a stream file) are merged by receive time, as a live client would have seen them. The market (spot, USD-M,
+ * COIN-M) is detected from the depth updates and URLs unless given; the symbols are those the files carry. Receive
+ * times are the recorded ones. A line that cannot be decoded is counted and logged with file and line, never fatal.
+ */
+public final class BinanceCaptureReplay implements FeedSource {
+
+    private final String name;
+    private final List<Path> files;
+    private final ReplaySpeed speed;
+    private final BinanceMarket market;
+    private final Set<String> symbols;
+    private final InputQuality quality;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Thread thread;
+    private volatile Throwable failure;
+    private BinanceStreamSession session;
+
+    /** @param market null to detect it from the files */
+    public BinanceCaptureReplay(String name, List<Path> files, ReplaySpeed speed, BinanceMarket market) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no capture file to replay");
+        }
+        this.files = List.copyOf(files);
+        this.speed = Objects.requireNonNull(speed, "speed");
+        this.quality = new InputQuality(name, 10_000, 1_000);
+        Survey survey = survey();
+        this.market = market != null ? market : survey.detection.market();
+        this.symbols = survey.symbols;
+    }
+
+    private record Survey(MarketDetection detection, Set<String> symbols) {
+    }
+
+    /** A first pass over the files: which symbols and which market (depth updates are few next to tickers). */
+    private Survey survey() {
+        List<CapturedMessage> depth = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        BinanceCaptureReader reader = new BinanceCaptureReader(null);
+        for (Path file : files) {
+            try (Reader in = RecordingFiles.open(file)) {
+                reader.read(in, file.toString(), m -> {
+                    if (!(m.message() instanceof BinanceMessage.Other)) {
+                        seen.add(m.message().symbol());
+                    }
+                    if (m.message() instanceof BinanceMessage.Depth) {
+                        depth.add(m);
+                    }
+                }, bad -> { });
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": cannot read", e);
+            }
+        }
+        if (seen.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no Binance market data in " + files);
+        }
+        return new Survey(MarketDetection.of(depth, reader.marketFromUrls()), seen);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public BinanceMarket market() {
+        return market;
+    }
+
+    public Set<String> symbols() {
+        return symbols;
+    }
+
+    @Override
+    public void start(MarketEventListener listener) {
+        if (thread != null) {
+            throw new IllegalStateException(name + " already started");
+        }
+        session = new BinanceStreamSession(name, market, symbols, true, listener,
+                BinanceStreamSession.SnapshotRequests.NONE, quality);
+        Thread t = new Thread(this::run, "replay-" + name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    private void run() {
+        ReplayPacer pacer = new ReplayPacer(speed);
+        long[] last = {0};
+        try {
+            session.connected(0);
+            BinanceCaptureReader reader = new BinanceCaptureReader(null);
+            if (files.size() == 1) {
+                try (Reader in = RecordingFiles.open(files.get(0))) {
+                    reader.read(in, files.get(0).toString(), m -> emit(m, pacer, last), this::badLine);
+                }
+            } else {
+                List<CapturedMessage> all = new ArrayList<>();
+                for (Path file : files) {
+                    try (Reader in = RecordingFiles.open(file)) {
+                        reader.read(in, file.toString(), all::add, this::badLine);
+                    }
+                }
+                // Stable: timed messages by receive time, untimed after them in file order.
+                all.sort(Comparator.comparingDouble((CapturedMessage m) ->
+                        Double.isNaN(m.receivedEpochSec()) ? Double.MAX_VALUE : m.receivedEpochSec()));
+                for (CapturedMessage m : all) {
+                    emit(m, pacer, last);
+                }
+            }
+            session.disconnected(last[0], "end of recording");
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            session.disconnected(last[0], "replay failed: " + e.getMessage());
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void emit(CapturedMessage m, ReplayPacer pacer, long[] last) {
+        long nanos = Double.isNaN(m.receivedEpochSec()) ? last[0] : (long) (m.receivedEpochSec() * 1e9);
+        if (!pacer.awaitDue(nanos)) {
+            throw new ReplayStopped();
+        }
+        last[0] = nanos;
+        quality.frame();
+        session.onMessage(m.message(), nanos, m.line());
+    }
+
+    private void badLine(InputFormatException bad) {
+        quality.frame();
+        quality.report(InputProblem.MALFORMED_FRAME, bad.line(), bad.getMessage());
+    }
+
+    /** Waits for the end of the recording; false on timeout. Rethrows what stopped the replay early, if anything. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (done && failure != null && !(failure instanceof ReplayStopped)) {
+            throw new IllegalStateException(name + ": replay stopped: " + failure.getMessage(), failure);
+        }
+        return done;
+    }
+
+    /** The session's view (books, checkpoints, bad-input counts), for status and tests. */
+    public BinanceStreamSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private static final class ReplayStopped extends RuntimeException {
+        ReplayStopped() {
+            super("closed", null, false, false);
+        }
+    }
+}

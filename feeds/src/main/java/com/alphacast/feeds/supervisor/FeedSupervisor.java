@@ -1,0 +1,332 @@
+package com.alphacast.feeds.supervisor;
+
+import com.alphacast.core.book.DepthSnapshot;
+import com.alphacast.core.book.DepthUpdate;
+import com.alphacast.core.classification.Aggressor;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.marketdata.FeedSource;
+import com.alphacast.core.marketdata.MarketEventListener;
+import com.alphacast.core.options.OptionChain;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs several sources and passes on, per instrument, the events of one: the highest-priority source that is
+ * {@code LIVE}. When the active source turns stale or disconnects, or sends nothing for the instrument's staleness
+ * window, the next live source takes over (asked to resynchronise its book if it can, so the consumer's book restarts
+ * from that source's snapshot); while no source is live the consumer is told the instrument is not {@code LIVE}, which
+ * silences its strategies. A recovered higher-priority source is taken back once it has stayed live for the route's
+ * hold-down. Operators are alerted on the supervisor's own thread. Health reaching the consumer names the active
+ * source; events of standby sources are dropped. Itself a {@link FeedSource}, so the worker runs it like one.
+ */
+public final class FeedSupervisor implements FeedSource {
+
+    private static final System.Logger LOG = System.getLogger(FeedSupervisor.class.getName());
+
+    private final List<FeedSource> sources;
+    private final Map<String, RouteState> routes = new LinkedHashMap<>();
+    private final OperatorAlerts alerts;
+    private final LongSupplier nowNanos;
+    private final Duration stalenessWindow;
+    private final Map<String, FeedSource> byName = new HashMap<>();
+    private ScheduledExecutorService timer;
+    private MarketEventListener downstream;
+
+    /**
+     * @param stalenessWindow no event from the active source for an instrument within this: that source is treated as
+     *                        stale for it
+     * @param nowNanos        epoch nanoseconds
+     */
+    public FeedSupervisor(List<FeedSource> sources, List<InstrumentRoute> routes, Duration stalenessWindow,
+                          OperatorAlerts alerts, LongSupplier nowNanos) {
+        this.sources = List.copyOf(sources);
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.nowNanos = Objects.requireNonNull(nowNanos, "nowNanos");
+        if (stalenessWindow == null || stalenessWindow.isNegative() || stalenessWindow.isZero()) {
+            throw new IllegalArgumentException("stalenessWindow must be a positive duration, was " + stalenessWindow);
+        }
+        this.stalenessWindow = stalenessWindow;
+        for (FeedSource s : this.sources) {
+            if (byName.put(s.name(), s) != null) {
+                throw new IllegalArgumentException("two sources are named " + s.name());
+            }
+        }
+        for (InstrumentRoute r : routes) {
+            for (String name : r.sources()) {
+                if (!byName.containsKey(name)) {
+                    throw new IllegalArgumentException(r.instrument() + ": sources names unknown source '" + name
+                            + "' (known: " + byName.keySet() + ")");
+                }
+            }
+            if (this.routes.put(r.instrument(), new RouteState(r)) != null) {
+                throw new IllegalArgumentException("instrument " + r.instrument() + " is routed twice");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "supervisor";
+    }
+
+    @Override
+    public void start(MarketEventListener listener) {
+        downstream = Objects.requireNonNull(listener, "listener");
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-supervisor");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(5, stalenessWindow.toMillis() / 5);
+        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        for (FeedSource s : sources) {
+            s.start(new Tap(s.name()));
+        }
+    }
+
+    private void tick() {
+        long now = nowNanos.getAsLong();
+        for (RouteState r : routes.values()) {
+            r.tick(now);
+        }
+    }
+
+    /** The source currently passed on for {@code instrument}, or null. */
+    public String activeSource(String instrument) {
+        RouteState r = routes.get(instrument);
+        int a = r == null ? -1 : r.active;
+        return a < 0 ? null : r.names[a];
+    }
+
+    @Override
+    public void close() {
+        for (FeedSource s : sources) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + s.name() + " failed", e);
+            }
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void alert(FeedAlert a) {
+        LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2} -> {3} ({4})", a.kind(), a.instrument(), a.fromSource(),
+                a.toSource(), a.reason());
+        ScheduledExecutorService t = timer;
+        if (t != null && !t.isShutdown()) {
+            t.execute(() -> alerts.alert(a));
+        }
+    }
+
+    /** One instrument's routing state; health changes and timer ticks are serialised on it. */
+    private final class RouteState {
+        final InstrumentRoute route;
+        final String[] names;
+        final FeedHealth[] health;
+        final long[] liveSince;
+        final long holdDownNanos;
+        volatile int active = -1;
+        volatile long lastEventNanos;
+        boolean timedOut;
+        boolean resynchronising;
+        long switchedAt;
+        int reportedActive = -2;
+        FeedHealth reported;
+        boolean everLive;
+
+        RouteState(InstrumentRoute route) {
+            this.route = route;
+            this.names = route.sources().toArray(new String[0]);
+            this.health = new FeedHealth[names.length];
+            java.util.Arrays.fill(health, FeedHealth.DISCONNECTED);
+            this.liveSince = new long[names.length];
+            this.holdDownNanos = route.holdDown().toNanos();
+        }
+
+        int indexOf(String source) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(source)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        synchronized void onHealth(int i, FeedHealth h, long now, String reason) {
+            if (h == FeedHealth.LIVE && health[i] != FeedHealth.LIVE) {
+                liveSince[i] = now;
+            }
+            health[i] = h;
+            if (i == active && h == FeedHealth.LIVE) {
+                resynchronising = false;
+                timedOut = false;
+                lastEventNanos = now;
+            }
+            evaluate(now, names[i] + ": " + reason);
+        }
+
+        synchronized void tick(long now) {
+            int a = active;
+            if (a >= 0 && health[a] == FeedHealth.LIVE && !timedOut
+                    && now - lastEventNanos > stalenessWindow.toNanos()) {
+                timedOut = true;
+                evaluate(now, names[a] + ": no event for " + (now - lastEventNanos) / 1_000_000 + " ms");
+            } else {
+                evaluate(now, "hold-down check");
+            }
+        }
+
+        private boolean usable(int i) {
+            return i >= 0 && health[i] == FeedHealth.LIVE && !(i == active && timedOut);
+        }
+
+        private void evaluate(long now, String reason) {
+            int a = active;
+            int target = a;
+            if (!usable(a)) {
+                boolean settling = resynchronising && health[a] != FeedHealth.DISCONNECTED && !timedOut
+                        && now - switchedAt < stalenessWindow.toNanos();
+                if (!settling) { // a source just switched to is resynchronising: give it the window to do so
+                    for (int i = 0; i < names.length; i++) {
+                        if (i != a && health[i] == FeedHealth.LIVE) {
+                            target = i;
+                            break;
+                        }
+                    }
+                }
+            } else {
+                for (int i = 0; i < a; i++) {
+                    if (health[i] == FeedHealth.LIVE && now - liveSince[i] >= holdDownNanos) {
+                        target = i;
+                        break;
+                    }
+                }
+            }
+            if (target != a) {
+                boolean takeBack = usable(a) && target < a;
+                active = target;
+                timedOut = false;
+                switchedAt = now;
+                lastEventNanos = now;
+                String why = a < 0 ? "first live source" : takeBack
+                        ? names[target] + " live for " + (now - liveSince[target]) / 1_000_000 + " ms (hold-down)"
+                        : reason;
+                if (a >= 0) {
+                    FeedAlert.Kind kind = takeBack ? FeedAlert.Kind.TAKEN_BACK
+                            : everLive && reported != FeedHealth.LIVE ? FeedAlert.Kind.RESTORED
+                            : FeedAlert.Kind.FAILOVER;
+                    alert(new FeedAlert(kind,
+                            route.instrument(), names[a], names[target], why, now));
+                    if (byName.get(names[target]) instanceof Resynchronisable r) {
+                        resynchronising = true;
+                        r.resynchronise(route.instrument(), "made active by the supervisor");
+                    }
+                }
+                reason = why;
+            }
+            int act = active;
+            FeedHealth effective = act < 0 ? FeedHealth.SYNCHRONISING
+                    : timedOut ? FeedHealth.STALE : health[act];
+            if (effective != reported || act != reportedActive) {
+                if (everLive && reported == FeedHealth.LIVE && effective != FeedHealth.LIVE) {
+                    alert(new FeedAlert(FeedAlert.Kind.SILENCED, route.instrument(), act < 0 ? null : names[act],
+                            null, reason, now));
+                } else if (everLive && reported != FeedHealth.LIVE && effective == FeedHealth.LIVE
+                        && act == reportedActive) {
+                    alert(new FeedAlert(FeedAlert.Kind.RESTORED, route.instrument(), null, names[act], reason, now));
+                }
+                everLive |= effective == FeedHealth.LIVE;
+                reported = effective;
+                reportedActive = act;
+                downstream.onFeedHealth(act < 0 ? name() : names[act], route.instrument(), effective, now, reason);
+            }
+        }
+    }
+
+    /** The listener one source is started with: records its health per instrument, passes on what is active. */
+    private final class Tap implements MarketEventListener {
+        private final String source;
+
+        Tap(String source) {
+            this.source = source;
+        }
+
+        /** The route if this source is the active one for {@code instrument} (or no route exists), else null. */
+        private boolean passes(String instrument, long receiveNanos) {
+            RouteState r = routes.get(instrument);
+            if (r == null) {
+                return true;
+            }
+            int a = r.active;
+            if (a >= 0 && r.names[a].equals(source)) {
+                r.lastEventNanos = nowNanos.getAsLong();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void onTrade(String instrument, long exchangeNanos, long receiveNanos, long tradeId, double price,
+                            double size, Aggressor aggressor) {
+            if (passes(instrument, receiveNanos)) {
+                downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
+            }
+        }
+
+        @Override
+        public void onTopOfBook(String instrument, long exchangeNanos, long receiveNanos, double bidPrice,
+                                double bidSize, double askPrice, double askSize) {
+            if (passes(instrument, receiveNanos)) {
+                downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice,
+                        askSize);
+            }
+        }
+
+        @Override
+        public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update) {
+            if (passes(instrument, receiveNanos)) {
+                downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
+            }
+        }
+
+        @Override
+        public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot) {
+            if (passes(instrument, receiveNanos)) {
+                downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
+            }
+        }
+
+        @Override
+        public void onOptionChain(String underlying, long exchangeNanos, long receiveNanos, OptionChain chain) {
+            if (passes(underlying, receiveNanos)) {
+                downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
+            }
+        }
+
+        @Override
+        public void onFeedHealth(String source, String instrument, FeedHealth health, long receiveNanos,
+                                 String reason) {
+            RouteState r = routes.get(instrument);
+            if (r == null) {
+                downstream.onFeedHealth(source, instrument, health, receiveNanos, reason);
+                return;
+            }
+            int i = r.indexOf(this.source);
+            if (i >= 0) {
+                r.onHealth(i, health, nowNanos.getAsLong(), reason);
+            }
+        }
+    }
+}

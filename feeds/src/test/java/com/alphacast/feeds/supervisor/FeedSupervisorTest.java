@@ -1,0 +1,152 @@
+package com.alphacast.feeds.supervisor;
+
+import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.classification.Aggressor;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.marketdata.FeedSource;
+import com.alphacast.core.marketdata.MarketEventListener;
+import com.alphacast.feeds.fixtures.RecordingListener;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FeedSupervisorTest {
+
+    /** A source the test drives by hand through the listener it was started with. */
+    static final class ScriptedSource implements Resynchronisable {
+        final String name;
+        MarketEventListener listener;
+        int resyncs;
+
+        ScriptedSource(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void start(MarketEventListener l) {
+            listener = l;
+        }
+
+        @Override
+        public void resynchronise(String instrument, String reason) {
+            resyncs++;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        void health(FeedHealth h, long now) {
+            listener.onFeedHealth(name, "BTCUSDT", h, now, name + " says " + h);
+        }
+
+        void trade(double price) {
+            listener.onTrade("BTCUSDT", 1, 1, -1, price, 1, Aggressor.BUY);
+        }
+    }
+
+    static final long MS = 1_000_000L;
+
+    @Test
+    void failsOverToTheBackupSilencesWhileNoneIsLiveAndTakesThePrimaryBackAfterTheHoldDown() {
+        AtomicLong now = new AtomicLong(1_000 * MS);
+        ScriptedSource primary = new ScriptedSource("binance-spot");
+        ScriptedSource backup = new ScriptedSource("binance-spot-backup");
+        InMemoryOperatorAlerts alerts = new InMemoryOperatorAlerts();
+        RecordingListener downstream = new RecordingListener(DepthProtocol.SPOT);
+        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
+                List.of(new InstrumentRoute("BTCUSDT", List.of("binance-spot", "binance-spot-backup"),
+                        Duration.ofSeconds(5))), Duration.ofHours(1), alerts, now::get)) {
+            supervisor.start(downstream);
+            primary.health(FeedHealth.LIVE, now.get());
+            backup.health(FeedHealth.LIVE, now.get());
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot");
+            primary.trade(100);
+            backup.trade(999); // a standby's events never reach the consumer
+            assertThat(downstream.trades()).isEqualTo(1);
+
+            now.addAndGet(100 * MS);
+            primary.health(FeedHealth.STALE, now.get());
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot-backup");
+            assertThat(backup.resyncs).as("the backup rebuilds its book for the consumer").isEqualTo(1);
+            primary.trade(101); // from the stale period: dropped
+            backup.trade(102);
+            assertThat(downstream.lastTradePrice()).isEqualTo(102);
+            assertThat(downstream.trades()).isEqualTo(2);
+
+            // the primary recovers; it is not taken back before the hold-down
+            now.addAndGet(100 * MS);
+            primary.health(FeedHealth.LIVE, now.get());
+            now.addAndGet(4_000 * MS);
+            backup.health(FeedHealth.LIVE, now.get()); // any evaluation before the hold-down keeps the backup
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot-backup");
+            now.addAndGet(1_000 * MS);
+            backup.health(FeedHealth.LIVE, now.get());
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot");
+            assertThat(primary.resyncs).isEqualTo(1);
+
+            // both down: silenced
+            now.addAndGet(10_000 * MS);
+            primary.health(FeedHealth.DISCONNECTED, now.get());
+            backup.health(FeedHealth.DISCONNECTED, now.get());
+            assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.DISCONNECTED);
+            primary.health(FeedHealth.LIVE, now.get());
+            assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.LIVE);
+        }
+        List<FeedHealth> seen = downstream.health().stream().map(RecordingListener.Health::health).toList();
+        assertThat(seen).containsSubsequence(FeedHealth.LIVE, FeedHealth.LIVE, FeedHealth.DISCONNECTED,
+                FeedHealth.LIVE);
+        assertThat(downstream.health()).extracting(RecordingListener.Health::source)
+                .containsSubsequence("binance-spot", "binance-spot-backup", "binance-spot");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (alerts.alerts().size() < 4 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(alerts.alerts()).extracting(FeedAlert::kind).containsSubsequence(FeedAlert.Kind.FAILOVER,
+                FeedAlert.Kind.TAKEN_BACK, FeedAlert.Kind.SILENCED, FeedAlert.Kind.RESTORED);
+    }
+
+    @Test
+    void anActiveSourceSilentForTheStalenessWindowIsReplacedWithNoEventMarkedLiveFromTheSilence()
+            throws InterruptedException {
+        ScriptedSource primary = new ScriptedSource("primary");
+        ScriptedSource backup = new ScriptedSource("backup");
+        RecordingListener downstream = new RecordingListener(DepthProtocol.SPOT);
+        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
+                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
+                Duration.ofMillis(200), new InMemoryOperatorAlerts(), System::nanoTime)) {
+            supervisor.start(downstream);
+            primary.health(FeedHealth.LIVE, System.nanoTime());
+            backup.health(FeedHealth.LIVE, System.nanoTime());
+            primary.trade(100);
+            long silentFrom = System.nanoTime();
+            long deadline = silentFrom + Duration.ofSeconds(5).toNanos();
+            while (!"backup".equals(supervisor.activeSource("BTCUSDT")) && System.nanoTime() < deadline) {
+                backup.trade(200); // the backup keeps trading; the primary says nothing
+                Thread.sleep(10);
+            }
+            long failedOverAfterMs = (System.nanoTime() - silentFrom) / 1_000_000;
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("backup");
+            assertThat(failedOverAfterMs).as("within the window plus one check").isLessThan(200 + 200);
+            assertThat(downstream.trades()).as("no standby trade passed while the primary was active").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesRoutesNamingUnknownSources() {
+        assertThatThrownBy(() -> new FeedSupervisor(List.of(new ScriptedSource("a")),
+                List.of(new InstrumentRoute("X", List.of("a", "b"), Duration.ZERO)), Duration.ofSeconds(1),
+                new InMemoryOperatorAlerts(), System::nanoTime))
+                .hasMessageContaining("X: sources names unknown source 'b'");
+    }
+}
