@@ -7,7 +7,13 @@ import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.state.MarketView;
+import com.alphacast.core.strategy.Candidate;
+import com.alphacast.core.strategy.Factor;
+import com.alphacast.core.strategy.Rationale;
+import com.alphacast.core.strategy.Strategy;
+import com.alphacast.core.strategy.StrategyContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,12 +31,14 @@ import java.util.Optional;
  *       {@code rewardToRisk} × the stop distance with it, rounded to the tick.</li>
  *   <li>After a signal, {@code cooldownBars} bars are skipped so one burst yields one signal.</li>
  * </ol>
- * Confidence grows with how far the z-score clears its threshold: {@code 0.5 + 0.5·min(1, (z − zMin)/zMin)}.
+ * Confidence grows with how far the z-score clears its threshold: {@code 0.5 + 0.5·min(1, (z − zMin)/zMin)},
+ * i.e. the factors {@code unusual-volume} (0.5, met) and {@code z-clearance} (0.5, (z − zMin)/zMin) of
+ * {@link #evaluate}. It has no session window: the futures it follows trade nearly around the clock.
  *
  * <p>The signal id is {@code volume-spike:<instrument>:<bar end>}, so replays give identical ids.
  * Not thread-safe: one instance per instrument stream.
  */
-public final class VolumeSpikeStrategy {
+public final class VolumeSpikeStrategy implements Strategy {
 
     public static final String NAME = "volume-spike";
 
@@ -89,6 +97,24 @@ public final class VolumeSpikeStrategy {
                 NAME, market.symbol(), market.instrument(), direction,
                 entry, stop, target, settings.quantity(), round2(confidence), rationale,
                 barEnd, observedAt));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** {@link #onBar} as a {@link Strategy}, with the factors behind its confidence. */
+    @Override
+    public Optional<Candidate> evaluate(StrategyContext context) {
+        return onBar(context.view(), context.observedAt()).map(signal -> {
+            double zScore = context.view().volumeZScore();
+            Rationale rationale = new Rationale(List.of(
+                    Factor.scored("unusual-volume", context.view().volumeRatio(), 0.5, 1),
+                    Factor.scored("z-clearance", zScore, 0.5,
+                            (zScore - settings.minZScore()) / settings.minZScore())));
+            return new Candidate(signal, rationale, Optional.empty());
+        });
     }
 
     private static double round2(double value) {

@@ -20,12 +20,16 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
+import com.alphacast.core.strategy.Candidate;
+import com.alphacast.core.strategy.Factor;
+import com.alphacast.core.strategy.StrategyContext;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VolumeSpikeStrategyTest {
@@ -97,5 +101,36 @@ class VolumeSpikeStrategyTest {
         VolumeSpikeSettings strict = new VolumeSpikeSettings(60, 10, 4.0, 3.0, 2, 6, 2.0, 1, 1);
         assertThat(runOnEsSession(strict)).extracting(Signal::id)
                 .containsExactly("volume-spike:ESU1:2011-07-31T22:31:00Z");
+    }
+
+    @Test
+    void asAStrategyItsConfidenceIsTheSumOfItsNamedFactors() throws Exception {
+        Path file = TestData.esSession();
+        List<TradeRow> rows;
+        try (Reader in = Files.newBufferedReader(file)) {
+            rows = new TradeCsvReader("ES").read(in, file.toString());
+        }
+        VolumeSpikeStrategy strategy = new VolumeSpikeStrategy(ES, DEMO);
+        List<Candidate> candidates = new ArrayList<>();
+        MarketState state = new MarketState(new WorkerSettings(List.of(ES_FEED), 1024, 30), DEMO,
+                new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT),
+                (view, receiveNanos) -> strategy.evaluate(new StrategyContext(view, Optional.empty(), OBSERVED))
+                        .ifPresent(candidates::add));
+        state.onFeedHealth("replay", "ES", FeedHealth.LIVE, 0, "test");
+        for (TradeRow row : rows) {
+            state.onTrade("ES", row.trade().epochMillis() * 1_000_000L, 0, 0, row.trade().price(),
+                    row.trade().size(), Aggressor.UNKNOWN);
+        }
+        state.finish(0);
+
+        assertThat(candidates).extracting(c -> c.signal().id()).containsExactly(
+                "volume-spike:ESU1:2011-07-31T22:29:00Z",
+                "volume-spike:ESU1:2011-07-31T22:31:00Z",
+                "volume-spike:ESU1:2011-07-31T22:38:00Z");
+        assertThat(candidates).allSatisfy(c -> {
+            assertThat(c.rationale().factors()).extracting(Factor::name)
+                    .containsExactly("unusual-volume", "z-clearance");
+            assertThat(c.rationale().confidence()).isEqualTo(c.signal().confidence());
+        });
     }
 }
