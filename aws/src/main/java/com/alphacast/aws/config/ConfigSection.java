@@ -86,6 +86,19 @@ final class ConfigSection {
         return text;
     }
 
+    /** A scalar (text or number) as written, for values a later stage validates; booleans, lists and maps are refused. */
+    String scalarText(String key) {
+        Object value = present(key);
+        if (value instanceof String text && !text.isBlank()) {
+            return text.trim();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                || value instanceof Double) {
+            return value.toString();
+        }
+        throw error(key, "expected a number or text, got " + describe(value));
+    }
+
     String choice(String key, String fallback, String... allowed) {
         String value = text(key, fallback).toLowerCase(Locale.ROOT);
         for (String option : allowed) {
