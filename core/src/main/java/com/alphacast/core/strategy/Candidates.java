@@ -25,8 +25,4 @@ final class Candidates {
                 contractText + summary + " | " + rationale.describe(), context.marketTime(), context.observedAt());
         return new Candidate(signal, rationale, contract.map(OptionContract::symbol));
     }
-
-    static double round(double price, double tick) {
-        return Math.round(price / tick) * tick;
-    }
 }

@@ -1,0 +1,43 @@
+package com.alphacast.core.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.options.OptionChain;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FreshnessGateTest {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 9, 25);
+    private final FreshnessGate gate = new FreshnessGate(Duration.ofSeconds(10), Duration.ofMinutes(15));
+
+    @Test
+    void namesWhyAViewIsTooStaleToTradeOn() {
+        OptionChain chain = SpySession.chainAt(DAY, LocalTime.of(14, 0));
+        BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, chain);
+
+        assertThat(gate.staleness(SpySession.context(bar, chain))).isEmpty();
+        assertThat(gate.staleness(SpySession.context(bar.withHealth(FeedHealth.SYNCHRONISING), chain)))
+                .contains("feed is SYNCHRONISING");
+        assertThat(gate.staleness(new StrategyContext(bar, Optional.of(chain), bar.lastBar().end().plusSeconds(30))))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("limit PT10S"));
+    }
+
+    @Test
+    void aChainIsUsableOnlyWithinItsAgeLimitAndWithAKnownTime() {
+        BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, SpySession.EXPORT);
+
+        assertThat(gate.freshChain(SpySession.context(bar, SpySession.chainAt(DAY, LocalTime.of(13, 50)))))
+                .isPresent();
+        assertThat(gate.freshChain(SpySession.context(bar, SpySession.chainAt(DAY, LocalTime.of(13, 40)))))
+                .isEmpty();
+        // the export as recorded, stamped 21:05 that evening, is no chain for a 14:00 bar
+        assertThat(gate.freshChain(SpySession.context(bar, SpySession.EXPORT))).isEmpty();
+        OptionChain untimed = new OptionChain("SPY", 658.05, DAY, null, SpySession.EXPORT.contracts());
+        assertThat(gate.freshChain(SpySession.context(bar, untimed))).isEmpty();
+    }
+}
