@@ -2,6 +2,8 @@ package com.alphacast.core.strategy;
 
 import com.alphacast.core.calendar.MarketCalendar;
 import com.alphacast.core.options.OptionChain;
+import com.alphacast.core.options.OptionContract;
+import com.alphacast.core.options.OptionRight;
 import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexReport;
 import com.alphacast.core.options.gex.StrikeExposure;
@@ -18,7 +20,9 @@ import java.util.Optional;
  *   <li>the magnet is the strike with the largest |net GEX| within {@code maxDistanceFraction} of the price;</li>
  *   <li>the price is at least {@code minDistanceFraction} away from it (already pinned: nothing to gain);</li>
  *   <li>trade toward the magnet: target the strike, stop {@code 1 / rewardToRisk} of that distance on the other
- *       side.</li>
+ *       side;</li>
+ *   <li>with the liquid at-the-money call (toward a higher magnet) or put expiring within {@code maxDaysToExpiry}
+ *       (default 0) days.</li>
  * </ol>
  * Factors: {@code pin-share} the magnet's share of |net GEX| among strikes in range / {@code pinShareScale} (0.40),
  * {@code proximity} 1 − distance / max distance (0.30), {@code gamma-regime} 0.5 + 0.5·tanh(net GEX /
@@ -35,6 +39,8 @@ public final class MocPinStrategy implements Strategy {
     private final double rewardToRisk;
     private final double pinShareScale;
     private final double gexScale;
+    private final LiquidContracts liquidity;
+    private final int maxDaysToExpiry;
 
     public MocPinStrategy(MarketCalendar calendar, GammaExposure exposure, StrategyParameters parameters) {
         this.exposure = exposure;
@@ -44,6 +50,8 @@ public final class MocPinStrategy implements Strategy {
         rewardToRisk = parameters.decimal("rewardToRisk", 1.5, 0.1, 20);
         pinShareScale = parameters.decimal("pinShareScale", 0.25, 0.01, 1);
         gexScale = parameters.decimal("gexScale", 5e9, 1, 1e15);
+        liquidity = LiquidContracts.from(parameters);
+        maxDaysToExpiry = parameters.integer("maxDaysToExpiry", 0, 0, 7);
         parameters.requireAllRead();
         if (minDistanceFraction >= maxDistanceFraction) {
             throw new IllegalArgumentException(NAME + ": minDistanceFraction " + minDistanceFraction
@@ -86,6 +94,11 @@ public final class MocPinStrategy implements Strategy {
             return Optional.empty();
         }
         Direction direction = magnet.strike() > entry ? Direction.LONG : Direction.SHORT;
+        Optional<OptionContract> contract = liquidity.nearest(chain.get(), common.sessionDate(context), 0,
+                maxDaysToExpiry, direction == Direction.LONG ? OptionRight.CALL : OptionRight.PUT, entry);
+        if (contract.isEmpty()) {
+            return Optional.empty();
+        }
         double share = Math.abs(magnet.netGex()) / inRange;
         double netGex = report.totals().netGex();
         Rationale rationale = new Rationale(List.of(
@@ -96,6 +109,6 @@ public final class MocPinStrategy implements Strategy {
                 magnet.strike(), share * 100, netGex);
         return Optional.of(Candidates.of(NAME, context, direction, entry,
                 entry - direction.sign() * distance / rewardToRisk, magnet.strike(), common.quantity(), summary,
-                rationale, Optional.empty()));
+                rationale, contract));
     }
 }
