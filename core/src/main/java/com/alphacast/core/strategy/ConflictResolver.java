@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>then the earlier market time; then the strategy name, so the outcome never depends on arrival order.</li>
  * </ol>
  * A signal already accepted stays published: a later opposite candidate inside the window must beat it by the rule
- * to be accepted, else it is rejected. Candidates agreeing in direction never conflict. Every loser is returned
+ * to be accepted, else it is rejected. Candidates of different strategies agreeing in direction never conflict;
+ * a strategy repeating its own accepted direction on the underlying inside the window is rejected as a repeat
+ * (a rule that holds for many bars would otherwise signal on each). Every loser is returned
  * as a {@link RejectedSignal} naming the winner and the deciding step. One instance per worker (it remembers the
  * last accepted signal of each underlying); not thread-safe.
  */
@@ -28,6 +30,7 @@ public final class ConflictResolver {
     private final Duration window;
     private final List<String> order;
     private final Map<String, Candidate> standing = new HashMap<>();
+    private final Map<String, Candidate> lastOfStrategy = new HashMap<>();
 
     public ConflictResolver(Duration window, List<String> order) {
         if (window == null || window.isNegative()) {
@@ -44,6 +47,14 @@ public final class ConflictResolver {
         List<Candidate> accepted = new ArrayList<>();
         List<RejectedSignal> rejected = new ArrayList<>();
         for (Candidate candidate : ranked) {
+            Candidate earlier = lastOfStrategy.get(strategyKey(candidate));
+            if (earlier != null && earlier.signal().direction() == candidate.signal().direction()
+                    && within(earlier, candidate)) {
+                rejected.add(new RejectedSignal(candidate.signal(), earlier.signal().id(), String.format(Locale.ROOT,
+                        "%s repeats its %s on %s within %s", candidate.signal().strategy(),
+                        candidate.signal().direction(), candidate.signal().underlying(), window)));
+                continue;
+            }
             Candidate opponent = opponent(candidate, accepted);
             if (opponent == null) {
                 Candidate previous = standing.get(candidate.signal().underlying());
@@ -54,6 +65,7 @@ public final class ConflictResolver {
             if (opponent == null) {
                 accepted.add(candidate);
                 standing.put(candidate.signal().underlying(), candidate);
+                lastOfStrategy.put(strategyKey(candidate), candidate);
             } else {
                 rejected.add(new RejectedSignal(candidate.signal(), opponent.signal().id(), reason(opponent, candidate)));
             }
@@ -73,7 +85,15 @@ public final class ConflictResolver {
     private boolean conflicts(Candidate a, Candidate b) {
         Direction da = a.signal().direction();
         return a.signal().underlying().equals(b.signal().underlying()) && da != b.signal().direction()
-                && Duration.between(a.signal().marketTime(), b.signal().marketTime()).abs().compareTo(window) <= 0;
+                && within(a, b);
+    }
+
+    private boolean within(Candidate a, Candidate b) {
+        return Duration.between(a.signal().marketTime(), b.signal().marketTime()).abs().compareTo(window) <= 0;
+    }
+
+    private static String strategyKey(Candidate candidate) {
+        return candidate.signal().underlying() + "|" + candidate.signal().strategy();
     }
 
     private Comparator<Candidate> ranking() {

@@ -86,8 +86,10 @@ class ConflictResolverTest {
 
         assertThat(resolver.resolve(List.of(weaker)).rejected()).singleElement()
                 .satisfies(lost -> assertThat(lost.winnerId()).isEqualTo(first.signal().id()));
-        assertThat(resolver.resolve(List.of(stronger)).accepted()).containsExactly(stronger);
         assertThat(resolver.resolve(List.of(afterWindow)).accepted()).containsExactly(afterWindow);
+        ConflictResolver another = new ConflictResolver(Duration.ofMinutes(30), ORDER);
+        another.resolve(List.of(first));
+        assertThat(another.resolve(List.of(stronger)).accepted()).containsExactly(stronger);
     }
 
     @Test
@@ -100,5 +102,21 @@ class ConflictResolverTest {
 
         assertThat(resolution.accepted()).containsExactly(a, b);
         assertThat(resolution.rejected()).isEmpty();
+    }
+
+    @Test
+    void aStrategyRepeatingItsDirectionInsideTheWindowIsRecordedAsARepeat() {
+        Instant now = Instant.parse("2025-09-25T19:20:00Z");
+        ConflictResolver resolver = new ConflictResolver(Duration.ofMinutes(30), ORDER);
+        Candidate first = manual("moc-pin", Direction.SHORT, 0.6, now);
+        Candidate nextBar = manual("moc-pin", Direction.SHORT, 0.6, now.plusSeconds(60));
+        Candidate nextHalfHour = manual("moc-pin", Direction.SHORT, 0.6, now.plusSeconds(1860));
+
+        assertThat(resolver.resolve(List.of(first)).accepted()).containsExactly(first);
+        assertThat(resolver.resolve(List.of(nextBar)).rejected()).singleElement().satisfies(lost -> {
+            assertThat(lost.winnerId()).isEqualTo(first.signal().id());
+            assertThat(lost.reason()).isEqualTo("moc-pin repeats its SHORT on SPY within PT30M");
+        });
+        assertThat(resolver.resolve(List.of(nextHalfHour)).accepted()).containsExactly(nextHalfHour);
     }
 }
