@@ -5,5 +5,7 @@ public enum ExitReason {
     /** The market reached the protective stop. */
     STOP,
     /** The market reached the profit target. */
-    TARGET
+    TARGET,
+    /** An expiring option held into the last minutes of its session, closed before it settles. */
+    EXPIRY_CUTOFF
 }
