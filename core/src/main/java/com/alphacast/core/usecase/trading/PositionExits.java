@@ -81,6 +81,7 @@ public final class PositionExits {
         TradeExit.ExitReason reason = switch (exit.reason()) {
             case STOP -> TradeExit.ExitReason.STOP;
             case TARGET -> TradeExit.ExitReason.TARGET;
+            case EXPIRY_CUTOFF -> TradeExit.ExitReason.EXPIRY;
         };
         return new TradeExit(position.signalId(), position.underlying(), position.instrument(), position.direction(),
                 position.quantity(), position.entryPrice(), exit.price(), reason, position.openedAt(), exit.time(), pnl);
