@@ -5,7 +5,6 @@ import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandRouter;
 import com.alphacast.bots.command.SubscriptionCommands;
-import com.alphacast.bots.command.InMemorySubscriberRegistry;
 import com.alphacast.bots.command.SubscriberRegistry;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.core.calendar.TradingSession;
@@ -18,8 +17,8 @@ import java.time.Duration;
 /**
  * The command router of the webhook functions, wired on the tables template.yaml gives them: positions and
  * P&amp;L from PositionsTable, signals from SignalsTable at the caller's tier and delay, the kill switch in
- * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles come
- * from {@code ALPHACAST_ROLES} (template parameter {@code BotRoles}). /closeall is left out: the order path has
+ * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles and
+ * subscription commands are given by the function ({@link LedgerSubscriptions}: tiers from SubscribersTable). /closeall is left out: the order path has
  * no close order yet. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
  * past sessions; signal delays and stored times always use the real clock.
  */
@@ -48,11 +47,15 @@ public final class TableBackedRouter {
         }
     }
 
-    public static CommandRouter create(FunctionResources resources, Clock clock) {
+    /**
+     * @param registry      the caller's role (tiers from SubscribersTable, operators from {@code ALPHACAST_ROLES})
+     * @param subscriptions /grant, /revoke and /refund
+     */
+    public static CommandRouter create(FunctionResources resources, Clock clock, SubscriberRegistry registry,
+                                       SubscriptionCommands subscriptions) {
         var db = resources.dynamoDb();
         Clock chatClock = Clock.offset(clock, Duration.ofDays(-daysBack(resources)));
         TradingSession session = resources.settings().market().session();
-        SubscriberRegistry registry = InMemorySubscriberRegistry.parse(resources.environment().getOrDefault("ALPHACAST_ROLES", ""));
         // Only positions are read here (open ones, closed ones with their P&L); orders are never touched.
         DynamoTradingBook book = new DynamoTradingBook(new DynamoTradingLedger(db, NO_ORDERS_TABLE,
                 resources.require("POSITIONS_TABLE")), session);
@@ -64,6 +67,6 @@ public final class TableBackedRouter {
                 new DynamoTradingControl(risk, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
                 resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
                 new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
-                SubscriptionCommands.unavailable(), new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));
+                subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));
     }
 }

@@ -4,6 +4,7 @@ import com.alphacast.bots.discord.DeferredInteractionCompletion;
 import com.alphacast.bots.discord.HttpDiscordFollowUp;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.functions.chat.LedgerSubscriptions;
 import com.alphacast.functions.chat.TableBackedRouter;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -36,7 +37,9 @@ public final class DiscordFollowUpHandler implements RequestHandler<SQSEvent, SQ
 
     DiscordFollowUpHandler(FunctionResources resources, Clock clock) {
         this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE").register();
-        this.completion = new DeferredInteractionCompletion(TableBackedRouter.create(resources, clock),
+        LedgerSubscriptions subscriptions = new LedgerSubscriptions(resources, clock);
+        this.completion = new DeferredInteractionCompletion(TableBackedRouter.create(resources, clock,
+                        subscriptions.roles(), subscriptions.administration()),
                 HttpDiscordFollowUp.create(resources.environment().getOrDefault("DISCORD_API_BASE", "https://discord.com/api/v10"),
                         Duration.ofSeconds(10)));
     }

@@ -7,7 +7,9 @@ import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.bots.telegram.TelegramUpdateHandler;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.bots.wiring.SubscriptionServices;
 import com.alphacast.functions.chat.DynamoSeenRequests;
+import com.alphacast.functions.chat.LedgerSubscriptions;
 import com.alphacast.functions.chat.TableBackedRouter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -17,12 +19,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Lambda behind {@code POST /telegram/webhook} (HttpApi, payload format 2.0): Telegram updates → one answer each,
- * sent through the Bot API. The webhook secret and bot token are resolved from their references at the first
- * request of an execution environment (a stack started without them, like a local one, still runs the rest).
+ * sent through the Bot API; Stars payments, tiers and premium-chat joins on SubscribersTable. The webhook secret and
+ * bot token are resolved from their references at the first request of an execution environment (a stack started
+ * without them, like a local one, still runs the rest), and the router is wired then on the Bot API client.
  */
 public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -32,7 +36,8 @@ public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
     private final FunctionResources resources;
-    private final TelegramUpdateHandler updates;
+    private final Clock clock;
+    private final DynamoSeenRequests seen;
     /** Built at the first request: the secrets are read then, so a stack without them still starts. */
     private TelegramUpdateEndpoint endpoint;
 
@@ -47,10 +52,8 @@ public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2
     TelegramWebhookHandler(FunctionResources resources, Clock clock) {
         this.priming = new SnapStartPriming(resources, "INBOUND_REQUESTS_TABLE").register();
         this.resources = resources;
-        this.updates = new TelegramUpdateHandler(
-                new CommandParser(resources.environment().getOrDefault("TELEGRAM_BOT_USERNAME", "")),
-                TableBackedRouter.create(resources, clock),
-                new DynamoSeenRequests(resources.dynamoDb(), resources.require("INBOUND_REQUESTS_TABLE"), UPDATE_RETENTION, clock));
+        this.clock = clock;
+        this.seen = new DynamoSeenRequests(resources.dynamoDb(), resources.require("INBOUND_REQUESTS_TABLE"), UPDATE_RETENTION, clock);
     }
 
     private synchronized TelegramUpdateEndpoint endpoint() {
@@ -62,6 +65,12 @@ public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2
             TelegramClient client = TelegramTransport.client(token,
                     URI.create(resources.environment().getOrDefault("TELEGRAM_API_BASE", "https://api.telegram.org")),
                     Duration.ofSeconds(5));
+            // Payments, invite links and removals go through the same client as the answers, so it is wired here.
+            SubscriptionServices subscriptions = new LedgerSubscriptions(resources, clock).telegram(client);
+            TelegramUpdateHandler updates = new TelegramUpdateHandler(
+                    new CommandParser(resources.environment().getOrDefault("TELEGRAM_BOT_USERNAME", "")),
+                    TableBackedRouter.create(resources, clock, subscriptions.roles(), subscriptions.administration()),
+                    seen, Optional.of(subscriptions.updates()));
             endpoint = new TelegramUpdateEndpoint(secret, updates, client, token);
         }
         return endpoint;

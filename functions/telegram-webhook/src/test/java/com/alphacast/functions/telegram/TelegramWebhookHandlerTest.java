@@ -19,13 +19,26 @@ import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.alphacast.aws.subscription.DynamoSubscriptionLedger;
+import com.alphacast.core.distribution.Channel;
+import com.alphacast.core.subscription.Subscriber;
+import com.alphacast.core.subscription.Subscription;
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.usecase.subscription.SubscriptionGrants;
+import com.alphacast.functions.FunctionResources;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +89,10 @@ class TelegramWebhookHandlerTest {
     }
 
     private TelegramWebhookHandler handler(LocalCloud cloud) {
+        return handler(cloud, Clock.systemUTC());
+    }
+
+    private TelegramWebhookHandler handler(LocalCloud cloud, Clock clock) {
         Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("TelegramWebhookFunction"));
         environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
         environment.put("TELEGRAM_WEBHOOK_SECRET_REF", "env:TEST_WEBHOOK_SECRET");
@@ -84,9 +101,10 @@ class TelegramWebhookHandlerTest {
         environment.put("TEST_BOT_TOKEN", TOKEN);
         environment.put("TELEGRAM_API_BASE", TELEGRAM.baseUri().toString().replaceAll("/$", ""));
         environment.put("TELEGRAM_BOT_USERNAME", "alphacast_bot");
+        // Only the operator entry counts: tiers come from SubscribersTable.
         environment.put("ALPHACAST_ROLES", "telegram:" + OPERATOR + "=admin,telegram:" + PREMIUM + "=premium,telegram:"
                 + FREE + "=free");
-        return new TelegramWebhookHandler(environment);
+        return new TelegramWebhookHandler(new FunctionResources(environment), clock);
     }
 
     private APIGatewayV2HTTPResponse post(TelegramWebhookHandler handler, String secret, String body) {
@@ -166,7 +184,7 @@ class TelegramWebhookHandlerTest {
     @Test
     void sameUpdatePostedThreeTimesIsAnsweredOnce(LocalCloud cloud) {
         TelegramWebhookHandler handler = handler(cloud);
-        String update = command(FREE, "/status").toString();
+        String update = command(OPERATOR, "/status").toString();
 
         for (int i = 0; i < 3; i++) {
             assertThat(post(handler, SECRET, update).getStatusCode()).isEqualTo(200);
@@ -212,6 +230,7 @@ class TelegramWebhookHandlerTest {
         Position position = new Position("webhook-test:ESU1:1", "ES", "ESU1", Direction.LONG, 1, 1303.75, 1302.0, 1307.0, opened);
         ledger.recordExecution(new Order("webhook-test:ESU1:1", "ESU1", Direction.LONG, 1, opened, "paper"),
                 new Fill("webhook-test:ESU1:1", "webhook-test:ESU1:1", "ESU1", Direction.LONG, 1, 1303.75, opened), position);
+        new SubscriptionGrants(ledger(cloud), Clock.systemUTC()).grant(new Subscriber(Channel.TELEGRAM, PREMIUM), Tier.PREMIUM, 30);
         TelegramWebhookHandler handler = handler(cloud);
 
         post(handler, SECRET, command(PREMIUM, "/positions").toString());
@@ -257,6 +276,121 @@ class TelegramWebhookHandlerTest {
                 Map.of("actor", "telegram:" + OPERATOR, "command", "/halt", "verdict", "HANDLED"),
                 Map.of("actor", "telegram:" + FREE, "command", "/halt", "verdict", "UNAUTHORIZED"),
                 Map.of("actor", "telegram:" + OPERATOR, "command", "/resume", "verdict", "HANDLED"));
+    }
+
+    @Test
+    void preCheckoutOfAnInvoiceThatIsNotOursIsDeclinedWithTheReason(LocalCloud cloud) {
+        post(handler(cloud), SECRET, fixture("pre_checkout_query.json").toString());
+
+        assertThat(TELEGRAM.requests()).singleElement().satisfies(answer -> {
+            assertThat(answer.path().toLowerCase(Locale.ROOT)).endsWith("/answerprecheckoutquery");
+            assertThat(answer.json().get("pre_checkout_query_id").asText()).isEqualTo("999728699048485871");
+            assertThat(answer.json().get("ok").asBoolean()).isFalse();
+            assertThat(answer.json().get("error_message").asText()).isNotBlank();
+        });
+        assertThat(TELEGRAM.invalidRequests()).isEmpty();
+    }
+
+    @Test
+    void starsPaymentGrantsPremiumOnceUntilThePeriodEnds(LocalCloud cloud) {
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-03-02T15:00:00Z"));
+        TelegramWebhookHandler handler = handler(cloud, clock);
+        String payer = "700010";
+
+        post(handler, SECRET, command(payer, "/subscribe").toString());
+        JsonNode invoice = TELEGRAM.requests().stream().filter(r -> r.path().toLowerCase(Locale.ROOT).endsWith("/sendinvoice")).map(RecordedRequest::json)
+                .filter(json -> json.get("payload").asText().startsWith("sub:v1:premium:"))
+                .filter(json -> json.get("prices").get(0).get("amount").asInt() == 500).findFirst().orElseThrow();
+        String payload = invoice.get("payload").asText();
+        assertThat(invoice.get("currency").asText()).isEqualTo("XTR");
+
+        TELEGRAM.clearRecords();
+        ObjectNode preCheckout = fixture("pre_checkout_query.json");
+        ObjectNode query = (ObjectNode) preCheckout.get("pre_checkout_query");
+        query.put("currency", "XTR").put("total_amount", 500).put("invoice_payload", payload);
+        ((ObjectNode) query.get("from")).put("id", Long.parseLong(payer));
+        post(handler, SECRET, preCheckout.toString());
+        assertThat(TELEGRAM.requests()).singleElement().satisfies(answer -> {
+            assertThat(answer.path().toLowerCase(Locale.ROOT)).endsWith("/answerprecheckoutquery");
+            assertThat(answer.json().get("ok").asBoolean()).isTrue();
+        });
+
+        ObjectNode payment = fixture("successful_payment.json");
+        ObjectNode message = (ObjectNode) payment.get("message");
+        ((ObjectNode) message.get("from")).put("id", Long.parseLong(payer));
+        ((ObjectNode) message.get("chat")).put("id", Long.parseLong(payer));
+        ((ObjectNode) message.get("successful_payment")).put("currency", "XTR").put("total_amount", 500)
+                .put("invoice_payload", payload).put("telegram_payment_charge_id", "stxWebhookTest" + payer);
+        // Telegram redelivers the same update, and a second update may report the same charge: one grant.
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(handler, SECRET, payment.toString()).getStatusCode()).isEqualTo(200);
+        }
+        payment.put("update_id", UPDATE_IDS.incrementAndGet());
+        post(handler, SECRET, payment.toString());
+
+        Subscription granted = ledger(cloud).find(new Subscriber(Channel.TELEGRAM, payer)).orElseThrow();
+        assertThat(granted.tier()).isEqualTo(Tier.PREMIUM);
+        assertThat(granted.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(sent()).filteredOn(sent -> sent.text().startsWith("Thank you!")).singleElement()
+                .satisfies(sent -> assertThat(sent.chatId()).isEqualTo(payer));
+
+        post(handler, SECRET, command(payer, "/tier").toString());
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        post(handler, SECRET, command(payer, "/tier").toString());
+
+        List<String> texts = sent().stream().map(FakeTelegram.SentMessage::text).toList();
+        assertThat(texts.subList(texts.size() - 2, texts.size())).containsExactly(
+                "Your tier: premium (every detail in real time).",
+                "Your tier: free (teasers and results). Upgrade: /subscribe");
+        assertThat(TELEGRAM.invalidRequests()).isEmpty();
+    }
+
+    @Test
+    void operatorGrantGivesPremiumFromTheLedger(LocalCloud cloud) {
+        TelegramWebhookHandler handler = handler(cloud);
+        String member = "700020";
+
+        post(handler, SECRET, command(member, "/tier").toString());
+        post(handler, SECRET, command(OPERATOR, "/grant telegram:" + member + " premium 30").toString());
+        post(handler, SECRET, command(member, "/tier").toString());
+
+        assertThat(ledger(cloud).find(new Subscriber(Channel.TELEGRAM, member))).map(Subscription::tier).contains(Tier.PREMIUM);
+        List<String> texts = sent().stream().map(FakeTelegram.SentMessage::text).toList();
+        assertThat(texts.get(0)).isEqualTo("You are not subscribed yet. See /subscribe.");
+        assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("Granted premium to telegram:" + member + " until "));
+        assertThat(texts.get(texts.size() - 1)).isEqualTo("Your tier: premium (every detail in real time).");
+    }
+
+    private static DynamoSubscriptionLedger ledger(LocalCloud cloud) {
+        return new DynamoSubscriptionLedger(cloud.dynamoDb(), cloud.tableName("SubscribersTable"));
+    }
+
+    /** A clock the test moves forward, to see a subscription end. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the test clock stays in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static int recordedRequests(LocalCloud cloud) {
