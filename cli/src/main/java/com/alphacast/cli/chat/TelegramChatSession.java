@@ -58,6 +58,70 @@ public final class TelegramChatSession {
         return new Exchange(text, response.statusCode(), answers);
     }
 
+    /**
+     * Buys a plan with Telegram Stars the way a person would: {@code /subscribe}, then the invoice whose payload starts
+     * with {@code sub:v1:<tier>:} is paid (Telegram's pre-checkout query, then the successful payment), each posted to
+     * the webhook. Returns the steps with what the bot answered (invoices, the pre-checkout verdict, messages).
+     */
+    public List<Exchange> buy(String tier) throws IOException, InterruptedException {
+        int invoicesBefore = telegram.calls("sendInvoice").size();
+        Exchange subscribe = say("/subscribe");
+        List<FakeTelegram.Call> invoices = telegram.calls("sendInvoice");
+        List<FakeTelegram.Call> ours = invoices.subList(invoicesBefore, invoices.size()).stream()
+                .filter(call -> Long.toString(userId).equals(call.text("chat_id"))).toList();
+        FakeTelegram.Call invoice = ours.stream().filter(call -> call.text("payload").startsWith("sub:v1:" + tier + ":"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("/subscribe sent no " + tier + " invoice"));
+        String payload = invoice.text("payload");
+        int amount = invoice.parameters().get("prices").get(0).get("amount").asInt();
+        List<String> offered = ours.stream().map(call -> "invoice: " + call.text("title")).toList();
+        Exchange subscribed = new Exchange(subscribe.said(), subscribe.status(),
+                java.util.stream.Stream.concat(subscribe.answers().stream(), offered.stream()).toList());
+
+        int verdictsBefore = telegram.calls("answerPreCheckoutQuery").size();
+        ObjectNode preCheckout = json.createObjectNode();
+        preCheckout.put("update_id", updateIds.getAndIncrement());
+        ObjectNode query = preCheckout.putObject("pre_checkout_query");
+        query.put("id", "local-" + userId + "-" + updateIds.get());
+        query.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Local");
+        query.put("currency", "XTR").put("total_amount", amount).put("invoice_payload", payload);
+        int preCheckoutStatus = post(preCheckout);
+        List<FakeTelegram.Call> verdicts = telegram.calls("answerPreCheckoutQuery");
+        List<String> verdict = verdicts.subList(verdictsBefore, verdicts.size()).stream()
+                .map(call -> Boolean.parseBoolean(call.text("ok")) ? "pre-checkout: ok"
+                        : "pre-checkout refused: " + call.text("error_message")).toList();
+        Exchange checkedOut = new Exchange("(pays " + amount + " XTR for " + invoice.text("title") + ")", preCheckoutStatus,
+                verdict);
+
+        int before = telegram.sentMessages().size();
+        ObjectNode payment = json.createObjectNode();
+        payment.put("update_id", updateIds.getAndIncrement());
+        ObjectNode message = payment.putObject("message");
+        message.put("message_id", messageIds.getAndIncrement());
+        message.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Local");
+        message.putObject("chat").put("id", userId).put("type", "private").put("first_name", "Local");
+        message.put("date", clock.instant().getEpochSecond());
+        message.putObject("successful_payment").put("currency", "XTR").put("total_amount", amount)
+                .put("invoice_payload", payload).put("telegram_payment_charge_id", "local-charge-" + userId + "-" + clock.millis())
+                .put("provider_payment_charge_id", "");
+        int paymentStatus = post(payment);
+        Exchange paid = new Exchange("(Telegram confirms the payment)", paymentStatus, answersSince(before));
+        return List.of(subscribed, checkedOut, paid);
+    }
+
+    private int post(ObjectNode update) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .POST(HttpRequest.BodyPublishers.ofString(update.toString())).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private List<String> answersSince(int before) {
+        List<FakeTelegram.SentMessage> sent = telegram.sentMessages();
+        return sent.subList(before, sent.size()).stream()
+                .filter(message -> message.chatId().equals(Long.toString(userId)))
+                .map(FakeTelegram.SentMessage::text).toList();
+    }
+
     private ObjectNode update(String text) {
         ObjectNode update = json.createObjectNode();
         update.put("update_id", updateIds.getAndIncrement());

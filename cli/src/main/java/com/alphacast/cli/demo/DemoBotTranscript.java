@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * After the replay, the demo talks to its own stack through the Telegram webhook route as three people: a premium
- * subscriber asks /positions and /pnl (answered from the positions table), a free user asks /positions (refused),
+ * After the replay, the demo talks to its own stack through the Telegram webhook route as three people: a user
+ * buys premium with Telegram Stars (/subscribe, pre-checkout, payment) and then asks /positions and /pnl (answered from the positions table), a free user asks /positions (refused),
  * the operator sends /halt; a signal injected then is rejected by the kill switch; /resume lifts it. The transcript
  * is what the loopback Bot API received.
  */
@@ -31,8 +31,8 @@ final class DemoBotTranscript {
     static final long PREMIUM = 1002;
     static final long FREE = 1003;
 
-    /** ALPHACAST_ROLES for the demo's webhook functions. */
-    static final String ROLES = "telegram:" + OPERATOR + "=admin,telegram:" + PREMIUM + "=premium,telegram:" + FREE + "=free";
+    /** ALPHACAST_ROLES for the demo's webhook functions: only operators; tiers come from SubscribersTable. */
+    static final String ROLES = "telegram:" + OPERATOR + "=admin";
 
     /** One line of the transcript: who, what they sent, what the bot answered. */
     record Line(String who, String said, List<String> answers) {}
@@ -56,6 +56,12 @@ final class DemoBotTranscript {
         TelegramChatSession free = session(http, webhook, FREE, 2_000);
         TelegramChatSession operator = session(http, webhook, OPERATOR, 3_000);
         List<Line> lines = new ArrayList<>();
+        // The subscriber becomes premium the way a paying user does: a Stars payment through the webhook.
+        lines.add(line("subscriber", premium.say("/tier")));
+        for (TelegramChatSession.Exchange step : premium.buy("premium")) {
+            lines.add(line("subscriber", step));
+        }
+        lines.add(line("premium subscriber", premium.say("/tier")));
         lines.add(line("premium subscriber", premium.say("/positions")));
         lines.add(line("premium subscriber", premium.say("/pnl")));
         lines.add(line("free user", free.say("/positions")));

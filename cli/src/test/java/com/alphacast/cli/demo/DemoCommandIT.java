@@ -94,6 +94,9 @@ class DemoCommandIT {
         assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages")
                 .containsPattern("DeliveriesDeadLetterQueue +0 messages").contains("the local cloud is shut down");
         // The bot transcript: answers from the tables through the Telegram webhook route.
+        // A Stars payment through the webhook makes the subscriber premium (SubscribersTable), then the answers.
+        assertThat(first).contains("subscriber > /subscribe", "pre-checkout: ok", "subscriber > (Telegram confirms the payment)")
+                .containsPattern("premium subscriber > /tier\\R    .*[Pp]remium");
         assertThat(first).containsPattern("premium subscriber > /positions\\R    (No open positions\\.|Open positions \\()")
                 .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$175\\.00 \\(2 trades\\)")
                 .containsPattern("free user > /positions\\R    /positions needs a premium subscription or higher\\. See /subscribe\\.")
