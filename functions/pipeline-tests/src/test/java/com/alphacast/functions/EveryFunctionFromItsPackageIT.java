@@ -29,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +135,15 @@ class EveryFunctionFromItsPackageIT {
         List<ScheduleFiring> fired = cloud.scheduleClock().advanceBy(Duration.ofHours(1));
         assertThat(fired).extracting(ScheduleFiring::functionLogicalId).contains("SubscriptionSweepFunction");
         assertThat(fired).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
+        // MorningAnalysisFunction: a New York weekday from before the pre-market schedule to after the end-of-day one
+        // fires both (the briefing's date is the function's own today: published, or closed on a holiday or weekend).
+        cloud.scheduleClock().setTo(ZonedDateTime.of(2026, 11, 25, 7, 59, 0, 0, ZoneId.of("America/New_York")).toInstant());
+        List<ScheduleFiring> day = cloud.scheduleClock().advanceTo(
+                ZonedDateTime.of(2026, 11, 25, 16, 31, 0, 0, ZoneId.of("America/New_York")).toInstant());
+        assertThat(day).filteredOn(firing -> firing.functionLogicalId().equals("MorningAnalysisFunction"))
+                .extracting(ScheduleFiring::eventName).containsExactly("PreMarketBriefing", "EndOfDayRecap");
+        assertThat(day).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
+        cloud.awaitIdle(IDLE);
         // TelegramWebhookFunction, DiscordInteractionsFunction → DiscordFollowUpFunction: through the HTTP routes.
         HttpClient http = HttpClient.newHttpClient();
         String update = "{\"update_id\":77,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"/status\","
