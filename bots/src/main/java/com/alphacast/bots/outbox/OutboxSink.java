@@ -122,6 +122,15 @@ public final class OutboxSink implements ChannelSink, Closeable {
             node.put("method", request.method());
             node.put("path", request.path());
             node.set("body", request.body());
+            // The file itself stays out of the outbox: its size and digest say which file was sent.
+            request.attachment().ifPresent(file -> {
+                ObjectNode attached = node.putObject("attachment");
+                attached.put("field", file.field());
+                attached.put("filename", file.filename());
+                attached.put("contentType", file.contentType());
+                attached.put("size", file.size());
+                attached.put("sha256", file.sha256());
+            });
         }
         String reference = file.getFileName() + "#" + (lines + 1);
         try {

@@ -14,6 +14,8 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -63,8 +65,11 @@ public final class TelegramTransport implements PlatformTransport {
     @Override
     public SendOutcome send(PlatformRequest request) {
         String method = request.path().substring(request.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (method.equals("sendphoto")) {
+            return sendPhoto(request);
+        }
         if (!method.equals(SendMessage.PATH.toLowerCase(Locale.ROOT))) {
-            return new SendOutcome.Permanent("this transport sends sendMessage calls, not " + method);
+            return new SendOutcome.Permanent("this transport sends sendMessage and sendPhoto calls, not " + method);
         }
         SendMessage sendMessage;
         try {
@@ -73,8 +78,7 @@ public final class TelegramTransport implements PlatformTransport {
             return new SendOutcome.Permanent("rendered sendMessage is unreadable: " + e.getMessage());
         }
         try {
-            Message message = client.execute(sendMessage);
-            return new SendOutcome.Accepted(message.getChatId() + ":" + message.getMessageId());
+            return accepted(client.execute(sendMessage));
         } catch (TelegramApiRequestException e) {
             return scrubbed(classify(e));
         } catch (TelegramApiException e) {
@@ -82,6 +86,40 @@ public final class TelegramTransport implements PlatformTransport {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return new SendOutcome.Transient("Telegram call failed: " + Redaction.scrub(cause.toString(), secrets));
         }
+    }
+
+    /** The client sends a {@link SendPhoto} with a new file as multipart/form-data, the file as its {@code photo} part. */
+    private SendOutcome sendPhoto(PlatformRequest request) {
+        if (request.attachment().isEmpty()) {
+            return new SendOutcome.Permanent("rendered sendPhoto has no photo attached");
+        }
+        var file = request.attachment().get();
+        var body = request.body();
+        if (!body.path("chat_id").isTextual()) {
+            return new SendOutcome.Permanent("rendered sendPhoto has no chat_id");
+        }
+        SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder()
+                .chatId(body.get("chat_id").asText())
+                .photo(new InputFile(new java.io.ByteArrayInputStream(file.bytes()), file.filename()));
+        if (body.hasNonNull("caption")) {
+            photo.caption(body.get("caption").asText());
+        }
+        if (body.hasNonNull("parse_mode")) {
+            photo.parseMode(body.get("parse_mode").asText());
+        }
+        try {
+            return accepted(client.execute(photo.build()));
+        } catch (TelegramApiRequestException e) {
+            return scrubbed(classify(e));
+        } catch (TelegramApiException e) {
+            // The client's message may carry the request URL, and the URL carries the token.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new SendOutcome.Transient("Telegram call failed: " + Redaction.scrub(cause.toString(), secrets));
+        }
+    }
+
+    private static SendOutcome accepted(Message message) {
+        return new SendOutcome.Accepted(message.getChatId() + ":" + message.getMessageId());
     }
 
     private SendOutcome scrubbed(SendOutcome outcome) {

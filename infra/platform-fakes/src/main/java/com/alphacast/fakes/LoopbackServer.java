@@ -1,5 +1,6 @@
 package com.alphacast.fakes;
 
+import com.alphacast.fakes.multipart.MultipartForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -194,18 +195,31 @@ public abstract class LoopbackServer implements AutoCloseable {
     }
 
     private RecordedRequest read(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         URI uri = exchange.getRequestURI();
         Map<String, String> query = decodeForm(uri.getRawQuery());
         String contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         JsonNode parsed = null;
-        if (!body.isEmpty()) {
+        Optional<MultipartForm> form = Optional.empty();
+        String bodyProblem = "";
+        if (MultipartForm.isMultipart(contentType)) {
+            try {
+                MultipartForm parts = MultipartForm.parse(headers.get("content-type"), raw);
+                form = Optional.of(parts);
+                ObjectNode fields = json.createObjectNode();
+                parts.parts().forEach(part -> fields.put(part.name(), part.isFile() ? "attach://" + part.filename() : part.text()));
+                parsed = fields;
+            } catch (MultipartForm.MalformedMultipartException e) {
+                bodyProblem = "malformed multipart/form-data: " + e.getMessage();
+            }
+        } else if (!body.isEmpty()) {
             if (contentType.startsWith("application/x-www-form-urlencoded")) {
-                ObjectNode form = json.createObjectNode();
-                decodeForm(body).forEach(form::put);
-                parsed = form;
+                ObjectNode fields = json.createObjectNode();
+                decodeForm(body).forEach(fields::put);
+                parsed = fields;
             } else {
                 try {
                     parsed = json.readTree(body);
@@ -214,7 +228,7 @@ public abstract class LoopbackServer implements AutoCloseable {
                 }
             }
         }
-        return new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(), query, headers, body, parsed, List.of(),
+        return new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(), query, headers, body, parsed, form, bodyProblem, List.of(),
                 0, "", clock.instant());
     }
 

@@ -3,6 +3,7 @@ package com.alphacast.fakes.telegram;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.multipart.FormPart;
 import com.alphacast.fakes.spec.ApiSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,6 +46,7 @@ public final class FakeTelegram extends LoopbackServer {
     private final Set<String> missingChats = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> messageIds = new ConcurrentHashMap<>();
     private final List<SentMessage> sent = Collections.synchronizedList(new ArrayList<>());
+    private final List<SentPhoto> photos = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Long> recentSends = new ArrayDeque<>();
     private final Map<String, Deque<Long>> recentSendsPerChat = new HashMap<>();
     private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
@@ -66,6 +68,27 @@ public final class FakeTelegram extends LoopbackServer {
     }
 
     /** A message the fake accepted: the chat, the text after entity parsing and the raw request text. */
+    /**
+     * A photo sent with {@code sendPhoto} as a new file.
+     *
+     * @param caption the caption after entity parsing; empty when none
+     * @param photo   the uploaded file as received
+     */
+    public record SentPhoto(String chatId, long messageId, String caption, byte[] photo) {
+        public SentPhoto {
+            photo = photo.clone();
+        }
+
+        @Override
+        public byte[] photo() {
+            return photo.clone();
+        }
+    }
+
+    /** Telegram's limits for an uploaded photo and its caption (Bot API, sendPhoto). */
+    public static final int PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+    public static final int CAPTION_MAX_CHARACTERS = 1024;
+
     public record SentMessage(String chatId, long messageId, String text, String rawText) {
     }
 
@@ -132,6 +155,12 @@ public final class FakeTelegram extends LoopbackServer {
         return update.get("update_id").asLong();
     }
 
+    public List<SentPhoto> sentPhotos() {
+        synchronized (photos) {
+            return List.copyOf(photos);
+        }
+    }
+
     public List<SentMessage> sentMessages() {
         synchronized (sent) {
             return List.copyOf(sent);
@@ -167,6 +196,16 @@ public final class FakeTelegram extends LoopbackServer {
         if (!request.method().equals("POST") && !request.method().equals("GET")) {
             return List.of("Bot API calls use GET or POST, not " + request.method());
         }
+        if (!request.bodyProblem().isEmpty()) {
+            return List.of(request.bodyProblem());
+        }
+        if (matcher.group(2).equalsIgnoreCase("sendPhoto")) {
+            List<String> violations = new ArrayList<>(photoViolations(request));
+            if (request.json() != null) {
+                violations.addAll(spec.validateCall(matcher.group(2), parameters(request)));
+            }
+            return violations;
+        }
         if (!request.body().isEmpty() && request.json() == null) {
             return List.of("body is neither JSON nor form-encoded: content-type " + request.headers().get("content-type"));
         }
@@ -174,6 +213,69 @@ public final class FakeTelegram extends LoopbackServer {
             return List.of(); // answered 404 like the real API, not a spec violation of the parameters
         }
         return spec.validateCall(matcher.group(2), parameters(request));
+    }
+
+    /**
+     * What the Bot API refuses in a {@code sendPhoto} upload: no multipart body, no {@code photo} file part, a file
+     * that is not a PNG or JPEG, one over 10 MB, or a caption over 1024 characters after entity parsing.
+     */
+    private static List<String> photoViolations(RecordedRequest request) {
+        if (request.form().isEmpty()) {
+            return request.json() != null && request.json().path("photo").isTextual()
+                    && !request.json().path("photo").asText().startsWith("attach://")
+                    ? List.of() // a file id or URL, sent as JSON: no upload to check
+                    : List.of("sendPhoto with a new file must be multipart/form-data, was " + request.headers().get("content-type"));
+        }
+        List<String> violations = new ArrayList<>();
+        Optional<FormPart> photo = uploadedPhoto(request);
+        if (photo.isEmpty() || !photo.get().isFile()) {
+            violations.add("sendPhoto has no file part named photo");
+        } else {
+            byte[] bytes = photo.get().bytes();
+            if (bytes.length > PHOTO_MAX_BYTES) {
+                violations.add("photo is " + bytes.length + " bytes, more than the 10 MB a photo may have");
+            }
+            if (!isPng(bytes) && !isJpeg(bytes)) {
+                violations.add("photo " + photo.get().filename() + " is neither a PNG nor a JPEG image");
+            }
+        }
+        request.form().get().part("caption").ifPresent(caption -> {
+            String parseMode = request.form().get().part("parse_mode").map(FormPart::text).orElse("");
+            String text = parseMode.equalsIgnoreCase("HTML") ? TelegramHtml.parse(caption.text()) : caption.text();
+            int length = text.codePointCount(0, text.length());
+            if (length > CAPTION_MAX_CHARACTERS) {
+                violations.add("caption is " + length + " characters after entity parsing, more than 1024");
+            }
+        });
+        return violations;
+    }
+
+    /** The file part of {@code photo}: the part itself, or the part {@code photo=attach://<name>} names. */
+    private static Optional<FormPart> uploadedPhoto(RecordedRequest request) {
+        return request.form().flatMap(form -> {
+            Optional<FormPart> direct = form.part("photo");
+            if (direct.isPresent() && !direct.get().isFile() && direct.get().text().startsWith("attach://")) {
+                return form.part(direct.get().text().substring("attach://".length()));
+            }
+            return direct;
+        });
+    }
+
+    private static boolean isPng(byte[] bytes) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        if (bytes.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (bytes[i] != signature[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length > 3 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8 && bytes[2] == (byte) 0xFF;
     }
 
     @Override
@@ -224,6 +326,7 @@ public final class FakeTelegram extends LoopbackServer {
             case "sendinvoice" -> ok(invoiceMessage(parameters));
             case "createchatinvitelink" -> ok(inviteLink(parameters));
             case "sendmessage" -> ok(sendMessage(parameters));
+            case "sendphoto" -> ok(sendPhoto(parameters, request));
             case "setmycommands" -> {
                 publishedCommands = parameters.get("commands");
                 JsonNode scope = parameters.get("scope");
@@ -251,6 +354,31 @@ public final class FakeTelegram extends LoopbackServer {
         message.set("chat", chat(chatId));
         message.put("date", clock.instant().getEpochSecond());
         message.put("text", text);
+        return message;
+    }
+
+    private ObjectNode sendPhoto(Map<String, JsonNode> parameters, RecordedRequest request) {
+        String chatId = parameters.get("chat_id").asText();
+        String raw = parameters.containsKey("caption") ? parameters.get("caption").asText() : "";
+        String parseMode = parameters.containsKey("parse_mode") ? parameters.get("parse_mode").asText() : "";
+        String caption = parseMode.equalsIgnoreCase("HTML") ? TelegramHtml.parse(raw) : raw;
+        byte[] file = uploadedPhoto(request).map(FormPart::bytes).orElse(new byte[0]);
+        long messageId = messageIds.computeIfAbsent(chatId, id -> new AtomicLong()).incrementAndGet();
+        photos.add(new SentPhoto(chatId, messageId, caption, file));
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", messageId);
+        message.set("from", botUser());
+        message.set("chat", chat(chatId));
+        message.put("date", clock.instant().getEpochSecond());
+        ObjectNode size = message.putArray("photo").addObject();
+        size.put("file_id", "photo-" + chatId + "-" + messageId);
+        size.put("file_unique_id", "u" + messageId);
+        size.put("width", 1200);
+        size.put("height", 800);
+        size.put("file_size", file.length);
+        if (!caption.isEmpty()) {
+            message.put("caption", caption);
+        }
         return message;
     }
 
@@ -401,8 +529,15 @@ public final class FakeTelegram extends LoopbackServer {
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         request.query().forEach((name, value) -> parameters.put(name, com.fasterxml.jackson.databind.node.TextNode.valueOf(value)));
         if (request.json() != null && request.json().isObject()) {
+            // A file uploaded under its own name and referenced as attach://<name> is not a method parameter.
+            Set<String> attached = new java.util.HashSet<>();
             request.json().fields().forEachRemaining(field -> {
-                if (!field.getValue().isNull()) {
+                if (field.getValue().isTextual() && field.getValue().asText().startsWith("attach://")) {
+                    attached.add(field.getValue().asText().substring("attach://".length()));
+                }
+            });
+            request.json().fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull() && !(request.form().isPresent() && attached.contains(field.getKey()))) {
                     parameters.put(field.getKey(), field.getValue());
                 }
             });
