@@ -1,39 +1,37 @@
 package com.alphacast.worker;
 
-import com.alphacast.core.feed.trades.TradeCsvReader;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
 import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
+import com.alphacast.feeds.quality.InputQuality;
+import com.alphacast.feeds.replay.BinanceCaptureReplay;
+import com.alphacast.feeds.replay.ReplaySpeed;
+import com.alphacast.feeds.replay.TradeCsvReplay;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.pipeline.MarketPipeline;
-import com.alphacast.worker.replay.BinanceCaptureFeed;
-import com.alphacast.worker.replay.FeedReplayResult;
-import com.alphacast.worker.replay.ReceiveClock;
-import com.alphacast.worker.replay.RecordedFeed;
+import com.alphacast.worker.replay.RecordingFormat;
 import com.alphacast.worker.replay.ReplayReport;
-import com.alphacast.worker.replay.TradeFileFeed;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a recorded session through fresh market state (every analytic) and the pipeline: a trades CSV for the
- * first configured instrument, or Binance captures ({@code .capture}, {@code .jsonl}) for whatever symbols they
- * hold. Returns once every snapshot and signal is written.
+ * Runs a recorded session through fresh market state (every analytic) and the pipeline, through the feeds module's
+ * replay sources, which are the live code path: a Binance capture goes through the same stream session (book
+ * synchronisation, validation, health) as the live WebSocket, a trades CSV through the same listener calls. The
+ * format is detected from the file ({@link RecordingFormat}). Returns once every snapshot and signal is written.
  */
 @Singleton
 public class ReplaySession {
 
     private static final long DRAIN_TIMEOUT_SECONDS = 120;
+    private static final Duration REPLAY_TIMEOUT = Duration.ofHours(24);
 
     private final AlphacastSettings settings;
     private final WorkerEnvironment environment;
@@ -61,41 +59,57 @@ public class ReplaySession {
         return run(environment.home().resolve(settings.replay().file()), speedMultiplier);
     }
 
+    /** @param speedMultiplier ×N of real time; infinite = as fast as the analytics go */
     public ReplayReport run(Path file, double speedMultiplier) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("replay file " + file + " does not exist");
         }
-        ReceiveClock clock = new ReceiveClock();
+        ReplaySpeed speed = Double.isInfinite(speedMultiplier) ? ReplaySpeed.MAX : new ReplaySpeed(speedMultiplier);
         Map<String, VolumeSpikeStrategy> strategies = new HashMap<>();
         settings.worker().instruments().forEach(i -> strategies.put(i.symbol(),
                 new VolumeSpikeStrategy(i.market(settings.market(), settings.market().contractMultiplier()),
                         settings.volumeSpike())));
         MarketPipeline pipeline = new MarketPipeline(strategies, writes);
         MarketState state = new MarketState(settings.worker(), settings.volumeSpike(), chains, pipeline);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        RecordedFeed feed = name.endsWith(".capture") || name.endsWith(".jsonl")
-                ? new BinanceCaptureFeed(List.of(file), clock)
-                : new TradeFileFeed(settings.worker().instruments().get(0).symbol(), file,
-                        new TradeCsvReader(settings.market().symbol(), ZoneOffset.UTC), speedMultiplier, clock);
+        String name = "replay-" + file.getFileName();
         long start = System.nanoTime();
-        FeedReplayResult result;
-        try (feed) {
-            feed.start(state);
-            result = feed.completion().get();
-            state.finish(clock.epochNanos());
+        try {
+            InputQuality quality;
+            long lastNanos;
+            if (RecordingFormat.of(file) == RecordingFormat.BINANCE_CAPTURE) {
+                try (BinanceCaptureReplay feed = new BinanceCaptureReplay(name, List.of(file), speed, null)) {
+                    feed.start(state);
+                    awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);
+                    quality = feed.session().quality();
+                }
+            } else {
+                try (TradeCsvReplay feed = new TradeCsvReplay(name, file,
+                        settings.worker().instruments().get(0).symbol(), speed)) {
+                    feed.start(state);
+                    awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);
+                    quality = feed.quality();
+                }
+            }
+            // the feed said DISCONNECTED at its end: the open bars close silenced, as after a live disconnect
+            lastNanos = System.currentTimeMillis() * 1_000_000L;
+            state.finish(lastNanos);
             long fed = System.nanoTime();
             if (!writes.awaitDrained(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("snapshots and signals still unwritten after "
                         + DRAIN_TIMEOUT_SECONDS + " s: " + writes.status());
             }
-            return new ReplayReport(result.source(), result.events(), result.malformedLines(), result.malformed(),
+            return new ReplayReport(file.toString(), state.events(), quality.problems(), quality.firstProblems(),
                     pipeline.barsClosed(), pipeline.signals(), Duration.ofNanos(fed - start),
                     Duration.ofNanos(System.nanoTime() - start), writes.status());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay of " + file + " interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitEnd(boolean ended, Path file) {
+        if (!ended) {
+            throw new IllegalStateException("replay of " + file + " did not end within " + REPLAY_TIMEOUT);
         }
     }
 }

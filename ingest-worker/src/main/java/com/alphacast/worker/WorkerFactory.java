@@ -10,12 +10,17 @@ import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexConvention;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.feeds.supervisor.OperatorAlerts;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.io.SignalOutlet;
 import com.alphacast.worker.io.SnapshotStore;
+import com.alphacast.worker.live.LiveFeeds;
+import com.alphacast.worker.live.LoggedOperatorAlerts;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -82,6 +87,16 @@ public class WorkerFactory {
     OutboundWrites outboundWrites(AlphacastSettings settings, SnapshotStore snapshots, SignalOutlet signals) {
         return new OutboundWrites(settings.worker().ioQueueCapacity(), IO_BATCH, IO_RETRY_PAUSE_MILLIS, snapshots,
                 signals);
+    }
+
+    @Singleton
+    LiveFeeds liveFeeds(WorkerEnvironment environment) {
+        return new LiveFeeds(environment.variables(), HttpClient.newHttpClient(), Clock.systemUTC());
+    }
+
+    @Singleton
+    OperatorAlerts operatorAlerts() {
+        return new LoggedOperatorAlerts();
     }
 
     @Singleton

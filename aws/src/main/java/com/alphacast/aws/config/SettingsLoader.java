@@ -172,6 +172,8 @@ public final class SettingsLoader {
     private static WorkerSettings worker(ConfigSection s, MarketSettings market) {
         int capacity = s.integer("ioQueueCapacity", 4096, 1, 1_000_000);
         int correlationBars = s.integer("correlationBars", 30, 3, 100_000);
+        int stalenessMillis = s.integer("stalenessMillis", 5_000, 100, 3_600_000);
+        int failbackSeconds = s.integer("failbackSeconds", 30, 0, 86_400);
         ConfigSection instruments = s.section("instruments");
         List<InstrumentSettings> list = new ArrayList<>();
         for (String symbol : instruments.keys()) {
@@ -184,7 +186,8 @@ public final class SettingsLoader {
             list.add(instrument(instruments.section(market.symbol()), market.symbol(), market.instrument(),
                     market.tickSize()));
         }
-        return new WorkerSettings(list, capacity, correlationBars);
+        return new WorkerSettings(list, capacity, correlationBars, Duration.ofMillis(stalenessMillis),
+                Duration.ofSeconds(failbackSeconds));
     }
 
     private static InstrumentSettings instrument(ConfigSection s, String symbol, String defaultInstrument,

@@ -16,6 +16,7 @@ import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
 import com.alphacast.localcloud.template.TemplateRefusedException;
 import com.alphacast.worker.IngestWorker;
+import com.alphacast.worker.LiveSession;
 import com.alphacast.worker.WorkerReportText;
 import com.alphacast.worker.replay.ReplayReport;
 import java.io.PrintStream;
@@ -58,21 +59,28 @@ public final class WorkerCommand implements Command {
 
     private int worker(List<String> args, PrintStream out) {
         Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
-        String profile = "demo";
+        String profile = null;
         String speed = "max";
         String replay = null;
+        boolean live = false;
+        long seconds = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> {
                     out.println("usage: ./alphacast worker --replay PATH [--profile NAME] [--speed max|realtime|Nx]"
                             + " [--home DIR]");
+                    out.println("       ./alphacast worker --live [--profile NAME] [--seconds N] [--home DIR]");
                     out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
-                    out.println("  CSV, or a Binance capture ending in .capture or .jsonl) with config/<profile>.yaml's");
-                    out.println("  instruments (default profile: demo), and prints its report and the snapshots it wrote.");
+                    out.println("  CSV or a Binance capture, format detected) with config/<profile>.yaml's instruments");
+                    out.println("  (default profile: demo), and prints its report and the snapshots it wrote. --live runs");
+                    out.println("  the instruments' live sources (default profile: production, Binance spot and USD-M");
+                    out.println("  futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");
+                    out.println("  BINANCE_SPOT_WS_URL/_REST_URL and BINANCE_FUTURES_WS_URL/_REST_URL override the venue.");
                     return ExitCode.OK;
                 }
-                case "--replay", "--profile", "--speed", "--home" -> {
+                case "--live" -> live = true;
+                case "--replay", "--profile", "--speed", "--home", "--seconds" -> {
                     if (i + 1 >= args.size()) {
                         throw new Refusal(ExitCode.USAGE, arg + " needs a value");
                     }
@@ -81,6 +89,7 @@ public final class WorkerCommand implements Command {
                         case "--replay" -> replay = value;
                         case "--profile" -> profile = value;
                         case "--speed" -> speed = value;
+                        case "--seconds" -> seconds = seconds(value);
                         default -> home = path(arg, value);
                     }
                 }
@@ -88,11 +97,15 @@ public final class WorkerCommand implements Command {
                         + "' (see ./alphacast worker --help)");
             }
         }
-        if (replay == null) {
-            throw new Refusal(ExitCode.USAGE, "give a recording to replay: --replay PATH (see ./alphacast worker --help)");
+        if (live == (replay != null)) {
+            throw new Refusal(ExitCode.USAGE, "give either a recording to replay (--replay PATH) or --live "
+                    + "(see ./alphacast worker --help)");
         }
-        Path file = path("--replay", replay);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        if (profile == null) {
+            profile = live ? "production" : "demo";
+        }
+        Path file = live ? null : path("--replay", replay);
+        if (!live && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new Refusal(ExitCode.INPUT, "--replay '" + TerminalText.excerpt(replay) + "' is not a readable file");
         }
         Path template = home.resolve("template.yaml");
@@ -123,14 +136,25 @@ public final class WorkerCommand implements Command {
             env.put("AWS_SECRET_ACCESS_KEY", "local");
             env.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString());
-            out.printf("worker: profile '%s', replaying %s at speed %s on the local cloud%n", profile, file, speed);
-            ReplayReport report;
-            try (IngestWorker worker = IngestWorker.start(env)) {
-                report = worker.replay(file, multiplier);
-            } catch (InputFormatException e) {
-                throw new Refusal(ExitCode.INPUT, e.getMessage());
+            for (String venue : List.of("BINANCE_SPOT_WS_URL", "BINANCE_SPOT_REST_URL", "BINANCE_FUTURES_WS_URL",
+                    "BINANCE_FUTURES_REST_URL")) {
+                String value = System.getenv(venue);
+                if (value != null && !value.isBlank()) {
+                    env.put(venue, value);
+                }
             }
-            out.println(WorkerReportText.of(report));
+            if (live) {
+                runLive(env, settings, profile, seconds, out);
+            } else {
+                out.printf("worker: profile '%s', replaying %s at speed %s on the local cloud%n", profile, file, speed);
+                ReplayReport report;
+                try (IngestWorker worker = IngestWorker.start(env)) {
+                    report = worker.replay(file, multiplier);
+                } catch (InputFormatException e) {
+                    throw new Refusal(ExitCode.INPUT, e.getMessage());
+                }
+                out.println(WorkerReportText.of(report));
+            }
             out.printf("signals waiting in SignalsQueue: %d%n", cloud.messageCount("SignalsQueue"));
             DynamoMarketSnapshots snapshots = new DynamoMarketSnapshots(cloud.dynamoDb(),
                     cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1));
@@ -143,6 +167,35 @@ public final class WorkerCommand implements Command {
         } catch (TemplateRefusedException e) {
             throw new Refusal(ExitCode.INPUT, e.getMessage());
         }
+    }
+
+    /** Live until {@code seconds} have passed (0: until the process is interrupted), then the sources close. */
+    private static void runLive(Map<String, String> env, AlphacastSettings settings, String profile, long seconds,
+                                PrintStream out) {
+        out.printf("worker: profile '%s', live %s on the local cloud%s%n", profile, settings.worker().symbols(),
+                seconds > 0 ? " for " + seconds + " s" : " until Ctrl-C");
+        try (IngestWorker worker = IngestWorker.start(env); LiveSession.Running running = worker.live()) {
+            Thread.sleep(seconds > 0 ? seconds * 1000 : Long.MAX_VALUE);
+            out.printf("worker: %d market events, %d bars, %d signals%n", running.state().events(),
+                    running.pipeline().barsClosed(), running.pipeline().signals());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(ExitCode.INPUT, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0 && n <= 86_400 * 365L) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Refusal(ExitCode.USAGE, "--seconds must be a whole number of seconds > 0, was '"
+                + TerminalText.excerpt(value) + "'");
     }
 
     private static String describe(MarketSnapshot s) {

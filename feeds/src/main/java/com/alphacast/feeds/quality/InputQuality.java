@@ -1,6 +1,8 @@
 package com.alphacast.feeds.quality;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +28,7 @@ public final class InputQuality {
     private int framesInWindow;
     private int badInWindow;
     private boolean demoted;
+    private final List<String> firstProblems = new ArrayList<>();
 
     public InputQuality(String source, int window, int maxBadPerWindow) {
         this.source = Objects.requireNonNull(source, "source");
@@ -59,6 +62,9 @@ public final class InputQuality {
      */
     public boolean report(InputProblem problem, long position, String detail) {
         long n = ++counts[problem.ordinal()];
+        if (firstProblems.size() < LOGGED_IN_FULL) {
+            firstProblems.add(problem + " at " + position + ": " + detail);
+        }
         if (n <= LOGGED_IN_FULL || n % LOG_EVERY == 0) {
             log.log(System.Logger.Level.WARNING, "{0} at {1}: {2} ({3}, {4} so far)", source, position, detail,
                     problem, n);
@@ -97,6 +103,20 @@ public final class InputQuality {
             }
         }
         return out;
+    }
+
+    /** The first problems reported (up to {@value #LOGGED_IN_FULL}), each with its position, for reports. */
+    public List<String> firstProblems() {
+        return List.copyOf(firstProblems);
+    }
+
+    /** Every problem reported so far, whatever its kind. */
+    public long problems() {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
     }
 
     public String source() {

@@ -153,10 +153,10 @@ class ReplaySessionTest {
 
         assertThat(report.events()).isEqualTo(2);
         assertThat(report.malformedLines()).isEqualTo(4);
-        assertThat(report.malformed().get(0)).contains("line 3").contains("price");
-        assertThat(report.malformed().get(1)).contains("line 4");
-        assertThat(report.malformed().get(2)).contains("line 5");
-        assertThat(report.malformed().get(3)).contains("line 6").contains("size");
+        assertThat(report.malformed().get(0)).contains("trades.csv:3:").contains("price");
+        assertThat(report.malformed().get(1)).contains("trades.csv:4:");
+        assertThat(report.malformed().get(2)).contains("trades.csv:5:");
+        assertThat(report.malformed().get(3)).contains("trades.csv:6:").contains("size");
         assertThat(report.bars()).isEqualTo(2);
     }
 

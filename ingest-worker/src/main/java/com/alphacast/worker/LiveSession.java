@@ -1,0 +1,61 @@
+package com.alphacast.worker;
+
+import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.state.MarketState;
+import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
+import com.alphacast.feeds.supervisor.FeedSupervisor;
+import com.alphacast.feeds.supervisor.OperatorAlerts;
+import com.alphacast.worker.io.OutboundWrites;
+import com.alphacast.worker.live.LiveFeeds;
+import com.alphacast.worker.pipeline.MarketPipeline;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the configured instruments live: the sources their {@code sources} name, under the failover supervisor,
+ * into fresh market state (every analytic) and the pipeline. The supervisor's health reaches the market state, so an
+ * instrument without a live source has silent strategies: never a signal from a stale book.
+ */
+@Singleton
+public class LiveSession {
+
+    private final AlphacastSettings settings;
+    private final OutboundWrites writes;
+    private final ChainAnalytics chains;
+    private final LiveFeeds feeds;
+    private final OperatorAlerts alerts;
+
+    public LiveSession(AlphacastSettings settings, OutboundWrites writes, ChainAnalytics chains, LiveFeeds feeds,
+                       OperatorAlerts alerts) {
+        this.settings = settings;
+        this.writes = writes;
+        this.chains = chains;
+        this.feeds = feeds;
+        this.alerts = alerts;
+    }
+
+    /** The running session; closing it closes every source. */
+    public record Running(FeedSupervisor supervisor, MarketState state, MarketPipeline pipeline)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            supervisor.close();
+            state.finish(System.currentTimeMillis() * 1_000_000L);
+        }
+    }
+
+    public Running start() {
+        Map<String, VolumeSpikeStrategy> strategies = new HashMap<>();
+        settings.worker().instruments().forEach(i -> strategies.put(i.symbol(),
+                new VolumeSpikeStrategy(i.market(settings.market(), settings.market().contractMultiplier()),
+                        settings.volumeSpike())));
+        MarketPipeline pipeline = new MarketPipeline(strategies, writes);
+        MarketState state = new MarketState(settings.worker(), settings.volumeSpike(), chains, pipeline);
+        FeedSupervisor supervisor = feeds.supervisor(settings.worker(), alerts);
+        supervisor.start(state);
+        return new Running(supervisor, state, pipeline);
+    }
+}

@@ -1,0 +1,90 @@
+package com.alphacast.worker.live;
+
+import com.alphacast.core.feed.binance.BinanceMarket;
+import com.alphacast.core.marketdata.FeedSource;
+import com.alphacast.core.settings.InstrumentSettings;
+import com.alphacast.core.settings.WorkerSettings;
+import com.alphacast.feeds.binance.BinanceEndpoints;
+import com.alphacast.feeds.binance.BinanceFeedSettings;
+import com.alphacast.feeds.binance.BinanceFeedSource;
+import com.alphacast.feeds.supervisor.FeedSupervisor;
+import com.alphacast.feeds.supervisor.InstrumentRoute;
+import com.alphacast.feeds.supervisor.OperatorAlerts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds the live sources the worker configuration names, under one {@link FeedSupervisor}: each instrument's
+ * {@code sources} in priority order, the configured staleness window and failback hold-down. Source names:
+ * {@code binance-spot}, {@code binance-futures} (USD-M). Each Binance source carries every instrument routed to it on
+ * one connection. Endpoints are Binance's public ones unless the environment overrides them
+ * ({@code BINANCE_SPOT_WS_URL}/{@code BINANCE_SPOT_REST_URL}, {@code BINANCE_FUTURES_WS_URL}/
+ * {@code BINANCE_FUTURES_REST_URL}), which is how the loopback servers stand in for the venue.
+ */
+public final class LiveFeeds {
+
+    public static final String BINANCE_SPOT = "binance-spot";
+    public static final String BINANCE_FUTURES = "binance-futures";
+
+    private final Map<String, String> environment;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public LiveFeeds(Map<String, String> environment, HttpClient http, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public FeedSupervisor supervisor(WorkerSettings worker, OperatorAlerts alerts) {
+        Map<String, List<String>> symbolsBySource = new LinkedHashMap<>();
+        List<InstrumentRoute> routes = new ArrayList<>();
+        for (InstrumentSettings instrument : worker.instruments()) {
+            for (String source : instrument.sources()) {
+                market(source, instrument.symbol());
+                symbolsBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(instrument.symbol());
+            }
+            routes.add(new InstrumentRoute(instrument.symbol(), instrument.sources(), worker.failbackHoldDown()));
+        }
+        List<FeedSource> sources = new ArrayList<>();
+        symbolsBySource.forEach((source, symbols) -> {
+            BinanceMarket market = market(source, symbols.get(0));
+            BinanceFeedSettings settings = BinanceFeedSettings.defaults(source, market, symbols)
+                    .withEndpoints(endpoints(source, market));
+            settings = settings.withTimings(settings.heartbeatInterval(), settings.heartbeatTimeout(),
+                    worker.stalenessWindow(), settings.backoff(), settings.maxConnectionAge());
+            sources.add(new BinanceFeedSource(settings, http, clock, new Random()));
+        });
+        return new FeedSupervisor(sources, routes, worker.stalenessWindow(), alerts,
+                () -> clock.millis() * 1_000_000L);
+    }
+
+    private static BinanceMarket market(String source, String symbol) {
+        return switch (source) {
+            case BINANCE_SPOT -> BinanceMarket.SPOT;
+            case BINANCE_FUTURES -> BinanceMarket.USDM_FUTURES;
+            default -> throw new IllegalArgumentException("worker.instruments." + symbol + ".sources: '" + source
+                    + "' is not a live source (known: " + BINANCE_SPOT + ", " + BINANCE_FUTURES + ")");
+        };
+    }
+
+    private BinanceEndpoints endpoints(String source, BinanceMarket market) {
+        String prefix = market == BinanceMarket.SPOT ? "BINANCE_SPOT" : "BINANCE_FUTURES";
+        String ws = environment.get(prefix + "_WS_URL");
+        String rest = environment.get(prefix + "_REST_URL");
+        if (ws == null && rest == null) {
+            return BinanceEndpoints.publicEndpoints(market);
+        }
+        if (ws == null || rest == null) {
+            throw new IllegalArgumentException(source + ": set both " + prefix + "_WS_URL and " + prefix
+                    + "_REST_URL, or neither for Binance's public endpoints");
+        }
+        return new BinanceEndpoints(URI.create(ws), URI.create(rest));
+    }
+}
