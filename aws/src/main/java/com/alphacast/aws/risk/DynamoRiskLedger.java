@@ -16,6 +16,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.approval.Forward;
+import com.alphacast.core.usecase.approval.OpenPositionsAsOf;
 import com.alphacast.core.usecase.approval.RiskLedger;
 import com.alphacast.core.usecase.publication.SignalReleases;
 import com.alphacast.core.usecase.trading.RiskSlots;
@@ -93,6 +94,28 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     @Override
     public RiskState state(LocalDate tradingDay) {
         return new RiskState(killSwitch(), (int) counter(OPEN_POSITIONS_KEY), (int) counter(approvedKey(tradingDay)));
+    }
+
+    /**
+     * Reads every approval (the {@code ApprovalsByTime} index) and counts those open at the signal's market time
+     * by their recorded {@code exitTime}, not by whether the position function has released them yet: it may
+     * already have closed, at a later bar, a position that was open when this signal happened.
+     */
+    @Override
+    public int openAt(Signal signal) {
+        int open = 0;
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("ApprovalsByTime")
+                .keyConditionExpression("approvalFeed = :approved")
+                .expressionAttributeValues(Map.of(":approved", s(APPROVED)))
+                .build()).items()) {
+            Signal approved = json.read(AttributeValues.string(item, "signal"), Signal.class);
+            Instant exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse).orElse(null);
+            if (OpenPositionsAsOf.enteredBefore(approved, signal) && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
+                open++;
+            }
+        }
+        return open;
     }
 
     @Override

@@ -85,11 +85,12 @@ class DemoCommandIT {
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
         }
-        // Each approved signal is followed, per tier and channel, by its fill and its close (with P&L), once each.
+        // Each approved signal is followed, per tier and channel, by its fill and its close (with P&L), once each;
+        // both of today's trades close at their stop (22:38 and 22:44), so two stop-hit updates per row.
         for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern("filled\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
-            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+1\\s+0");
+            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
         }
         assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages")
                 .containsPattern("DeliveriesDeadLetterQueue +0 messages").contains("the local cloud is shut down");

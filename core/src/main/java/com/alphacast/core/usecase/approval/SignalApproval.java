@@ -6,6 +6,7 @@ import com.alphacast.core.distribution.TierDispatch;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
+import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.signal.Signal;
 import java.time.Clock;
@@ -59,13 +60,13 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        if (ledger.state(day).openPositions() > 0) {
+        if (ledger.openAt(signal) > 0) {
             // Only the position function closes positions: let it catch up with the bars before this signal.
             exits.awaitCheckedThrough(signal.underlying(), signal.marketTime());
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RiskDecision decision = unlessUnforwardable(signal,
-                    riskCheck.evaluate(signal, ledger.state(day), clock.instant()));
+                    riskCheck.evaluate(signal, asOfMarketTime(signal, day), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);
             switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending)) {
                 case RECORDED -> {
@@ -84,6 +85,16 @@ public final class SignalApproval {
         }
         throw new IllegalStateException("risk limits kept changing under signal " + signal.id()
                 + " for " + MAX_ATTEMPTS + " attempts; it will be retried");
+    }
+
+    /**
+     * The risk state with open positions counted as of the signal's market time, so the decision does not depend
+     * on how far the position function has got (it may already have closed, at a later bar, a position that was
+     * still open when this signal happened).
+     */
+    private RiskState asOfMarketTime(Signal signal, LocalDate day) {
+        RiskState now = ledger.state(day);
+        return new RiskState(now.killSwitch(), ledger.openAt(signal), now.approvedToday());
     }
 
     /**

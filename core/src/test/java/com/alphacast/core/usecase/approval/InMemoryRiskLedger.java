@@ -68,6 +68,16 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
     }
 
     @Override
+    public int openAt(Signal signal) {
+        Map<String, Instant> exitTimes = new HashMap<>();
+        closed.forEach(exit -> exitTimes.put(exit.signalId(), exit.time()));
+        return (int) decisions.values().stream()
+                .filter(d -> d.decision().approved() && OpenPositionsAsOf.enteredBefore(d.signal(), signal))
+                .filter(d -> OpenPositionsAsOf.stillOpenAt(exitTimes.get(d.signal().id()), signal))
+                .count();
+    }
+
+    @Override
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
                          List<Forward> pending) {
         Runnable concurrent = beforeNextCommit;

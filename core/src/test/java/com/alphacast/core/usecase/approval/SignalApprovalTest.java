@@ -238,6 +238,35 @@ class SignalApprovalTest {
     }
 
     @Test
+    void positionClosedLaterInMarketTimeStillHoldsItsSlotForAnEarlierSignal() {
+        approval(limits(1, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+        // The position function ran ahead: it already closed s1 at a bar after s2's market time.
+        ledger.release(new PositionExit("s1", ExitReason.STOP, 1298.5, MARKET.plusSeconds(28 * 60)));
+
+        Instant s2Time = MARKET.plusSeconds(21 * 60);
+        Instant s3Time = MARKET.plusSeconds(28 * 60);
+        RiskDecision s2 = approval(limits(1, 5), s2Time.plusSeconds(1)).decide(signal("s2", s2Time));
+        RiskDecision s3 = approval(limits(1, 5), s3Time.plusSeconds(1)).decide(signal("s3", s3Time));
+
+        assertThat(s2.reasons()).singleElement().asString().contains("open positions");
+        // An exit at the signal's own market time has already given the slot back.
+        assertThat(s3.approved()).isTrue();
+    }
+
+    @Test
+    void signalEarlierInMarketTimeDoesNotCountALaterApprovalAsOpen() {
+        approval(limits(1, 5), MARKET.plusSeconds(601)).decide(signal("late", MARKET.plusSeconds(600)));
+
+        Signal early = new Signal("early", "volume-spike", "ES", "ESU1", Direction.LONG, 1300.0, 1298.5, 1303.0, 1, 0.7,
+                "test", MARKET, MARKET.plusSeconds(601));
+
+        RiskDecision decision = approval(limits(2, 5), MARKET.plusSeconds(602)).decide(early);
+
+        assertThat(decision.approved()).isTrue();
+        assertThat(exitWaits).isEmpty();
+    }
+
+    @Test
     void givesUpWithARetryableErrorWhenLimitsKeepChanging() {
         SignalApproval approval = new SignalApproval(new RiskCheck(limits(2, 5)), new AlwaysRacingLedger(ledger),
                 publisher, exitProgress,
@@ -261,6 +290,11 @@ class SignalApprovalTest {
         @Override
         public RiskState state(LocalDate tradingDay) {
             return delegate.state(tradingDay);
+        }
+
+        @Override
+        public int openAt(Signal signal) {
+            return delegate.openAt(signal);
         }
 
         @Override
