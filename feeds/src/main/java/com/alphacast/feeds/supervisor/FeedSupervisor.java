@@ -117,7 +117,17 @@ public final class FeedSupervisor implements FeedSource {
             }
         }
         if (timer != null) {
-            timer.shutdownNow();
+            // Alerts already queued are delivered before the thread stops (shutdownNow would drop them); the
+            // periodic staleness check is cancelled by shutdown itself.
+            timer.shutdown();
+            try {
+                if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
+                    timer.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                timer.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
