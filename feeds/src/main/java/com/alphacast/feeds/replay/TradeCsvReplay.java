@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a trades CSV (core's {@link TradeCsvReader} layouts) as trades, plus the prevailing quote as top of book when
- * the file carries one. Receive time = the recorded trade time. A bad line is counted and logged with its line, never
+ * the file carries one. Exchange time = the recorded trade time; receive time = the wall clock when the replay hands the
+ * event over, as for a live feed (the signal's age and latency count from it). A bad line is counted and logged with its line, never
  * fatal. Each symbol is {@code LIVE} from its first trade until the end of the file ({@code DISCONNECTED}).
  */
 public final class TradeCsvReplay implements FeedSource {
@@ -91,10 +93,15 @@ public final class TradeCsvReplay implements FeedSource {
             listener.onFeedHealth(name, symbol, FeedHealth.LIVE, nanos, "replaying " + file.getFileName());
         }
         if (row.quote() != null) {
-            listener.onTopOfBook(symbol, nanos, nanos, row.quote().bidPrice(), row.quote().bidSize(),
+            listener.onTopOfBook(symbol, nanos, receivedNow(), row.quote().bidPrice(), row.quote().bidSize(),
                     row.quote().askPrice(), row.quote().askSize());
         }
-        listener.onTrade(symbol, nanos, nanos, row.line(), row.trade().price(), row.trade().size(), row.aggressor());
+        listener.onTrade(symbol, nanos, receivedNow(), row.line(), row.trade().price(), row.trade().size(), row.aggressor());
+    }
+
+    private static long receivedNow() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private void badLine(InputFormatException bad) {
