@@ -16,10 +16,13 @@ import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
+import com.alphacast.core.strategy.ConflictResolver;
+import com.alphacast.core.strategy.StrategyDesk;
 import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.pipeline.MarketPipeline;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +110,8 @@ public class WorkerPathBenchmark {
                 21, 0.01, 200, 50, 10, 347_760, 0.08, 0.20, false);
         InstrumentSettings nkn = new InstrumentSettings("NKNUSDT", "NKNUSDT", 1e-4, 1, List.of("replay"),
                 DepthProtocol.SPOT, 21, 0.01, 1000, 50, 30, 525_600, 0.3, 0.8, false);
-        MarketPipeline pipeline = new MarketPipeline(Map.of("ES", new VolumeSpikeStrategy(ES, BARS)), writes);
+        MarketPipeline pipeline = new MarketPipeline(Map.of("ES", new StrategyDesk(
+                List.of(new VolumeSpikeStrategy(ES, BARS)), new ConflictResolver(Duration.ZERO, List.of()))), writes);
         MarketState s = new MarketState(new WorkerSettings(List.of(es, nkn), 65_536, 30), BARS,
                 new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT), pipeline);
         s.onFeedHealth("bench", "ES", FeedHealth.LIVE, 0, "bench");

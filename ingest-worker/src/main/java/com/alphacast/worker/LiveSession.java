@@ -3,15 +3,13 @@ package com.alphacast.worker;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
-import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
 import com.alphacast.feeds.supervisor.FeedSupervisor;
 import com.alphacast.feeds.supervisor.OperatorAlerts;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.live.LiveFeeds;
+import com.alphacast.worker.pipeline.InstrumentDesks;
 import com.alphacast.worker.pipeline.MarketPipeline;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Runs the configured instruments live: the sources their {@code sources} name, under the failover supervisor,
@@ -24,14 +22,16 @@ public class LiveSession {
     private final AlphacastSettings settings;
     private final OutboundWrites writes;
     private final ChainAnalytics chains;
+    private final InstrumentDesks desks;
     private final LiveFeeds feeds;
     private final OperatorAlerts alerts;
 
     public LiveSession(AlphacastSettings settings, OutboundWrites writes, ChainAnalytics chains, LiveFeeds feeds,
-                       OperatorAlerts alerts) {
+                       OperatorAlerts alerts, InstrumentDesks desks) {
         this.settings = settings;
         this.writes = writes;
         this.chains = chains;
+        this.desks = desks;
         this.feeds = feeds;
         this.alerts = alerts;
     }
@@ -48,11 +48,7 @@ public class LiveSession {
     }
 
     public Running start() {
-        Map<String, VolumeSpikeStrategy> strategies = new HashMap<>();
-        settings.worker().instruments().forEach(i -> strategies.put(i.symbol(),
-                new VolumeSpikeStrategy(i.market(settings.market(), settings.market().contractMultiplier()),
-                        settings.volumeSpike())));
-        MarketPipeline pipeline = new MarketPipeline(strategies, writes);
+        MarketPipeline pipeline = new MarketPipeline(desks.open(), writes);
         MarketState state = new MarketState(settings.worker(), settings.volumeSpike(), chains, pipeline);
         FeedSupervisor supervisor = feeds.supervisor(settings.worker(), alerts);
         supervisor.start(state);

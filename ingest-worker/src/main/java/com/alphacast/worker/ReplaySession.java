@@ -3,12 +3,12 @@ package com.alphacast.worker;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
-import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.feeds.replay.BinanceCaptureReplay;
 import com.alphacast.feeds.replay.ReplaySpeed;
 import com.alphacast.feeds.replay.TradeCsvReplay;
 import com.alphacast.worker.io.OutboundWrites;
+import com.alphacast.worker.pipeline.InstrumentDesks;
 import com.alphacast.worker.pipeline.MarketPipeline;
 import com.alphacast.worker.replay.RecordingFormat;
 import com.alphacast.worker.replay.ReplayReport;
@@ -16,9 +16,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,13 +35,15 @@ public class ReplaySession {
     private final WorkerEnvironment environment;
     private final OutboundWrites writes;
     private final ChainAnalytics chains;
+    private final InstrumentDesks desks;
 
     public ReplaySession(AlphacastSettings settings, WorkerEnvironment environment, OutboundWrites writes,
-                         ChainAnalytics chains) {
+                         ChainAnalytics chains, InstrumentDesks desks) {
         this.settings = settings;
         this.environment = environment;
         this.writes = writes;
         this.chains = chains;
+        this.desks = desks;
     }
 
     /** The profile's replay file at the profile's speed. */
@@ -65,11 +65,7 @@ public class ReplaySession {
             throw new IllegalArgumentException("replay file " + file + " does not exist");
         }
         ReplaySpeed speed = Double.isInfinite(speedMultiplier) ? ReplaySpeed.MAX : new ReplaySpeed(speedMultiplier);
-        Map<String, VolumeSpikeStrategy> strategies = new HashMap<>();
-        settings.worker().instruments().forEach(i -> strategies.put(i.symbol(),
-                new VolumeSpikeStrategy(i.market(settings.market(), settings.market().contractMultiplier()),
-                        settings.volumeSpike())));
-        MarketPipeline pipeline = new MarketPipeline(strategies, writes);
+        MarketPipeline pipeline = MarketPipeline.recorded(desks.open(), writes);
         MarketState state = new MarketState(settings.worker(), settings.volumeSpike(), chains, pipeline);
         String name = "replay-" + file.getFileName();
         long start = System.nanoTime();

@@ -2,20 +2,26 @@ package com.alphacast.worker;
 
 import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.config.SettingsLoader;
+import com.alphacast.aws.config.StrategyProfilesLoader;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.core.calendar.ShippedCalendars;
 import com.alphacast.core.options.activity.UnusualOptionsActivity;
 import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexConvention;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.WorkerStrategies;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.strategy.StrategyCatalog;
+import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.feeds.supervisor.OperatorAlerts;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.io.SignalOutlet;
 import com.alphacast.worker.io.SnapshotStore;
 import com.alphacast.worker.live.LiveFeeds;
 import com.alphacast.worker.live.LoggedOperatorAlerts;
+import com.alphacast.worker.pipeline.InstrumentDesks;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -23,6 +29,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -97,6 +104,17 @@ public class WorkerFactory {
     @Singleton
     OperatorAlerts operatorAlerts() {
         return new LoggedOperatorAlerts();
+    }
+
+    /** The instruments' strategy desks; a bad or unknown {@code worker.strategies.profile} stops the worker here. */
+    @Singleton
+    InstrumentDesks desks(AlphacastSettings settings, WorkerEnvironment environment) {
+        WorkerStrategies selection = settings.worker().strategies();
+        Optional<StrategyProfile> profile = selection.profile()
+                .map(name -> new StrategyProfilesLoader().load(environment.variables(), name));
+        StrategyCatalog catalog = new StrategyCatalog(new ShippedCalendars().calendar(selection.exchange()),
+                new GammaExposure(GexConvention.DEFAULT));
+        return new InstrumentDesks(settings, profile, catalog);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package com.alphacast.aws.config;
 
 import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.calendar.Exchange;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
@@ -20,6 +21,7 @@ import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.settings.WorkerSettings;
+import com.alphacast.core.settings.WorkerStrategies;
 import com.alphacast.core.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -187,7 +189,22 @@ public final class SettingsLoader {
                     market.tickSize()));
         }
         return new WorkerSettings(list, capacity, correlationBars, Duration.ofMillis(stalenessMillis),
-                Duration.ofSeconds(failbackSeconds));
+                Duration.ofSeconds(failbackSeconds), strategies(s.section("strategies")));
+    }
+
+    /** The profile is checked against config/strategy-profiles.yaml when the worker builds its desks. */
+    private static WorkerStrategies strategies(ConfigSection s) {
+        Optional<String> profile = Optional.empty();
+        if (s.has("profile")) {
+            String name = s.text("profile", "");
+            if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                throw s.error("profile", "a strategy profile is a lower-case name like 'aggressive', got "
+                        + TerminalText.excerpt(Redaction.preview(name)));
+            }
+            profile = Optional.of(name);
+        }
+        String exchange = s.choice("exchange", "xnys", "xnys", "xnas", "xcme");
+        return new WorkerStrategies(profile, Exchange.valueOf(exchange.toUpperCase(Locale.ROOT)));
     }
 
     private static InstrumentSettings instrument(ConfigSection s, String symbol, String defaultInstrument,

@@ -2,6 +2,11 @@ package com.alphacast.aws.config;
 
 import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.core.text.TerminalText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +25,43 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class StrategyProfilesLoader {
 
     public static final String FILE = "config/strategy-profiles.yaml";
+
+    /**
+     * The named profile from where the settings come from: {@code ALPHACAST_CONFIG_DIR}'s
+     * {@code strategy-profiles.yaml} when set, else the copy bundled on the class path; an unknown name fails
+     * listing the known ones.
+     */
+    public StrategyProfile load(Map<String, String> environment, String profile) {
+        String directory = environment.get(SettingsLoader.CONFIG_DIR_VARIABLE);
+        String file;
+        String text;
+        if (directory != null && !directory.isBlank()) {
+            Path path = Path.of(directory).resolve("strategy-profiles.yaml");
+            file = path.toString();
+            try {
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read the strategy profiles: " + e.getMessage(), e);
+            }
+        } else {
+            file = "classpath:" + FILE;
+            try (InputStream in = StrategyProfilesLoader.class.getClassLoader().getResourceAsStream(FILE)) {
+                if (in == null) {
+                    throw new ConfigException(file + ": missing from the class path");
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        Map<String, StrategyProfile> profiles = parse(file, text);
+        StrategyProfile chosen = profiles.get(profile);
+        if (chosen == null) {
+            throw new ConfigException(file + ": no strategy profile '" + profile + "' (worker.strategies.profile); "
+                    + "known: " + profiles.keySet());
+        }
+        return chosen;
+    }
 
     /** Parses the profiles file's text; {@code file} is only used in error messages. */
     public Map<String, StrategyProfile> parse(String file, String text) {

@@ -3,10 +3,12 @@ package com.alphacast.aws.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphacast.core.calendar.Exchange;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.ChannelSettings;
+import com.alphacast.core.settings.WorkerStrategies;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +78,34 @@ class SettingsLoaderTest {
                 .hasMessageContaining("worker.instruments.BTCUSDT.regimeHigh");
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "worker:\n  ioQueueCapacity: 0\n"))
                 .hasMessageContaining("worker.ioQueueCapacity");
+    }
+
+    @Test
+    void workerStrategiesNameAProfileAndTheCalendarItsWindowsAreReadIn() {
+        AlphacastSettings settings = loader.parse("t", "t.yaml",
+                "worker:\n  strategies:\n    profile: technical\n    exchange: XCME\n");
+        assertThat(settings.worker().strategies().profile()).contains("technical");
+        assertThat(settings.worker().strategies().exchange()).isEqualTo(Exchange.XCME);
+
+        AlphacastSettings none = loader.parse("t", "t.yaml", "risk:\n  maxOpenPositions: 2\n");
+        assertThat(none.worker().strategies()).isEqualTo(WorkerStrategies.VOLUME_SPIKE_ONLY);
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  strategies:\n    exchange: LSE\n"))
+                .hasMessageContaining("worker.strategies.exchange").hasMessageContaining("xnys, xnas, xcme");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  strategies:\n    profile: Fast Money\n"))
+                .hasMessageContaining("worker.strategies.profile");
+    }
+
+    @Test
+    void anUnknownStrategyProfileStopsTheWorkerListingTheKnownOnes() {
+        Map<String, String> environment = Map.of(SettingsLoader.CONFIG_DIR_VARIABLE, CONFIG.toString());
+        StrategyProfilesLoader profiles = new StrategyProfilesLoader();
+
+        assertThat(profiles.load(environment, "scalping").order()).contains("institutional-flow");
+        assertThatThrownBy(() -> profiles.load(environment, "yolo"))
+                .hasMessageContaining("strategy-profiles.yaml").hasMessageContaining("no strategy profile 'yolo'")
+                .hasMessageContaining("conservative");
     }
 
     @Test

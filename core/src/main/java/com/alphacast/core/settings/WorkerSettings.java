@@ -2,6 +2,7 @@ package com.alphacast.core.settings;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How the ingest worker runs: which instruments it follows, how its I/O is bounded and how live feeds fail over.
@@ -12,9 +13,10 @@ import java.util.List;
  * @param stalenessWindow   no event for an instrument from its active source within this: the source is stale and
  *                          the next one takes over
  * @param failbackHoldDown  how long a recovered higher-priority source must stay live before it is taken back
+ * @param strategies        the strategy profile run beside each instrument's volume spike
  */
 public record WorkerSettings(List<InstrumentSettings> instruments, int ioQueueCapacity, int correlationBars,
-                             Duration stalenessWindow, Duration failbackHoldDown) {
+                             Duration stalenessWindow, Duration failbackHoldDown, WorkerStrategies strategies) {
 
     public static final Duration DEFAULT_STALENESS = Duration.ofSeconds(5);
     public static final Duration DEFAULT_FAILBACK_HOLD_DOWN = Duration.ofSeconds(30);
@@ -31,6 +33,14 @@ public record WorkerSettings(List<InstrumentSettings> instruments, int ioQueueCa
             throw new IllegalArgumentException("worker failback hold-down must not be negative, was "
                     + failbackHoldDown);
         }
+        Objects.requireNonNull(strategies, "strategies");
+    }
+
+    /** Without a strategy profile: the volume spike alone. */
+    public WorkerSettings(List<InstrumentSettings> instruments, int ioQueueCapacity, int correlationBars,
+                          Duration stalenessWindow, Duration failbackHoldDown) {
+        this(instruments, ioQueueCapacity, correlationBars, stalenessWindow, failbackHoldDown,
+                WorkerStrategies.VOLUME_SPIKE_ONLY);
     }
 
     /** Replays and tests: the default failover timings. */

@@ -13,6 +13,7 @@ import com.alphacast.core.classification.TickRule;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.ChainSummary;
 import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.quality.BadPrintFilter;
 import com.alphacast.core.quality.PrintListener;
 import com.alphacast.core.settings.InstrumentSettings;
@@ -74,6 +75,8 @@ final class InstrumentState implements MarketView {
     private long sweeps;
     private long invalidPrints;
     private Optional<ChainSummary> chain = Optional.empty();
+    // kept wrapped so a bar close hands it to the strategies without allocating
+    private Optional<OptionChain> optionChain = Optional.empty();
 
     InstrumentState(InstrumentSettings settings, VolumeSpikeSettings barSettings, BarCloseListener barListener,
                     CrossInstrumentCorrelation correlation) {
@@ -128,8 +131,9 @@ final class InstrumentState implements MarketView {
         book.onSnapshot(snapshot);
     }
 
-    void onChain(ChainSummary summary) {
+    void onChain(ChainSummary summary, OptionChain latest) {
         chain = Optional.of(summary);
+        optionChain = Optional.of(latest);
     }
 
     void onFeedHealth(FeedHealth health) {
@@ -268,6 +272,11 @@ final class InstrumentState implements MarketView {
     @Override
     public Optional<ChainSummary> chain() {
         return chain;
+    }
+
+    @Override
+    public Optional<OptionChain> optionChain() {
+        return optionChain;
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class MarketState implements MarketEventListener {
             ignoredChains.increment(); // the instrument is not configured with chain analytics
             return;
         }
-        state.onChain(chains.summarize(chain));
+        state.onChain(chains.summarize(chain), chain);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.alphacast.core.state;
 
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.ChainSummary;
+import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.market.MarketAnalytics;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.volatility.VolatilityRegime;
@@ -47,6 +48,14 @@ public interface MarketView {
     long rejectedPrints();
 
     Optional<ChainSummary> chain();
+
+    /**
+     * The latest option chain of this underlying as it arrived (what options strategies pick contracts from and
+     * the chain's quotes fill against); empty without chain analytics or before the first chain.
+     */
+    default Optional<OptionChain> optionChain() {
+        return Optional.empty();
+    }
 
     /** Pearson correlation of bar returns with {@code other} over the configured window; NaN until warm. */
     double correlationWith(String other);

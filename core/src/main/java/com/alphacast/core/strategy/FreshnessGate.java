@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The staleness gate every strategy passes first: the instrument's feed must be {@link FeedHealth#LIVE}, the bar
- * must have closed at most {@code maxBarAge} before the worker saw it, and a chain the strategy needs must be at
- * most {@code maxChainAge} older than the bar (a chain without a timestamp has no known age and is refused).
+ * must have closed at most {@code maxBarAge} before the worker saw it ({@link StrategyContext#seenAt()}), and a
+ * chain the strategy needs must be at most {@code maxChainAge} older than the bar (a chain without a timestamp has
+ * no known age and is refused).
  */
 public record FreshnessGate(Duration maxBarAge, Duration maxChainAge) {
 
@@ -23,7 +24,7 @@ public record FreshnessGate(Duration maxBarAge, Duration maxChainAge) {
         if (context.view().health() != FeedHealth.LIVE) {
             return Optional.of("feed is " + context.view().health());
         }
-        Duration barAge = Duration.between(context.marketTime(), context.observedAt());
+        Duration barAge = Duration.between(context.marketTime(), context.seenAt());
         if (barAge.compareTo(maxBarAge) > 0) {
             return Optional.of("bar closed " + barAge + " before it was seen (limit " + maxBarAge + ")");
         }

@@ -12,6 +12,7 @@ import com.alphacast.core.fixtures.TestData;
 import com.alphacast.core.market.ChainSummary;
 import com.alphacast.core.market.MarketAnalytics;
 import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.options.activity.UnusualOptionsActivity;
 import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexConvention;
@@ -68,8 +69,11 @@ class MarketStateTest {
     void anUnderlyingWithAChainCarriesGexZeroGammaAndWalls() {
         MarketState state = new MarketState(new WorkerSettings(List.of(instrument("SPY", true)), 16, 30), BARS,
                 CHAINS, (view, nanos) -> { });
-        state.onOptionChain("SPY", 0, 0, SpyChain.load().chain());
+        OptionChain latest = SpyChain.load().chain();
+        state.onOptionChain("SPY", 0, 0, latest);
 
+        // the chain itself is kept too: options strategies pick and price their contracts from it
+        assertThat(state.view("SPY").optionChain()).containsSame(latest);
         ChainSummary chain = state.view("SPY").chain().orElseThrow();
         // the conventions' worked example: net −3.9178 bn, zero gamma 668.50
         assertThat(chain.netGex()).isCloseTo(-3.9178e9, within(0.0001e9));
@@ -87,6 +91,7 @@ class MarketStateTest {
         state.onTrade("QQQ", 0, 0, 0, 500, 1, Aggressor.BUY);
 
         assertThat(state.view("SPY").chain()).isEmpty();
+        assertThat(state.view("SPY").optionChain()).isEmpty();
         assertThat(state.ignoredChains()).isEqualTo(1);
         assertThat(state.unknownInstrumentEvents()).isEqualTo(1);
     }

@@ -28,6 +28,19 @@ class FreshnessGateTest {
     }
 
     @Test
+    void aRecordedBarReplayedYearsLaterIsSeenAtItsEndWhileALiveOneThatLateIsStale() {
+        OptionChain chain = SpySession.chainAt(DAY, LocalTime.of(14, 0));
+        BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, chain);
+        java.time.Instant replayedToday = bar.lastBar().end().plus(Duration.ofDays(400));
+
+        StrategyContext recorded = StrategyContext.recorded(bar, Optional.of(chain), replayedToday);
+
+        assertThat(gate.staleness(recorded)).isEmpty();
+        assertThat(recorded.observedAt()).isEqualTo(replayedToday); // latency still counts from the wall clock
+        assertThat(gate.staleness(new StrategyContext(bar, Optional.of(chain), replayedToday))).isPresent();
+    }
+
+    @Test
     void aChainIsUsableOnlyWithinItsAgeLimitAndWithAKnownTime() {
         BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, SpySession.EXPORT);
 

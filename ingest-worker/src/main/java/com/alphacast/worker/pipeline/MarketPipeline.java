@@ -3,28 +3,49 @@ package com.alphacast.worker.pipeline;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.state.BarCloseListener;
 import com.alphacast.core.state.MarketView;
-import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
+import com.alphacast.core.strategy.Candidate;
+import com.alphacast.core.strategy.Resolution;
+import com.alphacast.core.strategy.StrategyContext;
+import com.alphacast.core.strategy.StrategyDesk;
 import com.alphacast.worker.io.OutboundWrites;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the worker does when an instrument's bar closes (on the feed thread that closed it): the snapshot with
- * the instrument's analytics is handed to the I/O executor first, then the instrument's strategy reads the
- * {@link MarketView} and a signal, if any, follows the snapshot. Nothing here waits for AWS.
+ * the instrument's analytics is handed to the I/O executor first, then the instrument's {@link StrategyDesk}
+ * evaluates every strategy on the view and the underlying's latest chain; the accepted signals follow the
+ * snapshot and the conflicts' losers are counted. Nothing here waits for AWS.
  */
 public final class MarketPipeline implements BarCloseListener {
 
-    private final Map<String, VolumeSpikeStrategy> strategies;
+    private final Map<String, StrategyDesk> desks;
     private final OutboundWrites writes;
+    private final boolean recorded;
     private final AtomicLong barsClosed = new AtomicLong();
     private final AtomicLong signals = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
-    /** @param strategies one strategy per instrument symbol (strategies keep per-instrument state) */
-    public MarketPipeline(Map<String, VolumeSpikeStrategy> strategies, OutboundWrites writes) {
-        this.strategies = Map.copyOf(strategies);
+    /** A live pipeline; @param desks one desk per instrument symbol (desks keep per-instrument state) */
+    public MarketPipeline(Map<String, StrategyDesk> desks, OutboundWrites writes) {
+        this(desks, writes, false);
+    }
+
+    private MarketPipeline(Map<String, StrategyDesk> desks, OutboundWrites writes, boolean recorded) {
+        this.desks = Map.copyOf(desks);
         this.writes = writes;
+        this.recorded = recorded;
+    }
+
+    /**
+     * A pipeline for a recorded session: its bars are 'seen' at their end by the strategies' staleness gate (a
+     * 2011 bar replayed today is not stale: replay lateness is not measurable), while signals still carry the
+     * wall-clock time the closing event reached the worker, as the risk check and latency figures need.
+     */
+    public static MarketPipeline recorded(Map<String, StrategyDesk> desks, OutboundWrites writes) {
+        return new MarketPipeline(desks, writes, true);
     }
 
     @Override
@@ -32,13 +53,22 @@ public final class MarketPipeline implements BarCloseListener {
         barsClosed.incrementAndGet();
         Instant observedAt = Instant.ofEpochSecond(0, receiveNanos);
         writes.submit(new MarketSnapshot(view.lastBar(), observedAt, view.analytics()));
-        VolumeSpikeStrategy strategy = strategies.get(view.symbol());
-        if (strategy != null) {
-            strategy.onBar(view, observedAt).ifPresent(signal -> {
-                signals.incrementAndGet();
-                writes.submit(signal);
-            });
+        StrategyDesk desk = desks.get(view.symbol());
+        if (desk == null) {
+            return;
         }
+        Resolution resolution = desk.onBarClosed(recorded
+                ? StrategyContext.recorded(view, view.optionChain(), observedAt)
+                : new StrategyContext(view, view.optionChain(), observedAt));
+        if (resolution.isEmpty()) {
+            return;
+        }
+        List<Candidate> accepted = resolution.accepted();
+        for (int i = 0; i < accepted.size(); i++) {
+            signals.incrementAndGet();
+            writes.submit(accepted.get(i).signal());
+        }
+        rejected.addAndGet(resolution.rejected().size());
     }
 
     public long barsClosed() {
@@ -47,5 +77,10 @@ public final class MarketPipeline implements BarCloseListener {
 
     public long signals() {
         return signals.get();
+    }
+
+    /** Candidates that lost a conflict (or repeated their strategy's standing signal). */
+    public long rejected() {
+        return rejected.get();
     }
 }

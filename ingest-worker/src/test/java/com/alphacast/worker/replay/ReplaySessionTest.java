@@ -3,7 +3,10 @@ package com.alphacast.worker.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.aws.config.SettingsLoader;
+import com.alphacast.aws.config.StrategyProfilesLoader;
 import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.calendar.Exchange;
+import com.alphacast.core.calendar.ShippedCalendars;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.options.activity.UnusualOptionsActivity;
@@ -14,12 +17,15 @@ import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.strategy.StrategyCatalog;
+import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.worker.ReplaySession;
 import com.alphacast.worker.WorkerEnvironment;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.io.SignalOutlet;
 import com.alphacast.worker.io.SnapshotStore;
+import com.alphacast.worker.pipeline.InstrumentDesks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +41,8 @@ class ReplaySessionTest {
     private static final Path ROOT = Path.of(System.getProperty("alphacast.project.root", ".."));
     private static final ChainAnalytics CHAINS =
             new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT);
+    private static final StrategyCatalog CATALOG = new StrategyCatalog(new ShippedCalendars().calendar(Exchange.XCME),
+            new GammaExposure(GexConvention.DEFAULT));
 
     /** Everything the I/O thread wrote, in order. */
     private final List<Object> written = Collections.synchronizedList(new ArrayList<>());
@@ -50,7 +58,7 @@ class ReplaySessionTest {
 
     private ReplaySession session(AlphacastSettings settings, OutboundWrites writes) {
         return new ReplaySession(settings, new WorkerEnvironment(Map.of("ALPHACAST_HOME", ROOT.toString())), writes,
-                CHAINS);
+                CHAINS, new InstrumentDesks(settings, java.util.Optional.empty(), CATALOG));
     }
 
     private OutboundWrites recordingWrites(int capacity, long pauseMillisPerBatch) {
@@ -100,6 +108,28 @@ class ReplaySessionTest {
                         MarketSnapshot.class, s -> assertThat(s.bar().end()).isEqualTo(signal.marketTime())));
             }
         }
+    }
+
+    @Test
+    void withTheTechnicalProfileInstitutionalFlowTradesBesideTheVolumeSpikeAndARepeatIsHeldBack() {
+        AlphacastSettings settings = demo();
+        StrategyProfile technical = new StrategyProfilesLoader().load(
+                Map.of(SettingsLoader.CONFIG_DIR_VARIABLE, ROOT.resolve("config").toString()), "technical");
+        ReplayReport report;
+        try (OutboundWrites writes = recordingWrites(4096, 0)) {
+            report = new ReplaySession(settings, new WorkerEnvironment(Map.of("ALPHACAST_HOME", ROOT.toString())),
+                    writes, CHAINS, new InstrumentDesks(settings, java.util.Optional.of(technical), CATALOG))
+                    .run(Double.POSITIVE_INFINITY);
+        }
+
+        List<Signal> signals = written.stream().filter(Signal.class::isInstance).map(Signal.class::cast).toList();
+        // the 22:31 UTC bar (z 3.5, body -0.13%, 31 minutes into the CME session) is institutional selling; the
+        // volume spike's own SHORT on it repeats its 22:29 SHORT inside the 30-minute window and is held back
+        assertThat(signals).extracting(s -> s.strategy() + " " + s.direction() + " " + s.marketTime())
+                .containsExactly("volume-spike SHORT 2011-07-31T22:29:00Z",
+                        "institutional-flow SHORT 2011-07-31T22:31:00Z",
+                        "volume-spike LONG 2011-07-31T22:38:00Z");
+        assertThat(report.signals()).isEqualTo(3);
     }
 
     @Test
