@@ -1,5 +1,6 @@
 package com.alphacast.bots.discord;
 
+import com.alphacast.bots.render.Attachment;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
@@ -8,6 +9,7 @@ import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.bots.render.Tone;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.ChartArchive;
 import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,18 +28,30 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * Renders briefings as one Discord embed built with JDA's {@link EmbedBuilder}: colour by side or outcome,
  * every value markdown-escaped, every text cut to its embed limit and the whole embed kept under Discord's
- * 6000-character total. Mentions are disabled so a value such as {@code @everyone} pings nobody.
+ * 6000-character total. Mentions are disabled so a value such as {@code @everyone} pings nobody. A morning
+ * briefing with a chart carries it as the embed's image: the PNG is uploaded with the message as {@code files[0]}
+ * (multipart/form-data, the message JSON in {@code payload_json}) and the embed points at it
+ * ({@code image.url = attachment://chart.png}).
  */
 public final class DiscordRenderer implements ChannelRenderer {
 
     /** Discord's limit across all embeds of a message. */
     public static final int EMBED_TOTAL_LIMIT = 6000;
+    /** The chart's file name on Discord, which the embed's image URL names. */
+    public static final String CHART_FILENAME = "chart.png";
 
     private final BriefingComposer composer;
+    private final ChartArchive charts;
     private final ObjectMapper json = new ObjectMapper();
 
     public DiscordRenderer(BriefingComposer composer) {
+        this(composer, publicationId -> Optional.empty());
+    }
+
+    /** @param charts where briefing charts are read; a briefing whose chart is not there goes out without an image */
+    public DiscordRenderer(BriefingComposer composer, ChartArchive charts) {
         this.composer = Objects.requireNonNull(composer, "composer");
+        this.charts = Objects.requireNonNull(charts, "charts");
     }
 
     public static DiscordRenderer standard() {
@@ -58,6 +72,18 @@ public final class DiscordRenderer implements ChannelRenderer {
     public List<PlatformRequest> requestsFor(Publication publication, Tier tier, String destination,
                                              Optional<String> inReplyTo) {
         DiscordDestination target = DiscordDestination.parse(destination);
+        Optional<byte[]> chart = publication instanceof Publication.MorningBriefing briefing && briefing.hasChart()
+                ? charts.chart(briefing.id()) : Optional.empty();
+        if (chart.isPresent()) {
+            MessageEmbed embed = new EmbedBuilder(embed(composer.compose(publication, tier)))
+                    .setImage("attachment://" + CHART_FILENAME).build();
+            ObjectNode body = body(embed);
+            ObjectNode attachment = body.putArray("attachments").addObject();
+            attachment.put("id", "0");
+            attachment.put("filename", CHART_FILENAME);
+            return List.of(new PlatformRequest("POST", target.messagePath(), body,
+                    Optional.of(Attachment.png("files[0]", CHART_FILENAME, chart.get()))));
+        }
         ObjectNode body = body(embed(composer.compose(publication, tier)));
         Optional<String> replyTo = ChannelRenderer.messageId(inReplyTo);
         if (target.kind() == DiscordDestination.Kind.CHANNEL && replyTo.isPresent()) {

@@ -1,5 +1,6 @@
 package com.alphacast.bots.discord;
 
+import com.alphacast.bots.delivery.MultipartBody;
 import com.alphacast.bots.delivery.PlatformTransport;
 import com.alphacast.bots.delivery.SendOutcome;
 import com.alphacast.bots.render.PlatformRequest;
@@ -100,11 +101,19 @@ public final class DiscordTransport implements PlatformTransport {
         }
         HttpRequest http;
         try {
-            http = builder.timeout(timeout)
-                    .header("User-Agent", rest.getUserAgent())
-                    .header("Content-Type", "application/json")
-                    .method(request.method(), HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request.body())))
-                    .build();
+            builder.timeout(timeout).header("User-Agent", rest.getUserAgent());
+            if (request.attachment().isPresent()) {
+                // A message with a file: the message JSON in payload_json, the file in the part its field names.
+                MultipartBody multipart = new MultipartBody()
+                        .field("payload_json", json.writeValueAsString(request.body()), "application/json")
+                        .file(request.attachment().get().field(), request.attachment().get());
+                builder.header("Content-Type", multipart.contentType())
+                        .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(multipart.bytes()));
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(request.method(), HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request.body())));
+            }
+            http = builder.build();
         } catch (IOException e) {
             return new SendOutcome.Permanent("cannot serialise request: " + e.getMessage());
         }

@@ -1,16 +1,19 @@
 package com.alphacast.bots.outbox;
 
 import com.alphacast.bots.discord.DiscordRenderer;
+import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
 import com.alphacast.bots.render.PlatformRequest;
+import com.alphacast.bots.telegram.TelegramMessageSplitter;
 import com.alphacast.bots.telegram.TelegramRenderer;
 import com.alphacast.bots.x.XRenderer;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
-import com.alphacast.core.publication.Publication;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.publication.ChartArchive;
+import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sink that records, instead of sending, exactly the platform API requests a delivery produces: one
@@ -70,12 +74,21 @@ public final class OutboxSink implements ChannelSink, Closeable {
         }
     }
 
-    /** An outbox with the channel's standard renderer. */
+    /** An outbox with the channel's standard renderer; briefing charts are not looked up (text only). */
     public static OutboxSink forChannel(Channel channel, Path directory) {
+        return forChannel(channel, directory, publicationId -> Optional.empty());
+    }
+
+    /**
+     * An outbox with the channel's standard renderer reading briefing charts from {@code charts}: a briefing's
+     * chart is recorded as the request's attachment (size and SHA-256), as the live sender would upload it.
+     */
+    public static OutboxSink forChannel(Channel channel, Path directory, ChartArchive charts) {
+        BriefingComposer composer = BriefingComposer.standard();
         ChannelRenderer renderer = switch (channel) {
-            case TELEGRAM -> TelegramRenderer.standard();
-            case DISCORD -> DiscordRenderer.standard();
-            case X -> XRenderer.standard();
+            case TELEGRAM -> new TelegramRenderer(composer, new TelegramMessageSplitter(), Optional.empty(), charts);
+            case DISCORD -> new DiscordRenderer(composer, charts);
+            case X -> new XRenderer(composer, Optional.empty(), charts);
         };
         return new OutboxSink(channel, directory, renderer);
     }

@@ -15,11 +15,13 @@ import com.alphacast.bots.x.XRenderer;
 import com.alphacast.bots.x.XTransport;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
+import com.alphacast.core.publication.ChartArchive;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,9 +42,21 @@ public final class ChannelSinks {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final BriefingComposer composer;
+    private final ChartArchive charts;
 
+    /** Senders that send briefings as text only (no chart is looked up). */
     public ChannelSinks(BotsConfiguration configuration, SentDeliveryLedger ledger, Clock clock, Sleeper sleeper,
                         RandomGenerator random) {
+        this(configuration, ledger, publicationId -> Optional.empty(), clock, sleeper, random);
+    }
+
+    /**
+     * @param charts where briefing charts are read: Telegram sends one as a photo, Discord as the embed's image, X as the
+     *               post's media
+     */
+    public ChannelSinks(BotsConfiguration configuration, SentDeliveryLedger ledger, ChartArchive charts, Clock clock,
+                        Sleeper sleeper, RandomGenerator random) {
+        this.charts = Objects.requireNonNull(charts, "charts");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,7 +78,7 @@ public final class ChannelSinks {
     public PlatformSink telegram(SendPolicy policy) {
         BotsConfiguration.Telegram settings = configuration.telegram()
                 .orElseThrow(() -> new IllegalStateException("Telegram is not configured: set TELEGRAM_BOT_TOKEN"));
-        TelegramRenderer renderer = new TelegramRenderer(composer, new TelegramMessageSplitter(), settings.upgradeUrl());
+        TelegramRenderer renderer = new TelegramRenderer(composer, new TelegramMessageSplitter(), settings.upgradeUrl(), charts);
         return new PlatformSink(renderer, TelegramTransport.create(settings.botToken(), settings.apiBase(), configuration.timeout()),
                 ledger, policy, backoff(), clock, sleeper);
     }
@@ -72,7 +86,7 @@ public final class ChannelSinks {
     public PlatformSink discord(SendPolicy policy) {
         BotsConfiguration.Discord settings = configuration.discord()
                 .orElseThrow(() -> new IllegalStateException("Discord is not configured: set DISCORD_WEBHOOKS or DISCORD_BOT_TOKEN"));
-        return new PlatformSink(new DiscordRenderer(composer),
+        return new PlatformSink(new DiscordRenderer(composer, charts),
                 DiscordTransport.create(settings.apiBase(), settings.botToken(), settings.webhookTokens(), configuration.timeout()),
                 ledger, policy, backoff(), clock, sleeper);
     }
@@ -80,7 +94,7 @@ public final class ChannelSinks {
     public PlatformSink x(SendPolicy policy) {
         BotsConfiguration.X settings = configuration.x()
                 .orElseThrow(() -> new IllegalStateException("X is not configured: set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET"));
-        return new PlatformSink(new XRenderer(composer, settings.link()),
+        return new PlatformSink(new XRenderer(composer, settings.link(), charts),
                 XTransport.create(settings.apiBase(), settings.credentials(), configuration.timeout(), clock),
                 ledger, policy, backoff(), clock, sleeper);
     }

@@ -1,5 +1,6 @@
 package com.alphacast.bots.x;
 
+import com.alphacast.bots.render.Attachment;
 import com.alphacast.bots.render.Briefing;
 import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.render.ChannelRenderer;
@@ -7,6 +8,7 @@ import com.alphacast.bots.render.Fact;
 import com.alphacast.bots.render.PlatformRequest;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.ChartArchive;
 import com.alphacast.core.publication.Publication;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,21 +20,32 @@ import java.util.Optional;
 /**
  * Renders briefings as X posts of at most 280 (weighted) characters. An X account is public, so a premium
  * delivery is rendered with basic detail at most: exact contract, entry, stop, target, size and rationale
- * never reach X whatever the delivery's tier.
+ * never reach X whatever the delivery's tier. A morning briefing with a chart is a post with the chart as its image:
+ * the request carries the PNG as its {@code media} attachment and names it in {@code media.media_ids} by the
+ * placeholder {@value #MEDIA_ID_PLACEHOLDER}, which the sender replaces with the id X gives the upload.
  */
 public final class XRenderer implements ChannelRenderer {
 
     public static final String CREATE_POST_PATH = "/2/tweets";
+    /** Stands for the media id of the request's attachment until the sender has uploaded it. */
+    public static final String MEDIA_ID_PLACEHOLDER = "{media_id}";
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private final BriefingComposer composer;
     private final Optional<String> link;
+    private final ChartArchive charts;
 
     /** @param link where readers can subscribe (counts 23 characters); none: no link */
     public XRenderer(BriefingComposer composer, Optional<String> link) {
+        this(composer, link, publicationId -> Optional.empty());
+    }
+
+    /** @param charts where briefing charts are read; a briefing whose chart is not there is posted as text only */
+    public XRenderer(BriefingComposer composer, Optional<String> link, ChartArchive charts) {
         this.composer = Objects.requireNonNull(composer, "composer");
         this.link = Objects.requireNonNull(link, "link");
+        this.charts = Objects.requireNonNull(charts, "charts");
         link.ifPresent(url -> {
             if (!url.startsWith("https://") && !url.startsWith("http://")) {
                 throw new IllegalArgumentException("X link must be an http(s) URL, was '" + url + "'");
@@ -62,6 +75,13 @@ public final class XRenderer implements ChannelRenderer {
         body.put("text", text(composer.compose(publication, publicTier(tier))));
         ChannelRenderer.messageId(inReplyTo)
                 .ifPresent(id -> body.putObject("reply").put("in_reply_to_tweet_id", id));
+        Optional<byte[]> chart = publication instanceof Publication.MorningBriefing briefing && briefing.hasChart()
+                ? charts.chart(briefing.id()) : Optional.empty();
+        if (chart.isPresent()) {
+            body.putObject("media").putArray("media_ids").add(MEDIA_ID_PLACEHOLDER);
+            return List.of(new PlatformRequest("POST", CREATE_POST_PATH, body,
+                    Optional.of(Attachment.png("media", "chart.png", chart.get()))));
+        }
         return List.of(new PlatformRequest("POST", CREATE_POST_PATH, body));
     }
 

@@ -7,6 +7,7 @@ import com.alphacast.core.distribution.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,14 @@ import twitter4j.conf.ConfigurationBuilder;
  * → accepted (reference {@value #DUPLICATE_REFERENCE}): deliveries are keyed so we never post the same text
  * twice on purpose, so a duplicate means an earlier attempt whose answer was lost (a timeout) went live;
  * other 401/403 and 400 → permanent; 5xx and network failures → transient.
+ *
+ * <p>A post with an image ({@link PlatformRequest#attachment()}, the briefing's chart) is two calls: the image is
+ * uploaded first ({@link XMediaUpload}), then the post names its media id in place of
+ * {@value XRenderer#MEDIA_ID_PLACEHOLDER}. A failed upload fails the whole request the way its answer says
+ * (transient: the delivery is retried; permanent: rejected), so the post never goes out without its image. The upload
+ * is not part of the delivery's idempotency key, the post is: a retry after the upload succeeded and the post failed
+ * uploads again (an unused upload is invisible and expires) and posts once; a post whose answer was lost is refused as
+ * a duplicate on the retry and counts as sent.
  */
 public final class XTransport implements PlatformTransport {
 
@@ -38,10 +47,12 @@ public final class XTransport implements PlatformTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwitterV2 v2;
+    private final XMediaUpload media;
     private final Clock clock;
 
-    public XTransport(TwitterV2 v2, Clock clock) {
+    public XTransport(TwitterV2 v2, XMediaUpload media, Clock clock) {
         this.v2 = Objects.requireNonNull(v2, "v2");
+        this.media = Objects.requireNonNull(media, "media");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -61,7 +72,9 @@ public final class XTransport implements PlatformTransport {
         Twitter twitter = new TwitterFactory(configuration.build()).getInstance();
         String base = apiBase.endsWith("/") ? apiBase.substring(0, apiBase.length() - 1) : apiBase;
         V2ConfigurationKt.getV2Configuration(twitter.getConfiguration()).setBaseURL(base + "/2/");
-        return new XTransport(TwitterV2ExKt.getV2(twitter), clock);
+        XMediaUpload media = new XMediaUpload(HttpClient.newBuilder().connectTimeout(timeout).build(),
+                twitter.getAuthorization(), base, timeout, clock);
+        return new XTransport(TwitterV2ExKt.getV2(twitter), media, clock);
     }
 
     @Override
@@ -75,8 +88,19 @@ public final class XTransport implements PlatformTransport {
             return new SendOutcome.Permanent("this transport creates posts, not " + request.method() + " " + request.path());
         }
         String text = request.body().get("text").asText();
+        Long[] mediaIds = null;
+        if (request.attachment().isPresent()) {
+            SendOutcome uploaded = media.upload(request.attachment().get());
+            if (!(uploaded instanceof SendOutcome.Accepted accepted)) {
+                return uploaded;
+            }
+            mediaIds = new Long[] {Long.parseLong(accepted.reference())};
+        }
+        JsonNode replyTo = request.body().path("reply").path("in_reply_to_tweet_id");
+        Long inReplyTo = replyTo.isTextual() && replyTo.asText().matches("[0-9]{1,18}") ? Long.valueOf(replyTo.asText()) : null;
         try {
-            CreateTweetResponse response = v2.createTweet(null, null, null, null, null, null, null, null, null, null, null, text);
+            CreateTweetResponse response = v2.createTweet(null, null, null, mediaIds, null, null, null, null, null,
+                    inReplyTo, null, text);
             return new SendOutcome.Accepted(Long.toString(response.getId()));
         } catch (TwitterException e) {
             return classify(e);

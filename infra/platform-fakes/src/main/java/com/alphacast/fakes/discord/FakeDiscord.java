@@ -3,6 +3,8 @@ package com.alphacast.fakes.discord;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.multipart.FormPart;
+import com.alphacast.fakes.multipart.MultipartForm;
 import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.spec.OpenApiSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,17 +23,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback Discord HTTP API v10 ({@code /api/v10/...}). Every request is checked against the official
  * OpenAPI document ({@code discord/openapi.json}) plus the limits it cannot express (6000 characters across
  * a message's embeds); webhooks need their token, bot routes need {@code Authorization: Bot <token>};
  * unknown channels and webhooks answer 404 with Discord's error codes; 429s carry {@code retry_after} and
- * the {@code X-RateLimit-*} headers.
+ * the {@code X-RateLimit-*} headers. A message with files is multipart/form-data: the message JSON in the
+ * {@code payload_json} part (checked against the spec's multipart schema for the route), each file in a
+ * {@code files[n]} part; {@code attachments[].id} must name an uploaded {@code files[n]}, and every
+ * {@code attachment://<name>} an embed uses must name an uploaded file (Discord would silently show no image).
  */
 public final class FakeDiscord extends LoopbackServer {
 
     public static final String API_PREFIX = "/api/v10";
+    /** Discord's upload limit per file for a server without boosts. */
+    static final int FILE_MAX_BYTES = 10 * 1024 * 1024;
+    private static final Pattern FILE_FIELD = Pattern.compile("files\\[(\\d)]");
+    private static final String ATTACHMENT_SCHEME = "attachment://";
 
     private final OpenApiSpec spec;
     private final String botToken;
@@ -47,8 +59,31 @@ public final class FakeDiscord extends LoopbackServer {
     private volatile long perWebhookWindowMillis = 2000;
     private volatile JsonNode registeredCommands;
 
-    /** A message Discord accepted. {@code target} is {@code webhook:<id>}, {@code channel:<id>} or {@code followup:<app id>}. */
-    public record Posted(String target, String messageId, JsonNode body) {
+    /**
+     * A message Discord accepted. {@code target} is {@code webhook:<id>}, {@code channel:<id>} or
+     * {@code followup:<app id>}; {@code body} is the message JSON ({@code payload_json} of a multipart message);
+     * {@code files} the files uploaded with it.
+     */
+    public record Posted(String target, String messageId, JsonNode body, List<UploadedFile> files) {
+        public Posted {
+            files = List.copyOf(files);
+        }
+
+        Posted(String target, String messageId, JsonNode body) {
+            this(target, messageId, body, List.of());
+        }
+    }
+
+    /** A file part of a multipart message: its field ({@code files[0]}), file name, content type and bytes. */
+    public record UploadedFile(String field, String filename, String contentType, byte[] bytes) {
+        public UploadedFile {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
     }
 
     /** Checks requests against the bundled Discord OpenAPI spec ({@link ApiSpecs#discord()}). */
@@ -122,14 +157,29 @@ public final class FakeDiscord extends LoopbackServer {
         if (!request.path().startsWith(API_PREFIX + "/")) {
             return List.of("not a Discord API v10 path: " + request.path());
         }
+        if (!request.bodyProblem().isEmpty()) {
+            return List.of(request.bodyProblem());
+        }
         if (!request.body().isEmpty() && request.json() == null) {
             return List.of("body is not JSON");
         }
         String path = request.path().substring(API_PREFIX.length());
-        List<String> violations = new ArrayList<>(spec.validate(request.method(), path, request.query(), request.json()));
-        if (request.json() != null && request.json().has("embeds") && request.json().get("embeds").isArray()) {
+        List<String> violations = new ArrayList<>();
+        JsonNode body = request.json();
+        if (request.form().isPresent()) {
+            Optional<JsonNode> payload = payloadJson(request.form().get(), violations);
+            if (payload.isEmpty()) {
+                return violations;
+            }
+            body = payload.get();
+            violations.addAll(spec.validate(request.method(), path, request.query(), body, "multipart/form-data"));
+            violations.addAll(fileViolations(request.form().get(), body));
+        } else {
+            violations.addAll(spec.validate(request.method(), path, request.query(), body));
+        }
+        if (body != null && body.has("embeds") && body.get("embeds").isArray()) {
             int total = 0;
-            for (JsonNode embed : request.json().get("embeds")) {
+            for (JsonNode embed : body.get("embeds")) {
                 total += length(embed, "title") + length(embed, "description") + length(embed.path("footer"), "text")
                         + length(embed.path("author"), "name");
                 for (JsonNode field : embed.path("fields")) {
@@ -140,17 +190,106 @@ public final class FakeDiscord extends LoopbackServer {
                 violations.add("$.embeds: " + total + " characters across embeds exceed 6000");
             }
         }
-        if (request.json() != null && request.json().isObject() && emptyMessage(request)) {
-            violations.add("$: cannot send an empty message (no content, embeds, components or poll)");
+        if (body != null && body.isObject() && request.form().map(form -> files(form).isEmpty()).orElse(true)
+                && emptyMessage(request, body)) {
+            violations.add("$: cannot send an empty message (no content, embeds, components, poll or files)");
         }
         return violations;
     }
 
-    private static boolean emptyMessage(RecordedRequest request) {
+    /** The message JSON of a multipart body: its {@code payload_json} part; any other field but a file is refused. */
+    private Optional<JsonNode> payloadJson(MultipartForm form, List<String> violations) {
+        for (FormPart part : form.parts()) {
+            if (!part.name().equals("payload_json") && !FILE_FIELD.matcher(part.name()).matches()) {
+                violations.add("multipart part '" + part.name() + "' is neither payload_json nor files[n]");
+            }
+        }
+        Optional<FormPart> payload = form.part("payload_json");
+        if (payload.isEmpty() || payload.get().isFile()) {
+            violations.add("a multipart message needs its JSON in a payload_json field");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readTree(payload.get().text()));
+        } catch (IOException e) {
+            violations.add("payload_json is not JSON");
+            return Optional.empty();
+        }
+    }
+
+    /** The file parts, by their index n in {@code files[n]}. */
+    private static Map<Integer, FormPart> files(MultipartForm form) {
+        Map<Integer, FormPart> files = new LinkedHashMap<>();
+        for (FormPart part : form.parts()) {
+            Matcher field = FILE_FIELD.matcher(part.name());
+            if (field.matches()) {
+                files.put(Integer.parseInt(field.group(1)), part);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Files Discord would refuse or not show: a {@code files[n]} part that is not a file or is over the upload limit, an
+     * {@code attachments[].id} naming no uploaded file, an {@code attachment://} URL in an embed naming no file.
+     */
+    private static List<String> fileViolations(MultipartForm form, JsonNode payload) {
+        List<String> violations = new ArrayList<>();
+        Map<Integer, FormPart> files = files(form);
+        Set<String> filenames = new java.util.HashSet<>();
+        files.forEach((index, part) -> {
+            if (!part.isFile()) {
+                violations.add("files[" + index + "] is not a file part (it has no filename)");
+            } else if (part.size() > FILE_MAX_BYTES) {
+                violations.add("files[" + index + "] is " + part.size() + " bytes, more than Discord's 10 MB upload limit");
+            }
+            filenames.add(part.filename());
+        });
+        for (JsonNode attachment : payload.path("attachments")) {
+            String id = attachment.path("id").asText("");
+            if (!id.matches("\\d") || !files.containsKey(Integer.parseInt(id))) {
+                violations.add("$.attachments: id " + id + " names no uploaded files[n] part");
+            } else if (attachment.path("filename").isTextual()) {
+                filenames.add(attachment.path("filename").asText());
+            }
+        }
+        int index = 0;
+        for (JsonNode embed : payload.path("embeds")) {
+            for (JsonNode url : List.of(embed.path("image").path("url"), embed.path("thumbnail").path("url"),
+                    embed.path("author").path("icon_url"), embed.path("footer").path("icon_url"))) {
+                String value = url.asText("");
+                if (value.startsWith(ATTACHMENT_SCHEME) && !filenames.contains(value.substring(ATTACHMENT_SCHEME.length()))) {
+                    violations.add("$.embeds[" + index + "]: " + value + " names no uploaded file");
+                }
+            }
+            index++;
+        }
+        return violations;
+    }
+
+    /** The message JSON of a request: the body, or a multipart body's {@code payload_json}. */
+    private JsonNode messageJson(RecordedRequest request) {
+        if (request.form().isEmpty()) {
+            return request.json();
+        }
+        try {
+            return json.readTree(request.form().get().part("payload_json").orElseThrow().text());
+        } catch (IOException e) {
+            throw new IllegalStateException("payload_json was validated as JSON", e);
+        }
+    }
+
+    private static List<UploadedFile> uploaded(RecordedRequest request) {
+        return request.form().map(form -> files(form).entrySet().stream()
+                .map(file -> new UploadedFile("files[" + file.getKey() + "]", file.getValue().filename(),
+                        file.getValue().contentType(), file.getValue().bytes()))
+                .toList()).orElse(List.of());
+    }
+
+    private static boolean emptyMessage(RecordedRequest request, JsonNode body) {
         if (!request.method().equals("POST") || !(request.path().endsWith("/messages") || request.path().matches(".*/webhooks/\\d+/[^/]+"))) {
             return false;
         }
-        JsonNode body = request.json();
         boolean content = body.path("content").isTextual() && !body.path("content").asText().isEmpty();
         boolean embeds = body.path("embeds").isArray() && body.path("embeds").size() > 0;
         boolean components = body.path("components").isArray() && body.path("components").size() > 0;
@@ -209,8 +348,10 @@ public final class FakeDiscord extends LoopbackServer {
             }
             if (template.equals("/webhooks/{webhook_id}/{webhook_token}") && request.method().equals("POST")) {
                 boolean wait = "true".equalsIgnoreCase(request.query().get("wait")) || interaction;
-                ObjectNode message = message(id, request.json());
-                posted.add(new Posted((interaction ? "followup:" : "webhook:") + id, message.get("id").asText(), request.json()));
+                JsonNode body = messageJson(request);
+                ObjectNode message = message(id, body);
+                posted.add(new Posted((interaction ? "followup:" : "webhook:") + id, message.get("id").asText(), body,
+                        uploaded(request)));
                 return wait ? Response.json(200, write(message)) : new Response(204, Map.of(), null);
             }
             if (template.endsWith("/messages/@original") && request.method().equals("PATCH")) {
@@ -239,8 +380,9 @@ public final class FakeDiscord extends LoopbackServer {
             if (forbiddenChannels.contains(channel)) {
                 return error(403, "Missing Access", 50001);
             }
-            ObjectNode message = message(channel, request.json());
-            posted.add(new Posted("channel:" + channel, message.get("id").asText(), request.json()));
+            JsonNode body = messageJson(request);
+            ObjectNode message = message(channel, body);
+            posted.add(new Posted("channel:" + channel, message.get("id").asText(), body, uploaded(request)));
             return Response.json(200, write(message));
         }
         if (template.equals("/applications/{application_id}/commands") && request.method().equals("PUT")) {

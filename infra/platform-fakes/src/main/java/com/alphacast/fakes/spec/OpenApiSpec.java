@@ -101,6 +101,15 @@ public final class OpenApiSpec {
      * without a JSON body.
      */
     public List<String> validate(String method, String path, Map<String, String> query, JsonNode body) {
+        return validate(method, path, query, body, "application/json");
+    }
+
+    /**
+     * Like {@link #validate(String, String, Map, JsonNode)} for a body sent as {@code mediaType}: the body is checked
+     * against the schema the operation declares for that media type (for {@code multipart/form-data}, its fields as
+     * a JSON object), and a media type the operation does not accept is a violation.
+     */
+    public List<String> validate(String method, String path, Map<String, String> query, JsonNode body, String mediaType) {
         Optional<Match> found = match(method, path);
         if (found.isEmpty()) {
             return List.of(method + " " + path + ": no such operation in the spec");
@@ -146,13 +155,13 @@ public final class OpenApiSpec {
         }
         if (body == null) {
             if (requestBody.path("required").asBoolean(false)) {
-                violations.add("a JSON body is required");
+                violations.add("a " + mediaType + " body is required");
             }
             return violations;
         }
-        JsonNode schema = requestBody.path("content").path("application/json").path("schema");
+        JsonNode schema = requestBody.path("content").path(mediaType).path("schema");
         if (schema.isMissingNode()) {
-            violations.add(method + " " + match.template() + " does not accept application/json");
+            violations.add(method + " " + match.template() + " does not accept " + mediaType);
             return violations;
         }
         violations.addAll(validator.validate(body, schema, "$"));

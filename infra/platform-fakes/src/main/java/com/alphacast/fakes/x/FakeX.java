@@ -3,6 +3,7 @@ package com.alphacast.fakes.x;
 import com.alphacast.fakes.Fault;
 import com.alphacast.fakes.LoopbackServer;
 import com.alphacast.fakes.RecordedRequest;
+import com.alphacast.fakes.multipart.FormPart;
 import com.alphacast.fakes.spec.ApiSpecs;
 import com.alphacast.fakes.spec.OpenApiSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +27,10 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback X API v2. {@code POST /2/tweets} is checked against the official OpenAPI document
- * ({@code x/openapi.json}) and the 280-character weighted limit; OAuth 1.0a signatures are verified with
+ * ({@code x/openapi.json}) and the 280-character weighted limit; {@code POST /2/media/upload} (the one-shot upload,
+ * multipart {@code media} + {@code media_category}, or JSON with the media in base64) against the same document plus
+ * what it cannot say (the media is a PNG, JPEG, GIF or WebP image of at most 5 MB for {@code tweet_image}); a post's
+ * {@code media.media_ids} must name media this fake received (else 400, as X answers); OAuth 1.0a signatures are verified with
  * the configured consumer and token secrets; duplicate text answers 403; the posting window answers 429
  * with {@code x-rate-limit-limit/remaining/reset} (reset in epoch seconds).
  */
@@ -45,6 +51,7 @@ public final class FakeX extends LoopbackServer {
     private final Credentials credentials;
     private final Set<String> texts = ConcurrentHashMap.newKeySet();
     private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Upload> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Deque<Long> window = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_860_000_000_000_000_000L);
     private volatile int postsPerWindow;
@@ -55,8 +62,28 @@ public final class FakeX extends LoopbackServer {
                               String oauth2UserToken) {
     }
 
-    public record Post(String id, String text) {
+    /** A post X accepted, with the media ids it carries (empty: text only). */
+    public record Post(String id, String text, List<String> mediaIds) {
+        public Post {
+            mediaIds = List.copyOf(mediaIds);
+        }
     }
+
+    /** A media file X accepted: its id, category and bytes exactly as received. */
+    public record Upload(String id, String category, byte[] bytes) {
+        public Upload {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+
+    /** X's size limit for an image upload ({@code tweet_image}). */
+    static final int IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+    static final String MEDIA_UPLOAD_PATH = "/2/media/upload";
 
     /** Checks requests against the bundled X OpenAPI spec ({@link ApiSpecs#x()}). */
     public FakeX(Clock clock, Credentials credentials) {
@@ -86,12 +113,32 @@ public final class FakeX extends LoopbackServer {
         }
     }
 
+    /** Every media upload accepted, in arrival order. */
+    public List<Upload> uploads() {
+        synchronized (uploads) {
+            return List.copyOf(uploads.values());
+        }
+    }
+
     @Override
     protected List<String> validate(RecordedRequest request) {
-        if (!request.body().isEmpty() && request.json() == null) {
+        if (!request.bodyProblem().isEmpty()) {
+            return List.of(request.bodyProblem());
+        }
+        boolean multipart = request.form().isPresent();
+        if (!multipart && !request.body().isEmpty() && request.json() == null) {
             return List.of("body is not JSON");
         }
-        List<String> violations = new ArrayList<>(spec.validate(request.method(), request.path(), request.query(), request.json()));
+        List<String> violations = new ArrayList<>(spec.validate(request.method(), request.path(), request.query(),
+                request.json(), multipart ? "multipart/form-data" : "application/json"));
+        if (request.path().equals(MEDIA_UPLOAD_PATH) && request.method().equals("POST") && request.json() != null) {
+            violations.addAll(mediaViolations(request));
+            return violations;
+        }
+        if (multipart) {
+            violations.add(request.method() + " " + request.path() + " is JSON only here, was multipart/form-data");
+            return violations;
+        }
         if (request.path().equals("/2/tweets") && request.method().equals("POST") && request.json() != null) {
             String text = request.json().path("text").asText("");
             if (text.isEmpty() && !request.json().has("media")) {
@@ -131,8 +178,18 @@ public final class FakeX extends LoopbackServer {
         if (!authorized(request, authorization)) {
             return problem(401, "Unauthorized", "Unauthorized");
         }
+        if (request.path().equals(MEDIA_UPLOAD_PATH) && request.method().equals("POST")) {
+            return upload(request);
+        }
         if (!(request.path().equals("/2/tweets") && request.method().equals("POST"))) {
             return problem(404, "Not Found Error", "Not found");
+        }
+        List<String> mediaIds = new ArrayList<>();
+        request.json().path("media").path("media_ids").forEach(id -> mediaIds.add(id.asText()));
+        for (String mediaId : mediaIds) {
+            if (!uploads.containsKey(mediaId)) {
+                return problem(400, "Invalid Request", "Your media IDs are invalid: " + mediaId + " was never uploaded");
+            }
         }
         Long reset = admit();
         if (reset != null) {
@@ -144,13 +201,93 @@ public final class FakeX extends LoopbackServer {
             return problem(403, "Forbidden", DUPLICATE_CONTENT);
         }
         String id = Long.toString(ids.incrementAndGet());
-        posts.add(new Post(id, text));
+        posts.add(new Post(id, text, mediaIds));
         ObjectNode body = json.createObjectNode();
         ObjectNode data = body.putObject("data");
         data.put("id", id);
         data.put("text", text);
         data.putArray("edit_history_tweet_ids").add(id);
         return Response.json(201, write(body));
+    }
+
+    /**
+     * What X refuses in a one-shot upload that the schema cannot express: no media, media that is not a file part of
+     * a multipart body or base64 in JSON, an image that is not PNG, JPEG, GIF or WebP, or one over 5 MB.
+     */
+    private static List<String> mediaViolations(RecordedRequest request) {
+        Optional<byte[]> media = media(request);
+        if (media.isEmpty()) {
+            return List.of(request.form().isPresent() ? "media must be a file part of the multipart body"
+                    : "media must be the file in base64");
+        }
+        List<String> violations = new ArrayList<>();
+        String category = request.json().path("media_category").asText("");
+        if (category.equals("tweet_image") || category.equals("dm_image")) {
+            byte[] bytes = media.get();
+            if (bytes.length > IMAGE_MAX_BYTES) {
+                violations.add("media is " + bytes.length + " bytes, more than the 5 MB an image may have");
+            }
+            if (imageType(bytes).isEmpty()) {
+                violations.add("media of category " + category + " is not a PNG, JPEG, GIF or WebP image");
+            }
+        }
+        return violations;
+    }
+
+    private static Optional<byte[]> media(RecordedRequest request) {
+        if (request.form().isPresent()) {
+            return request.form().get().part("media").filter(FormPart::isFile).map(FormPart::bytes);
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(request.json().path("media").asText("")))
+                    .filter(bytes -> bytes.length > 0);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> imageType(byte[] bytes) {
+        if (startsWith(bytes, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+            return Optional.of("image/png");
+        }
+        if (startsWith(bytes, 0, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
+            return Optional.of("image/jpeg");
+        }
+        if (startsWith(bytes, 0, new byte[] {'G', 'I', 'F', '8'})) {
+            return Optional.of("image/gif");
+        }
+        if (startsWith(bytes, 0, new byte[] {'R', 'I', 'F', 'F'}) && startsWith(bytes, 8, new byte[] {'W', 'E', 'B', 'P'})) {
+            return Optional.of("image/webp");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        if (bytes.length < at + prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the media and answers the spec's {@code MediaUploadResponse}. */
+    private Response upload(RecordedRequest request) {
+        byte[] bytes = media(request).orElseThrow();
+        String category = request.json().path("media_category").asText();
+        String id = Long.toString(ids.incrementAndGet());
+        uploads.put(id, new Upload(id, category, bytes));
+        ObjectNode body = json.createObjectNode();
+        ObjectNode data = body.putObject("data");
+        data.put("id", id);
+        data.put("media_key", "3_" + id);
+        data.put("size", bytes.length);
+        data.put("expires_after_secs", 86_400);
+        imageType(bytes).ifPresent(type -> data.putObject("image").put("image_type", type));
+        return Response.json(200, write(body));
     }
 
     private boolean authorized(RecordedRequest request, String authorization) {
