@@ -1,5 +1,6 @@
 package com.alphacast.functions.distribution;
 
+import com.alphacast.aws.briefing.DynamoBriefingLedger;
 import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.aws.distribution.DynamoDeliveryLedger;
 import com.alphacast.aws.sqs.QueuePublisher;
@@ -59,7 +60,10 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
         var requests = new DynamoSentRequestLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"),
                 resources.retention());
-        var sinks = new DistributionSinks(new PlatformSenders(secrets, requests, clock)).build(resources.settings().distribution(),
+        // A briefing's chart is stored beside it in BriefingsTable (too big for a queue message); read-only here.
+        var charts = new LatestChart(new DynamoBriefingLedger(resources.dynamoDb(), resources.require("BRIEFINGS_TABLE")));
+        var sinks = new DistributionSinks(new PlatformSenders(secrets, requests, charts, clock), charts)
+                .build(resources.settings().distribution(),
                 Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
                 new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,

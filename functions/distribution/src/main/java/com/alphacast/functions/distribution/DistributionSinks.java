@@ -3,19 +3,25 @@ package com.alphacast.functions.distribution;
 import com.alphacast.bots.outbox.OutboxSink;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
+import com.alphacast.core.publication.ChartArchive;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.DistributionSettings;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Builds the sink for each channel the settings name: the outbox, or the platform's live sender. */
+/**
+ * Builds the sink for each channel the settings name: the outbox, or the platform's live sender. Both render a
+ * briefing's chart from the same archive, so the outbox records the upload a live sender would make.
+ */
 public final class DistributionSinks {
 
     private final LiveSinkFactory live;
+    private final ChartArchive charts;
 
-    public DistributionSinks(LiveSinkFactory live) {
+    public DistributionSinks(LiveSinkFactory live, ChartArchive charts) {
         this.live = live;
+        this.charts = charts;
     }
 
     /** @param home where a relative outbox directory resolves (ALPHACAST_HOME) */
@@ -25,7 +31,7 @@ public final class DistributionSinks {
         for (Map.Entry<Channel, ChannelSettings> entry : settings.channels().entrySet()) {
             Channel channel = entry.getKey();
             sinks.put(channel, entry.getValue().sink() == ChannelSettings.SinkKind.OUTBOX
-                    ? OutboxSink.forChannel(channel, outbox)
+                    ? OutboxSink.forChannel(channel, outbox, charts)
                     : live.create(channel, entry.getValue()));
         }
         return sinks;

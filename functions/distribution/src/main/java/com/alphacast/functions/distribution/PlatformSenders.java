@@ -9,6 +9,7 @@ import com.alphacast.bots.wiring.ChannelSinks;
 import com.alphacast.bots.x.XCredentials;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.distribution.ChannelSink;
+import com.alphacast.core.publication.ChartArchive;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,16 +32,20 @@ import java.util.Optional;
  *       absent; webhooks as URLs or {@code id:token}, comma-separated), or just the webhooks string;</li>
  *   <li>X: the credential is a JSON object {@code {"apiKey", "apiSecret", "accessToken", "accessTokenSecret"}}.</li>
  * </ul>
+ * Every sender sends a morning briefing's chart from {@code charts} with it (Telegram photo, Discord embed image,
+ * X media).
  */
 final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
 
     private final SecretResolver secrets;
     private final SentDeliveryLedger ledger;
+    private final ChartArchive charts;
     private final Clock clock;
 
-    PlatformSenders(SecretResolver secrets, SentDeliveryLedger ledger, Clock clock) {
+    PlatformSenders(SecretResolver secrets, SentDeliveryLedger ledger, ChartArchive charts, Clock clock) {
         this.secrets = secrets;
         this.ledger = ledger;
+        this.charts = charts;
         this.clock = clock;
     }
 
@@ -70,7 +75,7 @@ final class PlatformSenders implements DistributionSinks.LiveSinkFactory {
             };
             // SecureRandom, not a seeded generator: with SnapStart every restored instance would otherwise share
             // one jitter sequence and retry in lockstep.
-            ChannelSink sink = new ChannelSinks(configuration, ledger, clock, Sleeper.system(), new SecureRandom())
+            ChannelSink sink = new ChannelSinks(configuration, ledger, charts, clock, Sleeper.system(), new SecureRandom())
                     .configured().get(channel);
             if (sink == null) {
                 throw new ConfigException("distribution.channels." + channel.key()

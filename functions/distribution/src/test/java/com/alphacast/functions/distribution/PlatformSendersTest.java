@@ -22,7 +22,7 @@ class PlatformSendersTest {
         }, () -> {
             throw new AssertionError("no Secrets Manager");
         });
-        return new PlatformSenders(secrets, new InMemorySentDeliveryLedger(), Clock.systemUTC());
+        return new PlatformSenders(secrets, new InMemorySentDeliveryLedger(), publicationId -> java.util.Optional.empty(), Clock.systemUTC());
     }
 
     private static ChannelSettings live(String reference, String base) {
