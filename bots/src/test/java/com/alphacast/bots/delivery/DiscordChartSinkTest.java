@@ -69,6 +69,18 @@ class DiscordChartSinkTest {
     }
 
     @Test
+    void outboxRecordsTheEmbedImageAndTheChartsDigest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (com.alphacast.bots.outbox.OutboxSink outbox = com.alphacast.bots.outbox.OutboxSink.forChannel(Channel.DISCORD, dir, charts)) {
+            outbox.deliver(new Delivery(Fixtures.morningBriefing(true), Tier.PREMIUM, Channel.DISCORD, "channel:222"));
+        }
+        var request = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readAllLines(dir.resolve("discord.jsonl")).get(0)).get("requests").get(0);
+        assertThat(request.get("body").get("embeds").get(0).get("image").get("url").asText()).isEqualTo("attachment://chart.png");
+        assertThat(request.get("attachment").get("field").asText()).isEqualTo("files[0]");
+        assertThat(request.get("attachment").get("size").asInt()).isEqualTo(png.length);
+    }
+
+    @Test
     void sendsJsonWithoutAnImageWhenTheBriefingHasNoChart() throws Exception {
         discord.addWebhook("111", "hook-secret");
 

@@ -77,6 +77,20 @@ class XChartSinkTest {
     }
 
     @Test
+    void outboxRecordsThePostWithItsMediaPlaceholderAndTheChartsDigest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (com.alphacast.bots.outbox.OutboxSink outbox = com.alphacast.bots.outbox.OutboxSink.forChannel(Channel.X, dir, charts)) {
+            outbox.deliver(briefing);
+        }
+        var request = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readAllLines(dir.resolve("x.jsonl")).get(0)).get("requests").get(0);
+        assertThat(request.get("path").asText()).isEqualTo(XRenderer.CREATE_POST_PATH);
+        assertThat(request.get("body").get("media").get("media_ids").get(0).asText()).isEqualTo(XRenderer.MEDIA_ID_PLACEHOLDER);
+        assertThat(request.get("attachment").get("size").asInt()).isEqualTo(png.length);
+        assertThat(x.requests()).as("the outbox sends nothing").isEmpty();
+    }
+
+    @Test
     void postsTheTextAloneWhenTheBriefingHasNoChart() throws Exception {
         sink().deliver(new Delivery(Fixtures.morningBriefing(false), Tier.FREE, Channel.X, "alphacast"));
 
