@@ -12,6 +12,7 @@ import com.alphacast.core.subscription.PriceList;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.BrokerSettings;
+import com.alphacast.core.settings.ChainSourceSettings;
 import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.DistributionSettings;
 import com.alphacast.core.settings.InstrumentSettings;
@@ -229,12 +230,35 @@ public final class SettingsLoader {
         }
         DepthProtocol protocol = s.choice("depthProtocol", "spot", "spot", "futures").equals("spot")
                 ? DepthProtocol.SPOT : DepthProtocol.FUTURES;
+        boolean optionChain = s.flag("optionChain", false);
+        Optional<ChainSourceSettings> chain = s.has("chain") ? Optional.of(chain(s.section("chain")))
+                : Optional.empty();
+        if (chain.isPresent() && s.has("optionChain") && !optionChain) {
+            throw s.error("optionChain", "is false but a chain source is configured (chain analytics are kept for "
+                    + "every instrument with a chain; remove optionChain)");
+        }
         return new InstrumentSettings(symbol, s.text("instrument", defaultInstrument),
                 s.decimal("tickSize", defaultTick, 1e-12, 1e6), s.decimal("lotSize", 1, 1e-12, 1e9), sources,
                 protocol, s.integer("badPrintWindow", 21, 3, 10_000), s.decimal("badPrintBand", 0.01, 1e-6, 1),
                 s.decimal("vpinBucketVolume", 500, 1, 1e15), s.integer("vpinWindow", 50, 1, 10_000),
                 s.integer("volatilityBars", 30, 2, 100_000), s.decimal("periodsPerYear", 252 * 390, 1, 1e9),
-                low, high, s.flag("optionChain", false));
+                low, high, optionChain || chain.isPresent(), chain);
+    }
+
+    /** {@code chain: {source: cboe, underlying: SPY, intervalSeconds: 60}}. */
+    private static ChainSourceSettings chain(ConfigSection s) {
+        String source = s.choice("source", ChainSourceSettings.CBOE, ChainSourceSettings.CBOE);
+        if (!s.has("underlying")) {
+            throw s.error("underlying", "required: the underlying as CBOE names it (SPY, or _SPX for an index)");
+        }
+        String underlying = s.text("underlying", "");
+        if (!underlying.matches(ChainSourceSettings.UNDERLYING_PATTERN)) {
+            throw s.error("underlying", "must be a CBOE symbol like SPY, or _SPX for an index (upper case), got '"
+                    + TerminalText.excerpt(Redaction.preview(underlying)) + "'");
+        }
+        int interval = s.integer("intervalSeconds", (int) ChainSourceSettings.DEFAULT_INTERVAL.toSeconds(),
+                (int) ChainSourceSettings.MIN_INTERVAL.toSeconds(), 86_400);
+        return new ChainSourceSettings(source, underlying, Duration.ofSeconds(interval));
     }
 
     private static VolumeSpikeSettings volumeSpike(ConfigSection s) {

@@ -109,6 +109,52 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void anInstrumentsChainSourceIsReadWithItsDefaultsAndTurnsChainAnalyticsOn() {
+        AlphacastSettings settings = loader.parse("t", "config/t.yaml", """
+                worker:
+                  instruments:
+                    ES:
+                      chain:
+                        underlying: _SPX
+                    SPY:
+                      chain: {source: cboe, underlying: SPY, intervalSeconds: 120}
+                    NQ: {}
+                """);
+        assertThat(settings.worker().instruments().get(0).chain()).hasValueSatisfying(c -> {
+            assertThat(c.source()).isEqualTo("cboe");
+            assertThat(c.underlying()).isEqualTo("_SPX");
+            assertThat(c.underlyingName()).isEqualTo("SPX");
+            assertThat(c.interval()).isEqualTo(java.time.Duration.ofSeconds(60));
+        });
+        assertThat(settings.worker().instruments().get(0).hasOptionChain()).isTrue();
+        assertThat(settings.worker().instruments().get(1).chain().orElseThrow().interval())
+                .isEqualTo(java.time.Duration.ofSeconds(120));
+        assertThat(settings.worker().instruments().get(2).chain()).isEmpty();
+        assertThat(settings.worker().instruments().get(2).hasOptionChain()).isFalse();
+    }
+
+    @Test
+    void aBadChainSettingStopsLoadingNamingTheKeyAndFile() {
+        String head = "worker:\n  instruments:\n    SPY:\n      chain:\n";
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", head + "        underlying: SPY\n        sorce: cboe\n"))
+                .hasMessage("config/t.yaml: unknown key 'worker.instruments.SPY.chain.sorce'");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", head + "        source: yahoo\n        underlying: SPY\n"))
+                .hasMessageContaining("config/t.yaml: worker.instruments.SPY.chain.source").hasMessageContaining("cboe");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", head + "        intervalSeconds: 60\n"))
+                .hasMessageContaining("worker.instruments.SPY.chain.underlying: required");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", head + "        underlying: spy\n"))
+                .hasMessageContaining("worker.instruments.SPY.chain.underlying: must be a CBOE symbol");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                head + "        underlying: SPY\n        intervalSeconds: 5\n"))
+                .hasMessageContaining("worker.instruments.SPY.chain.intervalSeconds: must be within 15..86400, got 5");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "worker:\n  instruments:\n    SPY:\n      optionChain: false\n      chain: {underlying: SPY}\n"))
+                .hasMessageContaining("worker.instruments.SPY.optionChain");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "worker:\n  instruments:\n    SPY:\n      chain: SPY\n"))
+                .hasMessageContaining("worker.instruments.SPY.chain: expected a mapping");
+    }
+
+    @Test
     void unknownKeyStopsLoadingNamingTheKeyAndFile() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositons: 3\n"))
                 .isInstanceOf(ConfigException.class)

@@ -74,9 +74,10 @@ final class InstrumentState implements MarketView {
     private VolatilityRegime regime = VolatilityRegime.UNKNOWN;
     private long sweeps;
     private long invalidPrints;
-    private Optional<ChainSummary> chain = Optional.empty();
+    // chains arrive on their poller's thread while bars close on the feed's: each value is immutable, published whole
+    private volatile Optional<ChainSummary> chain = Optional.empty();
     // kept wrapped so a bar close hands it to the strategies without allocating
-    private Optional<OptionChain> optionChain = Optional.empty();
+    private volatile Optional<OptionChain> optionChain = Optional.empty();
 
     InstrumentState(InstrumentSettings settings, VolumeSpikeSettings barSettings, BarCloseListener barListener,
                     CrossInstrumentCorrelation correlation) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Threading: the instrument map is fixed at construction, so sources on different threads may deliver
  * different instruments concurrently; one instrument's events must come from one thread at a time (its source,
- * or the failover supervisor that forwards the active source).
+ * or the failover supervisor that forwards the active source). Option chains are the exception: a chain poller
+ * delivers them on its own thread; the summary is computed there and handed over whole.
  */
 public final class MarketState implements MarketEventListener {
 
