@@ -26,7 +26,9 @@ import java.util.function.LongSupplier;
  * from that source's snapshot); while no source is live the consumer is told the instrument is not {@code LIVE}, which
  * silences its strategies. A recovered higher-priority source is taken back once it has stayed live for the route's
  * hold-down. Operators are alerted on the supervisor's own thread. Health reaching the consumer names the active
- * source; events of standby sources are dropped. Itself a {@link FeedSource}, so the worker runs it like one.
+ * source; events of standby sources are dropped. A source outside an instrument's route (a chain poller) is not
+ * failed over: its option chains for that instrument always pass, and its health does not touch the route. Itself a
+ * {@link FeedSource}, so the worker runs it like one.
  */
 public final class FeedSupervisor implements FeedSource {
 
@@ -320,7 +322,9 @@ public final class FeedSupervisor implements FeedSource {
 
         @Override
         public void onOptionChain(String underlying, long exchangeNanos, long receiveNanos, OptionChain chain) {
-            if (passes(underlying, receiveNanos)) {
+            // a chain-only source (the CBOE poller) is outside the instrument's failover route: its chains pass
+            RouteState r = routes.get(underlying);
+            if ((r != null && r.indexOf(source) < 0) || passes(underlying, receiveNanos)) {
                 downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
             }
         }
