@@ -4,6 +4,8 @@ import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.worker.replay.ReplayReport;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,6 +44,11 @@ public final class IngestWorker implements AutoCloseable {
         return context.getBean(ReplaySession.class).run(file, speedMultiplier);
     }
 
+    /** {@code file} with recorded option chains delivered first (see {@link ReplaySession#run(Path, List, double)}). */
+    public ReplayReport replay(Path file, List<Path> chains, double speedMultiplier) {
+        return context.getBean(ReplaySession.class).run(file, chains, speedMultiplier);
+    }
+
     @Override
     public void close() {
         context.close();
@@ -53,14 +60,29 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     /**
-     * {@code IngestWorker [--replay PATH | --live]}: without arguments, the profile's replay file; {@code --live} runs
-     * until the process is stopped (SIGTERM from ECS or Ctrl-C), then closes the sources and drains the writes.
+     * {@code IngestWorker [--replay PATH [--chain FILE]... | --live]}: without arguments, the profile's replay file;
+     * {@code --chain} adds a recorded option chain to the replay; {@code --live} runs until the process is stopped
+     * (SIGTERM from ECS or Ctrl-C), then closes the sources and drains the writes.
      */
     public static void main(String[] args) {
-        boolean replayFile = args.length == 2 && args[0].equals("--replay");
         boolean live = args.length == 1 && args[0].equals("--live");
-        if (args.length > 0 && !replayFile && !live) {
-            System.err.println("usage: IngestWorker [--replay PATH | --live] (got " + String.join(" ", args) + ")");
+        Path replayFile = null;
+        List<Path> chains = new ArrayList<>();
+        boolean usage = false;
+        for (int i = 0; !live && i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                usage = true;
+            } else if (args[i].equals("--replay") && replayFile == null) {
+                replayFile = Path.of(args[i + 1]);
+            } else if (args[i].equals("--chain")) {
+                chains.add(Path.of(args[i + 1]));
+            } else {
+                usage = true;
+            }
+        }
+        if (usage || (!chains.isEmpty() && replayFile == null)) {
+            System.err.println("usage: IngestWorker [--replay PATH [--chain FILE]... | --live] (got "
+                    + String.join(" ", args) + ")");
             System.exit(64);
         }
         if (live) {
@@ -68,8 +90,8 @@ public final class IngestWorker implements AutoCloseable {
             return;
         }
         try (IngestWorker worker = start(System.getenv())) {
-            ReplayReport report = replayFile ? worker.replay(Path.of(args[1]), Double.POSITIVE_INFINITY)
-                    : worker.replay();
+            ReplayReport report = replayFile != null
+                    ? worker.replay(replayFile, chains, Double.POSITIVE_INFINITY) : worker.replay();
             System.out.println(WorkerReportText.of(report));
         }
     }

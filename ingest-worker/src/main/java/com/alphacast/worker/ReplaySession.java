@@ -1,10 +1,13 @@
 package com.alphacast.worker;
 
+import com.alphacast.core.feed.cboe.CboeQuoteData;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.feeds.replay.BinanceCaptureReplay;
+import com.alphacast.feeds.replay.CboeChainReplay;
 import com.alphacast.feeds.replay.ReplaySpeed;
 import com.alphacast.feeds.replay.TradeCsvReplay;
 import com.alphacast.worker.io.OutboundWrites;
@@ -16,14 +19,18 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a recorded session through fresh market state (every analytic) and the pipeline, through the feeds module's
  * replay sources, which are the live code path: a Binance capture goes through the same stream session (book
  * synchronisation, validation, health) as the live WebSocket, a trades CSV through the same listener calls. The
- * format is detected from the file ({@link RecordingFormat}). Returns once every snapshot and signal is written.
+ * format is detected from the file ({@link RecordingFormat}). Recorded option chains (CBOE CSV export or JSON) go
+ * first, through the listener call the live CBOE poller makes, to every instrument that follows their underlying, so
+ * the snapshots carry the chain's analytics. Returns once every snapshot and signal is written.
  */
 @Singleton
 public class ReplaySession {
@@ -61,8 +68,25 @@ public class ReplaySession {
 
     /** @param speedMultiplier ×N of real time; infinite = as fast as the analytics go */
     public ReplayReport run(Path file, double speedMultiplier) {
+        return run(file, List.of(), speedMultiplier);
+    }
+
+    /**
+     * @param chainFiles      recorded option chains replayed before {@code file}, each to the instruments that follow
+     *                        its underlying
+     * @param speedMultiplier ×N of real time; infinite = as fast as the analytics go
+     */
+    public ReplayReport run(Path file, List<Path> chainFiles, double speedMultiplier) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("replay file " + file + " does not exist");
+        }
+        if (RecordingFormat.of(file) == RecordingFormat.CBOE_CHAIN) {
+            throw new IllegalArgumentException(file + ": an option chain, not a market recording; replay trades or a "
+                    + "capture and give the chain beside it (--chain " + file.getFileName() + ")");
+        }
+        List<CboeChainReplay> chainReplays = new ArrayList<>();
+        for (Path chain : chainFiles) {
+            chainReplays.add(chainReplay(chain));
         }
         ReplaySpeed speed = Double.isInfinite(speedMultiplier) ? ReplaySpeed.MAX : new ReplaySpeed(speedMultiplier);
         MarketPipeline pipeline = MarketPipeline.recorded(desks.open(), writes);
@@ -70,6 +94,10 @@ public class ReplaySession {
         String name = "replay-" + file.getFileName();
         long start = System.nanoTime();
         try {
+            for (CboeChainReplay chain : chainReplays) {
+                chain.start(state);
+                awaitEnd(chain.awaitEnd(REPLAY_TIMEOUT), file);
+            }
             InputQuality quality;
             long lastNanos;
             if (RecordingFormat.of(file) == RecordingFormat.BINANCE_CAPTURE) {
@@ -101,6 +129,33 @@ public class ReplaySession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay of " + file + " interrupted", e);
         }
+    }
+
+    /** The chain in {@code file} and the instruments that take it: those whose chain source names its underlying. */
+    private CboeChainReplay chainReplay(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("chain file " + file + " does not exist");
+        }
+        if (RecordingFormat.of(file) != RecordingFormat.CBOE_CHAIN) {
+            throw new IllegalArgumentException(file + ": not a CBOE option chain (expected the quotedata.csv export, "
+                    + "whose first line holds 'Last:', or the delayed-quotes JSON with its 'options')");
+        }
+        CboeQuoteData data = CboeChainReplay.read(file);
+        String underlying = data.chain().underlying();
+        List<String> instruments = new ArrayList<>();
+        for (InstrumentSettings i : settings.worker().instruments()) {
+            boolean follows = i.chain().map(c -> c.underlyingName().equalsIgnoreCase(underlying))
+                    .orElse(i.hasOptionChain() && i.symbol().equalsIgnoreCase(underlying));
+            if (follows) {
+                instruments.add(i.symbol());
+            }
+        }
+        if (instruments.isEmpty()) {
+            throw new IllegalArgumentException(file + ": a chain of " + underlying + " that no instrument follows; set "
+                    + "worker.instruments.<SYMBOL>.chain.underlying: " + underlying.toUpperCase(Locale.ROOT) + " in "
+                    + settings.source() + " (instruments: " + settings.worker().symbols() + ")");
+        }
+        return new CboeChainReplay("chain-" + file.getFileName(), data, instruments);
     }
 
     private static void awaitEnd(boolean ended, Path file) {

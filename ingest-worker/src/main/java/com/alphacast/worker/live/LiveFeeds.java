@@ -1,5 +1,8 @@
 package com.alphacast.worker.live;
 
+import com.alphacast.core.calendar.Exchange;
+import com.alphacast.core.calendar.MarketCalendar;
+import com.alphacast.core.calendar.ShippedCalendars;
 import com.alphacast.core.feed.binance.BinanceMarket;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.settings.InstrumentSettings;
@@ -7,6 +10,8 @@ import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.feeds.binance.BinanceEndpoints;
 import com.alphacast.feeds.binance.BinanceFeedSettings;
 import com.alphacast.feeds.binance.BinanceFeedSource;
+import com.alphacast.feeds.cboe.CboeChainPoller;
+import com.alphacast.feeds.cboe.CboePollTarget;
 import com.alphacast.feeds.supervisor.FeedSupervisor;
 import com.alphacast.feeds.supervisor.InstrumentRoute;
 import com.alphacast.feeds.supervisor.OperatorAlerts;
@@ -25,21 +30,32 @@ import java.util.Random;
  * {@code binance-spot}, {@code binance-futures} (USD-M). Each Binance source carries every instrument routed to it on
  * one connection. Endpoints are Binance's public ones unless the environment overrides them
  * ({@code BINANCE_SPOT_WS_URL}/{@code BINANCE_SPOT_REST_URL}, {@code BINANCE_FUTURES_WS_URL}/
- * {@code BINANCE_FUTURES_REST_URL}), which is how the loopback servers stand in for the venue.
+ * {@code BINANCE_FUTURES_REST_URL}), which is how the loopback servers stand in for the venue. Instruments with a
+ * {@code chain} source get their option chain from one {@link CboeChainPoller} (source {@value #CBOE}, its own
+ * thread, gated by the NYSE calendar), beside their failover route: {@code CBOE_URL} replaces CBOE's public base URL.
  */
 public final class LiveFeeds {
 
     public static final String BINANCE_SPOT = "binance-spot";
     public static final String BINANCE_FUTURES = "binance-futures";
+    public static final String CBOE = "cboe";
+    public static final String CBOE_URL = "CBOE_URL";
 
     private final Map<String, String> environment;
     private final HttpClient http;
     private final Clock clock;
+    private final MarketCalendar optionsCalendar;
 
     public LiveFeeds(Map<String, String> environment, HttpClient http, Clock clock) {
+        this(environment, http, clock, new ShippedCalendars().calendar(Exchange.XNYS));
+    }
+
+    /** @param optionsCalendar the sessions during which option chains are polled (US options trade on NYSE days) */
+    public LiveFeeds(Map<String, String> environment, HttpClient http, Clock clock, MarketCalendar optionsCalendar) {
         this.environment = Map.copyOf(environment);
         this.http = http;
         this.clock = clock;
+        this.optionsCalendar = optionsCalendar;
     }
 
     public FeedSupervisor supervisor(WorkerSettings worker, OperatorAlerts alerts) {
@@ -61,6 +77,13 @@ public final class LiveFeeds {
                     worker.stalenessWindow(), settings.backoff(), settings.maxConnectionAge());
             sources.add(new BinanceFeedSource(settings, http, clock, new Random()));
         });
+        List<CboePollTarget> chains = new ArrayList<>();
+        for (InstrumentSettings instrument : worker.instruments()) {
+            instrument.chain().ifPresent(c -> chains.add(CboePollTarget.of(instrument.symbol(), c)));
+        }
+        if (!chains.isEmpty()) {
+            sources.add(new CboeChainPoller(CBOE, cboeBase(), chains, http, clock, optionsCalendar));
+        }
         return new FeedSupervisor(sources, routes, worker.stalenessWindow(), alerts,
                 () -> clock.millis() * 1_000_000L);
     }
@@ -72,6 +95,23 @@ public final class LiveFeeds {
             default -> throw new IllegalArgumentException("worker.instruments." + symbol + ".sources: '" + source
                     + "' is not a live source (known: " + BINANCE_SPOT + ", " + BINANCE_FUTURES + ")");
         };
+    }
+
+    private URI cboeBase() {
+        String url = environment.get(CBOE_URL);
+        if (url == null || url.isBlank()) {
+            return CboeChainPoller.PUBLIC_BASE;
+        }
+        try {
+            URI base = URI.create(url.endsWith("/") ? url : url + "/");
+            if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return base;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CBOE_URL + " must be the http(s) URL the <UNDERLYING>.json files are "
+                    + "under, was '" + url + "'");
+        }
     }
 
     private BinanceEndpoints endpoints(String source, BinanceMarket market) {

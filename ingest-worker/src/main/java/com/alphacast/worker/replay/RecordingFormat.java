@@ -11,11 +11,17 @@ import java.util.Locale;
 
 /**
  * Which recorded format a file holds, so {@code --replay PATH} needs no format flag: Binance captures (gzipped
- * hftbacktest files, cryptofeed captures that open with the stream URL, JSON lines) or a trades CSV.
+ * hftbacktest files, cryptofeed captures that open with the stream URL, JSON lines), a CBOE option chain (the
+ * {@code quotedata.csv} export, whose first line carries {@code Last:}, or the delayed-quotes JSON with its
+ * {@code "options"} array), or a trades CSV.
  */
 public enum RecordingFormat {
     BINANCE_CAPTURE,
+    CBOE_CHAIN,
     TRADES_CSV;
+
+    /** How far into a JSON document the {@code "options"} key of a CBOE chain is looked for. */
+    private static final int JSON_PEEK = 4096;
 
     public static RecordingFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -25,10 +31,22 @@ public enum RecordingFormat {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.UTF_8))) {
             String first = in.readLine();
+            // CBOE's CSV exports open with a blank line
+            while (first != null && first.isBlank()) {
+                first = in.readLine();
+            }
             if (first == null) {
                 throw new IllegalArgumentException(file + ": empty recording, nothing to replay");
             }
             String line = first.strip();
+            String head = line.substring(0, Math.min(line.length(), JSON_PEEK));
+            if (head.startsWith("{") && (head.contains("\"options\"")
+                    || head.matches("\\{\\s*\"timestamp\"[\\s\\S]*"))) {
+                return CBOE_CHAIN;
+            }
+            if (line.contains(",Last:")) {
+                return CBOE_CHAIN;
+            }
             return line.startsWith("{") || line.startsWith("wss://") || line.startsWith("https://")
                     || line.contains("\"stream\"") ? BINANCE_CAPTURE : TRADES_CSV;
         } catch (IOException e) {
