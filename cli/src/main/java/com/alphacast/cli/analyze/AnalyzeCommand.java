@@ -66,10 +66,11 @@ public final class AnalyzeCommand implements Command {
         s.println("""
                 usage: ./alphacast analyze <analysis> [options] [--format json|table]
 
-                  gex   --chain FILE.csv [--spot X] [--asof YYYY-MM-DD] [--top N] [--min-oi N]
+                  gex   --chain FILE [--spot X] [--asof YYYY-MM-DD] [--top N] [--min-oi N]
                         [--dealers long-calls-short-puts|short-calls-long-puts|short-calls-short-puts] [--profile]
                         GEX/DEX totals, per strike and expiry, top strikes and the zero-gamma level of a CBOE
-                        quotedata.csv export (SqueezeMetrics/Perfiliev convention, USD per 1% move).
+                        chain: quotedata.csv export or delayed-quotes JSON (SqueezeMetrics/Perfiliev
+                        convention, USD per 1% move).
 
                   vpin  --trades FILE.csv [--bucket-volume V | --buckets-per-day 50] [--window 50]
                         [--classify bvc|tick|lee-ready|side] [--bar 1m] [--sigma-window 20]

@@ -1,7 +1,7 @@
 package com.alphacast.cli.analyze;
 
 import com.alphacast.core.feed.cboe.CboeQuoteData;
-import com.alphacast.core.feed.cboe.CboeQuoteDataParser;
+import com.alphacast.core.feed.cboe.CboeChainReader;
 import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.options.gex.DealerPositioning;
 import com.alphacast.core.options.gex.ExpiryExposure;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code analyze gex}: GEX/DEX and zero-gamma of a CBOE quotedata export. */
+/** {@code analyze gex}: GEX/DEX and zero-gamma of a CBOE chain (quotedata.csv export or delayed-quotes JSON). */
 final class GexAnalysis {
 
     static final int MAX_TOP = 10_000;
@@ -39,7 +39,7 @@ final class GexAnalysis {
 
         CboeQuoteData data;
         try (Reader reader = InputFiles.open(file)) {
-            data = new CboeQuoteDataParser().parse(reader, file);
+            data = new CboeChainReader().read(reader, file);
         } catch (IOException e) {
             throw new UncheckedIOException(file, e);
         }

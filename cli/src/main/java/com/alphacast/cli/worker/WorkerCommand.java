@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,31 +63,38 @@ public final class WorkerCommand implements Command {
         String profile = null;
         String speed = "max";
         String replay = null;
+        List<String> chains = new ArrayList<>();
         boolean live = false;
         long seconds = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> {
-                    out.println("usage: ./alphacast worker --replay PATH [--profile NAME] [--speed max|realtime|Nx]"
-                            + " [--home DIR]");
+                    out.println("usage: ./alphacast worker --replay PATH [--chain FILE]... [--profile NAME]"
+                            + " [--speed max|realtime|Nx] [--home DIR]");
                     out.println("       ./alphacast worker --live [--profile NAME] [--seconds N] [--home DIR]");
                     out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
                     out.println("  CSV or a Binance capture, format detected) with config/<profile>.yaml's instruments");
                     out.println("  (default profile: demo), and prints its report and the snapshots it wrote. --live runs");
                     out.println("  the instruments' live sources (default profile: production, Binance spot and USD-M");
                     out.println("  futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");
-                    out.println("  BINANCE_SPOT_WS_URL/_REST_URL and BINANCE_FUTURES_WS_URL/_REST_URL override the venue.");
+                    out.println("  --chain FILE replays a recorded CBOE option chain (quotedata.csv export or delayed-quotes");
+                    out.println("  JSON) first, to every instrument whose worker.instruments.<SYMBOL>.chain.underlying names");
+                    out.println("  it, so the snapshots carry its GEX, zero gamma and walls. Live, instruments with a chain");
+                    out.println("  source poll CBOE during the NYSE session.");
+                    out.println("  BINANCE_SPOT_WS_URL/_REST_URL and BINANCE_FUTURES_WS_URL/_REST_URL override the venue,");
+                    out.println("  CBOE_URL the CBOE delayed-quotes base URL.");
                     return ExitCode.OK;
                 }
                 case "--live" -> live = true;
-                case "--replay", "--profile", "--speed", "--home", "--seconds" -> {
+                case "--replay", "--chain", "--profile", "--speed", "--home", "--seconds" -> {
                     if (i + 1 >= args.size()) {
                         throw new Refusal(ExitCode.USAGE, arg + " needs a value");
                     }
                     String value = args.get(++i);
                     switch (arg) {
                         case "--replay" -> replay = value;
+                        case "--chain" -> chains.add(value);
                         case "--profile" -> profile = value;
                         case "--speed" -> speed = value;
                         case "--seconds" -> seconds = seconds(value);
@@ -107,6 +115,19 @@ public final class WorkerCommand implements Command {
         Path file = live ? null : path("--replay", replay);
         if (!live && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new Refusal(ExitCode.INPUT, "--replay '" + TerminalText.excerpt(replay) + "' is not a readable file");
+        }
+        if (live && !chains.isEmpty()) {
+            throw new Refusal(ExitCode.USAGE, "--chain goes with --replay; live, chains are polled from CBOE "
+                    + "(worker.instruments.<SYMBOL>.chain)");
+        }
+        List<Path> chainFiles = new ArrayList<>();
+        for (String chain : chains) {
+            Path chainFile = path("--chain", chain);
+            if (!Files.isRegularFile(chainFile) || !Files.isReadable(chainFile)) {
+                throw new Refusal(ExitCode.INPUT, "--chain '" + TerminalText.excerpt(chain)
+                        + "' is not a readable file");
+            }
+            chainFiles.add(chainFile);
         }
         Path template = home.resolve("template.yaml");
         if (!Files.isRegularFile(template)) {
@@ -137,7 +158,7 @@ public final class WorkerCommand implements Command {
             env.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString());
             for (String venue : List.of("BINANCE_SPOT_WS_URL", "BINANCE_SPOT_REST_URL", "BINANCE_FUTURES_WS_URL",
-                    "BINANCE_FUTURES_REST_URL")) {
+                    "BINANCE_FUTURES_REST_URL", "CBOE_URL")) {
                 String value = System.getenv(venue);
                 if (value != null && !value.isBlank()) {
                     env.put(venue, value);
@@ -146,11 +167,14 @@ public final class WorkerCommand implements Command {
             if (live) {
                 runLive(env, settings, profile, seconds, out);
             } else {
-                out.printf("worker: profile '%s', replaying %s at speed %s on the local cloud%n", profile, file, speed);
+                out.printf("worker: profile '%s', replaying %s%s at speed %s on the local cloud%n", profile, file,
+                        chainFiles.isEmpty() ? "" : " with the chain" + (chainFiles.size() > 1 ? "s " : " ")
+                                + chainFiles, speed);
                 ReplayReport report;
                 try (IngestWorker worker = IngestWorker.start(env)) {
-                    report = worker.replay(file, multiplier);
-                } catch (InputFormatException e) {
+                    report = worker.replay(file, chainFiles, multiplier);
+                } catch (InputFormatException | IllegalArgumentException e) {
+                    // a recording or chain that cannot be read or that no instrument follows: the input's fault
                     throw new Refusal(ExitCode.INPUT, e.getMessage());
                 }
                 out.println(WorkerReportText.of(report));

@@ -1,11 +1,9 @@
 package com.alphacast.feeds.replay;
 
-import com.alphacast.core.feed.cboe.CboeDelayedQuotesParser;
+import com.alphacast.core.feed.cboe.CboeChainReader;
 import com.alphacast.core.feed.cboe.CboeQuoteData;
-import com.alphacast.core.feed.cboe.CboeQuoteDataParser;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -45,26 +43,10 @@ public final class CboeChainReplay implements FeedSource {
 
     /** Decodes a recorded chain, CSV export or JSON; {@code .gz} files are gunzipped. */
     public static CboeQuoteData read(Path file) {
-        try (BufferedReader in = new BufferedReader(RecordingFiles.open(file), 1 << 16)) {
-            return isJson(in) ? new CboeDelayedQuotesParser().parse(in, file.toString())
-                    : new CboeQuoteDataParser().parse(in, file.toString());
+        try (Reader in = RecordingFiles.open(file)) {
+            return new CboeChainReader().read(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
-        }
-    }
-
-    /** Whether the first character that is not white space opens a JSON object (the reader is left where it was). */
-    private static boolean isJson(BufferedReader in) throws IOException {
-        in.mark(1 << 15);
-        try {
-            int c;
-            int read = 0;
-            while ((c = in.read()) >= 0 && Character.isWhitespace(c) && ++read < (1 << 15) - 1) {
-                // skip leading blank lines (real CSV exports start with one)
-            }
-            return c == '{';
-        } finally {
-            in.reset();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.aws.config.SettingsLoader;
+import com.alphacast.core.calendar.Exchange;
+import com.alphacast.core.calendar.ShippedCalendars;
 import com.alphacast.core.feed.cboe.CboeQuoteDataParser;
 import com.alphacast.core.market.ChainSummary;
 import com.alphacast.core.market.MarketSnapshot;
@@ -15,10 +17,12 @@ import com.alphacast.core.settings.ChainSourceSettings;
 import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.worker.ReplaySession;
 import com.alphacast.worker.WorkerEnvironment;
 import com.alphacast.worker.io.OutboundWrites;
+import com.alphacast.worker.pipeline.InstrumentDesks;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,8 @@ class ChainReplaySessionTest {
     static final Path ES = ROOT.resolve("data/demo/es_trades_2011-07-31.csv");
     private static final ChainAnalytics CHAINS =
             new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT);
+    private static final StrategyCatalog CATALOG = new StrategyCatalog(new ShippedCalendars().calendar(Exchange.XCME),
+            new GammaExposure(GexConvention.DEFAULT));
 
     private final List<Object> written = Collections.synchronizedList(new ArrayList<>());
 
@@ -52,10 +58,14 @@ class ChainReplaySessionTest {
                 s.broker(), s.distribution(), s.subscriptions(), new WorkerSettings(List.of(es), 4096, 30));
     }
 
+    private static ReplaySession session(AlphacastSettings settings, OutboundWrites writes) {
+        return new ReplaySession(settings, new WorkerEnvironment(Map.of("ALPHACAST_HOME", ROOT.toString())), writes,
+                CHAINS, new InstrumentDesks(settings, Optional.empty(), CATALOG));
+    }
+
     private List<MarketSnapshot> replay(AlphacastSettings settings, Path chain) {
         try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll)) {
-            new ReplaySession(settings, new WorkerEnvironment(Map.of("ALPHACAST_HOME", ROOT.toString())), writes,
-                    CHAINS).run(ES, List.of(chain), Double.POSITIVE_INFINITY);
+            session(settings, writes).run(ES, List.of(chain), Double.POSITIVE_INFINITY);
         }
         return written.stream().filter(MarketSnapshot.class::isInstance).map(MarketSnapshot.class::cast).toList();
     }
@@ -100,8 +110,7 @@ class ChainReplaySessionTest {
                 .hasMessageContaining("[ES]");
         AlphacastSettings spy = esFollowingSpy("SPY");
         try (OutboundWrites writes = new OutboundWrites(64, 100, 1, written::addAll, written::addAll)) {
-            ReplaySession session = new ReplaySession(spy, new WorkerEnvironment(Map.of("ALPHACAST_HOME",
-                    ROOT.toString())), writes, CHAINS);
+            ReplaySession session = session(spy, writes);
             assertThatThrownBy(() -> session.run(JSON, List.of(), Double.POSITIVE_INFINITY))
                     .hasMessageContaining("an option chain, not a market recording")
                     .hasMessageContaining("--chain spy_delayed_quotes_2025-09-25.json");
