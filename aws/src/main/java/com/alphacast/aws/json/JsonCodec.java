@@ -5,6 +5,7 @@ import com.alphacast.core.market.Bar;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.publication.TradeExit;
+import com.alphacast.core.usecase.trading.CloseRequest;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -24,7 +25,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * JSON for the three queue message types, {@link Signal}, {@link TierRelease} and {@link Bar}: fields in
+ * JSON for the queue message types, {@link Signal}, {@link TierRelease}, {@link Bar} and {@link CloseRequest}
+ * (an operator's close of one position: {@code {"signalId", "requestedBy", "requestedAt"}}): fields in
  * record order, times as ISO-8601 strings, unknown or missing fields and {@code null} numbers rejected (a
  * producer and consumer that disagree on the shape should fail loudly, into the DLQ, not drop data silently).
  *
@@ -55,10 +57,16 @@ public final class JsonCodec {
                 json.writeEndObject();
             } else if (value instanceof Bar bar) {
                 writeBar(json, bar);
+            } else if (value instanceof CloseRequest request) {
+                json.writeStartObject();
+                json.writeStringField("signalId", request.signalId());
+                json.writeStringField("requestedBy", request.requestedBy());
+                json.writeStringField("requestedAt", request.requestedAt().toString());
+                json.writeEndObject();
             } else {
                 throw new IllegalArgumentException("no queue message JSON for "
                         + (value == null ? "null" : value.getClass().getName())
-                        + "; a queue carries Signal, TierRelease or Bar");
+                        + "; a queue carries Signal, TierRelease, Bar or CloseRequest");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName() + " as JSON", e);
@@ -76,13 +84,14 @@ public final class JsonCodec {
         if (json == null || json.isBlank()) {
             throw new MalformedMessageException("empty body where a " + type.getSimpleName() + " was expected", null);
         }
-        if (type != Signal.class && type != TierRelease.class && type != Bar.class) {
+        if (type != Signal.class && type != TierRelease.class && type != Bar.class && type != CloseRequest.class) {
             throw new IllegalArgumentException("no queue message JSON for " + type.getName()
-                    + "; a queue carries Signal, TierRelease or Bar");
+                    + "; a queue carries Signal, TierRelease, Bar or CloseRequest");
         }
         try (JsonParser parser = factory.createParser(json)) {
             Object value = type == Signal.class ? readSignal(parser, parser.nextToken())
-                    : type == TierRelease.class ? readTierRelease(parser) : readBar(parser);
+                    : type == TierRelease.class ? readTierRelease(parser)
+                    : type == CloseRequest.class ? readCloseRequest(parser) : readBar(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new FieldException("unexpected " + trailing + " after the " + type.getSimpleName(), parser);
@@ -375,6 +384,15 @@ public final class JsonCodec {
         f.requireAll();
         return new Bar(f.string(0), f.longValue(1), f.longValue(2), f.number(3), f.number(4), f.number(5),
                 f.number(6), f.longValue(7), f.intValue(8));
+    }
+
+    private static CloseRequest readCloseRequest(JsonParser p) throws IOException {
+        Fields f = new Fields(p, p.nextToken(), "signalId", "requestedBy", "requestedAt");
+        while (f.next()) {
+            f.store(f.text());
+        }
+        f.requireAll();
+        return new CloseRequest(f.string(0), f.string(1), f.instant(2));
     }
 
     /** A problem with a field, named with where it is in the body. */

@@ -71,6 +71,8 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     /** Key of the sparse {@code ApprovalsByTime} index: approvals by decision time, for /signals. */
     public static final String APPROVAL_FEED = "approvalFeed";
     public static final String APPROVED = "APPROVED";
+    /** {@code exitReason} of an approval whose order was never filled (its slot given back by the order function). */
+    public static final String ORDER_REJECTED = "ORDER_REJECTED";
 
     private final DynamoDbClient db;
     private final String signalsTable;
@@ -236,13 +238,7 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                             .expressionAttributeValues(Map.of(":reason", s(exit.reason().name()),
                                     ":price", n(exit.price()), ":time", s(exit.time().toString())))
                             .build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(controlTable)
-                            .key(Map.of("controlKey", s(OPEN_POSITIONS_KEY)))
-                            .updateExpression("ADD #c :minusOne")
-                            .conditionExpression("#c > :zero")
-                            .expressionAttributeNames(Map.of("#c", "count"))
-                            .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
-                            .build()).build())
+                    openPositionsDecrement())
                     .build());
             return true;
         } catch (TransactionCanceledException cancelled) {
@@ -252,6 +248,42 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
             }
             throw cancelled;
         }
+    }
+
+    /**
+     * Like {@link #release}, for an approval whose order was never filled: {@code exitReason} ORDER_REJECTED and
+     * {@code exitTime} the signal's market time, so {@link #openAt} never counts it open after its own signal.
+     */
+    @Override
+    public boolean releaseUnfilled(String signalId, Instant at) {
+        try {
+            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().update(Update.builder().tableName(signalsTable)
+                            .key(Map.of("signalId", s(signalId)))
+                            .updateExpression("REMOVE exposure SET exitReason = :reason, exitTime = :time")
+                            .conditionExpression("attribute_exists(exposure)")
+                            .expressionAttributeValues(Map.of(":reason", s(ORDER_REJECTED), ":time", s(at.toString())))
+                            .build()).build(),
+                    openPositionsDecrement())
+                    .build());
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    private TransactWriteItem openPositionsDecrement() {
+        return TransactWriteItem.builder().update(Update.builder().tableName(controlTable)
+                .key(Map.of("controlKey", s(OPEN_POSITIONS_KEY)))
+                .updateExpression("ADD #c :minusOne")
+                .conditionExpression("#c > :zero")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
+                .build()).build();
     }
 
     public KillSwitch killSwitch() {

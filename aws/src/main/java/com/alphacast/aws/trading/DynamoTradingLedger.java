@@ -18,12 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -34,9 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Orders, fills and positions. An execution is recorded in one transaction whose first write is conditional
  * on no order existing for the signal: a redelivered approval can never create a second order or position.
- * A position closes once: the close is conditional on it still being open.
+ * A position closes once: the close is conditional on it still being open. An order the broker refused (or that
+ * was given up) is the order item alone with {@code status} REJECTED and its reason, under the same condition.
  */
 public final class DynamoTradingLedger implements TradingLedger {
+
+    private static final String REJECTED = "REJECTED";
 
     private final DynamoDbClient db;
     private final String ordersTable;
@@ -67,11 +72,45 @@ public final class DynamoTradingLedger implements TradingLedger {
     public Optional<Fill> fill(String orderId) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(ordersTable)
                 .key(Map.of("orderId", s(orderId))).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toFill(item));
+        return item == null || item.isEmpty() || !filled(item) ? Optional.empty() : Optional.of(toFill(item));
     }
 
+    /**
+     * The order item alone, {@code status} REJECTED with the broker's reason: put only if no order exists for the
+     * signal, so neither a second rejection nor a late fill can follow it.
+     */
     @Override
-    public boolean recordExecution(Order order, Fill fill, Position position) {
+    public boolean recordRejection(Order order, String reason) {
+        Map<String, AttributeValue> item = orderItem(order);
+        item.put("status", s(REJECTED));
+        item.put("rejection", s(reason));
+        try {
+            db.putItem(PutItemRequest.builder().tableName(ordersTable).item(item)
+                    .conditionExpression("attribute_not_exists(orderId)").build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyOnRecord) {
+            return false;
+        }
+    }
+
+    /** Orders the broker refused or that were given up, with the reason each was recorded with. */
+    public Map<String, String> rejections() {
+        Map<String, String> rejected = new TreeMap<>();
+        for (Map<String, AttributeValue> item : db.scanPaginator(ScanRequest.builder().tableName(ordersTable)
+                .consistentRead(true).build()).items()) {
+            if (!filled(item)) {
+                rejected.put(AttributeValues.string(item, "orderId"), AttributeValues.string(item, "rejection"));
+            }
+        }
+        return rejected;
+    }
+
+    private static boolean filled(Map<String, AttributeValue> item) {
+        // Orders recorded before rejections existed have no other status than FILLED.
+        return !REJECTED.equals(AttributeValues.optionalString(item, "status").orElse("FILLED"));
+    }
+
+    private static Map<String, AttributeValue> orderItem(Order order) {
         Map<String, AttributeValue> orderItem = new HashMap<>();
         orderItem.put("orderId", s(order.orderId()));
         orderItem.put("instrument", s(order.instrument()));
@@ -79,6 +118,12 @@ public final class DynamoTradingLedger implements TradingLedger {
         orderItem.put("quantity", n(order.quantity()));
         orderItem.put("submittedAt", s(order.submittedAt().toString()));
         orderItem.put("broker", s(order.broker()));
+        return orderItem;
+    }
+
+    @Override
+    public boolean recordExecution(Order order, Fill fill, Position position) {
+        Map<String, AttributeValue> orderItem = orderItem(order);
         orderItem.put("status", s("FILLED"));
         orderItem.put("fillPrice", n(fill.price()));
         orderItem.put("fillQuantity", n(fill.quantity()));
@@ -120,12 +165,14 @@ public final class DynamoTradingLedger implements TradingLedger {
         }
     }
 
-    /** Every order with its fill, in fill-time order (a full scan: for reports, not hot paths). */
+    /** Every filled order with its fill, in fill-time order (a full scan: for reports, not hot paths). */
     public List<Execution> executions() {
         List<Execution> executions = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.scanPaginator(ScanRequest.builder().tableName(ordersTable)
                 .consistentRead(true).build()).items()) {
-            executions.add(new Execution(toOrder(item), toFill(item)));
+            if (filled(item)) {
+                executions.add(new Execution(toOrder(item), toFill(item)));
+            }
         }
         executions.sort(Comparator.comparing((Execution e) -> e.fill().time()).thenComparing(e -> e.order().orderId()));
         return executions;

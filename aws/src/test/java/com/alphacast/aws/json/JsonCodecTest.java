@@ -11,6 +11,7 @@ import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.usecase.trading.CloseRequest;
 import com.alphacast.core.trading.Fill;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +109,22 @@ class JsonCodecTest {
 
         assertThat(codec.read(codec.write(signal()), Signal.class)).isEqualTo(signal());
         assertThat(codec.read(codec.write(bar), Bar.class)).isEqualTo(bar);
+    }
+
+    @Test
+    void closeRequestTravelsAsItsThreeFieldsAndABlankOneIsRefusedNamingIt() {
+        CloseRequest request = new CloseRequest("volume-spike:ESU1:2011-07-31T22:10:00Z", "telegram:42",
+                Instant.parse("2026-12-02T08:15:00Z"));
+
+        String body = codec.write(request);
+
+        assertThat(body).isEqualTo("{\"signalId\":\"volume-spike:ESU1:2011-07-31T22:10:00Z\",\"requestedBy\":"
+                + "\"telegram:42\",\"requestedAt\":\"2026-12-02T08:15:00Z\"}");
+        assertThat(codec.read(body, CloseRequest.class)).isEqualTo(request);
+        assertThatThrownBy(() -> codec.read(body.replace("telegram:42", " "), CloseRequest.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("who asked");
+        assertThatThrownBy(() -> codec.read(body.replace("requestedAt", "at"), CloseRequest.class))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("unknown field \"at\"");
     }
 
     @Test

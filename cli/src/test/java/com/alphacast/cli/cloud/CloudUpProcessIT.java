@@ -95,7 +95,8 @@ class CloudUpProcessIT {
                     "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable",
                     "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable", "alphacast-BriefingsTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
-            assertThat(sqs.listQueues().queueUrls()).hasSize(12).contains(signalsQueueUrl);
+            // Six queues of template.yaml with their dead-letter queues, and the two schedules' dead-letter queues.
+            assertThat(sqs.listQueues().queueUrls()).hasSize(14).contains(signalsQueueUrl);
 
             Instant now = Instant.now();
             Signal signal = new Signal("process-test:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0,

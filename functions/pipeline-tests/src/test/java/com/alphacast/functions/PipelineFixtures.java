@@ -17,4 +17,13 @@ final class PipelineFixtures {
             throw new IllegalStateException("src/test/resources/pipeline-config/demo.yaml is missing", e);
         }
     }
+
+    /** The same demo profile with one position slot (src/test/resources/one-slot-config/demo.yaml). */
+    static Path oneSlotConfig() {
+        try {
+            return Path.of(PipelineFixtures.class.getResource("/one-slot-config/demo.yaml").toURI()).getParent();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("src/test/resources/one-slot-config/demo.yaml is missing", e);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.alphacast.core.usecase.trading;
 import com.alphacast.core.broker.Broker;
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.MarketPrices;
+import com.alphacast.core.broker.OrderRefusedException;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -10,7 +11,6 @@ import com.alphacast.core.trading.Order;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Turns an approved signal into at most one order: an order already on record for the signal ends the
@@ -18,6 +18,11 @@ import java.util.Optional;
  * on the order still being new (two concurrent deliveries of one message cannot both record). The fill is then
  * published to every tier, and the position handed to the position function, which alone decides exits, to be
  * checked against the bars that closed while the order was on its way.
+ *
+ * <p>An order the broker refuses for good, or one given up after its last attempt ({@link #abandon}), is recorded
+ * as rejected (conditional like an execution, so a late retry can never fill it afterwards) and the risk slot the
+ * approval reserved is given back: no position exists, so the risk ledger and the positions table keep agreeing
+ * and the next signal on the instrument is decided against a free slot.
  */
 public final class OrderSubmission {
 
@@ -26,36 +31,79 @@ public final class OrderSubmission {
     private final MarketPrices market;
     private final PublicationRelease publications;
     private final ExitChecks exitChecks;
+    private final RiskSlots slots;
     private final Clock clock;
 
     public OrderSubmission(Broker broker, TradingLedger ledger, MarketPrices market, PublicationRelease publications,
-                           ExitChecks exitChecks, Clock clock) {
+                           ExitChecks exitChecks, RiskSlots slots, Clock clock) {
         this.broker = broker;
         this.ledger = ledger;
         this.market = market;
         this.publications = publications;
         this.exitChecks = exitChecks;
+        this.slots = slots;
         this.clock = clock;
     }
 
-    /** @return the fill when this call recorded one, empty when the signal already had an order */
-    public Optional<Fill> submit(Signal signal) throws BrokerException {
+    /**
+     * @throws BrokerException the broker could not take the order now (transient): nothing was recorded, so a
+     *                         retry places it; refusals for good are not thrown but recorded as rejections
+     */
+    public OrderOutcome submit(Signal signal) throws BrokerException {
         if (ledger.order(signal.id()).isPresent()) {
-            // A redelivery after the execution was recorded: finish what the first attempt may have failed in
-            // after recording (publishing the fill and the exit check are both harmless twice).
-            ledger.fill(signal.id()).ifPresent(fill -> afterExecution(signal, fill));
-            return Optional.empty();
+            finishRecorded(signal);
+            return new OrderOutcome.AlreadyOnRecord(signal.id());
         }
-        Order order = new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
-                clock.instant(), broker.name());
-        Fill fill = broker.submit(order, signal);
+        Order order = orderFor(signal);
+        Fill fill;
+        try {
+            fill = broker.submit(order, signal);
+        } catch (OrderRefusedException refused) {
+            return reject(order, signal, "refused by " + broker.name() + ": " + refused.getMessage());
+        }
         Position position = new Position(signal.id(), signal.underlying(), signal.instrument(), signal.direction(),
                 fill.quantity(), fill.price(), signal.stop(), signal.target(), fill.time());
         if (!ledger.recordExecution(order, fill, position)) {
-            return Optional.empty();
+            return new OrderOutcome.AlreadyOnRecord(signal.id());
         }
         afterExecution(signal, fill);
-        return Optional.of(fill);
+        return new OrderOutcome.Filled(fill);
+    }
+
+    /**
+     * Gives up on an approval whose attempts ran out (the broker kept failing): recorded as rejected with
+     * {@code reason} and its slot given back, unless an order is already on record, which is then finished as on a
+     * redelivery.
+     */
+    public OrderOutcome abandon(Signal signal, String reason) {
+        if (ledger.order(signal.id()).isPresent()) {
+            finishRecorded(signal);
+            return new OrderOutcome.AlreadyOnRecord(signal.id());
+        }
+        return reject(orderFor(signal), signal, reason);
+    }
+
+    private Order orderFor(Signal signal) {
+        return new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(), clock.instant(),
+                broker.name());
+    }
+
+    private OrderOutcome reject(Order order, Signal signal, String reason) {
+        if (!ledger.recordRejection(order, reason)) {
+            finishRecorded(signal);
+            return new OrderOutcome.AlreadyOnRecord(signal.id());
+        }
+        slots.releaseUnfilled(signal.id(), signal.marketTime());
+        return new OrderOutcome.Rejected(signal.id(), reason);
+    }
+
+    /**
+     * A redelivery after the order was recorded: finish what the first attempt may have failed in after recording
+     * (publishing the fill and the exit check are both harmless twice; so is giving a rejected order's slot back).
+     */
+    private void finishRecorded(Signal signal) {
+        ledger.fill(signal.id()).ifPresentOrElse(fill -> afterExecution(signal, fill),
+                () -> slots.releaseUnfilled(signal.id(), signal.marketTime()));
     }
 
     private void afterExecution(Signal signal, Fill fill) {

@@ -1,8 +1,11 @@
 package com.alphacast.core.usecase.trading;
 
+import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.market.BarHistory;
+import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TradeExit;
+import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.publication.PublicationRelease;
@@ -19,21 +22,23 @@ import java.util.Set;
  * order they run in. A position that exited gives its risk slot back and its close (with realized P&amp;L) is
  * published <em>before</em> the position is marked closed: each step is idempotent, so a crash part-way leaves the
  * position open and the next evaluation redoes all three, and the risk check's count can never keep a slot for a
- * position the positions table has closed.
+ * position the positions table has closed. An operator's close request ({@link #closeOnRequest}) goes the same way.
  */
 public final class PositionExits {
 
     private final TradingLedger ledger;
     private final BarHistory market;
+    private final MarketPrices prices;
     private final double multiplier;
     private final RiskSlots slots;
     private final PublicationRelease publications;
     private final ExitWatermark watermark;
 
-    public PositionExits(TradingLedger ledger, BarHistory market, double multiplier, RiskSlots slots,
-                         PublicationRelease publications, ExitWatermark watermark) {
+    public PositionExits(TradingLedger ledger, BarHistory market, MarketPrices prices, double multiplier,
+                         RiskSlots slots, PublicationRelease publications, ExitWatermark watermark) {
         this.ledger = ledger;
         this.market = market;
+        this.prices = prices;
         this.multiplier = multiplier;
         this.slots = slots;
         this.publications = publications;
@@ -63,18 +68,50 @@ public final class PositionExits {
 
     /** Closes {@code position} if it exited in bars ending at or before {@code horizon}. */
     public Optional<PositionExit> closeIfExited(Position position, Instant horizon) {
+        Optional<PositionExit> exit = bracketExit(position, horizon);
+        return exit.isPresent() && close(position, exit.get()) ? exit : Optional.empty();
+    }
+
+    /**
+     * Closes the position {@code request} names if it is still open, priced by the latest snapshot stored at or
+     * before the request: at its stop or target when the bars up to that snapshot reached one (that exit came
+     * first), otherwise at the snapshot's last price as an operator close. The slot is given back and the close
+     * published as for any exit, so a redelivered request, or a second /closeall, finds it closed and does nothing.
+     *
+     * @return the exit when this call closed the position; empty when it was not open (any more)
+     * @throws IllegalStateException when no snapshot of the position's underlying is stored at all (nothing to
+     *                               price the close with; the request is retried)
+     */
+    public Optional<PositionExit> closeOnRequest(CloseRequest request) {
+        Optional<Position> open = ledger.openPositions().stream()
+                .filter(position -> position.signalId().equals(request.signalId())).findFirst();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Position position = open.get();
+        MarketSnapshot latest = prices.atOrBefore(position.underlying(), request.requestedAt())
+                .orElseThrow(() -> new IllegalStateException("no market snapshot of " + position.underlying()
+                        + " at or before " + request.requestedAt() + " to close " + position.signalId() + " at"));
+        Instant horizon = latest.bar().end();
+        PositionExit exit = bracketExit(position, horizon).orElseGet(() -> new PositionExit(position.signalId(),
+                ExitReason.OPERATOR, latest.lastPrice(), horizon.isAfter(position.openedAt()) ? horizon
+                : position.openedAt()));
+        return close(position, exit) ? Optional.of(exit) : Optional.empty();
+    }
+
+    private Optional<PositionExit> bracketExit(Position position, Instant horizon) {
         if (!horizon.isAfter(position.openedAt())) {
             return Optional.empty();
         }
-        Optional<PositionExit> exit = position.firstExitIn(
-                market.barsBetween(position.underlying(), position.openedAt(), horizon));
-        if (exit.isEmpty()) {
-            return Optional.empty();
-        }
-        double pnl = position.realizedPnl(exit.get(), multiplier);
-        slots.release(exit.get());
-        publications.publish(Publication.closeOf(tradeExit(position, exit.get(), pnl)));
-        return ledger.close(position, exit.get(), pnl) ? exit : Optional.empty();
+        return position.firstExitIn(market.barsBetween(position.underlying(), position.openedAt(), horizon));
+    }
+
+    /** Slot back, close published, then the position marked closed: each step idempotent, in this order. */
+    private boolean close(Position position, PositionExit exit) {
+        double pnl = position.realizedPnl(exit, multiplier);
+        slots.release(exit);
+        publications.publish(Publication.closeOf(tradeExit(position, exit, pnl)));
+        return ledger.close(position, exit, pnl);
     }
 
     private static TradeExit tradeExit(Position position, PositionExit exit, double pnl) {
@@ -82,6 +119,7 @@ public final class PositionExits {
             case STOP -> TradeExit.ExitReason.STOP;
             case TARGET -> TradeExit.ExitReason.TARGET;
             case EXPIRY_CUTOFF -> TradeExit.ExitReason.EXPIRY;
+            case OPERATOR -> TradeExit.ExitReason.MANUAL;
         };
         return new TradeExit(position.signalId(), position.underlying(), position.instrument(), position.direction(),
                 position.quantity(), position.entryPrice(), exit.price(), reason, position.openedAt(), exit.time(), pnl);

@@ -1,6 +1,7 @@
 package com.alphacast.core.usecase.trading;
 
 import com.alphacast.core.trading.PositionExit;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,6 +16,15 @@ public interface RiskSlots {
      * @return false when it was already given back (nothing changed)
      */
     boolean release(PositionExit exit);
+
+    /**
+     * Gives back the slot of an approval whose order was never filled (the broker refused it, or it could not be
+     * placed before its retries ran out): no position exists, so it stops counting as open from {@code at}, the
+     * signal's market time.
+     *
+     * @return false when it was already given back (nothing changed)
+     */
+    boolean releaseUnfilled(String signalId, Instant at);
 
     /** The signals holding a slot: approved, their position not closed yet (or not even opened: order on its way). */
     List<String> held();

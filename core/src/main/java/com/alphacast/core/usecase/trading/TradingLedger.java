@@ -14,7 +14,7 @@ public interface TradingLedger {
 
     Optional<Order> order(String orderId);
 
-    /** The fill recorded with order {@code orderId}; empty when no execution is on record. */
+    /** The fill recorded with order {@code orderId}; empty when no execution is on record (or it was rejected). */
     Optional<Fill> fill(String orderId);
 
     /**
@@ -23,6 +23,13 @@ public interface TradingLedger {
      * @return false when an order for this signal was already on record (nothing written)
      */
     boolean recordExecution(Order order, Fill fill, Position position);
+
+    /**
+     * Records that the broker will never fill {@code order}, with its reason, so no later attempt places it.
+     *
+     * @return false when an order for this signal was already on record (nothing written)
+     */
+    boolean recordRejection(Order order, String reason);
 
     /**
      * Closes a position at its exit.

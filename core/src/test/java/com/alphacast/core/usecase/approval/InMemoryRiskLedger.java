@@ -137,4 +137,13 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
         closed.add(exit);
         return true;
     }
+
+    @Override
+    public boolean releaseUnfilled(String signalId, Instant at) {
+        if (openExposures.remove(signalId) == null) {
+            return false;
+        }
+        openPositions--;
+        return true;
+    }
 }

@@ -17,12 +17,17 @@ final class InMemoryTradingLedger implements TradingLedger {
     }
 
     private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, String> rejections = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, Position> open = new LinkedHashMap<>();
     private final List<Closed> closed = new ArrayList<>();
 
     List<Fill> fills() {
         return List.copyOf(fills);
+    }
+
+    Map<String, String> rejections() {
+        return Map.copyOf(rejections);
     }
 
     List<Closed> closed() {
@@ -50,6 +55,15 @@ final class InMemoryTradingLedger implements TradingLedger {
         }
         fills.add(fill);
         open.put(position.signalId(), position);
+        return true;
+    }
+
+    @Override
+    public boolean recordRejection(Order order, String reason) {
+        if (orders.putIfAbsent(order.orderId(), order) != null) {
+            return false;
+        }
+        rejections.put(order.orderId(), reason);
         return true;
     }
 

@@ -3,6 +3,7 @@ package com.alphacast.core.usecase.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphacast.core.broker.Broker;
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.PaperBroker;
 import com.alphacast.core.distribution.Channel;
@@ -15,6 +16,8 @@ import com.alphacast.core.usecase.publication.RecordingReleaseQueue;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
+import com.alphacast.core.trading.Order;
+import com.alphacast.core.trading.PositionExit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,8 +39,27 @@ class OrderSubmissionTest {
     private final RecordedMarket market = new RecordedMarket();
     private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
     private final List<Bar> exitChecks = new ArrayList<>();
+    private final List<String> held = new ArrayList<>(List.of(shortSignal().id()));
+    private final List<String> releasedUnfilled = new ArrayList<>();
+    private final RiskSlots slots = new RiskSlots() {
+        @Override
+        public boolean release(PositionExit exit) {
+            throw new AssertionError("the order function closes no position, so it gives no exit's slot back");
+        }
+
+        @Override
+        public boolean releaseUnfilled(String signalId, Instant at) {
+            releasedUnfilled.add(signalId + " " + at);
+            return held.remove(signalId);
+        }
+
+        @Override
+        public List<String> held() {
+            return List.copyOf(held);
+        }
+    };
     private final OrderSubmission submission = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger, market,
-            new PublicationRelease(TIERS, queue, signalId -> Optional.of(BAR_END), CLOCK), exitChecks::add, CLOCK);
+            new PublicationRelease(TIERS, queue, signalId -> Optional.of(BAR_END), CLOCK), exitChecks::add, slots, CLOCK);
 
     private static Bar bar(Instant end, double open, double high, double low, double close) {
         return new Bar("ES", end.minusSeconds(60).toEpochMilli(), end.toEpochMilli(), open, high, low, close, 1000, 100);
@@ -53,16 +75,17 @@ class OrderSubmissionTest {
     void redeliveredApprovalGivesOneOrderFilledAtTheSignalsSnapshotWithSlippage() throws Exception {
         market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
 
-        Optional<Fill> first = submission.submit(shortSignal());
-        Optional<Fill> again = submission.submit(shortSignal());
+        OrderOutcome first = submission.submit(shortSignal());
+        OrderOutcome again = submission.submit(shortSignal());
 
         // A sell fills one tick below the last price.
-        assertThat(first).hasValueSatisfying(fill -> {
-            assertThat(fill.price()).isEqualTo(1303.25);
-            assertThat(fill.quantity()).isEqualTo(2);
-            assertThat(fill.time()).isEqualTo(BAR_END);
+        assertThat(first).isInstanceOfSatisfying(OrderOutcome.Filled.class, filled -> {
+            assertThat(filled.fill().price()).isEqualTo(1303.25);
+            assertThat(filled.fill().quantity()).isEqualTo(2);
+            assertThat(filled.fill().time()).isEqualTo(BAR_END);
         });
-        assertThat(again).isEmpty();
+        assertThat(again).isEqualTo(new OrderOutcome.AlreadyOnRecord(shortSignal().id()));
+        assertThat(releasedUnfilled).isEmpty();
         assertThat(ledger.fills()).hasSize(1);
         assertThat(ledger.openPositions()).singleElement().satisfies(p -> assertThat(p.entryPrice()).isEqualTo(1303.25));
     }
@@ -71,7 +94,7 @@ class OrderSubmissionTest {
     void fillIsPublishedToEveryTierCountedFromTheSignalsApproval() throws Exception {
         market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
 
-        Fill fill = submission.submit(shortSignal()).orElseThrow();
+        Fill fill = ((OrderOutcome.Filled) submission.submit(shortSignal())).fill();
 
         assertThat(queue.publications()).containsExactly(new Publication.Filled(fill, "ES"));
         // Two seconds after the approval: the free tier waits what is left of its 60 s.
@@ -98,20 +121,76 @@ class OrderSubmissionTest {
         market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
         OrderSubmission failingToPublish = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger, market,
                 new PublicationRelease(TIERS, new RecordingReleaseQueue().unavailable(true), signalId -> Optional.of(BAR_END),
-                        CLOCK), exitChecks::add, CLOCK);
+                        CLOCK), exitChecks::add, slots, CLOCK);
 
         assertThatThrownBy(() -> failingToPublish.submit(shortSignal())).hasMessageContaining("queue unavailable");
-        Optional<Fill> retried = submission.submit(shortSignal());
+        OrderOutcome retried = submission.submit(shortSignal());
 
-        assertThat(retried).isEmpty();
+        assertThat(retried).isInstanceOf(OrderOutcome.AlreadyOnRecord.class);
         assertThat(ledger.fills()).hasSize(1);
         assertThat(queue.publications()).containsExactly(new Publication.Filled(ledger.fills().get(0), "ES"));
     }
 
     @Test
-    void signalWithoutMarketIsRefusedAndNothingIsRecorded() {
-        assertThatThrownBy(() -> submission.submit(shortSignal()))
-                .isInstanceOf(BrokerException.class).hasMessageContaining("no market snapshot for ES");
+    void orderTheBrokerRefusesIsRecordedRejectedOnceAndGivesItsSlotBack() throws Exception {
+        // No snapshot of ES at all: the paper broker has no market to fill against, now or later.
+        OrderOutcome first = submission.submit(shortSignal());
+        OrderOutcome redelivered = submission.submit(shortSignal());
+
+        assertThat(first).isInstanceOfSatisfying(OrderOutcome.Rejected.class, rejected ->
+                assertThat(rejected.reason()).contains("refused by paper").contains("no market snapshot for ES"));
+        assertThat(redelivered).isEqualTo(new OrderOutcome.AlreadyOnRecord(shortSignal().id()));
+        assertThat(ledger.rejections()).containsOnlyKeys(shortSignal().id());
+        assertThat(ledger.fills()).isEmpty();
+        assertThat(ledger.openPositions()).isEmpty();
+        assertThat(held).isEmpty();
+        // The slot stops counting from the signal's own market time; giving it back twice is harmless.
+        assertThat(releasedUnfilled).containsOnly(shortSignal().id() + " " + BAR_END).hasSize(2);
+        assertThat(queue.publications()).isEmpty();
+        assertThat(exitChecks).isEmpty();
+    }
+
+    @Test
+    void transientBrokerFailureRecordsNothingUntilItsAttemptsRunOutThenRejects() {
+        Broker unavailable = new Broker() {
+            @Override
+            public String name() {
+                return "ib";
+            }
+
+            @Override
+            public Fill submit(Order order, Signal signal) throws BrokerException {
+                throw new BrokerException("gateway not connected");
+            }
+        };
+        OrderSubmission failing = new OrderSubmission(unavailable, ledger, market,
+                new PublicationRelease(TIERS, queue, signalId -> Optional.of(BAR_END), CLOCK), exitChecks::add, slots,
+                CLOCK);
+
+        assertThatThrownBy(() -> failing.submit(shortSignal())).isInstanceOf(BrokerException.class)
+                .hasMessage("gateway not connected");
         assertThat(ledger.order(shortSignal().id())).isEmpty();
+        assertThat(held).containsExactly(shortSignal().id());
+
+        OrderOutcome abandoned = failing.abandon(shortSignal(), "broker unavailable after 3 attempts");
+
+        assertThat(abandoned).isEqualTo(new OrderOutcome.Rejected(shortSignal().id(), "broker unavailable after 3 attempts"));
+        assertThat(ledger.rejections()).containsEntry(shortSignal().id(), "broker unavailable after 3 attempts");
+        assertThat(held).isEmpty();
+        assertThat(ledger.openPositions()).isEmpty();
+    }
+
+    @Test
+    void abandoningAnOrderThatWasFilledKeepsItsPositionAndSlot() throws Exception {
+        market.add(bar(BAR_END, 1305.0, 1305.25, 1303.25, 1303.5));
+        submission.submit(shortSignal());
+
+        OrderOutcome abandoned = submission.abandon(shortSignal(), "retries ran out after the fill was recorded");
+
+        assertThat(abandoned).isInstanceOf(OrderOutcome.AlreadyOnRecord.class);
+        assertThat(ledger.rejections()).isEmpty();
+        assertThat(ledger.openPositions()).hasSize(1);
+        assertThat(held).containsExactly(shortSignal().id());
+        assertThat(releasedUnfilled).isEmpty();
     }
 }

@@ -40,11 +40,16 @@ class PositionExitsTest {
         }
 
         @Override
+        public boolean releaseUnfilled(String signalId, Instant at) {
+            throw new AssertionError("the position function gives back only the slots of positions it closes");
+        }
+
+        @Override
         public List<String> held() {
             return List.copyOf(held);
         }
     };
-    private final PositionExits exits = new PositionExits(ledger, market, 50, slots,
+    private final PositionExits exits = new PositionExits(ledger, market, market, 50, slots,
             new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                     queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)),
             (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
@@ -89,7 +94,7 @@ class PositionExitsTest {
     void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
         ledger.open(longEs("p1"));
         market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));
-        PositionExits failing = new PositionExits(ledger, market, 50, slots,
+        PositionExits failing = new PositionExits(ledger, market, market, 50, slots,
                 new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                         new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()),
                 (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
@@ -142,5 +147,69 @@ class PositionExitsTest {
         assertThat(exits.closeExited("NQ", FILLED.plusSeconds(60))).isEmpty();
         assertThat(exits.closeExited("ES", FILLED.plusSeconds(60))).isEmpty();
         assertThat(ledger.openPositions()).extracting(Position::signalId).containsExactly("p1");
+    }
+
+    @Test
+    void operatorCloseIsAtTheLatestStoredPriceAndHappensOnceHoweverOftenItIsRequested() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+        market.add(bar("ES", 1, 1300.5, 1302.0, 1300.25, 1301.75));
+        Instant requested = FILLED.plusSeconds(3600);
+
+        Optional<PositionExit> closed = exits.closeOnRequest(new CloseRequest("p1", "telegram:42", requested));
+        // Redelivered, and a second /closeall confirmed later: the position is no longer open.
+        Optional<PositionExit> redelivered = exits.closeOnRequest(new CloseRequest("p1", "telegram:42", requested));
+        Optional<PositionExit> confirmedTwice = exits.closeOnRequest(new CloseRequest("p1", "telegram:42",
+                requested.plusSeconds(30)));
+
+        assertThat(closed).hasValue(new PositionExit("p1", ExitReason.OPERATOR, 1301.75, FILLED.plusSeconds(120)));
+        assertThat(redelivered).isEmpty();
+        assertThat(confirmedTwice).isEmpty();
+        // Long 1 ES from 1300 to 1301.75 at 50 USD a point.
+        assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(87.5));
+        assertThat(releasedSlots).containsExactly(closed.get());
+        assertThat(queue.publications()).singleElement().isInstanceOfSatisfying(Publication.Closed.class, close -> {
+            assertThat(close.exit().reason()).isEqualTo(TradeExit.ExitReason.MANUAL);
+            assertThat(close.exit().realizedPnl()).isEqualTo(87.5);
+            assertThat(close.id()).isEqualTo("exit:p1");
+        });
+    }
+
+    @Test
+    void operatorCloseAfterTheMarketReachedTheStopClosesAtTheStop() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1299.5, 1300.0, 1297.5, 1297.75));   // stop 1298 reached
+        market.add(bar("ES", 1, 1297.75, 1299.0, 1297.5, 1298.75));
+
+        Optional<PositionExit> closed = exits.closeOnRequest(new CloseRequest("p1", "telegram:42",
+                FILLED.plusSeconds(3600)));
+
+        assertThat(closed).hasValueSatisfying(exit -> {
+            assertThat(exit.reason()).isEqualTo(ExitReason.STOP);
+            assertThat(exit.price()).isEqualTo(1298.0);
+        });
+        assertThat(queue.publications()).singleElement().isInstanceOf(Publication.StopHit.class);
+    }
+
+    @Test
+    void operatorClosePricesOnlyWithSnapshotsStoredBeforeTheRequest() {
+        ledger.open(longEs("p1"));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+        market.add(bar("ES", 5, 1300.5, 1303.0, 1300.25, 1302.5));
+
+        Optional<PositionExit> closed = exits.closeOnRequest(new CloseRequest("p1", "discord:7",
+                FILLED.plusSeconds(120)));
+
+        // The bar ending at +6 min is after the request: a redelivery later must price the same close.
+        assertThat(closed).hasValueSatisfying(exit -> assertThat(exit.price()).isEqualTo(1300.5));
+    }
+
+    @Test
+    void closeRequestForAPositionThatIsNotOpenChangesNothing() {
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+
+        assertThat(exits.closeOnRequest(new CloseRequest("unknown", "telegram:42", FILLED.plusSeconds(600)))).isEmpty();
+        assertThat(releasedSlots).isEmpty();
+        assertThat(queue.publications()).isEmpty();
     }
 }

@@ -1,25 +1,41 @@
 package com.alphacast.functions.chat;
 
 import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.bots.command.data.PositionBook;
 import com.alphacast.bots.command.data.TradingControl;
 import com.alphacast.bots.command.data.TradingStatus;
 import com.alphacast.core.risk.KillSwitch;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.usecase.trading.CloseRequest;
+import com.alphacast.core.usecase.trading.CloseRequests;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * /status, /halt and /resume on the kill switch record in the control table, the one the risk check reads
  * before every decision: a halt from chat rejects the next signal, naming the kill switch. Halting a halted
- * desk keeps the first halt's reason and time.
+ * desk keeps the first halt's reason and time. /closeall (once confirmed) asks the position function, the one
+ * owner of exits, to close each position open in PositionsTable; the positions close asynchronously there.
  */
 public final class DynamoTradingControl implements TradingControl {
 
     private final DynamoRiskLedger ledger;
+    private final PositionBook positions;
+    private final CloseRequests closeRequests;
     private final Clock clock;
 
-    public DynamoTradingControl(DynamoRiskLedger ledger, Clock clock) {
+    /**
+     * @param positions     the open positions (PositionsTable)
+     * @param closeRequests the position function's close-requests queue
+     */
+    public DynamoTradingControl(DynamoRiskLedger ledger, PositionBook positions, CloseRequests closeRequests,
+                                Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.positions = Objects.requireNonNull(positions, "positions");
+        this.closeRequests = Objects.requireNonNull(closeRequests, "closeRequests");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -47,11 +63,19 @@ public final class DynamoTradingControl implements TradingControl {
     }
 
     /**
-     * Not offered: closing a position needs a close order on the order path, which the order function does not
-     * take yet, so the routers built on this control leave /closeall out of their catalogue.
+     * One close request per open position, all stamped with the same time: the position function prices each at
+     * the latest snapshot stored by then. A request it has already carried out, or one for a position a stop closed
+     * meanwhile, does nothing there, so a redelivery or a second confirmed /closeall closes nothing twice.
+     *
+     * @return how many positions were asked to close
      */
     @Override
     public int closeAll(String by) {
-        throw new IllegalStateException("/closeall is not offered by the table-backed desk (no close order on the order path)");
+        Instant now = clock.instant();
+        List<Position> open = positions.openPositions();
+        for (Position position : open) {
+            closeRequests.request(new CloseRequest(position.signalId(), by, now));
+        }
+        return open.size();
     }
 }

@@ -1,6 +1,8 @@
 package com.alphacast.functions.chat;
 
 import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.sqs.QueueCloseRequests;
+import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandRouter;
@@ -18,8 +20,9 @@ import java.time.Duration;
  * The command router of the webhook functions, wired on the tables template.yaml gives them: positions and
  * P&amp;L from PositionsTable, signals from SignalsTable at the caller's tier and delay, the kill switch in
  * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles and
- * subscription commands are given by the function ({@link LedgerSubscriptions}: tiers from SubscribersTable). /closeall is left out: the order path has
- * no close order yet. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
+ * subscription commands are given by the function ({@link LedgerSubscriptions}: tiers from SubscribersTable).
+ * /closeall, once confirmed, puts one close request per open position on PositionCloseRequestsQueue
+ * ({@code CLOSE_REQUESTS_QUEUE_URL}) for the position function. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
  * past sessions; signal delays and stored times always use the real clock.
  */
 public final class TableBackedRouter {
@@ -61,10 +64,12 @@ public final class TableBackedRouter {
                 resources.require("POSITIONS_TABLE")), session);
         DynamoRiskLedger risk = new DynamoRiskLedger(db, resources.require("SIGNALS_TABLE"), resources.require("CONTROL_TABLE"),
                 resources.json());
-        return new CommandRouter(new CommandCatalog().without("closeall"), registry, book, book,
+        QueueCloseRequests closeRequests = new QueueCloseRequests(new QueuePublisher(resources.sqs(),
+                resources.require("CLOSE_REQUESTS_QUEUE_URL"), resources.json()));
+        return new CommandRouter(new CommandCatalog(), registry, book, book,
                 new DynamoSignalHistory(db, resources.require("SIGNALS_TABLE"), resources.settings().distribution(),
                         resources.json(), clock),
-                new DynamoTradingControl(risk, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
+                new DynamoTradingControl(risk, book, closeRequests, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
                 resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
                 new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
                 subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));

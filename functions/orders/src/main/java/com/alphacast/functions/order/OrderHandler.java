@@ -6,10 +6,12 @@ import com.alphacast.aws.sqs.QueueExitChecks;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.aws.sqs.QueueReleaseQueue;
 import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.PaperBroker;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
+import com.alphacast.core.usecase.trading.OrderOutcome;
 import com.alphacast.core.usecase.trading.OrderSubmission;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import com.alphacast.functions.FunctionResources;
@@ -21,15 +23,19 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
-/** Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. */
+/**
+ * Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. An order the broker
+ * refuses, or that still fails on the queue's last receive ({@code MAX_RECEIVE_COUNT}), is recorded as rejected and
+ * gives its risk slot back instead of going to the DLQ holding it.
+ */
 public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FunctionResources resources;
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
     private final OrderSubmission submission;
+    private final int maxReceiveCount;
 
     public OrderHandler() {
         this(System.getenv());
@@ -55,17 +61,63 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
                         resources.json())), approvals, clock);
         this.submission = new OrderSubmission(broker, ledger, market, publications,
                 new QueueExitChecks(new QueuePublisher(resources.sqs(), resources.require("MARKET_BARS_QUEUE_URL"),
-                        resources.json())), clock);
+                        resources.json())), approvals, clock);
+        this.maxReceiveCount = maxReceiveCount(resources);
+    }
+
+    /** {@code MAX_RECEIVE_COUNT}: the OrdersQueue's {@code maxReceiveCount}, so the last attempt is known. */
+    private static int maxReceiveCount(FunctionResources resources) {
+        String value = resources.require("MAX_RECEIVE_COUNT").strip();
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 1) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable MAX_RECEIVE_COUNT must be a whole number >= 1 (the"
+                    + " OrdersQueue's maxReceiveCount), was '" + value + "'");
+        }
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PartialBatch.process(event, context, message -> {
             Signal signal = resources.json().read(message.getBody(), Signal.class);
-            Optional<Fill> fill = submission.submit(signal);
-            context.getLogger().log(fill.map(f -> "filled " + f.orderId() + " " + f.side() + " " + f.quantity()
-                    + " " + f.instrument() + " @ " + f.price()).orElse("order for " + signal.id() + " already on record")
-                    + "\n");
+            OrderOutcome outcome;
+            try {
+                outcome = submission.submit(signal);
+            } catch (BrokerException unavailable) {
+                int receives = receiveCount(message);
+                if (receives < maxReceiveCount) {
+                    throw unavailable;
+                }
+                // The last attempt SQS gives this message: after it the message would sit in the DLQ holding the
+                // approval's risk slot for a position that never opens.
+                outcome = submission.abandon(signal, "broker unavailable after " + receives + " attempts: "
+                        + unavailable.getMessage());
+            }
+            context.getLogger().log(describe(outcome) + "\n");
         });
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count.strip());
+        } catch (NumberFormatException unreadable) {
+            return 1;
+        }
+    }
+
+    private static String describe(OrderOutcome outcome) {
+        if (outcome instanceof OrderOutcome.Filled filled) {
+            Fill f = filled.fill();
+            return "filled " + f.orderId() + " " + f.side() + " " + f.quantity() + " " + f.instrument() + " @ " + f.price();
+        }
+        if (outcome instanceof OrderOutcome.Rejected rejected) {
+            return "order " + rejected.orderId() + " rejected, its risk slot given back: " + rejected.reason();
+        }
+        return "order for " + ((OrderOutcome.AlreadyOnRecord) outcome).orderId() + " already on record";
     }
 }

@@ -9,6 +9,7 @@ import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.publication.PublicationRelease;
+import com.alphacast.core.usecase.trading.CloseRequest;
 import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
@@ -21,10 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed. The one owner of
- * exits: it gives the position's risk slot back and publishes the close (with realized P&amp;L) to every tier.
+ * Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed; operators' close
+ * requests (PositionCloseRequestsQueue, from /closeall) → that position closed at the latest stored price. The one
+ * owner of exits: it gives the position's risk slot back and publishes the close (with realized P&amp;L) to every
+ * tier. Which queue a record came from is told by its {@code eventSourceARN} against
+ * {@code CLOSE_REQUESTS_QUEUE_ARN}.
  */
 public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -32,6 +37,7 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
     private final PositionExits exits;
+    private final String closeRequestsQueueArn;
 
     public PositionExitHandler() {
         this(System.getenv());
@@ -47,12 +53,13 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
         // The same ledger gives risk slots back and tells when a signal was approved.
         DynamoRiskLedger riskLedger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
+        DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
+                resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
+        this.closeRequestsQueueArn = resources.require("CLOSE_REQUESTS_QUEUE_ARN");
         this.exits = new PositionExits(
                 new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
                         resources.require("POSITIONS_TABLE")),
-                new DynamoMarketSnapshots(resources.dynamoDb(), resources.require("MARKET_SNAPSHOTS_TABLE"),
-                        resources.retention()),
-                resources.settings().market().contractMultiplier(), riskLedger,
+                market, market, resources.settings().market().contractMultiplier(), riskLedger,
                 new PublicationRelease(resources.settings().distribution().tiers(),
                         new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
                                 resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock),
@@ -62,6 +69,14 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PartialBatch.process(event, context, message -> {
+            if (closeRequestsQueueArn.equals(message.getEventSourceArn())) {
+                CloseRequest request = resources.json().read(message.getBody(), CloseRequest.class);
+                Optional<PositionExit> closed = exits.closeOnRequest(request);
+                context.getLogger().log(closed.map(exit -> "closed " + exit.signalId() + " for " + request.requestedBy()
+                        + " at " + exit.reason() + " " + exit.price()).orElse("close of " + request.signalId()
+                        + " for " + request.requestedBy() + ": not open any more") + "\n");
+                return;
+            }
             Bar bar = resources.json().read(message.getBody(), Bar.class);
             List<PositionExit> closed = exits.closeExited(bar.symbol(), bar.end());
             for (PositionExit exit : closed) {
