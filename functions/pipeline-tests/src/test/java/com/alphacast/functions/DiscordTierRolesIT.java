@@ -1,0 +1,118 @@
+package com.alphacast.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.fakes.chat.LocalChatPlatforms;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.alphacast.localcloud.junit.TemporaryHome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An operator's /grant and /revoke of a Discord user through the Discord interactions route on the real template:
+ * the follow-up function changes SubscribersTable and grants, then removes, the tier's role in the guild through the
+ * Discord REST API (the loopback fake checks every call against Discord's OpenAPI spec). The profile is
+ * config/demo.yaml (guild and tier roles) with the Discord channel's bot credential pointed at the fake.
+ */
+class DiscordTierRolesIT {
+
+    private static final LocalChatPlatforms CHAT = LocalChatPlatforms.start();
+    private static final AtomicLong INTERACTION_IDS = new AtomicLong(1_300_000_000_000_000_500L);
+    private static final String OPERATOR = "900000000000000042";
+    private static final String MEMBER = "900000000000000077";
+    private static final String GUILD = "1184000000000000000";
+    private static final String PREMIUM_ROLE = "1184000000000000101";
+    private static final Path CONFIG = liveDiscordConfig();
+
+    @RegisterExtension
+    static final LocalCloudExtension CLOUD = ChatWebhooksIT.withChat(CHAT, LocalCloudExtension.forProjectTemplate()
+            .parameter("Profile", "demo")
+            .onlyFunctions("DiscordInteractionsFunction", "DiscordFollowUpFunction")
+            .functionEnvironment("ALPHACAST_CONFIG_DIR", CONFIG.toString())
+            .functionEnvironment("ALPHACAST_HOME", CONFIG.toString())
+            .functionEnvironment("ALPHACAST_TEST_DISCORD_SECRET", "{\"botToken\":\"local-discord-bot-token\"}")
+            .functionEnvironment("ALPHACAST_ROLES", "discord:" + OPERATOR + "=admin"))
+            .build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static Path liveDiscordConfig() {
+        try {
+            Path dir = TemporaryHome.create("alphacast-discord-roles");
+            String demo = Files.readString(LocalCloudExtension.projectRoot().resolve("config/demo.yaml"));
+            String live = demo.replace("""
+                        discord:
+                          sink: outbox
+                    """, """
+                        discord:
+                          sink: outbox
+                          credential: "env:ALPHACAST_TEST_DISCORD_SECRET"
+                          apiBaseUrl: "%s"
+                    """.formatted(CHAT.discord().apiBase()));
+            if (live.equals(demo)) {
+                throw new IllegalStateException("config/demo.yaml no longer has the discord outbox block this test rewrites");
+            }
+            Files.writeString(dir.resolve("demo.yaml"), live);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopChat() {
+        CHAT.close();
+    }
+
+    /** The operator's slash command {@code name} with its one option, signed as Discord signs it; returns the edit. */
+    private String operatorCommands(LocalCloud cloud, String name, String option, String value) throws Exception {
+        long id = INTERACTION_IDS.incrementAndGet();
+        CHAT.discord().expectInteraction("tok-" + id);
+        String body = "{\"id\":\"" + id + "\",\"type\":2,\"application_id\":\"1184000000000000100\","
+                + "\"token\":\"tok-" + id + "\",\"channel_id\":\"1184000000000000001\",\"guild_id\":\"" + GUILD + "\","
+                + "\"member\":{\"user\":{\"id\":\"" + OPERATOR + "\"}},\"data\":{\"name\":\"" + name + "\","
+                + "\"options\":[{\"name\":\"" + option + "\",\"type\":3,\"value\":\"" + value + "\"}]}}";
+        int before = CHAT.discord().posted().size();
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        HttpResponse<String> deferred = http.send(HttpRequest.newBuilder(
+                        URI.create(cloud.httpEndpoint().orElseThrow() + "/discord/interactions"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("X-Signature-Ed25519", CHAT.signDiscord(timestamp, body))
+                .header("X-Signature-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deferred.statusCode()).isEqualTo(200);
+        cloud.awaitIdle(Duration.ofSeconds(30));
+        var edits = CHAT.discord().posted().subList(before, CHAT.discord().posted().size()).stream()
+                .filter(p -> p.target().startsWith("original:")).toList();
+        assertThat(edits).as("the edited answer to /" + name).hasSize(1);
+        return edits.get(0).body().get("content").asText();
+    }
+
+    @Test
+    void grantGivesTheDiscordMemberTheTierRoleAndRevokeTakesItAway(LocalCloud cloud) throws Exception {
+        String granted = operatorCommands(cloud, "grant", "details", "discord:" + MEMBER + " premium 30");
+        var rolesAfterGrant = CHAT.discord().rolesOf(GUILD, MEMBER);
+        String revoked = operatorCommands(cloud, "revoke", "user", "discord:" + MEMBER);
+
+        assertThat(granted).startsWith("Granted premium to discord:" + MEMBER).endsWith("Discord role granted.");
+        assertThat(rolesAfterGrant).containsExactly(PREMIUM_ROLE);
+        assertThat(revoked).isEqualTo("Revoked premium of discord:" + MEMBER + "; access withdrawn.");
+        assertThat(CHAT.discord().rolesOf(GUILD, MEMBER)).isEmpty();
+        assertThat(CHAT.discord().invalidRequests()).isEmpty();
+    }
+}
