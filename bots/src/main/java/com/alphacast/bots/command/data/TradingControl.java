@@ -11,6 +11,9 @@ public interface TradingControl {
     /** Allows new orders again. Idempotent. */
     TradingStatus resume(String by);
 
-    /** Requests that every open position be closed; returns how many closing orders were requested. */
+    /**
+     * Asks for every open position to be closed (on the deployed stack the position function closes each, at the
+     * latest stored price, asynchronously); returns how many positions were asked to close.
+     */
     int closeAll(String by);
 }
