@@ -1,30 +1,38 @@
 package com.alphacast.worker;
 
 import com.alphacast.aws.AwsClients;
+import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.aws.config.SettingsLoader;
 import com.alphacast.aws.config.StrategyProfilesLoader;
+import com.alphacast.aws.feed.DynamoFeedStatusBoard;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.core.calendar.ShippedCalendars;
+import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.options.activity.UnusualOptionsActivity;
 import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexConvention;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.WorkerStrategies;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.strategy.StrategyProfile;
-import com.alphacast.feeds.supervisor.OperatorAlerts;
+import com.alphacast.core.usecase.feed.FeedStatusBoard;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.io.SignalOutlet;
 import com.alphacast.worker.io.SnapshotStore;
+import com.alphacast.worker.live.FeedAlertOutbox;
 import com.alphacast.worker.live.LiveFeeds;
-import com.alphacast.worker.live.LoggedOperatorAlerts;
+import com.alphacast.worker.live.OperatorChat;
+import com.alphacast.worker.live.TelegramOperatorChat;
 import com.alphacast.worker.pipeline.InstrumentDesks;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +48,9 @@ public class WorkerFactory {
     /** Items per I/O batch: one SendMessageBatch of signals, or a few BatchWriteItem requests of snapshots. */
     static final int IO_BATCH = 100;
     static final long IO_RETRY_PAUSE_MILLIS = 200;
+    /** Feed alerts waiting for the outbox thread (a failover makes three or four). */
+    static final int FEED_ALERT_QUEUE = 256;
+    static final Duration OPERATOR_CHAT_TIMEOUT = Duration.ofSeconds(10);
 
     @Singleton
     AlphacastSettings settings(WorkerEnvironment environment) {
@@ -101,9 +112,36 @@ public class WorkerFactory {
         return new LiveFeeds(environment.variables(), HttpClient.newHttpClient(), Clock.systemUTC());
     }
 
+    /** Feed status records in the control table (CONTROL_TABLE), beside the kill switch the risk check reads. */
     @Singleton
-    OperatorAlerts operatorAlerts() {
-        return new LoggedOperatorAlerts();
+    FeedStatusBoard feedStatusBoard(DynamoDbClient dynamoDb, WorkerEnvironment environment) {
+        return new DynamoFeedStatusBoard(dynamoDb, environment.require("CONTROL_TABLE"));
+    }
+
+    /**
+     * The operator chat: Telegram's {@code sendMessage} to {@code subscriptions.operatorChat} with the bot token the
+     * profile's live Telegram channel names (a secret reference); empty when either is missing (an outbox profile).
+     */
+    static Optional<OperatorChat> operatorChat(AlphacastSettings settings, WorkerEnvironment environment,
+                                               AwsClients clients) {
+        Optional<String> chat = settings.subscriptions().operatorChat();
+        ChannelSettings telegram = settings.distribution().channels().get(Channel.TELEGRAM);
+        if (chat.isEmpty() || telegram == null || telegram.sink() != ChannelSettings.SinkKind.LIVE
+                || telegram.credentialRef().isEmpty()) {
+            return Optional.empty();
+        }
+        String token = new SecretResolver(environment.variables(), clients::ssm, clients::secretsManager)
+                .resolve(telegram.credentialRef().get());
+        return Optional.of(new TelegramOperatorChat(TelegramTransport.create(token,
+                URI.create(telegram.apiBaseUrl()), OPERATOR_CHAT_TIMEOUT), chat.get()));
+    }
+
+    /** Where the supervisor's alerts go (LiveSession's {@code OperatorAlerts}): control table and operator chat. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    FeedAlertOutbox feedAlertOutbox(FeedStatusBoard board, AlphacastSettings settings, WorkerEnvironment environment,
+                                    AwsClients clients) {
+        return new FeedAlertOutbox(board, operatorChat(settings, environment, clients), FEED_ALERT_QUEUE);
     }
 
     /** The instruments' strategy desks; a bad or unknown {@code worker.strategies.profile} stops the worker here. */

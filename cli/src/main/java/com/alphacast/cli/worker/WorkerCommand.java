@@ -152,6 +152,7 @@ public final class WorkerCommand implements Command {
             env.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
             env.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
             env.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
+            env.put("CONTROL_TABLE", cloud.tableName("ControlTable")); // live: feed status records
             env.put("AWS_REGION", cloud.region());
             env.put("AWS_ACCESS_KEY_ID", "local");
             env.put("AWS_SECRET_ACCESS_KEY", "local");

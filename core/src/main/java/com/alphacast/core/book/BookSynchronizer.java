@@ -123,7 +123,10 @@ public final class BookSynchronizer {
         long expected;
         if (state == SyncState.AWAITING_FIRST_EVENT) {
             long bound = protocol == DepthProtocol.SPOT ? snapshotId + 1 : snapshotId;
-            continues = u.firstUpdateId() <= bound && bound <= u.finalUpdateId();
+            continues = u.firstUpdateId() <= bound && bound <= u.finalUpdateId()
+                    // futures: a snapshot taken exactly at an event's end is continued by the event whose pu is
+                    // that id (the straddling one may have arrived before the snapshot was asked for)
+                    || protocol == DepthProtocol.FUTURES && u.previousFinalUpdateId() == snapshotId;
             expected = bound;
         } else if (protocol == DepthProtocol.SPOT) {
             continues = u.firstUpdateId() == lastFinalId + 1;

@@ -3,6 +3,7 @@ package com.alphacast.core.state;
 import com.alphacast.core.bars.TimeBarBuilder;
 import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthSnapshot;
+import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.book.OrderBook;
 import com.alphacast.core.book.SweepDetector;
@@ -52,9 +53,18 @@ final class InstrumentState implements MarketView {
     private final UnusualVolume volume;
     private final RealizedVolatility volatility;
     private final VolatilityRegimeClassifier regimeClassifier;
-    private final BookSynchronizer book;
+    private BookSynchronizer book;
+    private DepthProtocol bookProtocol;
+    /** The last snapshot loaded, while no depth update followed it (re-applied if the next update changes protocol). */
+    private DepthSnapshot snapshotAwaitingUpdate;
 
     private FeedHealth sourceHealth = FeedHealth.SYNCHRONISING;
+    // A bar built while the feed was not LIVE misses events (the supervisor drops what arrives from standby sources and
+    // a silent source sends nothing): it is "torn" and must not be traded. The bar opened by the first trade after
+    // recovery may have missed its own start, so it is torn too.
+    private boolean openBarTorn;
+    private boolean firstTradeSinceRecovery;
+    private boolean closingTornBar;
     private boolean hasDepth;
     private double quoteBidPrice = Double.NaN;
     private double quoteBidSize = Double.NaN;
@@ -97,7 +107,8 @@ final class InstrumentState implements MarketView {
                 barSettings.minZScore(), barSettings.minVolumeRatio());
         this.volatility = new RealizedVolatility(settings.volatilityBars(), settings.periodsPerYear());
         this.regimeClassifier = VolatilityRegimeClassifier.thresholds(settings.regimeLow(), settings.regimeHigh());
-        this.book = new BookSynchronizer(new OrderBook(symbol), settings.depthProtocol(), MAX_BUFFERED_DEPTH);
+        this.bookProtocol = settings.depthProtocol();
+        this.book = new BookSynchronizer(new OrderBook(symbol), bookProtocol, MAX_BUFFERED_DEPTH);
     }
 
     void onTrade(long exchangeNanos, long receiveNanos, double price, double size, Aggressor aggressor) {
@@ -124,11 +135,23 @@ final class InstrumentState implements MarketView {
 
     void onDepthUpdate(DepthUpdate update) {
         hasDepth = true;
+        // Sources of one instrument may follow different rules (spot, then USD-M futures after a failover): the
+        // stream says which, by carrying pu or not. A change of rules starts a new book from the new source's snapshot.
+        DepthProtocol protocol = update.previousFinalUpdateId() >= 0 ? DepthProtocol.FUTURES : DepthProtocol.SPOT;
+        if (protocol != bookProtocol) {
+            bookProtocol = protocol;
+            book = new BookSynchronizer(new OrderBook(symbol), protocol, MAX_BUFFERED_DEPTH);
+            if (snapshotAwaitingUpdate != null) {
+                book.onSnapshot(snapshotAwaitingUpdate); // the new source's snapshot came before its first update
+            }
+        }
+        snapshotAwaitingUpdate = null;
         book.onUpdate(update);
     }
 
     void onDepthSnapshot(DepthSnapshot snapshot) {
         hasDepth = true;
+        snapshotAwaitingUpdate = snapshot;
         book.onSnapshot(snapshot);
     }
 
@@ -138,6 +161,11 @@ final class InstrumentState implements MarketView {
     }
 
     void onFeedHealth(FeedHealth health) {
+        if (health != FeedHealth.LIVE) {
+            openBarTorn = true;
+        } else if (sourceHealth != FeedHealth.LIVE) {
+            firstTradeSinceRecovery = true;
+        }
         sourceHealth = health;
     }
 
@@ -169,11 +197,20 @@ final class InstrumentState implements MarketView {
         if (closedBar != null) {
             Bar bar = closedBar;
             closedBar = null;
-            closeBar(bar);
+            boolean torn = openBarTorn;
+            // this trade opened the next bar: whole only if the feed was LIVE before it and stays LIVE
+            openBarTorn = sourceHealth != FeedHealth.LIVE || firstTradeSinceRecovery;
+            closeBar(bar, torn);
         }
+        openBarTorn |= sourceHealth != FeedHealth.LIVE; // a trade taken while not LIVE: the bar it joined is suspect
+        firstTradeSinceRecovery = false;
     }
 
     private void closeBar(Bar bar) {
+        closeBar(bar, openBarTorn);
+    }
+
+    private void closeBar(Bar bar, boolean torn) {
         double v = bar.volume();
         volumeZScore = volume.zScore(v);
         volumeRatio = volume.ratio(v);
@@ -184,7 +221,12 @@ final class InstrumentState implements MarketView {
             correlation.onBarClose(correlationIndex, bar.startMillis(), bar.close());
         }
         lastBar = bar;
-        barListener.onBarClosed(this, receiveNanos);
+        closingTornBar = torn;
+        try {
+            barListener.onBarClosed(this, receiveNanos);
+        } finally {
+            closingTornBar = false;
+        }
     }
 
     @Override
@@ -192,9 +234,15 @@ final class InstrumentState implements MarketView {
         return symbol;
     }
 
-    /** The source's word, downgraded while a depth book that exists is not synchronised: never a stale book. */
+    /**
+     * The source's word, downgraded while a depth book that exists is not synchronised (never a stale book) and, while
+     * a torn bar is being handed out, to STALE (never a signal from a bar with a hole in it).
+     */
     @Override
     public FeedHealth health() {
+        if (closingTornBar && sourceHealth == FeedHealth.LIVE) {
+            return FeedHealth.STALE;
+        }
         if (sourceHealth != FeedHealth.LIVE || !hasDepth || book.isLive()) {
             return sourceHealth;
         }

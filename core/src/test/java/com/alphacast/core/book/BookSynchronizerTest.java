@@ -83,6 +83,19 @@ class BookSynchronizerTest {
     }
 
     @Test
+    void futuresSnapshotAtAnEventEndIsContinuedByTheEventChainedToItWhenTheStraddlingOneCameEarlier() {
+        // a resynchronising client dropped the event ending at 100 with its old book; the next one chains on pu
+        BookSynchronizer sync = new BookSynchronizer("X", DepthProtocol.FUTURES);
+        sync.onSnapshot(snapshot(100, 9, 12));
+        assertThat(sync.onUpdate(update(105, 108, 100, 9, 3))).isEqualTo(UpdateOutcome.APPLIED);
+        assertThat(sync.gaps()).isZero();
+        BookSynchronizer unchained = new BookSynchronizer("X", DepthProtocol.FUTURES);
+        unchained.onSnapshot(snapshot(100, 9, 12));
+        assertThat(unchained.onUpdate(update(105, 108, 102, 9, 3))).as("pu after the snapshot: events missing")
+                .isEqualTo(UpdateOutcome.GAP);
+    }
+
+    @Test
     void ignoresASnapshotOlderThanTheLiveBook() {
         BookSynchronizer sync = new BookSynchronizer("X", DepthProtocol.SPOT);
         sync.onSnapshot(snapshot(10, 9, 12));

@@ -127,4 +127,70 @@ class MarketStateTest {
         state.finish(0);
         assertThat(state.view("A").correlationWith("B")).isCloseTo(1.0, within(1e-9));
     }
+
+    private static void trade(MarketState state, long second, double price) {
+        state.onTrade("BTC", second * 1_000_000_000L, 0, -1, price, 1, Aggressor.UNKNOWN);
+    }
+
+    /** The bad-print filter holds its first window of prints back: fill it inside bar 0. */
+    private static void warmUp(MarketState state) {
+        for (int k = 0; k < 21; k++) {
+            trade(state, 0, 100);
+        }
+    }
+
+    @Test
+    void barsBuiltAcrossAStalePeriodAreHandedOutStaleAndSoIsTheBarOpenedByTheFirstTradeAfterIt() {
+        List<FeedHealth> atClose = new ArrayList<>();
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> atClose.add(view.health()));
+        state.onFeedHealth("a", "BTC", FeedHealth.LIVE, 0, "test");
+        warmUp(state);
+        trade(state, 61, 100);      // closes bar 0 (whole)
+        trade(state, 62, 100);
+        state.onFeedHealth("a", "BTC", FeedHealth.STALE, 0, "silent"); // the rest of bar 60 is missing
+        state.onFeedHealth("b", "BTC", FeedHealth.LIVE, 0, "backup live");
+        trade(state, 150, 100);     // closes bar 60 (torn); opens bar 120 mid-way: its start was missed
+        trade(state, 185, 100);     // closes bar 120 (torn: it began during the outage)
+        trade(state, 245, 100);     // closes bar 180 (whole: opened by a trade while LIVE)
+        assertThat(atClose).containsExactly(FeedHealth.LIVE, FeedHealth.STALE, FeedHealth.STALE, FeedHealth.LIVE);
+        assertThat(state.view("BTC").health()).as("outside a torn bar's hand-out").isEqualTo(FeedHealth.LIVE);
+    }
+
+    @Test
+    void tradesTakenWhileNotLiveTearTheirBar() {
+        List<FeedHealth> atClose = new ArrayList<>();
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> atClose.add(view.health()));
+        state.onFeedHealth("a", "BTC", FeedHealth.LIVE, 0, "test");
+        warmUp(state);
+        state.onFeedHealth("a", "BTC", FeedHealth.STALE, 0, "resynchronising");
+        trade(state, 70, 100);      // closes bar 0 (torn by the STALE report); joins bar 60 while STALE
+        state.onFeedHealth("a", "BTC", FeedHealth.LIVE, 0, "rebuilt");
+        trade(state, 80, 100);
+        trade(state, 130, 100);     // closes bar 60 (torn)
+        trade(state, 190, 100);     // closes bar 120 (whole)
+        assertThat(atClose).containsExactly(FeedHealth.STALE, FeedHealth.STALE, FeedHealth.LIVE);
+    }
+
+    @Test
+    void theBookFollowsTheRulesOfTheStreamFeedingItWhenAFailoverChangesMarket() {
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> { });
+        state.onFeedHealth("spot", "BTC", FeedHealth.LIVE, 0, "test");
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}));
+        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 101, 102, -1,
+                new double[] {99.5}, new double[] {2}, new double[0], new double[0]));
+        assertThat(state.view("BTC").spread()).isEqualTo(1.5);
+        // the futures backup takes over: its snapshot first, then events chained on pu (spot rules would see gaps)
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 5_000,
+                new double[] {98}, new double[] {1}, new double[] {100}, new double[] {1}));
+        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 4_990, 5_010, 4_980,
+                new double[] {98.5}, new double[] {1}, new double[0], new double[0]));
+        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 5_020, 5_030, 5_010,
+                new double[] {99}, new double[] {1}, new double[0], new double[0]));
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
+        assertThat(state.view("BTC").spread()).isEqualTo(1.0);
+    }
 }

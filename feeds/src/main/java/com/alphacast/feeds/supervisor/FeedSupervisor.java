@@ -1,5 +1,6 @@
 package com.alphacast.feeds.supervisor;
 
+import com.alphacast.core.marketdata.FeedStatus;
 import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.classification.Aggressor;
@@ -102,6 +103,11 @@ public final class FeedSupervisor implements FeedSource {
         }
     }
 
+    /** The sources supervised, in the order given (status reads: each source's own counters). */
+    public List<FeedSource> sources() {
+        return sources;
+    }
+
     /** The source currently passed on for {@code instrument}, or null. */
     public String activeSource(String instrument) {
         RouteState r = routes.get(instrument);
@@ -142,6 +148,14 @@ public final class FeedSupervisor implements FeedSource {
         }
     }
 
+    /** Hands a status change to the operators' port on the supervisor's thread, never the feed thread. */
+    private void status(FeedStatus st) {
+        ScheduledExecutorService t = timer;
+        if (t != null && !t.isShutdown()) {
+            t.execute(() -> alerts.status(st));
+        }
+    }
+
     /** One instrument's routing state; health changes and timer ticks are serialised on it. */
     private final class RouteState {
         final InstrumentRoute route;
@@ -151,12 +165,14 @@ public final class FeedSupervisor implements FeedSource {
         final long holdDownNanos;
         volatile int active = -1;
         volatile long lastEventNanos;
-        boolean timedOut;
+        /** Bit i: source i declared stale by the supervisor for silence, until it speaks or reports again. */
+        volatile int silentMask;
         boolean resynchronising;
         long switchedAt;
         int reportedActive = -2;
         FeedHealth reported;
         boolean everLive;
+        boolean silenced;
 
         RouteState(InstrumentRoute route) {
             this.route = route;
@@ -181,9 +197,10 @@ public final class FeedSupervisor implements FeedSource {
                 liveSince[i] = now;
             }
             health[i] = h;
+            silentMask &= ~(1 << i); // the source's own word replaces the supervisor's verdict
             if (i == active && h == FeedHealth.LIVE) {
+                // a source reports only changes: LIVE after being made active means its book was rebuilt
                 resynchronising = false;
-                timedOut = false;
                 lastEventNanos = now;
             }
             evaluate(now, names[i] + ": " + reason);
@@ -191,26 +208,53 @@ public final class FeedSupervisor implements FeedSource {
 
         synchronized void tick(long now) {
             int a = active;
-            if (a >= 0 && health[a] == FeedHealth.LIVE && !timedOut
-                    && now - lastEventNanos > stalenessWindow.toNanos()) {
-                timedOut = true;
+            if (a >= 0 && health[a] == FeedHealth.LIVE && now - lastEventNanos > stalenessWindow.toNanos()) {
+                // stale in the supervisor's eyes until it speaks again or reports anew: a source that still calls
+                // itself LIVE must not be taken back while it is silent
+                health[a] = FeedHealth.STALE;
+                silentMask |= 1 << a;
                 evaluate(now, names[a] + ": no event for " + (now - lastEventNanos) / 1_000_000 + " ms");
             } else {
                 evaluate(now, "hold-down check");
             }
         }
 
+        /** An event arrived from source {@code i} after the supervisor declared it silent: it is live again. */
+        synchronized void eventsResumed(int i, long now) {
+            if ((silentMask & (1 << i)) == 0) {
+                return;
+            }
+            silentMask &= ~(1 << i);
+            health[i] = FeedHealth.LIVE;
+            liveSince[i] = now;
+            if (i == active) {
+                lastEventNanos = now;
+            }
+            evaluate(now, names[i] + ": events resumed");
+        }
+
         private boolean usable(int i) {
-            return i >= 0 && health[i] == FeedHealth.LIVE && !(i == active && timedOut);
+            return i >= 0 && health[i] == FeedHealth.LIVE;
+        }
+
+        /**
+         * Whether the active source, just switched to, is still rebuilding its book for the consumer: it is given the
+         * staleness window to report LIVE again; a source that disconnects meanwhile is no longer settling.
+         */
+        private boolean settling(long now) {
+            int a = active;
+            return resynchronising && a >= 0 && health[a] != FeedHealth.DISCONNECTED
+                    && now - switchedAt < stalenessWindow.toNanos();
         }
 
         private void evaluate(long now, String reason) {
+            if (!settling(now)) {
+                resynchronising = false;
+            }
             int a = active;
             int target = a;
             if (!usable(a)) {
-                boolean settling = resynchronising && health[a] != FeedHealth.DISCONNECTED && !timedOut
-                        && now - switchedAt < stalenessWindow.toNanos();
-                if (!settling) { // a source just switched to is resynchronising: give it the window to do so
+                if (!settling(now)) {
                     for (int i = 0; i < names.length; i++) {
                         if (i != a && health[i] == FeedHealth.LIVE) {
                             target = i;
@@ -226,43 +270,50 @@ public final class FeedSupervisor implements FeedSource {
                     }
                 }
             }
-            if (target != a) {
+            boolean switched = target != a;
+            if (switched) {
                 boolean takeBack = usable(a) && target < a;
                 active = target;
-                timedOut = false;
                 switchedAt = now;
                 lastEventNanos = now;
                 String why = a < 0 ? "first live source" : takeBack
                         ? names[target] + " live for " + (now - liveSince[target]) / 1_000_000 + " ms (hold-down)"
                         : reason;
+                String change = "first live source";
                 if (a >= 0) {
                     FeedAlert.Kind kind = takeBack ? FeedAlert.Kind.TAKEN_BACK
-                            : everLive && reported != FeedHealth.LIVE ? FeedAlert.Kind.RESTORED
-                            : FeedAlert.Kind.FAILOVER;
-                    alert(new FeedAlert(kind,
-                            route.instrument(), names[a], names[target], why, now));
-                    if (byName.get(names[target]) instanceof Resynchronisable r) {
-                        resynchronising = true;
-                        r.resynchronise(route.instrument(), "made active by the supervisor");
-                    }
+                            : silenced ? FeedAlert.Kind.RESTORED : FeedAlert.Kind.FAILOVER;
+                    silenced = false;
+                    change = kind.toString();
+                    alert(new FeedAlert(kind, route.instrument(), names[a], names[target], why, now));
+                }
+                if (byName.get(names[target]) instanceof Resynchronisable r) {
+                    // The consumer has no book from this source (its snapshot went by while it was not active) or
+                    // one with the old source's ids: until the new snapshot is through it must not call itself LIVE.
+                    resynchronising = true;
+                    r.resynchronise(route.instrument(), "made active by the supervisor");
+                    why = names[target] + " resynchronising its book (" + change + ")";
                 }
                 reason = why;
             }
             int act = active;
             FeedHealth effective = act < 0 ? FeedHealth.SYNCHRONISING
-                    : timedOut ? FeedHealth.STALE : health[act];
+                    : resynchronising && health[act] == FeedHealth.LIVE ? FeedHealth.STALE : health[act];
+            if (!switched && everLive && !silenced && effective != FeedHealth.LIVE && !settling(now)) {
+                silenced = true;
+                alert(new FeedAlert(FeedAlert.Kind.SILENCED, route.instrument(), act < 0 ? null : names[act], null,
+                        reason, now));
+            } else if (!switched && silenced && effective == FeedHealth.LIVE) {
+                silenced = false;
+                alert(new FeedAlert(FeedAlert.Kind.RESTORED, route.instrument(), null, names[act], reason, now));
+            }
             if (effective != reported || act != reportedActive) {
-                if (everLive && reported == FeedHealth.LIVE && effective != FeedHealth.LIVE) {
-                    alert(new FeedAlert(FeedAlert.Kind.SILENCED, route.instrument(), act < 0 ? null : names[act],
-                            null, reason, now));
-                } else if (everLive && reported != FeedHealth.LIVE && effective == FeedHealth.LIVE
-                        && act == reportedActive) {
-                    alert(new FeedAlert(FeedAlert.Kind.RESTORED, route.instrument(), null, names[act], reason, now));
-                }
                 everLive |= effective == FeedHealth.LIVE;
                 reported = effective;
                 reportedActive = act;
-                downstream.onFeedHealth(act < 0 ? name() : names[act], route.instrument(), effective, now, reason);
+                String source = act < 0 ? name() : names[act];
+                downstream.onFeedHealth(source, route.instrument(), effective, now, reason);
+                status(new FeedStatus(route.instrument(), source, effective, reason, now));
             }
         }
     }
@@ -282,11 +333,17 @@ public final class FeedSupervisor implements FeedSource {
                 return true;
             }
             int a = r.active;
-            if (a >= 0 && r.names[a].equals(source)) {
-                r.lastEventNanos = nowNanos.getAsLong();
-                return true;
+            boolean active = a >= 0 && r.names[a].equals(source);
+            if (r.silentMask != 0) {
+                int i = active ? a : r.indexOf(source);
+                if (i >= 0 && (r.silentMask & (1 << i)) != 0) {
+                    r.eventsResumed(i, nowNanos.getAsLong());
+                }
             }
-            return false;
+            if (active) {
+                r.lastEventNanos = nowNanos.getAsLong();
+            }
+            return active;
         }
 
         @Override

@@ -28,6 +28,7 @@ public final class CaptureExchange {
 
     private final List<String> frames = new ArrayList<>();
     private final List<BinanceMessage> decoded = new ArrayList<>();
+    private final List<Long> receivedNanos = new ArrayList<>();
     private final String inlineSnapshot;
     private final int inlineSnapshotBefore;
     private final BookSynchronizer book;
@@ -54,6 +55,7 @@ public final class CaptureExchange {
                 }
                 BinanceMessage m = parser.parse(json, null, capture.toString(), n, 0);
                 sym = m.symbol();
+                receivedNanos.add(Long.parseLong(line.substring(0, line.indexOf(' '))));
                 frames.add(json);
                 decoded.add(m);
             }
@@ -74,6 +76,11 @@ public final class CaptureExchange {
 
     public String frame(int i) {
         return frames.get(i);
+    }
+
+    /** When the recorder received frame {@code i} (epoch nanoseconds): the capture's own clock, for pacing. */
+    public long receivedNanos(int i) {
+        return receivedNanos.get(i);
     }
 
     public BinanceMessage message(int i) {

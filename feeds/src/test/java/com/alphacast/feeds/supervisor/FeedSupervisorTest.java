@@ -50,6 +50,12 @@ class FeedSupervisorTest {
             listener.onFeedHealth(name, "BTCUSDT", h, now, name + " says " + h);
         }
 
+        /** What a real source reports after a resynchronisation request: stale, then live on the new snapshot. */
+        void rebuilt(long now) {
+            health(FeedHealth.STALE, now);
+            health(FeedHealth.LIVE, now);
+        }
+
         void trade(double price) {
             listener.onTrade("BTCUSDT", 1, 1, -1, price, 1, Aggressor.BUY);
         }
@@ -71,6 +77,11 @@ class FeedSupervisorTest {
             primary.health(FeedHealth.LIVE, now.get());
             backup.health(FeedHealth.LIVE, now.get());
             assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot");
+            assertThat(primary.resyncs).as("the consumer's book starts from the active source's snapshot")
+                    .isEqualTo(1);
+            assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.STALE);
+            primary.rebuilt(now.get());
+            assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.LIVE);
             primary.trade(100);
             backup.trade(999); // a standby's events never reach the consumer
             assertThat(downstream.trades()).isEqualTo(1);
@@ -93,13 +104,17 @@ class FeedSupervisorTest {
             now.addAndGet(1_000 * MS);
             backup.health(FeedHealth.LIVE, now.get());
             assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("binance-spot");
-            assertThat(primary.resyncs).isEqualTo(1);
+            assertThat(primary.resyncs).isEqualTo(2);
 
             // both down: silenced
             now.addAndGet(10_000 * MS);
             primary.health(FeedHealth.DISCONNECTED, now.get());
             backup.health(FeedHealth.DISCONNECTED, now.get());
             assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.DISCONNECTED);
+            primary.health(FeedHealth.LIVE, now.get());
+            assertThat(downstream.lastHealth("BTCUSDT")).as("made active again: its book is rebuilt first")
+                    .isEqualTo(FeedHealth.STALE);
+            primary.health(FeedHealth.STALE, now.get()); // what a real source reports while resynchronising
             primary.health(FeedHealth.LIVE, now.get());
             assertThat(downstream.lastHealth("BTCUSDT")).isEqualTo(FeedHealth.LIVE);
         }
