@@ -8,6 +8,8 @@ import com.alphacast.core.state.MarketState;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.feeds.replay.BinanceCaptureReplay;
 import com.alphacast.feeds.replay.CboeChainReplay;
+import com.alphacast.feeds.replay.LeanZipReplay;
+import com.alphacast.feeds.replay.ReceiveClock;
 import com.alphacast.feeds.replay.ReplaySpeed;
 import com.alphacast.feeds.replay.TradeCsvReplay;
 import com.alphacast.worker.io.OutboundWrites;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a recorded session through fresh market state (every analytic) and the pipeline, through the feeds module's
  * replay sources, which are the live code path: a Binance capture goes through the same stream session (book
- * synchronisation, validation, health) as the live WebSocket, a trades CSV through the same listener calls. The
+ * synchronisation, validation, health) as the live WebSocket, a trades CSV or a Lean equity zip through the same
+ * listener calls. The
  * format is detected from the file ({@link RecordingFormat}). Recorded option chains (CBOE CSV export or JSON) go
  * first, through the listener call the live CBOE poller makes, to every instrument that follows their underlying, so
  * the snapshots carry the chain's analytics. Returns once every snapshot and signal is written.
@@ -100,7 +103,14 @@ public class ReplaySession {
             }
             InputQuality quality;
             long lastNanos;
-            if (RecordingFormat.of(file) == RecordingFormat.BINANCE_CAPTURE) {
+            RecordingFormat format = RecordingFormat.of(file);
+            if (format == RecordingFormat.LEAN_ZIP) {
+                try (LeanZipReplay feed = new LeanZipReplay(name, List.of(file), speed, ReceiveClock.WALL)) {
+                    feed.start(state);
+                    awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);
+                    quality = feed.quality();
+                }
+            } else if (format == RecordingFormat.BINANCE_CAPTURE) {
                 try (BinanceCaptureReplay feed = new BinanceCaptureReplay(name, List.of(file), speed, null)) {
                     feed.start(state);
                     awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);

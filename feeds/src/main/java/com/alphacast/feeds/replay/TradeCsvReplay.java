@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Replays a trades CSV (core's {@link TradeCsvReader} layouts) as trades, plus the prevailing quote as top of book when
  * the file carries one. Exchange time = the recorded trade time; receive time = the wall clock when the replay hands the
- * event over, as for a live feed (the signal's age and latency count from it). A bad line is counted and logged with its line, never
+ * event over, as for a live feed (the signal's age and latency count from it), or the recorded time for a backtest
+ * ({@link ReceiveClock}). A bad line is counted and logged with its line, never
  * fatal. Each symbol is {@code LIVE} from its first trade until the end of the file ({@code DISCONNECTED}).
  */
 public final class TradeCsvReplay implements FeedSource {
@@ -32,6 +32,7 @@ public final class TradeCsvReplay implements FeedSource {
     private final Path file;
     private final String defaultSymbol;
     private final ReplaySpeed speed;
+    private final ReceiveClock clock;
     private final InputQuality quality;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread thread;
@@ -39,6 +40,12 @@ public final class TradeCsvReplay implements FeedSource {
 
     /** @param defaultSymbol symbol for layouts without a symbol column */
     public TradeCsvReplay(String name, Path file, String defaultSymbol, ReplaySpeed speed) {
+        this(name, file, defaultSymbol, speed, ReceiveClock.WALL);
+    }
+
+    /** @param clock what receive time is stamped: the wall clock (live-like) or the recorded time (a backtest) */
+    public TradeCsvReplay(String name, Path file, String defaultSymbol, ReplaySpeed speed, ReceiveClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.name = Objects.requireNonNull(name, "name");
         this.file = Objects.requireNonNull(file, "file");
         this.defaultSymbol = Objects.requireNonNull(defaultSymbol, "defaultSymbol");
@@ -93,15 +100,10 @@ public final class TradeCsvReplay implements FeedSource {
             listener.onFeedHealth(name, symbol, FeedHealth.LIVE, nanos, "replaying " + file.getFileName());
         }
         if (row.quote() != null) {
-            listener.onTopOfBook(symbol, nanos, receivedNow(), row.quote().bidPrice(), row.quote().bidSize(),
+            listener.onTopOfBook(symbol, nanos, clock.receivedNanos(nanos), row.quote().bidPrice(), row.quote().bidSize(),
                     row.quote().askPrice(), row.quote().askSize());
         }
-        listener.onTrade(symbol, nanos, receivedNow(), row.line(), row.trade().price(), row.trade().size(), row.aggressor());
-    }
-
-    private static long receivedNow() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        listener.onTrade(symbol, nanos, clock.receivedNanos(nanos), row.line(), row.trade().price(), row.trade().size(), row.aggressor());
     }
 
     private void badLine(InputFormatException bad) {

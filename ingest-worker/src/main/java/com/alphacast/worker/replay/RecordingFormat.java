@@ -1,5 +1,6 @@
 package com.alphacast.worker.replay;
 
+import com.alphacast.feeds.replay.LeanZipReplay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,11 +14,13 @@ import java.util.Locale;
  * Which recorded format a file holds, so {@code --replay PATH} needs no format flag: Binance captures (gzipped
  * hftbacktest files, cryptofeed captures that open with the stream URL, JSON lines), a CBOE option chain (the
  * {@code quotedata.csv} export, whose first line carries {@code Last:}, or the delayed-quotes JSON with its
- * {@code "options"} array), or a trades CSV.
+ * {@code "options"} array), Lean equity zips (a {@code .zip} holding a CSV named in Lean's layout,
+ * {@code 20131007_spy_Trade_Tick.csv}) or a trades CSV.
  */
 public enum RecordingFormat {
     BINANCE_CAPTURE,
     CBOE_CHAIN,
+    LEAN_ZIP,
     TRADES_CSV;
 
     /** How far into a JSON document the {@code "options"} key of a CBOE chain is looked for. */
@@ -25,6 +28,13 @@ public enum RecordingFormat {
 
     public static RecordingFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".zip")) {
+            if (!LeanZipReplay.isLeanZip(file)) {
+                throw new IllegalArgumentException(file + ": a zip without a Lean equity CSV (expected entries such as "
+                        + "20131007_spy_Trade_Tick.csv or 20131007_spy_second_quote.csv)");
+            }
+            return LEAN_ZIP;
+        }
         if (name.endsWith(".gz") || name.endsWith(".capture") || name.endsWith(".jsonl")) {
             return BINANCE_CAPTURE;
         }

@@ -24,7 +24,10 @@ import java.util.List;
  *   <li>{@code OddLot} (I): odd lots do not update the last sale.</li>
  * </ul>
  * Kept: regular, extended-hours and Form T, intermarket sweeps, opening/closing/reopening prints, crosses,
- * trade-through exempt, yellow flag, auto-execution and the rest. A dropped print is left out whole (its volume
+ * trade-through exempt, yellow flag, auto-execution and the rest. Lean also drops FINRA prints above unpublished
+ * price and volume thresholds; this filter has no such rule, so on 7 Oct 2013 one 999,789-share FINRA print at
+ * 168.90 after the close (16:35, extended hours, no average-price flag) stays in; strategies trade only inside the
+ * regular session, and the worker's bad-print filter judges every print after this one. A dropped print is left out whole (its volume
  * too: the replay counts it instead, so the dropped volume is reported rather than hidden).
  */
 public final class SaleConditionFilter {
