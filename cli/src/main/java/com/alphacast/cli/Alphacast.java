@@ -1,6 +1,7 @@
 package com.alphacast.cli;
 
 import com.alphacast.cli.analyze.AnalyzeCommand;
+import com.alphacast.cli.backtest.BacktestCommand;
 import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.cloud.CloudCommand;
 import com.alphacast.cli.demo.DemoCommand;
@@ -29,6 +30,8 @@ public final class Alphacast {
                 CloudCommand::new);
         register("worker", "run the ingest worker on a recording (--replay PATH) against the local cloud",
                 WorkerCommand::new);
+        register("backtest", "replay recorded sessions through strategies, risk and paper fills; report + equity PNG",
+                BacktestCommand::new);
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);

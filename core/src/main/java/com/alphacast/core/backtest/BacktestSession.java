@@ -2,15 +2,14 @@ package com.alphacast.core.backtest;
 
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.MarketSnapshot;
-import com.alphacast.core.options.OptionChain;
+import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.state.BarCloseListener;
 import com.alphacast.core.state.MarketView;
 import com.alphacast.core.strategy.Candidate;
-import com.alphacast.core.strategy.ConflictResolver;
 import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.strategy.Resolution;
-import com.alphacast.core.strategy.Strategy;
 import com.alphacast.core.strategy.StrategyContext;
+import com.alphacast.core.strategy.StrategyDesk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,40 +17,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A backtest's bar-close pipeline, the worker's in simulated time: at each bar close the snapshot reaches the
- * {@link PaperDesk} first (exits on that bar, then fillable), then every strategy of the instrument evaluates the
- * {@link MarketView} with the time the closing event was recorded, the {@link ConflictResolver} decides between
- * them, and each accepted signal goes to the desk's risk check and paper fill. Single-threaded: one replay thread.
+ * {@link PaperDesk} first (exits on that bar, then fillable), then the instrument's {@link StrategyDesk} (the same
+ * class the worker runs: every strategy on the {@link MarketView}, conflicts resolved) with the time the closing event
+ * was recorded, and each accepted signal goes to the paper desk's risk check and fill. The staleness gate measures
+ * that recorded time, as a live worker would have seen it. Single-threaded: one replay thread.
  */
 public final class BacktestSession implements BarCloseListener {
 
-    private final Map<String, List<Strategy>> strategies;
+    private final Map<String, StrategyDesk> desks;
     private final List<String> names;
-    private final ConflictResolver resolver;
     private final PaperDesk desk;
-    private final Function<String, Optional<OptionChain>> chains;
     private final Map<String, Long> proposed = new HashMap<>();
     private final Map<String, Long> setAside = new TreeMap<>();
     private final TreeMap<Long, Long> observedBars = new TreeMap<>();
 
     /**
-     * @param strategies per instrument symbol, the strategies that evaluate its bars (each instance serves one
-     *                   instrument: some keep per-instrument state)
-     * @param names      the strategy names reported, in report order
-     * @param chains     the latest option chain of an underlying, if the data has one
+     * @param desks per instrument symbol, its strategy desk (fresh: desks keep per-instrument state)
+     * @param names the strategy names reported, in report order
      */
-    public BacktestSession(Map<String, List<Strategy>> strategies, List<String> names, ConflictResolver resolver,
-                           PaperDesk desk, Function<String, Optional<OptionChain>> chains) {
-        this.strategies = Map.copyOf(strategies);
+    public BacktestSession(Map<String, StrategyDesk> desks, List<String> names, PaperDesk desk) {
+        this.desks = Map.copyOf(desks);
         this.names = List.copyOf(names);
-        this.resolver = resolver;
         this.desk = desk;
-        this.chains = chains;
     }
 
     @Override
@@ -60,27 +51,18 @@ public final class BacktestSession implements BarCloseListener {
         Bar bar = view.lastBar();
         observedBars.merge(bar.startMillis(), bar.endMillis(), Math::max);
         desk.onBar(new MarketSnapshot(bar, observedAt, view.analytics()));
-        List<Strategy> mine = strategies.getOrDefault(view.symbol(), List.of());
-        if (mine.isEmpty()) {
+        StrategyDesk strategies = desks.get(view.symbol());
+        if (strategies == null) {
             return;
         }
-        StrategyContext context = new StrategyContext(view, chains.apply(view.symbol()), observedAt);
-        List<Candidate> candidates = new ArrayList<>();
-        for (Strategy strategy : mine) {
-            strategy.evaluate(context).ifPresent(candidate -> {
-                proposed.merge(candidate.signal().strategy(), 1L, Long::sum);
-                candidates.add(candidate);
-            });
-        }
-        if (candidates.isEmpty()) {
-            return;
-        }
-        Resolution resolution = resolver.resolve(candidates);
+        Resolution resolution = strategies.onBarClosed(new StrategyContext(view, view.optionChain(), observedAt));
         for (RejectedSignal rejected : resolution.rejected()) {
+            proposed.merge(rejected.signal().strategy(), 1L, Long::sum);
             setAside.merge("conflict: " + kind(rejected.reason()), 1L, Long::sum);
         }
         for (Candidate accepted : resolution.accepted()) {
-            var decision = desk.submit(accepted.signal().strategy(), accepted.signal());
+            proposed.merge(accepted.signal().strategy(), 1L, Long::sum);
+            RiskDecision decision = desk.submit(accepted.signal().strategy(), accepted.signal());
             for (String reason : decision.reasons()) {
                 setAside.merge("risk: " + kind(reason), 1L, Long::sum);
             }
