@@ -74,7 +74,8 @@ public final class WorkerCommand implements Command {
                             + " [--speed max|realtime|Nx] [--home DIR]");
                     out.println("       ./alphacast worker --live [--profile NAME] [--seconds N] [--home DIR]");
                     out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
-                    out.println("  CSV or a Binance capture, format detected) with config/<profile>.yaml's instruments");
+                    out.println("  CSV, a Binance capture or a Lean equity zip, format detected) with config/<profile>.yaml's");
+                    out.println("  instruments");
                     out.println("  (default profile: demo), and prints its report and the snapshots it wrote. --live runs");
                     out.println("  the instruments' live sources (default profile: production, Binance spot and USD-M");
                     out.println("  futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");
