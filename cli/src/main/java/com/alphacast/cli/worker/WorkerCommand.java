@@ -75,10 +75,9 @@ public final class WorkerCommand implements Command {
                     out.println("       ./alphacast worker --live [--profile NAME] [--seconds N] [--home DIR]");
                     out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
                     out.println("  CSV, a Binance capture or a Lean equity zip, format detected) with config/<profile>.yaml's");
-                    out.println("  instruments");
-                    out.println("  (default profile: demo), and prints its report and the snapshots it wrote. --live runs");
-                    out.println("  the instruments' live sources (default profile: production, Binance spot and USD-M");
-                    out.println("  futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");
+                    out.println("  instruments (default profile: demo), and prints its report and the snapshots it wrote.");
+                    out.println("  --live runs the instruments' live sources (default profile: production, Binance spot and");
+                    out.println("  USD-M futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");
                     out.println("  --chain FILE replays a recorded CBOE option chain (quotedata.csv export or delayed-quotes");
                     out.println("  JSON) first, to every instrument whose worker.instruments.<SYMBOL>.chain.underlying names");
                     out.println("  it, so the snapshots carry its GEX, zero gamma and walls. Live, instruments with a chain");
