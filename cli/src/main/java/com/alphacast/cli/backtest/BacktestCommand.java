@@ -142,7 +142,7 @@ public final class BacktestCommand implements Command {
         MarketState state = new MarketState(settings.worker(), settings.volumeSpike(),
                 new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT), session);
         SessionDates dates = new SessionDates(state, zone, from, to);
-        sessions.replay(dates, settings.worker().instruments().get(0).symbol());
+        sessions.replay(dates, settings.worker().instruments());
         // the feeds ended DISCONNECTED: the bars still open close silenced and are never traded, as in a replay
         state.finish(dates.lastNanos());
         BacktestReport report = session.finish();

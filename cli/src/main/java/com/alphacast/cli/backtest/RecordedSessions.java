@@ -1,10 +1,14 @@
 package com.alphacast.cli.backtest;
 
 import com.alphacast.cli.ExitCode;
+import com.alphacast.core.feed.InputFormatException;
+import com.alphacast.core.feed.cboe.CboeQuoteData;
 import com.alphacast.core.marketdata.MarketEventListener;
+import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.feeds.quality.InputProblem;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.feeds.replay.BinanceCaptureReplay;
+import com.alphacast.feeds.replay.CboeChainReplay;
 import com.alphacast.feeds.replay.LeanZipReplay;
 import com.alphacast.feeds.replay.ReceiveClock;
 import com.alphacast.feeds.replay.ReplaySpeed;
@@ -25,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * The recordings a backtest replays: {@code --data} is one file, or a directory whose recordings (files ending
  * {@code .zip}, {@code .csv}, {@code .capture}, {@code .jsonl}, {@code .gz}, at any depth; others are ignored) are
- * taken in path order. Every recording goes through the feeds module's replay source for its format (the live
+ * taken in path order. Recorded CBOE option chains go first, to the instruments that follow their underlying (as the
+ * worker's replay delivers them). Every recording goes through the feeds module's replay source for its format (the live
  * listener path) at full speed, stamped with its recorded time ({@link ReceiveClock#RECORDED}); all Lean zips form
  * one replay, so their days and symbols merge in time order. A recording with any malformed line stops the
  * backtest naming the file and line: results on partly unreadable data would look valid and be wrong.
@@ -90,8 +95,15 @@ final class RecordedSessions {
     }
 
     /** Replays every recording into {@code listener}, one source after another. */
-    void replay(MarketEventListener listener, String defaultSymbol) {
+    void replay(MarketEventListener listener, List<InstrumentSettings> instruments) {
+        String defaultSymbol = instruments.get(0).symbol();
         try {
+            for (Path file : byFormat.getOrDefault(RecordingFormat.CBOE_CHAIN, List.of())) {
+                try (CboeChainReplay chain = chainReplay(file, instruments)) {
+                    chain.start(listener);
+                    awaitEnd(chain.awaitEnd(REPLAY_TIMEOUT), file);
+                }
+            }
             List<Path> lean = byFormat.getOrDefault(RecordingFormat.LEAN_ZIP, List.of());
             if (!lean.isEmpty()) {
                 try (LeanZipReplay feed = new LeanZipReplay("backtest-lean", lean, ReplaySpeed.MAX,
@@ -126,6 +138,30 @@ final class RecordedSessions {
             Thread.currentThread().interrupt();
             throw new BacktestRefusal(ExitCode.INTERNAL, "backtest interrupted");
         }
+    }
+
+    /** A recorded CBOE chain, delivered first (as the worker's replay does) to the instruments following it. */
+    private static CboeChainReplay chainReplay(Path file, List<InstrumentSettings> instruments) {
+        CboeQuoteData data;
+        try {
+            data = CboeChainReplay.read(file);
+        } catch (InputFormatException | IllegalArgumentException | UncheckedIOException e) {
+            throw new BacktestRefusal(ExitCode.INPUT, e.getMessage());
+        }
+        String underlying = data.chain().underlying();
+        List<String> following = new ArrayList<>();
+        for (InstrumentSettings i : instruments) {
+            boolean follows = i.chain().map(c -> c.underlyingName().equalsIgnoreCase(underlying))
+                    .orElse(i.hasOptionChain() && i.symbol().equalsIgnoreCase(underlying));
+            if (follows) {
+                following.add(i.symbol());
+            }
+        }
+        if (following.isEmpty()) {
+            throw new BacktestRefusal(ExitCode.INPUT, file + ": a chain of " + underlying + " that no instrument of the "
+                    + "settings profile follows (worker.instruments.<SYMBOL>.chain.underlying)");
+        }
+        return new CboeChainReplay("backtest-chain-" + file.getFileName(), data, following);
     }
 
     private static void awaitEnd(boolean ended, Path file) {

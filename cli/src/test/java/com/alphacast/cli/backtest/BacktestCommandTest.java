@@ -104,6 +104,15 @@ class BacktestCommandTest {
     }
 
     @Test
+    void refusesARecordedChainNoInstrumentFollows() {
+        Run run = run("--data", "testdata/options/spy_quotedata_2025-09-25.csv", "--strategies", "all",
+                "--out", temp.resolve("out").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("spy_quotedata_2025-09-25.csv").contains("no instrument of the settings profile follows");
+    }
+
+    @Test
     void refusesUnknownStrategiesMissingDataAndBadDatesAsUsage() {
         Run unknown = run("--data", "testdata/lean", "--strategies", "volume-spike,moon-phase");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
