@@ -19,6 +19,8 @@ public final class AlpacaFeedSource implements FeedSource {
 
     /** The IEX feed, which Alpaca's free plan includes; {@code .../v2/sip} for the consolidated tape. */
     public static final URI DEFAULT_STREAM = URI.create("wss://stream.data.alpaca.markets/v2/iex");
+    /** Alpaca's market-data REST API (latest quotes). */
+    public static final URI DEFAULT_REST = URI.create("https://data.alpaca.markets");
     public static final String KEY_ID_ENV = "APCA_API_KEY_ID";
     public static final String SECRET_ENV = "APCA_API_SECRET_KEY";
 

@@ -12,6 +12,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,6 +34,9 @@ import java.util.List;
  * <p>Order: Alpaca's trade id is the reporting exchange's, so trades are sequenced per exchange ({@code x}); quotes
  * carry no id and are sequenced by their nanosecond timestamp. Errors 401, 402 and 404 are about the credentials
  * (not authenticated, auth failed, auth timeout); 406 is the connection limit; every error ends the connection.
+ *
+ * <p>REST: {@code GET /v2/stocks/quotes/latest?symbols=A,B} with the {@code APCA-API-KEY-ID} and
+ * {@code APCA-API-SECRET-KEY} headers answers {@code {"quotes": {"A": stock_quote, ...}}}.
  */
 public final class AlpacaProtocol implements StreamProtocol {
 
@@ -53,6 +61,70 @@ public final class AlpacaProtocol implements StreamProtocol {
         }
         list.append(']');
         return "{\"action\":\"subscribe\",\"trades\":" + list + ",\"quotes\":" + list + "}";
+    }
+
+    @Override
+    public List<HttpRequest> latestQuoteRequests(URI restBase, List<String> symbols, StreamCredentials credentials,
+                                                 Duration timeout) {
+        String base = restBase.toString().endsWith("/") ? restBase.toString().substring(0,
+                restBase.toString().length() - 1) : restBase.toString();
+        URI uri = URI.create(base + "/v2/stocks/quotes/latest?symbols="
+                + URLEncoder.encode(String.join(",", symbols), StandardCharsets.UTF_8));
+        return List.of(HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("APCA-API-KEY-ID", credentials.keyId())
+                .header("APCA-API-SECRET-KEY", credentials.secret())
+                .header("Accept", "application/json").GET().build());
+    }
+
+    @Override
+    public void decodeLatestQuotes(String body, LatestQuotes out) {
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw error(0, p, "expected a JSON object with 'quotes'");
+            }
+            boolean quotes = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("quotes") && v == JsonToken.START_OBJECT) {
+                    quotes = true;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String symbol = p.currentName();
+                        if (p.nextToken() != JsonToken.START_OBJECT) {
+                            throw error(0, p, "quote of " + TerminalText.excerpt(symbol) + " must be an object");
+                        }
+                        latestQuote(symbol, p, out);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            require(quotes, 0, p, "latest quotes without 'quotes'");
+        } catch (JsonProcessingException e) {
+            throw new InputFormatException("alpaca latest quotes", 0, 1, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputFormatException("alpaca latest quotes", 0, 1, "unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    private void latestQuote(String symbol, JsonParser p, LatestQuotes out) throws IOException {
+        Fields f = new Fields();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "t" -> f.time = text(p, name, 0);
+                case "bp" -> f.bidPrice = number(p, name, 0);
+                case "bs" -> f.bidSize = number(p, name, 0);
+                case "ap" -> f.askPrice = number(p, name, 0);
+                case "as" -> f.askSize = number(p, name, 0);
+                default -> p.skipChildren();
+            }
+        }
+        require(!Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize) && !Double.isNaN(f.askPrice)
+                && !Double.isNaN(f.askSize) && f.time != null, 0, p, "latest quote without bp, bs, ap, as and t");
+        long nanos = nanos(f.time, 0, p);
+        out.quote(symbol, nanos, nanos, f.bidPrice, f.bidSize, f.askPrice, f.askSize);
     }
 
     private static String quoted(String s) {

@@ -87,29 +87,14 @@ public final class EquityStreamSession {
     }
 
     /**
-     * One quote. A side at zero means the venue has no bid (or no ask) just now: there is no two-sided top of book
-     * to pass on, which is the market's state rather than bad data, so it is skipped without counting.
+     * One streamed quote. A side at zero means the venue has no bid (or no ask) just now: there is no two-sided top of
+     * book to pass on, which is the market's state rather than bad data, so it is skipped without counting.
      */
     public void quote(String symbol, long exchangeNanos, long sequence, double bidPrice, double bidSize,
                       double askPrice, double askSize) {
         SymbolFeed s = known(symbol, "quote");
-        if (s == null) {
-            return;
-        }
-        if (!(bidPrice >= 0 && bidPrice < Double.POSITIVE_INFINITY)
-                || !(askPrice >= 0 && askPrice < Double.POSITIVE_INFINITY)
-                || !(bidSize >= 0 && bidSize < Double.POSITIVE_INFINITY)
-                || !(askSize >= 0 && askSize < Double.POSITIVE_INFINITY)) {
-            report(InputProblem.BAD_VALUE, symbol + " quote bid " + bidPrice + " x " + bidSize + ", ask " + askPrice
-                    + " x " + askSize);
-            return;
-        }
-        // Locked quotes (bid = ask) happen on US venues; only a bid above the ask is impossible.
-        if (bidPrice > askPrice && askPrice > 0) {
-            report(InputProblem.CROSSED_BOOK, symbol + " quote bid " + bidPrice + " > ask " + askPrice);
-            return;
-        }
-        if (!s.quotes.accept(symbol + " quote", sequence, exchangeNanos)) {
+        if (s == null || !validQuote(symbol, bidPrice, bidSize, askPrice, askSize)
+                || !s.quotes.accept(symbol + " quote", sequence, exchangeNanos)) {
             return;
         }
         s.data(receiveNanos);
@@ -119,12 +104,55 @@ public final class EquityStreamSession {
         publish(s, receiveNanos);
     }
 
+    /**
+     * A latest quote from the venue's REST API, received at {@code receiveNanos}: passed on when newer than every
+     * quote already passed on (an older one is simply late, not bad). It says nothing about whether the stream flows,
+     * so health is unchanged.
+     */
+    public void latestQuote(String symbol, long exchangeNanos, long sequence, double bidPrice, double bidSize,
+                            double askPrice, double askSize, long receiveNanos) {
+        this.receiveNanos = receiveNanos;
+        this.position = 0;
+        SymbolFeed s = known(symbol, "latest quote");
+        if (s == null || !validQuote(symbol, bidPrice, bidSize, askPrice, askSize) || !s.quotes.newer(sequence)) {
+            return;
+        }
+        s.quotes.accept(symbol + " latest quote", sequence, exchangeNanos);
+        if (bidPrice > 0 && askPrice > 0) {
+            listener.onTopOfBook(symbol, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
+        }
+    }
+
+    private boolean validQuote(String symbol, double bidPrice, double bidSize, double askPrice, double askSize) {
+        if (!(bidPrice >= 0 && bidPrice < Double.POSITIVE_INFINITY)
+                || !(askPrice >= 0 && askPrice < Double.POSITIVE_INFINITY)
+                || !(bidSize >= 0 && bidSize < Double.POSITIVE_INFINITY)
+                || !(askSize >= 0 && askSize < Double.POSITIVE_INFINITY)) {
+            report(InputProblem.BAD_VALUE, symbol + " quote bid " + bidPrice + " x " + bidSize + ", ask " + askPrice
+                    + " x " + askSize);
+            return false;
+        }
+        // Locked quotes (bid = ask) happen on US venues; only a bid above the ask is impossible.
+        if (bidPrice > askPrice && askPrice > 0) {
+            report(InputProblem.CROSSED_BOOK, symbol + " quote bid " + bidPrice + " > ask " + askPrice);
+            return false;
+        }
+        return true;
+    }
+
     public void unknown(String detail) {
         report(InputProblem.UNKNOWN_EVENT, detail);
     }
 
     /** The frame at the current position could not be read. */
     public void malformed(String detail) {
+        report(InputProblem.MALFORMED_FRAME, detail);
+    }
+
+    /** A latest-quotes REST body could not be read (reported at position 0: it is no frame of the stream). */
+    public void malformedLatestQuotes(String detail, long receiveNanos) {
+        this.receiveNanos = receiveNanos;
+        this.position = 0;
         report(InputProblem.MALFORMED_FRAME, detail);
     }
 
@@ -216,6 +244,10 @@ public final class EquityStreamSession {
     private final class Sequence {
         long last = Long.MIN_VALUE;
         long lastExchangeNanos;
+
+        boolean newer(long sequence) {
+            return last == Long.MIN_VALUE || sequence > last;
+        }
 
         boolean accept(String what, long sequence, long exchangeNanos) {
             if (last != Long.MIN_VALUE && sequence <= last

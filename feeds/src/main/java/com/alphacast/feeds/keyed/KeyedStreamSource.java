@@ -6,6 +6,8 @@ import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputQuality;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -22,7 +24,9 @@ import java.util.random.RandomGenerator;
 /**
  * A keyed US equities stream (Alpaca, Massive) over one JDK {@link WebSocket}: connect, wait for the venue's welcome,
  * authenticate, subscribe to the trades and quotes of every symbol, then hand each frame to the venue's
- * {@link StreamProtocol} and the decoded messages to an {@link EquityStreamSession}.
+ * {@link StreamProtocol} and the decoded messages to an {@link EquityStreamSession}. After each subscription the
+ * venue's REST API is asked for every symbol's latest quote, so a (re)connected source passes on a top of book before
+ * the stream's next quote.
  *
  * <p>Threads: everything that touches the session runs on one feed thread per source; the WebSocket client reads on
  * its own threads and hands frames over, so nothing blocks the feed thread. Connection care: pings every heartbeat
@@ -56,6 +60,7 @@ public final class KeyedStreamSource implements FeedSource {
     private long connectedAtNanos;
     private long connections;
     private long refusals;
+    private long latestQuoteFailures;
     private volatile boolean closed;
 
     public KeyedStreamSource(KeyedFeedSettings settings, StreamProtocol protocol, HttpClient http, Clock clock,
@@ -163,6 +168,37 @@ public final class KeyedStreamSource implements FeedSource {
             stage = Stage.STREAMING;
             attempt = 0; // a full handshake: the next loss starts the backoff afresh
             LOG.log(System.Logger.Level.INFO, "{0}: subscribed ({1})", name(), detail);
+            requestLatestQuotes(id);
+        }
+    }
+
+    /** Asks the REST API for each symbol's latest quote, so the consumer has a top of book before the stream's next. */
+    private void requestLatestQuotes(int id) {
+        for (HttpRequest request : protocol.latestQuoteRequests(settings.restBase(), settings.symbols(),
+                settings.credentials(), settings.connectTimeout())) {
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenCompleteAsync((response, error) -> latestQuotesArrived(id, response, error), feed);
+        }
+    }
+
+    private void latestQuotesArrived(int id, HttpResponse<String> response, Throwable error) {
+        if (closed || id != connection) {
+            return;
+        }
+        long now = now();
+        if (error != null || response.statusCode() != 200) {
+            latestQuoteFailures++;
+            // the request URI may carry the key (Massive's apiKey parameter): only the outcome is logged
+            LOG.log(System.Logger.Level.WARNING, "{0}: latest quotes from {1}''s REST API failed ({2}); the stream "
+                    + "brings the next quote", name(), protocol.venue(),
+                    error != null ? rootMessage(error) : "HTTP " + response.statusCode());
+            return;
+        }
+        try {
+            protocol.decodeLatestQuotes(response.body(), (symbol, exchangeNanos, sequence, bid, bidSize, ask,
+                    askSize) -> session.latestQuote(symbol, exchangeNanos, sequence, bid, bidSize, ask, askSize, now));
+        } catch (InputFormatException e) {
+            session.malformedLatestQuotes(e.getMessage(), now);
         }
     }
 
@@ -241,6 +277,11 @@ public final class KeyedStreamSource implements FeedSource {
     /** Connections the venue refused (credentials, connection limit). Read it on the feed thread. */
     public long refusals() {
         return refusals;
+    }
+
+    /** Latest-quote REST requests that failed (transport or status). Read it on the feed thread. */
+    public long latestQuoteFailures() {
+        return latestQuoteFailures;
     }
 
     @Override

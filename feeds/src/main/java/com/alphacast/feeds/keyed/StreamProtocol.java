@@ -2,6 +2,9 @@ package com.alphacast.feeds.keyed;
 
 import com.alphacast.core.feed.InputFormatException;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,4 +29,26 @@ public interface StreamProtocol {
      * @throws InputFormatException when the frame is not the venue's JSON (messages before the fault were delivered)
      */
     void decode(String frame, long position, StreamMessages out);
+
+    /**
+     * The venue's REST requests for the latest quote of {@code symbols}, sent after each subscription so a
+     * (re)connected source passes on a top of book before the next streamed quote. They carry the credentials: never
+     * log them.
+     */
+    List<HttpRequest> latestQuoteRequests(URI restBase, List<String> symbols, StreamCredentials credentials,
+                                          Duration timeout);
+
+    /**
+     * Decodes one latest-quote response body, a quote a symbol.
+     *
+     * @throws InputFormatException when the body is not the venue's JSON
+     */
+    void decodeLatestQuotes(String body, LatestQuotes out);
+
+    /** Receives latest quotes from the REST API, with {@link StreamMessages#quote}'s meaning of each argument. */
+    @FunctionalInterface
+    interface LatestQuotes {
+        void quote(String symbol, long exchangeNanos, long sequence, double bidPrice, double bidSize,
+                   double askPrice, double askSize);
+    }
 }

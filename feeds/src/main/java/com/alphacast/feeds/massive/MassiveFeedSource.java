@@ -19,6 +19,8 @@ public final class MassiveFeedSource implements FeedSource {
 
     /** Massive's real-time stocks cluster ({@code wss://delayed.massive.com/stocks} is the 15-minute delayed one). */
     public static final URI DEFAULT_STREAM = URI.create("wss://socket.massive.com/stocks");
+    /** Massive's REST API (last NBBO). */
+    public static final URI DEFAULT_REST = URI.create("https://api.massive.com");
     public static final String API_KEY_ENV = "MASSIVE_API_KEY";
 
     private final KeyedStreamSource stream;

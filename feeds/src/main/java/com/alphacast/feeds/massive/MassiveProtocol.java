@@ -12,6 +12,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -29,6 +35,9 @@ import java.util.StringJoiner;
  * are round lots in the spec ("a bid size of 2 means 200 shares") and are passed on in shares. The statuses
  * {@code max_connections}, {@code force_disconnect} and {@code slow_consumer} announce that Massive is closing the
  * connection.
+ *
+ * <p>REST: {@code GET /v2/last/nbbo/{ticker}?apiKey=KEY} answers {@code {"results": {"T", "p" bid, "s" bid lots,
+ * "P" ask, "S" ask lots, "t" SIP time in ns, "q"}, "status": "OK"}}, one request per symbol.
  */
 public final class MassiveProtocol implements StreamProtocol {
 
@@ -54,6 +63,75 @@ public final class MassiveProtocol implements StreamProtocol {
             channels.add("T." + s).add("Q." + s);
         }
         return "{\"action\":\"subscribe\",\"params\":\"" + quoted(channels.toString()) + "\"}";
+    }
+
+    @Override
+    public List<HttpRequest> latestQuoteRequests(URI restBase, List<String> symbols, StreamCredentials credentials,
+                                                 Duration timeout) {
+        String base = restBase.toString().endsWith("/") ? restBase.toString().substring(0,
+                restBase.toString().length() - 1) : restBase.toString();
+        List<HttpRequest> out = new ArrayList<>();
+        for (String s : symbols) {
+            // the spec's security scheme is the apiKey query parameter: the URI carries the key and is never logged
+            out.add(HttpRequest.newBuilder(URI.create(base + "/v2/last/nbbo/"
+                            + URLEncoder.encode(s, StandardCharsets.UTF_8) + "?apiKey="
+                            + URLEncoder.encode(credentials.keyId(), StandardCharsets.UTF_8)))
+                    .timeout(timeout).header("Accept", "application/json").GET().build());
+        }
+        return out;
+    }
+
+    @Override
+    public void decodeLatestQuotes(String body, LatestQuotes out) {
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw error(0, p, "expected a JSON object with 'results'");
+            }
+            boolean results = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("results") && v == JsonToken.START_OBJECT) {
+                    results = true;
+                    latestQuote(p, out);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            require(results, 0, p, "last NBBO without 'results'");
+        } catch (JsonProcessingException e) {
+            throw new InputFormatException("massive last nbbo", 0, 1, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputFormatException("massive last nbbo", 0, 1, "unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    private static void latestQuote(JsonParser p, LatestQuotes out) throws IOException {
+        String symbol = null;
+        double bid = Double.NaN;
+        double bidLots = Double.NaN;
+        double ask = Double.NaN;
+        double askLots = Double.NaN;
+        long time = Long.MIN_VALUE;
+        long sequence = Long.MIN_VALUE;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "T" -> symbol = text(p, name, 0);
+                case "p" -> bid = number(p, name, 0);
+                case "s" -> bidLots = number(p, name, 0);
+                case "P" -> ask = number(p, name, 0);
+                case "S" -> askLots = number(p, name, 0);
+                case "t" -> time = integer(p, name, 0);
+                case "q" -> sequence = integer(p, name, 0);
+                default -> p.skipChildren();
+            }
+        }
+        require(symbol != null && !Double.isNaN(bid) && !Double.isNaN(bidLots) && !Double.isNaN(ask)
+                && !Double.isNaN(askLots) && time != Long.MIN_VALUE && sequence != Long.MIN_VALUE, 0, p,
+                "last NBBO without T, p, s, P, S, t and q");
+        out.quote(symbol, time, sequence, bid, bidLots * ROUND_LOT, ask, askLots * ROUND_LOT);
     }
 
     private static String quoted(String s) {

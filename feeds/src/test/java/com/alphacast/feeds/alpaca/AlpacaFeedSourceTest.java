@@ -7,6 +7,7 @@ import com.alphacast.feeds.fixtures.JsonTree;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
 import com.alphacast.feeds.keyed.KeyedStreamSource;
 import com.alphacast.feeds.keyed.KeyedVenueContract;
+import com.alphacast.feeds.loopback.LoopbackQuoteServer;
 import com.alphacast.feeds.loopback.LoopbackWebSocketServer;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,36 @@ class AlpacaFeedSourceTest extends KeyedVenueContract {
                 + "\"t\":\"2022-01-03T14:31:00.000000001Z\",\"c\":[\"@\"],\"z\":\"C\"}]";
     }
 
+    /** The spec's latest-quotes example (AAPL, TSLA on 2022-08-17) for the fixture's symbols, just before it. */
+    private static final String LATEST_QUOTES = "{\"quotes\":{"
+            + "\"AAPL\":{\"ap\":178.27,\"as\":100,\"ax\":\"Q\",\"bp\":178.25,\"bs\":200,\"bx\":\"Q\","
+            + "\"c\":[\"R\"],\"t\":\"2022-01-03T14:29:59.286587431Z\",\"z\":\"C\"},"
+            + "\"SPY\":{\"ap\":477.72,\"as\":100,\"ax\":\"P\",\"bp\":477.7,\"bs\":100,\"bx\":\"K\","
+            + "\"c\":[\"R\"],\"t\":\"2022-01-03T14:29:59.387064037Z\",\"z\":\"B\"}}}";
+
+    @Override
+    protected String latestQuotesBody(String target) {
+        return target.equals("/v2/stocks/quotes/latest?symbols=AAPL%2CSPY") ? LATEST_QUOTES : null;
+    }
+
+    @Override
+    protected List<String> expectedLatestQuotes() {
+        return List.of(EventLog.quote("AAPL", 1641220199286587431L, 178.25, 200, 178.27, 100),
+                EventLog.quote("SPY", 1641220199387064037L, 477.7, 100, 477.72, 100));
+    }
+
+    @Override
+    protected void assertLatestQuotesRequest(LoopbackQuoteServer.Request request) {
+        assertThat(request.target()).isEqualTo("/v2/stocks/quotes/latest?symbols=AAPL%2CSPY");
+        assertThat(request.header("APCA-API-KEY-ID")).isEqualTo(CREDENTIALS.keyId());
+        assertThat(request.header("APCA-API-SECRET-KEY")).isEqualTo(CREDENTIALS.secret());
+    }
+
+    @Override
+    protected int latestQuoteRequestsPerSubscription() {
+        return 1;
+    }
+
     @Test
     void readsTheExchangeTimeToTheNanosecond() {
         Map<String, Object> first = messages(frames().get(0)).get(0);
@@ -135,7 +166,9 @@ class AlpacaFeedSourceTest extends KeyedVenueContract {
     @Test
     void connectionLimitIsReportedAndWaitedOutLikeARefusal() throws Exception {
         try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer();
-             FeedSource source = create(settings(ws.base(), Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
+             LoopbackQuoteServer rest = LoopbackQuoteServer.unavailable();
+             FeedSource source = create(settings(ws.base(), rest.base(), Duration.ofSeconds(10),
+                     Duration.ofSeconds(30)))) {
             EventLog log = new EventLog();
             source.start(log);
             LoopbackWebSocketServer.Connection c = ws.awaitConnection(Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.feeds.binance.ReconnectBackoff;
 import com.alphacast.feeds.fixtures.EventLog;
 import com.alphacast.feeds.fixtures.JsonTree;
+import com.alphacast.feeds.loopback.LoopbackQuoteServer;
 import com.alphacast.feeds.loopback.LoopbackWebSocketServer;
 import com.alphacast.feeds.quality.InputProblem;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,20 @@ public abstract class KeyedVenueContract {
 
     protected abstract String zeroPriceTradeFrame();
 
-    protected KeyedFeedSettings settings(URI uri, Duration staleness, Duration refusalDelay) {
-        return new KeyedFeedSettings(sourceName(), symbols(), uri, CREDENTIALS, Duration.ofSeconds(5),
+    /** The venue's REST answer to a latest-quote request for {@code target} (path and query), older than the fixture. */
+    protected abstract String latestQuotesBody(String target);
+
+    /** The event lines the latest-quote answers must produce, one a symbol. */
+    protected abstract List<String> expectedLatestQuotes();
+
+    /** Checks one latest-quote request asks for the fixture's symbols with the credentials as the venue wants them. */
+    protected abstract void assertLatestQuotesRequest(LoopbackQuoteServer.Request request);
+
+    /** REST requests one subscription makes. */
+    protected abstract int latestQuoteRequestsPerSubscription();
+
+    protected KeyedFeedSettings settings(URI uri, URI rest, Duration staleness, Duration refusalDelay) {
+        return new KeyedFeedSettings(sourceName(), symbols(), uri, rest, CREDENTIALS, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofSeconds(3), staleness,
                 new ReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200), 2), refusalDelay);
     }
@@ -138,16 +151,30 @@ public abstract class KeyedVenueContract {
         return stream(source).onFeedThread(read);
     }
 
+    private long latestQuoteFailures(FeedSource source) {
+        try {
+            return on(source, () -> stream(source).latestQuoteFailures());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void deliversEveryFixtureEventInOrderAfterAuthenticatingAndSubscribing() throws Exception {
+    void deliversTheLatestQuotesThenEveryFixtureEventInOrderAfterAuthenticatingAndSubscribing() throws Exception {
         List<String> frames = frames();
-        List<String> expected = expectedEvents(frames);
+        List<String> expected = new ArrayList<>(expectedLatestQuotes());
+        expected.addAll(expectedEvents(frames));
         try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer();
-             FeedSource source = create(settings(ws.base(), Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
+             LoopbackQuoteServer rest = new LoopbackQuoteServer(this::latestQuotesBody);
+             FeedSource source = create(settings(ws.base(), rest.base(), Duration.ofSeconds(10),
+                     Duration.ofSeconds(30)))) {
             EventLog log = new EventLog();
             source.start(log);
             LoopbackWebSocketServer.Connection c = ws.awaitConnection(Duration.ofSeconds(5));
             handshake(c);
+            await("the latest quotes from REST", () -> log.events().size() >= expectedLatestQuotes().size());
+            assertThat(rest.requests()).hasSize(latestQuoteRequestsPerSubscription())
+                    .allSatisfy(this::assertLatestQuotesRequest);
             for (String f : frames) {
                 c.sendText(f);
             }
@@ -155,8 +182,8 @@ public abstract class KeyedVenueContract {
             await("every fixture event", () -> log.events().size() >= expected.size());
             assertThat(log.events()).containsExactlyElementsOf(expected);
             for (String symbol : symbols()) {
-                assertThat(log.health(symbol)).containsExactly(FeedHealth.SYNCHRONISING,
-                        FeedHealth.LIVE);
+                assertThat(log.health(symbol)).as("a REST quote is no sign the stream flows")
+                        .containsExactly(FeedHealth.SYNCHRONISING, FeedHealth.LIVE);
             }
             assertThat(on(source, () -> stream(source).session().quality().problems())).isZero();
             source.close();
@@ -169,7 +196,9 @@ public abstract class KeyedVenueContract {
         List<String> frames = frames();
         List<String> expected = expectedEvents(frames);
         try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer();
-             FeedSource source = create(settings(ws.base(), Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
+             LoopbackQuoteServer rest = LoopbackQuoteServer.unavailable();
+             FeedSource source = create(settings(ws.base(), rest.base(), Duration.ofSeconds(10),
+                     Duration.ofSeconds(30)))) {
             EventLog log = new EventLog();
             source.start(log);
             LoopbackWebSocketServer.Connection c = ws.awaitConnection(Duration.ofSeconds(5));
@@ -241,7 +270,9 @@ public abstract class KeyedVenueContract {
         List<String> expected = expectedEvents(frames);
         int half = frames.size() / 2;
         try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer();
-             FeedSource source = create(settings(ws.base(), Duration.ofMillis(700), Duration.ofSeconds(30)))) {
+             LoopbackQuoteServer rest = LoopbackQuoteServer.unavailable();
+             FeedSource source = create(settings(ws.base(), rest.base(), Duration.ofMillis(700),
+                     Duration.ofSeconds(30)))) {
             EventLog log = new EventLog();
             source.start(log);
             LoopbackWebSocketServer.Connection c = ws.awaitConnection(Duration.ofSeconds(5));
@@ -265,13 +296,18 @@ public abstract class KeyedVenueContract {
                     FeedHealth.DISCONNECTED, FeedHealth.SYNCHRONISING, FeedHealth.LIVE);
             assertThat(log.lastHealth(symbol).health()).isEqualTo(FeedHealth.LIVE);
             assertThat(on(source, () -> stream(source).connections())).isEqualTo(2);
+            await("latest quotes asked after each subscription, the API down costing nothing but a warning",
+                    () -> latestQuoteFailures(source) == 2L * latestQuoteRequestsPerSubscription());
+            assertThat(rest.requests()).hasSize(2 * latestQuoteRequestsPerSubscription());
         }
     }
 
     @Test
     void refusedCredentialsNameAuthenticationAndAreNotRetriedInAHotLoop() throws Exception {
         try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer();
-             FeedSource source = create(settings(ws.base(), Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
+             LoopbackQuoteServer rest = LoopbackQuoteServer.unavailable();
+             FeedSource source = create(settings(ws.base(), rest.base(), Duration.ofSeconds(10),
+                     Duration.ofSeconds(30)))) {
             EventLog log = new EventLog();
             source.start(log);
             LoopbackWebSocketServer.Connection c = ws.awaitConnection(Duration.ofSeconds(5));

@@ -6,6 +6,7 @@ import com.alphacast.feeds.fixtures.JsonTree;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
 import com.alphacast.feeds.keyed.KeyedStreamSource;
 import com.alphacast.feeds.keyed.KeyedVenueContract;
+import com.alphacast.feeds.loopback.LoopbackQuoteServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
@@ -114,6 +115,42 @@ class MassiveFeedSourceTest extends KeyedVenueContract {
     protected String zeroPriceTradeFrame() {
         return "[{\"ev\":\"T\",\"sym\":\"MSFT\",\"x\":4,\"i\":\"99\",\"z\":3,\"p\":0,\"s\":100,\"c\":[0],"
                 + "\"t\":1536036818784,\"q\":1}]";
+    }
+
+    /** The spec's last-NBBO example (AAPL, 2021-04-07) for one of the fixture's symbols, just before the fixture. */
+    private static String lastNbbo(String symbol, double bid, double ask, long nanos, long sequence) {
+        return "{\"request_id\":\"b84e24636301f19f88e0dfbf9a45ed5c\",\"results\":{\"P\":" + ask + ",\"S\":7,"
+                + "\"T\":\"" + symbol + "\",\"X\":19,\"p\":" + bid + ",\"q\":" + sequence + ",\"s\":1,\"t\":" + nanos
+                + ",\"x\":11,\"y\":" + (nanos - 364300) + ",\"z\":3},\"status\":\"OK\"}";
+    }
+
+    @Override
+    protected String latestQuotesBody(String target) {
+        return switch (target) {
+            case "/v2/last/nbbo/MSFT?apiKey=PKTEST7AKEY" -> lastNbbo("MSFT", 114.12, 114.13, 1536036818100000000L,
+                    3681300);
+            case "/v2/last/nbbo/SPY?apiKey=PKTEST7AKEY" -> lastNbbo("SPY", 289.8, 289.82, 1536036818200000000L,
+                    3681310);
+            default -> null;
+        };
+    }
+
+    @Override
+    protected List<String> expectedLatestQuotes() {
+        // sizes in round lots of 100 shares, as the spec says
+        return List.of(EventLog.quote("MSFT", 1536036818100000000L, 114.12, 100, 114.13, 700),
+                EventLog.quote("SPY", 1536036818200000000L, 289.8, 100, 289.82, 700));
+    }
+
+    @Override
+    protected void assertLatestQuotesRequest(LoopbackQuoteServer.Request request) {
+        assertThat(request.target()).isIn("/v2/last/nbbo/MSFT?apiKey=" + CREDENTIALS.keyId(),
+                "/v2/last/nbbo/SPY?apiKey=" + CREDENTIALS.keyId());
+    }
+
+    @Override
+    protected int latestQuoteRequestsPerSubscription() {
+        return 2;
     }
 
     @Test

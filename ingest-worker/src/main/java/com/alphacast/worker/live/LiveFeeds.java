@@ -39,8 +39,9 @@ import java.util.Random;
  * thread, gated by the NYSE calendar), beside their failover route: {@code CBOE_URL} replaces CBOE's public base URL.
  *
  * <p>Keyed US equities sources: {@code alpaca} (credentials {@code APCA_API_KEY_ID}, {@code APCA_API_SECRET_KEY};
- * stream {@code ALPACA_WS_URL}, default Alpaca's IEX feed) and {@code massive} ({@code MASSIVE_API_KEY};
- * {@code MASSIVE_WS_URL}, default Massive's real-time stocks cluster). A keyed source named by an instrument whose
+ * {@code ALPACA_WS_URL} / {@code ALPACA_REST_URL}, default Alpaca's IEX stream and data API) and {@code massive}
+ * ({@code MASSIVE_API_KEY}; {@code MASSIVE_WS_URL} / {@code MASSIVE_REST_URL}, default Massive's real-time stocks
+ * cluster and API). A keyed source named by an instrument whose
  * credentials are missing stops the start, naming the variable and the instrument.
  */
 public final class LiveFeeds {
@@ -83,10 +84,10 @@ public final class LiveFeeds {
         }
         List<FeedSource> sources = new ArrayList<>();
         symbolsBySource.forEach((source, symbols) -> sources.add(switch (source) {
-            case ALPACA -> new AlpacaFeedSource(keyed(source, symbols, worker, "ALPACA_WS_URL",
-                    AlpacaFeedSource.DEFAULT_STREAM), http, clock, new Random());
-            case MASSIVE -> new MassiveFeedSource(keyed(source, symbols, worker, "MASSIVE_WS_URL",
-                    MassiveFeedSource.DEFAULT_STREAM), http, clock, new Random());
+            case ALPACA -> new AlpacaFeedSource(keyed(source, symbols, worker, "ALPACA",
+                    AlpacaFeedSource.DEFAULT_STREAM, AlpacaFeedSource.DEFAULT_REST), http, clock, new Random());
+            case MASSIVE -> new MassiveFeedSource(keyed(source, symbols, worker, "MASSIVE",
+                    MassiveFeedSource.DEFAULT_STREAM, MassiveFeedSource.DEFAULT_REST), http, clock, new Random());
             default -> binance(source, symbols, worker);
         }));
         List<CboePollTarget> chains = new ArrayList<>();
@@ -148,13 +149,17 @@ public final class LiveFeeds {
         return value;
     }
 
-    private KeyedFeedSettings keyed(String source, List<String> symbols, WorkerSettings worker, String urlVariable,
-                                    URI defaultStream) {
+    /** A keyed source's settings; {@code <prefix>_WS_URL} and {@code <prefix>_REST_URL} override its endpoints. */
+    private KeyedFeedSettings keyed(String source, List<String> symbols, WorkerSettings worker, String prefix,
+                                    URI defaultStream, URI defaultRest) {
         List<String> variables = credentialVariables(source, symbols.get(0));
         StreamCredentials credentials = new StreamCredentials(credential(variables.get(0), source, symbols.get(0)),
                 variables.size() > 1 ? credential(variables.get(1), source, symbols.get(0)) : "");
-        URI stream = environment.containsKey(urlVariable) ? URI.create(environment.get(urlVariable)) : defaultStream;
-        KeyedFeedSettings settings = KeyedFeedSettings.defaults(source, symbols, stream, credentials);
+        URI stream = environment.containsKey(prefix + "_WS_URL") ? URI.create(environment.get(prefix + "_WS_URL"))
+                : defaultStream;
+        URI rest = environment.containsKey(prefix + "_REST_URL") ? URI.create(environment.get(prefix + "_REST_URL"))
+                : defaultRest;
+        KeyedFeedSettings settings = KeyedFeedSettings.defaults(source, symbols, stream, rest, credentials);
         return settings.withTimings(settings.heartbeatInterval(), settings.heartbeatTimeout(),
                 worker.stalenessWindow(), settings.backoff(), settings.refusalDelay());
     }
