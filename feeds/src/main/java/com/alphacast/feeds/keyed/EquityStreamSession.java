@@ -82,8 +82,8 @@ public final class EquityStreamSession {
             return;
         }
         s.data(receiveNanos);
+        publish(s, receiveNanos); // LIVE before the event that makes it so, so a supervisor passes that event on
         listener.onTrade(symbol, exchangeNanos, receiveNanos, tradeId, price, size, Aggressor.UNKNOWN);
-        publish(s, receiveNanos);
     }
 
     /**
@@ -98,10 +98,10 @@ public final class EquityStreamSession {
             return;
         }
         s.data(receiveNanos);
+        publish(s, receiveNanos);
         if (bidPrice > 0 && askPrice > 0) {
             listener.onTopOfBook(symbol, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
         }
-        publish(s, receiveNanos);
     }
 
     /**
