@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal RFC 6455 WebSocket server on loopback, enough to speak Binance's side of a market-data stream: the opening
- * handshake (Sec-WebSocket-Accept), unmasked server text frames in the three length encodings, masked client frames,
- * ping answered by pong, close answered by close. Tests script what a connection sends, drop it abruptly, or freeze it
+ * A minimal RFC 6455 WebSocket server on loopback, enough to speak a venue's side of a market-data stream: the opening
+ * handshake (Sec-WebSocket-Accept), unmasked server text frames in the three length encodings, masked client frames
+ * (text frames kept for the test to read: a keyed venue's authentication and subscription requests), ping answered by
+ * pong, close answered by close. Tests script what a connection sends, drop it abruptly, or freeze it
  * (no frames and no pongs) to play a venue that died silently.
  */
 public final class LoopbackWebSocketServer implements AutoCloseable {
@@ -89,6 +90,7 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
         private final OutputStream out;
         private volatile boolean answerPings = true;
         private final AtomicInteger pings = new AtomicInteger();
+        private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
         private String target;
 
         Connection(Socket socket) throws IOException {
@@ -174,7 +176,9 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
                     for (int i = 0; i < payload.length; i++) {
                         payload[i] ^= mask[i % 4];
                     }
-                    if (opcode == 0x9) {
+                    if (opcode == 0x1) {
+                        texts.add(new String(payload, StandardCharsets.UTF_8));
+                    } else if (opcode == 0x9) {
                         pings.incrementAndGet();
                         if (answerPings) {
                             send(0xA, payload, true);
@@ -230,6 +234,21 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("client gone: " + e.getMessage(), e);
             }
+        }
+
+        /** The next text frame the client sent (an authentication or subscription request), in order. */
+        public String awaitText(Duration timeout) throws InterruptedException {
+            String text = texts.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (text == null) {
+                throw new AssertionError("the client sent no text frame within " + timeout);
+            }
+            return text;
+        }
+
+        /** Sends one text frame at once. */
+        public void sendTextNow(String text) {
+            sendText(text);
+            flush();
         }
 
         /** Stops answering pings: with no frames sent either, the venue looks dead while the socket stays open. */

@@ -29,6 +29,7 @@ class ChainSourceRoutingTest {
                 Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get)) {
             supervisor.start(downstream);
             trades.health(FeedHealth.LIVE, now.get());
+            trades.rebuilt(now.get()); // the snapshot the supervisor asks its first active source for
             cboe.listener.onOptionChain("BTCUSDT", 1, 1, CHAIN);
             cboe.health(FeedHealth.STALE, now.get());
             trades.trade(100);
