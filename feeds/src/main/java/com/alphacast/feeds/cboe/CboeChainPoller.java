@@ -189,8 +189,9 @@ public final class CboeChainPoller implements FeedSource {
             long exchangeNanos = asOf.getEpochSecond() * 1_000_000_000L + asOf.getNano();
             t.delivered(response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null), clock.instant());
-            listener.onOptionChain(t.target.instrument(), exchangeNanos, receiveNanos, data.chain());
+            // health first: whoever sees the chain can rely on the target being reported LIVE already
             live(t, data.chain().contracts().size() + " contracts as of " + data.asOfTime());
+            listener.onOptionChain(t.target.instrument(), exchangeNanos, receiveNanos, data.chain());
             return t.interval;
         } catch (IOException e) {
             return report(t, t.networkError("reading the answer: " + e));

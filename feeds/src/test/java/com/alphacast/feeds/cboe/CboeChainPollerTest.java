@@ -278,7 +278,8 @@ class CboeChainPollerTest {
         server = null;
         poller(base, IN_SESSION, FAST);
 
-        await(() -> status().networkErrors() >= 1, "a network error");
+        // the counter moves before the listener hears of it (both on the poller's thread): wait for both
+        await(() -> status().networkErrors() >= 1 && listener.lastHealth() != null, "a network error reported");
         assertThat(status().stale()).isTrue();
         assertThat(status().lastProblem()).isPresent();
         assertThat(listener.lastHealth()).isEqualTo(FeedHealth.STALE);

@@ -180,7 +180,11 @@ public abstract class KeyedVenueContract {
             }
             c.flush();
             await("every fixture event", () -> log.events().size() >= expected.size());
-            assertThat(log.events()).containsExactlyElementsOf(expected);
+            // one REST request per symbol on some venues: their answers may arrive in either order, the stream's in order
+            int fromRest = expectedLatestQuotes().size();
+            assertThat(log.events().subList(0, fromRest)).containsExactlyInAnyOrderElementsOf(expected.subList(0, fromRest));
+            assertThat(log.events().subList(fromRest, log.events().size()))
+                    .containsExactlyElementsOf(expected.subList(fromRest, expected.size()));
             for (String symbol : symbols()) {
                 assertThat(log.health(symbol)).as("a REST quote is no sign the stream flows")
                         .containsExactly(FeedHealth.SYNCHRONISING, FeedHealth.LIVE);
