@@ -133,7 +133,7 @@ public class ReplaySession {
                         + DRAIN_TIMEOUT_SECONDS + " s: " + writes.status());
             }
             return new ReplayReport(file.toString(), state.events(), quality.problems(), quality.firstProblems(),
-                    pipeline.barsClosed(), pipeline.signals(), Duration.ofNanos(fed - start),
+                    pipeline.barsClosed(), pipeline.signals(), pipeline.rejected(), Duration.ofNanos(fed - start),
                     Duration.ofNanos(System.nanoTime() - start), writes.status());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

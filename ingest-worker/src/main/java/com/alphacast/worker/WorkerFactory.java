@@ -7,6 +7,7 @@ import com.alphacast.aws.config.StrategyProfilesLoader;
 import com.alphacast.aws.feed.DynamoFeedStatusBoard;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.strategy.DynamoRejectedSignals;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.core.calendar.ShippedCalendars;
@@ -22,6 +23,7 @@ import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.core.usecase.feed.FeedStatusBoard;
 import com.alphacast.worker.io.OutboundWrites;
+import com.alphacast.worker.io.RejectionStore;
 import com.alphacast.worker.io.SignalOutlet;
 import com.alphacast.worker.io.SnapshotStore;
 import com.alphacast.worker.live.FeedAlertOutbox;
@@ -100,11 +102,21 @@ public class WorkerFactory {
                 Map.of("signalId", signal.id(), "strategy", signal.strategy()))).toList());
     }
 
+    /** Candidates that lost a strategy conflict, kept for audit (key documented on DynamoRejectedSignals). */
+    @Singleton
+    RejectionStore rejections(DynamoDbClient dynamoDb, WorkerEnvironment environment, JsonCodec json) {
+        long days = Long.parseLong(environment.variables().getOrDefault("RETENTION_DAYS", "30"));
+        DynamoRejectedSignals table = new DynamoRejectedSignals(dynamoDb,
+                environment.require("REJECTED_SIGNALS_TABLE"), Duration.ofDays(days), json);
+        return table::putAll;
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
-    OutboundWrites outboundWrites(AlphacastSettings settings, SnapshotStore snapshots, SignalOutlet signals) {
+    OutboundWrites outboundWrites(AlphacastSettings settings, SnapshotStore snapshots, SignalOutlet signals,
+                                  RejectionStore rejections) {
         return new OutboundWrites(settings.worker().ioQueueCapacity(), IO_BATCH, IO_RETRY_PAUSE_MILLIS, snapshots,
-                signals);
+                signals, rejections);
     }
 
     @Singleton

@@ -20,6 +20,7 @@ class IngestWorkerWiringTest {
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local",
                 "MARKET_SNAPSHOTS_TABLE", "snapshots",
+                "REJECTED_SIGNALS_TABLE", "rejected",
                 "MARKET_BARS_QUEUE_URL", "http://127.0.0.1:9/000000000000/bars");
         try (IngestWorker worker = IngestWorker.start(env)) {
             assertThatThrownBy(worker::replay).hasStackTraceContaining("environment variable SIGNALS_QUEUE_URL is not set");
@@ -36,6 +37,7 @@ class IngestWorkerWiringTest {
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local",
                 "MARKET_SNAPSHOTS_TABLE", "snapshots",
+                "REJECTED_SIGNALS_TABLE", "rejected",
                 "SIGNALS_QUEUE_URL", "http://127.0.0.1:9/000000000000/signals",
                 "MARKET_BARS_QUEUE_URL", "http://127.0.0.1:9/000000000000/bars");
         try (IngestWorker worker = IngestWorker.start(env)) {

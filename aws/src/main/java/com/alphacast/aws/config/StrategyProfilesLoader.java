@@ -28,14 +28,15 @@ public final class StrategyProfilesLoader {
 
     /**
      * The named profile from where the settings come from: {@code ALPHACAST_CONFIG_DIR}'s
-     * {@code strategy-profiles.yaml} when set, else the copy bundled on the class path; an unknown name fails
-     * listing the known ones.
+     * {@code strategy-profiles.yaml} when that directory has one (it overrides the presets), else the copy bundled
+     * on the class path; an unknown name fails listing the known ones.
      */
     public StrategyProfile load(Map<String, String> environment, String profile) {
         String directory = environment.get(SettingsLoader.CONFIG_DIR_VARIABLE);
         String file;
         String text;
-        if (directory != null && !directory.isBlank()) {
+        if (directory != null && !directory.isBlank()
+                && Files.exists(Path.of(directory).resolve("strategy-profiles.yaml"))) {
             Path path = Path.of(directory).resolve("strategy-profiles.yaml");
             file = path.toString();
             try {

@@ -2,11 +2,13 @@ package com.alphacast.aws.json;
 
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.market.Bar;
+import com.alphacast.core.options.OccSymbol;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.usecase.trading.CloseRequest;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.OptionLeg;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON for the queue message types, {@link Signal}, {@link TierRelease}, {@link Bar} and {@link CloseRequest}
@@ -124,6 +127,15 @@ public final class JsonCodec {
         json.writeStringField("rationale", s.rationale());
         json.writeStringField("marketTime", s.marketTime().toString());
         json.writeStringField("observedAt", s.observedAt().toString());
+        if (s.option().isPresent()) {
+            OptionLeg leg = s.option().get();
+            json.writeObjectFieldStart("option");
+            json.writeStringField("contract", leg.contract().compact());
+            json.writeNumberField("entry", leg.entry());
+            json.writeNumberField("stop", leg.stop());
+            json.writeNumberField("target", leg.target());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
@@ -143,20 +155,34 @@ public final class JsonCodec {
 
     private static Signal readSignal(JsonParser p, JsonToken start) throws IOException {
         Fields f = new Fields(p, start, "id", "strategy", "underlying", "instrument", "direction", "entry", "stop",
-                "target", "quantity", "confidence", "rationale", "marketTime", "observedAt");
+                "target", "quantity", "confidence", "rationale", "marketTime", "observedAt", "option");
         while (f.next()) {
             // Values are read by position in the field list above, as the record declares them.
             f.store(switch (f.index()) {
                 case 0, 1, 2, 3, 4, 10, 11, 12 -> f.text();
-                                case 5, 6, 7, 9 -> f.decimal();
+                case 5, 6, 7, 9 -> f.decimal();
                 case 8 -> f.whole();
+                case 13 -> readOptionLeg(p, p.nextToken());
                 default -> f.text();
             });
         }
-        f.requireAll();
+        f.requireAllBut(13); // a signal on the instrument itself has no option leg
         return new Signal(f.string(0), f.string(1), f.string(2), f.string(3),
                 f.constant(4, Direction.class), f.number(5), f.number(6), f.number(7),
-                f.intValue(8), f.number(9), f.string(10), f.instant(11), f.instant(12));
+                f.intValue(8), f.number(9), f.string(10), f.instant(11), f.instant(12),
+                Optional.ofNullable((OptionLeg) f.value(13)));
+    }
+
+    private static OptionLeg readOptionLeg(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        Fields f = new Fields(p, start, "contract", "entry", "stop", "target");
+        while (f.next()) {
+            f.store(f.index() == 0 ? f.text() : f.decimal());
+        }
+        f.requireAll();
+        return new OptionLeg(OccSymbol.parse(f.string(0)), f.number(1), f.number(2), f.number(3));
     }
 
     private static TierRelease readTierRelease(JsonParser p) throws IOException {
@@ -448,8 +474,13 @@ public final class JsonCodec {
         }
 
         void requireAll() {
+            requireAllBut(-1);
+        }
+
+        /** Every field but the optional one at {@code optional}. */
+        void requireAllBut(int optional) {
             for (int i = 0; i < names.length; i++) {
-                if (!seen[i]) {
+                if (!seen[i] && i != optional) {
                     throw new FieldException("missing field \"" + names[i] + "\"", parser);
                 }
             }

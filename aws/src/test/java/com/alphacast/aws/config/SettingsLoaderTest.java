@@ -22,7 +22,8 @@ class SettingsLoaderTest {
     @Test
     void loadsTheShippedDemoProfile() {
         AlphacastSettings demo = loader.load("demo");
-        assertThat(demo.risk().maxOpenPositions()).isEqualTo(1);
+        assertThat(demo.risk().maxOpenPositions()).isEqualTo(2);
+        assertThat(demo.worker().strategies().profile()).contains("technical");
         assertThat(demo.distribution().tiers().get(Tier.PREMIUM).delaySeconds()).isZero();
         assertThat(demo.distribution().tiers().get(Tier.FREE).destinations()).containsKeys(Channel.TELEGRAM, Channel.X);
         assertThat(demo.distribution().channels().get(Channel.TELEGRAM).sink()).isEqualTo(ChannelSettings.SinkKind.OUTBOX);

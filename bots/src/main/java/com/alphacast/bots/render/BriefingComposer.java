@@ -4,6 +4,7 @@ import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.OptionLeg;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import java.time.Duration;
@@ -79,10 +80,21 @@ public final class BriefingComposer {
         List<Fact> facts = new ArrayList<>();
         switch (tier) {
             case PREMIUM -> {
-                facts.add(Fact.code("Contract", signal.instrument()));
-                facts.add(Fact.of("Entry", Numbers.price(signal.entry())));
-                facts.add(Fact.of("Stop", Numbers.price(signal.stop())));
-                facts.add(Fact.of("Target", Numbers.price(signal.target())));
+                if (signal.option().isPresent()) {
+                    // an options signal: the contract and its premium levels, the underlying's levels as context
+                    OptionLeg leg = signal.option().get();
+                    facts.add(Fact.code("Contract", leg.contract().compact()));
+                    facts.add(Fact.of("Premium entry", Numbers.price(leg.entry())));
+                    facts.add(Fact.of("Premium stop", Numbers.price(leg.stop())));
+                    facts.add(Fact.of("Premium target", Numbers.price(leg.target())));
+                    facts.add(Fact.of("Underlying", signal.underlying() + " " + Numbers.price(signal.entry())
+                            + ", stop " + Numbers.price(signal.stop()) + ", target " + Numbers.price(signal.target())));
+                } else {
+                    facts.add(Fact.code("Contract", signal.instrument()));
+                    facts.add(Fact.of("Entry", Numbers.price(signal.entry())));
+                    facts.add(Fact.of("Stop", Numbers.price(signal.stop())));
+                    facts.add(Fact.of("Target", Numbers.price(signal.target())));
+                }
                 facts.add(Fact.of("Size hint", signal.quantity() + (signal.quantity() == 1 ? " contract" : " contracts")));
                 facts.add(Fact.of("Confidence", Numbers.percent(signal.confidence())));
                 facts.add(Fact.of("Risk/reward", Numbers.ratio(signal.rewardPoints(), signal.riskPoints())));

@@ -195,8 +195,10 @@ final class StackGuide {
                         "  aws --endpoint-url %s sqs get-queue-attributes --queue-url %s --attribute-names All%n",
                         sqs, cloud.queueUrl(dlq.logicalId())));
         known(cloud.plan().queues(), "MarketBarsQueue").ifPresent(bars -> out.printf(
-                "  ingest worker: MARKET_SNAPSHOTS_TABLE=%s SIGNALS_QUEUE_URL=%s MARKET_BARS_QUEUE_URL=%s%n",
+                "  ingest worker: MARKET_SNAPSHOTS_TABLE=%s REJECTED_SIGNALS_TABLE=%s SIGNALS_QUEUE_URL=%s "
+                        + "MARKET_BARS_QUEUE_URL=%s%n",
                 known(cloud.plan().tables(), "MarketSnapshotsTable").map(cloud::tableName).orElse("-"),
+                known(cloud.plan().tables(), "RejectedSignalsTable").map(cloud::tableName).orElse("-"),
                 signalsQueue.map(cloud::queueUrl).orElse("-"), cloud.queueUrl(bars)));
     }
 

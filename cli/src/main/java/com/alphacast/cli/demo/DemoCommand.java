@@ -256,6 +256,7 @@ public final class DemoCommand implements Command {
 
             Map<String, String> workerEnv = new HashMap<>(shared);
             workerEnv.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
+            workerEnv.put("REJECTED_SIGNALS_TABLE", cloud.tableName("RejectedSignalsTable"));
             workerEnv.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
             workerEnv.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
             workerEnv.put("AWS_REGION", cloud.region());

@@ -45,6 +45,8 @@ final class SummaryPrinter {
                 replay.io().snapshotsWritten(), replay.io().signalsSent(), replay.io().batches(),
                 replay.io().maxQueueDepth(), replay.io().capacity(), replay.io().snapshotsDropped(),
                 replay.io().signalBlocks(), replay.io().failedWrites());
+        out.printf(Locale.ROOT, "  held back by a strategy conflict: %d (recorded in RejectedSignalsTable with the "
+                + "winner and the reason; %d written)%n", replay.heldBack(), replay.io().rejectionsWritten());
         replay.malformed().forEach(line -> out.println("  malformed: " + line));
 
         long approved = s.decisions().stream().filter(d -> d.decision().approved()).count();

@@ -150,6 +150,7 @@ public final class WorkerCommand implements Command {
             env.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
             env.put("ALPHACAST_HOME", home.toString());
             env.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
+            env.put("REJECTED_SIGNALS_TABLE", cloud.tableName("RejectedSignalsTable"));
             env.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
             env.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
             env.put("CONTROL_TABLE", cloud.tableName("ControlTable")); // live: feed status records

@@ -93,7 +93,8 @@ class CloudUpProcessIT {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("alphacast-SignalsTable",
                     "alphacast-ControlTable", "alphacast-OrdersTable", "alphacast-PositionsTable",
                     "alphacast-MarketSnapshotsTable", "alphacast-DeliveriesTable", "alphacast-SubscribersTable",
-                    "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable", "alphacast-BriefingsTable");
+                    "alphacast-InboundRequestsTable", "alphacast-OperatorAuditTable", "alphacast-BriefingsTable",
+                    "alphacast-RejectedSignalsTable");
             assertThat(tableOrQueue(printed, "SignalsTable")).isEqualTo("alphacast-SignalsTable");
             // Six queues of template.yaml with their dead-letter queues, and the two schedules' dead-letter queues.
             assertThat(sqs.listQueues().queueUrls()).hasSize(14).contains(signalsQueueUrl);

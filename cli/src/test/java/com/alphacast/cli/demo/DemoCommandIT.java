@@ -74,23 +74,30 @@ class DemoCommandIT {
     void demoReplaysTheSessionAndDeliversToEveryTierTheSameWayTwice() throws IOException {
         String first = runDemo();
 
-        assertThat(first).contains("events replayed: 11,101   malformed lines: 0   bars: 50   candidate signals: 3");
-        assertThat(first).contains("== Risk check: 3 signals, 2 approved, 1 rejected")
-                .contains("reason: max open positions reached (1 of 1)")
-                .contains("== Orders and fills: 2 orders, 2 fills")
-                // The first short is stopped out by the 22:37 bar, which frees the slot for the 22:38 long.
+        assertThat(first).contains("events replayed: 11,101   malformed lines: 0   bars: 50   candidate signals: 3")
+                .contains("held back by a strategy conflict: 1");
+        // Two strategies trade the session (the technical profile's institutional flow beside the volume spike),
+        // and every approved signal is followed to its close.
+        assertThat(first).contains("== Risk check: 3 signals, 3 approved, 0 rejected")
+                .contains("APPROVED volume-spike:ESU1:2011-07-31T22:29:00Z  SHORT")
+                .contains("APPROVED institutional-flow:ES:2011-07-31T22:31:00Z  SHORT")
+                .contains("APPROVED volume-spike:ESU1:2011-07-31T22:38:00Z  LONG")
+                .contains("== Orders and fills: 3 orders, 3 fills")
+                // Both shorts are stopped out by the 22:37 bar; the 22:38 long stops out at 22:44.
                 .contains("closed SHORT 1 ESU1 from 1303.25 at STOP 1305.00 (2011-07-31T22:38:00Z)")
-                .contains("realized -175.00 USD");
+                .contains("closed SHORT 1 ES from 1302.25 at STOP 1305.11 (2011-07-31T22:38:00Z)")
+                .contains("closed LONG  1 ESU1 from 1305.25 at STOP 1303.50 (2011-07-31T22:44:00Z)")
+                .contains("realized -317.75 USD");
         for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
                 "free     telegram", "free     x")) {
-            assertThat(first).containsPattern(Pattern.quote(row) + "\\s+2\\s+0\\s+\\d+\\s+\\d+");
+            assertThat(first).containsPattern(Pattern.quote(row) + "\\s+3\\s+0\\s+\\d+\\s+\\d+");
         }
         // Each approved signal is followed, per tier and channel, by its fill and its close (with P&L), once each;
-        // both of today's trades close at their stop (22:38 and 22:44), so two stop-hit updates per row.
+        // all three of today's trades close at their stop, so three stop-hit updates per row.
         for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
                 "free     telegram", "free     x")) {
-            assertThat(first).containsPattern("filled\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
-            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+2\\s+0");
+            assertThat(first).containsPattern("filled\\s+" + Pattern.quote(row) + "\\s+3\\s+0");
+            assertThat(first).containsPattern("stop-hit\\s+" + Pattern.quote(row) + "\\s+3\\s+0");
         }
         assertThat(first).containsPattern("SignalsDeadLetterQueue +0 messages")
                 .containsPattern("DeliveriesDeadLetterQueue +0 messages").contains("the local cloud is shut down");
@@ -99,18 +106,18 @@ class DemoCommandIT {
         assertThat(first).contains("subscriber > /subscribe", "pre-checkout: ok", "subscriber > (Telegram confirms the payment)")
                 .containsPattern("premium subscriber > /tier\\R    .*[Pp]remium");
         assertThat(first).containsPattern("premium subscriber > /positions\\R    (No open positions\\.|Open positions \\()")
-                .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$175\\.00 \\(2 trades\\)")
+                .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$317\\.75 \\(3 trades\\)")
                 .containsPattern("free user > /positions\\R    /positions needs a premium subscription or higher\\. See /subscribe\\.")
                 .containsPattern("operator > /halt demo: kill switch from chat\\R    Trading halted: no new orders\\.")
                 .containsPattern("signal injected while halted: rejected \\(kill switch engaged by telegram:1001")
                 .containsPattern("operator > /resume\\R    Trading resumed: new orders allowed\\.");
         Path outbox = home.resolve(".alphacast/outbox");
         assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl")))
-                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(6);
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(9);
         assertThat(Files.readAllLines(outbox.resolve("discord.jsonl")))
-                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(4);
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(6);
         assertThat(Files.readAllLines(outbox.resolve("x.jsonl")))
-                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(2);
+                .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(3);
         long telegramLines = Files.readAllLines(outbox.resolve("telegram.jsonl")).size();
 
         String second = runDemo();

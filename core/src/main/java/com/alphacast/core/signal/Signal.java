@@ -2,6 +2,7 @@ package com.alphacast.core.signal;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A candidate trade idea produced by a strategy.
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param marketTime  timestamp of the market event that triggered the signal (feed time)
  * @param observedAt  wall-clock time the triggering market event reached the worker; the start of
  *                    the market-event-to-delivery latency
+ * @param option      for an options signal, the contract bought and its premium levels; entry, stop and target
+ *                    above are then the underlying's levels, the context the contract is read in
  */
 public record Signal(
         String id,
@@ -38,9 +41,19 @@ public record Signal(
         double confidence,
         String rationale,
         Instant marketTime,
-        Instant observedAt) {
+        Instant observedAt,
+        Optional<OptionLeg> option) {
+
+    /** A signal on the instrument itself (futures, equity, spot), with no option leg. */
+    public Signal(String id, String strategy, String underlying, String instrument, Direction direction, double entry,
+                  double stop, double target, int quantity, double confidence, String rationale, Instant marketTime,
+                  Instant observedAt) {
+        this(id, strategy, underlying, instrument, direction, entry, stop, target, quantity, confidence, rationale,
+                marketTime, observedAt, Optional.empty());
+    }
 
     public Signal {
+        Objects.requireNonNull(option, "option");
         requireText(id, "id");
         requireText(strategy, "strategy");
         requireText(underlying, "underlying");
@@ -67,6 +80,12 @@ public record Signal(
             throw new IllegalArgumentException(
                     "a SHORT signal needs target < entry < stop, was stop=" + stop + " entry=" + entry + " target=" + target);
         }
+    }
+
+    /** The same signal trading {@code leg}. */
+    public Signal withOption(OptionLeg leg) {
+        return new Signal(id, strategy, underlying, instrument, direction, entry, stop, target, quantity, confidence,
+                rationale, marketTime, observedAt, Optional.of(leg));
     }
 
     /** Loss per contract unit if the stop is hit, in price points (always positive). */

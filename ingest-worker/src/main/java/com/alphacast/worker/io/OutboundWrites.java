@@ -2,6 +2,7 @@ package com.alphacast.worker.io;
 
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.signal.Signal;
+import com.alphacast.core.strategy.RejectedSignal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,14 +15,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The worker's I/O executor: feed threads hand snapshots and signals to a bounded queue and go on at once; one
- * I/O thread drains it in batches (up to {@code maxBatch}), writes each batch's snapshots first and then its
- * signals, so a signal never reaches the queue before the snapshot of its bar (the paper broker fills against
- * it). A slow or failing AWS call therefore delays only this thread.
+ * The worker's I/O executor: feed threads hand snapshots, signals and rejected signals (candidates that lost a
+ * strategy conflict) to a bounded queue and go on at once; one I/O thread drains it in batches (up to
+ * {@code maxBatch}), writes each batch's snapshots first, then its signals, then its rejections, so a signal never
+ * reaches the queue before the snapshot of its bar (the paper broker fills against it). A slow or failing AWS call
+ * therefore delays only this thread.
  *
- * <p>Back-pressure: when the queue is full a snapshot is dropped and counted (the next bar's replaces it), while
- * a signal waits for room, and the wait is measured: signals are rare and must not be lost. A failed batch is
- * retried with a growing pause, then given up and counted.
+ * <p>Back-pressure: when the queue is full a snapshot or a rejection is dropped and counted (an audit record never
+ * holds up the feed thread), while a signal waits for room, and the wait is measured: signals are rare and must
+ * not be lost. A failed batch is retried with a growing pause, then given up and counted.
  */
 public final class OutboundWrites implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class OutboundWrites implements AutoCloseable {
     private final BlockingQueue<Object> queue;
     private final SnapshotStore snapshots;
     private final SignalOutlet signals;
+    private final RejectionStore rejections;
     private final int maxBatch;
     private final long retryPauseMillis;
     private final Thread thread;
@@ -38,6 +41,8 @@ public final class OutboundWrites implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong rejectionsWritten = new AtomicLong();
+    private final AtomicLong rejectionsDropped = new AtomicLong();
     private final AtomicLong blocks = new AtomicLong();
     private final AtomicLong blockedNanos = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -48,7 +53,7 @@ public final class OutboundWrites implements AutoCloseable {
     private volatile boolean closing;
 
     public OutboundWrites(int capacity, int maxBatch, long retryPauseMillis, SnapshotStore snapshots,
-                          SignalOutlet signals) {
+                          SignalOutlet signals, RejectionStore rejections) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("queue capacity and batch size must be at least 1, were "
                     + capacity + " and " + maxBatch);
@@ -56,6 +61,7 @@ public final class OutboundWrites implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.snapshots = snapshots;
         this.signals = signals;
+        this.rejections = rejections;
         this.maxBatch = maxBatch;
         this.retryPauseMillis = retryPauseMillis;
         this.thread = new Thread(this::drain, "worker-io");
@@ -70,6 +76,16 @@ public final class OutboundWrites implements AutoCloseable {
             noteDepth();
         } else {
             dropped.incrementAndGet();
+        }
+    }
+
+    /** Never waits: a full queue drops the rejection (counted). */
+    public void submit(RejectedSignal rejection) {
+        if (queue.offer(rejection)) {
+            submitted.incrementAndGet();
+            noteDepth();
+        } else {
+            rejectionsDropped.incrementAndGet();
         }
     }
 
@@ -107,7 +123,7 @@ public final class OutboundWrites implements AutoCloseable {
     public IoStatus status() {
         return new IoStatus(queue.size(), maxDepth.get(), queue.size() + queue.remainingCapacity(), written.get(),
                 sent.get(), dropped.get(), blocks.get(), blockedNanos.get(), batches.get(), failed.get(),
-                lastFailure.get());
+                lastFailure.get(), rejectionsWritten.get(), rejectionsDropped.get());
     }
 
     /** Writes what is queued, then stops the I/O thread. */
@@ -131,6 +147,7 @@ public final class OutboundWrites implements AutoCloseable {
         List<Object> batch = new ArrayList<>(maxBatch);
         List<MarketSnapshot> snapshotBatch = new ArrayList<>(maxBatch);
         List<Signal> signalBatch = new ArrayList<>(maxBatch);
+        List<RejectedSignal> rejectionBatch = new ArrayList<>(maxBatch);
         while (true) {
             batch.clear();
             try {
@@ -147,9 +164,12 @@ public final class OutboundWrites implements AutoCloseable {
             }
             snapshotBatch.clear();
             signalBatch.clear();
+            rejectionBatch.clear();
             for (Object item : batch) {
                 if (item instanceof MarketSnapshot snapshot) {
                     snapshotBatch.add(snapshot);
+                } else if (item instanceof RejectedSignal rejection) {
+                    rejectionBatch.add(rejection);
                 } else {
                     signalBatch.add((Signal) item);
                 }
@@ -161,6 +181,10 @@ public final class OutboundWrites implements AutoCloseable {
             }
             if (!signalBatch.isEmpty() && attempt("signals", () -> signals.sendAll(signalBatch), signalBatch.size())) {
                 sent.addAndGet(signalBatch.size());
+            }
+            if (!rejectionBatch.isEmpty() && attempt("rejected signals", () -> rejections.writeAll(rejectionBatch),
+                    rejectionBatch.size())) {
+                rejectionsWritten.addAndGet(rejectionBatch.size());
             }
             completed.addAndGet(batch.size());
         }

@@ -4,6 +4,7 @@ import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.state.BarCloseListener;
 import com.alphacast.core.state.MarketView;
 import com.alphacast.core.strategy.Candidate;
+import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.strategy.Resolution;
 import com.alphacast.core.strategy.StrategyContext;
 import com.alphacast.core.strategy.StrategyDesk;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the worker does when an instrument's bar closes (on the feed thread that closed it): the snapshot with
  * the instrument's analytics is handed to the I/O executor first, then the instrument's {@link StrategyDesk}
  * evaluates every strategy on the view and the underlying's latest chain; the accepted signals follow the
- * snapshot and the conflicts' losers are counted. Nothing here waits for AWS.
+ * snapshot and the conflicts' losers are recorded (RejectedSignalsTable). Nothing here waits for AWS.
  */
 public final class MarketPipeline implements BarCloseListener {
 
@@ -68,7 +69,11 @@ public final class MarketPipeline implements BarCloseListener {
             signals.incrementAndGet();
             writes.submit(accepted.get(i).signal());
         }
-        rejected.addAndGet(resolution.rejected().size());
+        List<RejectedSignal> losers = resolution.rejected();
+        for (int i = 0; i < losers.size(); i++) {
+            rejected.incrementAndGet();
+            writes.submit(losers.get(i));
+        }
     }
 
     public long barsClosed() {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.sqs.QueuePublisher;
+import com.alphacast.aws.strategy.DynamoRejectedSignals;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.ChainSummary;
 import com.alphacast.core.market.MarketAnalytics;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
@@ -75,5 +79,30 @@ class BatchedWritesOnTheLocalCloudTest {
         publisher.publishAll(bars); // three SendMessageBatch requests
 
         assertThat(cloud.messageCount("MarketBarsQueue")).isEqualTo(23);
+    }
+
+    @Test
+    void rejectedSignalsWrittenInBatchesAreQueriedByUnderlyingAndTimeRange() {
+        LocalCloud cloud = CLOUD.get();
+        DynamoRejectedSignals table = new DynamoRejectedSignals(cloud.dynamoDb(),
+                // TTL counts from observedAt (2025 here) and the local cloud honours it: keep them for a century
+                cloud.tableName("RejectedSignalsTable"), Duration.ofDays(36_500), new JsonCodec());
+        List<RejectedSignal> rejections = new ArrayList<>();
+        for (int minute = 0; minute < 30; minute++) {
+            Instant at = Instant.ofEpochMilli(START).plusSeconds(60L * minute);
+            Signal loser = new Signal("institutional-flow:SPY:" + at, "institutional-flow", "SPY", "SPY",
+                    Direction.SHORT, 658.05, 659.37, 655.42, 1, 0.31, "selling", at, at.plusMillis(300));
+            rejections.add(new RejectedSignal(loser, "0dte-gamma:SPY:" + at,
+                    "institutional-flow SHORT conflicts with 0dte-gamma LONG by SPY within PT15M: lower confidence"));
+        }
+
+        table.putAll(rejections); // 30 items: two BatchWriteItem requests
+        table.putAll(rejections.subList(0, 3)); // a retried batch overwrites the same items
+
+        Instant from = Instant.ofEpochMilli(START).plusSeconds(600);
+        List<RejectedSignal> read = table.between("SPY", from, from.plusSeconds(240));
+        assertThat(read).containsExactlyElementsOf(rejections.subList(10, 15));
+        assertThat(table.between("SPY", Instant.ofEpochMilli(START), from.plusSeconds(3600))).hasSize(30);
+        assertThat(table.between("QQQ", Instant.ofEpochMilli(START), from.plusSeconds(3600))).isEmpty();
     }
 }

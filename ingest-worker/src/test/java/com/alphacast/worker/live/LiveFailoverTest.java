@@ -20,6 +20,7 @@ import com.alphacast.core.settings.VolumeSpikeSettings;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.feeds.binance.BinanceFeedSource;
 import com.alphacast.feeds.loopback.CaptureExchange;
@@ -64,6 +65,7 @@ class LiveFailoverTest {
 
     private final List<MarketSnapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
     private final List<Signal> signals = Collections.synchronizedList(new ArrayList<>());
+    private final List<RejectedSignal> rejections = Collections.synchronizedList(new ArrayList<>());
 
     private static AlphacastSettings settings() {
         AlphacastSettings s = new SettingsLoader(Optional.of(ROOT.resolve("config"))).load("demo");
@@ -90,7 +92,8 @@ class LiveFailoverTest {
              LoopbackDepthServer spotRest = new LoopbackDepthServer(spot::snapshotJson);
              LoopbackWebSocketServer usdmWs = new LoopbackWebSocketServer();
              LoopbackDepthServer usdmRest = new LoopbackDepthServer(usdm::snapshotJson);
-             OutboundWrites writes = new OutboundWrites(4096, 100, 1, snapshots::addAll, signals::addAll)) {
+             OutboundWrites writes = new OutboundWrites(4096, 100, 1, snapshots::addAll, signals::addAll,
+                     rejections::addAll)) {
             Map<String, String> env = Map.of(
                     "BINANCE_SPOT_WS_URL", spotWs.base().toString(), "BINANCE_SPOT_REST_URL", spotRest.base().toString(),
                     "BINANCE_FUTURES_WS_URL", usdmWs.base().toString(),

@@ -64,7 +64,7 @@ class ChainReplaySessionTest {
     }
 
     private List<MarketSnapshot> replay(AlphacastSettings settings, Path chain) {
-        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll, written::addAll)) {
             session(settings, writes).run(ES, List.of(chain), Double.POSITIVE_INFINITY);
         }
         return written.stream().filter(MarketSnapshot.class::isInstance).map(MarketSnapshot.class::cast).toList();
@@ -109,7 +109,7 @@ class ChainReplaySessionTest {
                 .hasMessageContaining("worker.instruments.<SYMBOL>.chain.underlying: SPY")
                 .hasMessageContaining("[ES]");
         AlphacastSettings spy = esFollowingSpy("SPY");
-        try (OutboundWrites writes = new OutboundWrites(64, 100, 1, written::addAll, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(64, 100, 1, written::addAll, written::addAll, written::addAll)) {
             ReplaySession session = session(spy, writes);
             assertThatThrownBy(() -> session.run(JSON, List.of(), Double.POSITIVE_INFINITY))
                     .hasMessageContaining("an option chain, not a market recording")

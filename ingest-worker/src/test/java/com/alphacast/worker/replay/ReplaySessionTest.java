@@ -17,6 +17,7 @@ import com.alphacast.core.settings.InstrumentSettings;
 import com.alphacast.core.settings.WorkerSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.state.ChainAnalytics;
+import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.core.volatility.VolatilityRegime;
@@ -67,7 +68,7 @@ class ReplaySessionTest {
             written.addAll(batch);
         };
         SignalOutlet signals = written::addAll;
-        return new OutboundWrites(capacity, 100, 1, snapshots, signals);
+        return new OutboundWrites(capacity, 100, 1, snapshots, signals, written::addAll);
     }
 
     private static void pause(long millis) {
@@ -130,6 +131,14 @@ class ReplaySessionTest {
                         "institutional-flow SHORT 2011-07-31T22:31:00Z",
                         "volume-spike LONG 2011-07-31T22:38:00Z");
         assertThat(report.signals()).isEqualTo(3);
+        assertThat(report.heldBack()).isEqualTo(1);
+        assertThat(report.io().rejectionsWritten()).isEqualTo(1);
+        assertThat(written).filteredOn(RejectedSignal.class::isInstance).map(RejectedSignal.class::cast)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.signal().id()).isEqualTo("volume-spike:ESU1:2011-07-31T22:31:00Z");
+                    assertThat(r.winnerId()).isEqualTo("volume-spike:ESU1:2011-07-31T22:29:00Z");
+                    assertThat(r.reason()).contains("repeats its SHORT on ES within PT30M");
+                });
     }
 
     @Test
@@ -155,7 +164,7 @@ class ReplaySessionTest {
             throw new IllegalStateException("DynamoDB unavailable");
         };
         ReplayReport report;
-        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, broken, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, broken, written::addAll, written::addAll)) {
             report = session(demo(), writes).run(Double.POSITIVE_INFINITY);
         }
         assertThat(report.io().failedWrites()).isEqualTo(50);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The risk function on the local cloud's tables and queues (demo profile: one open position at most): an
+ * The risk function on the local cloud's tables and queues (demo profile: two open positions at most): an
  * approval is never recorded when its forwards could not be sent, and pending forwards are on record until
  * marked sent. Its own stack, so no other test class holds the slot.
  */
@@ -100,7 +100,7 @@ class ApprovalForwardingTest {
         assertThat(cloud.messageCount("OrdersQueue")).isZero();
         assertThat(cloud.messageCount("DeliveriesQueue")).isZero();
 
-        // The one position slot is still free: an ordinary signal after it is approved and forwarded.
+        // The position slots are still free: an ordinary signal after it is approved and forwarded.
         Signal ordinary = signal("volume-spike:ESU1:2011-07-31T22:50:00Z", "volume 4x", MARKET);
         deliver(handler, json.write(ordinary));
 
@@ -134,7 +134,7 @@ class ApprovalForwardingTest {
         ledger.forwarded(signal.id(), "tier:premium");
         assertThat(ledger.decisionFor(signal.id()).orElseThrow().pendingForwards()).isEmpty();
         assertThat(ledger.pendingForwardsDecidedBefore(decidedAt.plusSeconds(1))).isEmpty();
-        // Give the position slot back, so the demo profile's single slot is free for the other test.
+        // Give the position slot back, so the demo profile's slots are free for the other test.
         assertThat(ledger.release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5, decidedAt))).isTrue();
     }
 }
