@@ -23,11 +23,13 @@ import java.util.Objects;
  *   <li>OHLCV bars: no event (the listener contract has no bar; the worker builds its own bars from trades).</li>
  * </ul>
  * Instrument ids are named by the metadata's symbol mappings (the request's raw symbol, e.g. {@code ESH1}), then by
- * definitions; an id named by neither is reported under its number.
+ * definitions; an id named by neither is reported under its number. A rename map turns a raw symbol into the name the
+ * consumer knows it by (the worker's {@code ES} for {@code ESH1}).
  */
 public final class DbnMarketEvents {
 
     private final Map<Long, String> symbols = new HashMap<>();
+    private final Map<String, String> renames;
     private final double[][] bidPrices = new double[DbnRecord.MBP_10_LEVELS + 1][];
     private final double[][] bidSizes = new double[DbnRecord.MBP_10_LEVELS + 1][];
     private final double[][] askPrices = new double[DbnRecord.MBP_10_LEVELS + 1][];
@@ -40,7 +42,13 @@ public final class DbnMarketEvents {
     private String lastSymbol;
 
     public DbnMarketEvents(DbnMetadata metadata) {
+        this(metadata, Map.of());
+    }
+
+    /** @param renames raw symbol → the symbol events carry; a raw symbol not in it is carried as is */
+    public DbnMarketEvents(DbnMetadata metadata, Map<String, String> renames) {
         Objects.requireNonNull(metadata, "metadata");
+        this.renames = Map.copyOf(renames);
         for (DbnMetadata.SymbolMapping mapping : metadata.mappings()) {
             for (DbnMetadata.MappingInterval interval : mapping.intervals()) {
                 if (metadata.stypeOut() == DbnMetadata.STYPE_INSTRUMENT_ID) {
@@ -60,7 +68,7 @@ public final class DbnMarketEvents {
 
     private void name(String id, String symbol) {
         try {
-            symbols.put(Long.parseLong(id), symbol);
+            symbols.put(Long.parseLong(id), renames.getOrDefault(symbol, symbol));
         } catch (NumberFormatException e) {
             // a mapping that does not end in an instrument id (e.g. parent → child symbols) names nothing here
         }
@@ -80,7 +88,8 @@ public final class DbnMarketEvents {
     /** Emits what {@code record} means; returns the symbol it concerned, or null when it emitted nothing. */
     public String emit(DbnRecord record, long receiveNanos, MarketEventListener listener) {
         if (record.isInstrumentDefinition()) {
-            symbols.put(record.instrumentId(), record.rawSymbol());
+            String raw = record.rawSymbol();
+            symbols.put(record.instrumentId(), renames.getOrDefault(raw, raw));
             lastId = -1;
             return null;
         }
