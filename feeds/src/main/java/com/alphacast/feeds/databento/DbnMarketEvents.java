@@ -7,6 +7,7 @@ import com.alphacast.core.marketdata.MarketEventListener;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns DBN records into {@link MarketEventListener} calls, with the record's {@code ts_event} as exchange time and the
@@ -23,13 +24,13 @@ import java.util.Objects;
  *   <li>OHLCV bars: no event (the listener contract has no bar; the worker builds its own bars from trades).</li>
  * </ul>
  * Instrument ids are named by the metadata's symbol mappings (the request's raw symbol, e.g. {@code ESH1}), then by
- * definitions; an id named by neither is reported under its number. A rename map turns a raw symbol into the name the
+ * definitions; an id named by neither is reported under its number. A naming function turns a raw symbol into the name the
  * consumer knows it by (the worker's {@code ES} for {@code ESH1}).
  */
 public final class DbnMarketEvents {
 
     private final Map<Long, String> symbols = new HashMap<>();
-    private final Map<String, String> renames;
+    private final UnaryOperator<String> naming;
     private final double[][] bidPrices = new double[DbnRecord.MBP_10_LEVELS + 1][];
     private final double[][] bidSizes = new double[DbnRecord.MBP_10_LEVELS + 1][];
     private final double[][] askPrices = new double[DbnRecord.MBP_10_LEVELS + 1][];
@@ -42,13 +43,13 @@ public final class DbnMarketEvents {
     private String lastSymbol;
 
     public DbnMarketEvents(DbnMetadata metadata) {
-        this(metadata, Map.of());
+        this(metadata, UnaryOperator.identity());
     }
 
-    /** @param renames raw symbol → the symbol events carry; a raw symbol not in it is carried as is */
-    public DbnMarketEvents(DbnMetadata metadata, Map<String, String> renames) {
+    /** @param naming raw symbol → the symbol events carry (asked once per instrument, not per record) */
+    public DbnMarketEvents(DbnMetadata metadata, UnaryOperator<String> naming) {
         Objects.requireNonNull(metadata, "metadata");
-        this.renames = Map.copyOf(renames);
+        this.naming = Objects.requireNonNull(naming, "naming");
         for (DbnMetadata.SymbolMapping mapping : metadata.mappings()) {
             for (DbnMetadata.MappingInterval interval : mapping.intervals()) {
                 if (metadata.stypeOut() == DbnMetadata.STYPE_INSTRUMENT_ID) {
@@ -68,7 +69,7 @@ public final class DbnMarketEvents {
 
     private void name(String id, String symbol) {
         try {
-            symbols.put(Long.parseLong(id), renames.getOrDefault(symbol, symbol));
+            symbols.put(Long.parseLong(id), naming.apply(symbol));
         } catch (NumberFormatException e) {
             // a mapping that does not end in an instrument id (e.g. parent → child symbols) names nothing here
         }
@@ -89,7 +90,7 @@ public final class DbnMarketEvents {
     public String emit(DbnRecord record, long receiveNanos, MarketEventListener listener) {
         if (record.isInstrumentDefinition()) {
             String raw = record.rawSymbol();
-            symbols.put(record.instrumentId(), renames.getOrDefault(raw, raw));
+            symbols.put(record.instrumentId(), naming.apply(raw));
             lastId = -1;
             return null;
         }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +36,7 @@ public final class DbnReplay implements FeedSource {
     private final String name;
     private final Path file;
     private final ReplaySpeed speed;
-    private final Map<String, String> renames;
+    private final UnaryOperator<String> naming;
     private final InputQuality quality;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread thread;
@@ -45,12 +45,12 @@ public final class DbnReplay implements FeedSource {
     private volatile long records;
 
     public DbnReplay(String name, Path file, ReplaySpeed speed) {
-        this(name, file, speed, Map.of());
+        this(name, file, speed, UnaryOperator.identity());
     }
 
-    /** @param renames raw symbol → the symbol events carry (the worker's instrument key, e.g. ESH1 → ES) */
-    public DbnReplay(String name, Path file, ReplaySpeed speed, Map<String, String> renames) {
-        this.renames = Map.copyOf(renames);
+    /** @param naming raw symbol → the symbol events carry (the worker's instrument key, e.g. ESH1 → ES) */
+    public DbnReplay(String name, Path file, ReplaySpeed speed, UnaryOperator<String> naming) {
+        this.naming = Objects.requireNonNull(naming, "naming");
         this.name = Objects.requireNonNull(name, "name");
         this.file = Objects.requireNonNull(file, "file");
         this.speed = Objects.requireNonNull(speed, "speed");
@@ -79,7 +79,7 @@ public final class DbnReplay implements FeedSource {
         long last = 0;
         try (DbnReader reader = DbnReader.open(file)) {
             metadata = reader.metadata();
-            DbnMarketEvents events = new DbnMarketEvents(reader.metadata(), renames);
+            DbnMarketEvents events = new DbnMarketEvents(reader.metadata(), naming);
             while (reader.next()) {
                 DbnRecord record = reader.record();
                 quality.frame();

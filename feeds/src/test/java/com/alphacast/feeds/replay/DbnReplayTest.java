@@ -123,7 +123,8 @@ class DbnReplayTest {
     @Test
     void carriesTheNameTheConsumerKnowsTheRawSymbolBy() throws InterruptedException {
         Events events = new Events();
-        DbnReplay replay = new DbnReplay("dbn", sample("trades"), ReplaySpeed.MAX, java.util.Map.of("ESH1", "ES"));
+        DbnReplay replay = new DbnReplay("dbn", sample("trades"), ReplaySpeed.MAX,
+                raw -> raw.equals("ESH1") ? "ES" : raw);
         replay.start(events);
         assertThat(replay.awaitEnd(Duration.ofSeconds(30))).isTrue();
         assertThat(events.log).hasSize(6).first().isEqualTo("health ES LIVE");
