@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a Databento DBN recording ({@code .dbn} or {@code .dbn.zst}, versions 2 and 3) through the listener calls
- * {@link DbnMarketEvents} defines, paced by the records' {@code ts_recv} (the order Databento writes them in; bars and
- * definitions by {@code ts_event}). Exchange time = {@code ts_event}; receive time = the wall clock when the replay
+ * {@link DbnMarketEvents} defines, paced by the records' {@code ts_recv} (the order Databento writes them in; bars by
+ * {@code ts_event}). Exchange time = {@code ts_event}; receive time = the wall clock when the replay
  * hands the event over, as for the other replays. Each symbol is {@code LIVE} from its first event until the end of
  * the file, then {@code DISCONNECTED}. A file that is not valid DBN stops the replay with the reader's error (file,
  * byte offset, what was wrong) in {@link #failure()} and in the {@code DISCONNECTED} reason: a corrupt recording is
@@ -83,7 +83,7 @@ public final class DbnReplay implements FeedSource {
             while (reader.next()) {
                 DbnRecord record = reader.record();
                 quality.frame();
-                long recorded = record.isMbp() || record.isMbo() ? record.tsRecv() : record.tsEvent();
+                long recorded = record.isOhlcv() ? record.tsEvent() : record.tsRecv(); // each schema's index time
                 if (!pacer.awaitDue(recorded)) {
                     throw new IllegalStateException("closed");
                 }
