@@ -88,7 +88,7 @@ public final class DbnReader implements AutoCloseable {
             throw fail(recordOffset, "record length " + length + " bytes is shorter than the 16-byte record header");
         }
         buffer[0] = (byte) first;
-        readFully(buffer, 1, length - 1, recordOffset, "record of " + length + " bytes");
+        readFully(buffer, 1, length - 1, recordOffset, "record", length);
         int rtype = buffer[1] & 0xFF;
         int expected = DbnRecord.expectedBytes(rtype, metadata.version());
         if (expected < 0) {
@@ -131,7 +131,7 @@ public final class DbnReader implements AutoCloseable {
 
     private DbnMetadata readMetadata() {
         byte[] prelude = new byte[8];
-        readFully(prelude, 0, 8, 0, "DBN metadata prelude");
+        readFully(prelude, 0, 8, 0, "DBN metadata prelude", 8);
         if (prelude[0] != 'D' || prelude[1] != 'B' || prelude[2] != 'N') {
             throw fail(0, "not a DBN file: it starts with bytes " + hex(prelude, 3) + ", a DBN file with \"DBN\"");
         }
@@ -145,7 +145,7 @@ public final class DbnReader implements AutoCloseable {
                     + MAX_METADATA_BYTES);
         }
         byte[] body = new byte[(int) length];
-        readFully(body, 0, body.length, 8, "metadata of " + length + " bytes");
+        readFully(body, 0, body.length, 8, "metadata", length);
         ByteBuffer meta = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         try {
             String dataset = cstr(meta, 16);
@@ -237,20 +237,21 @@ public final class DbnReader implements AutoCloseable {
         }
     }
 
-    private void readFully(byte[] into, int from, int length, long startedAt, String what) {
+    /** {@code what} and {@code size} name the part in an error; the message is built only then (no garbage per record). */
+    private void readFully(byte[] into, int from, int length, long startedAt, String what, long size) {
         int done = 0;
         try {
             while (done < length) {
                 int n = in.read(into, from + done, length - done);
                 if (n < 0) {
-                    throw fail(startedAt, "truncated: the file ends " + done + " bytes into the " + what
-                            + " (" + (length - done) + " bytes missing)");
+                    throw fail(startedAt, "truncated: the file ends " + (done + from) + " bytes into the " + what
+                            + " of " + size + " bytes (" + (length - done) + " bytes missing)");
                 }
                 done += n;
                 offset += n;
             }
         } catch (IOException e) {
-            throw fail(offset, "cannot read the " + what + ": " + e.getMessage(), e);
+            throw fail(offset, "cannot read the " + what + " of " + size + " bytes: " + e.getMessage(), e);
         }
     }
 

@@ -327,6 +327,36 @@ class DbnReaderTest {
         });
     }
 
+    @Test
+    void decodingTradesAndTopOfBookAllocatesNothingPerRecord() throws IOException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean,
+                "this JVM does not count allocated bytes per thread");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        for (String schema : new String[]{"trades", "mbp-1"}) {
+            byte[] sample = DbnSamples.decompressed(schema);
+            int records = 100_000;
+            int size = (sample.length - FIRST_RECORD) / 4;
+            byte[] big = new byte[FIRST_RECORD + records * size];
+            System.arraycopy(sample, 0, big, 0, FIRST_RECORD);
+            for (int i = 0; i < records; i++) {
+                System.arraycopy(sample, FIRST_RECORD + (i % 4) * size, big, FIRST_RECORD + i * size, size);
+            }
+            DbnReader reader = new DbnReader(new ByteArrayInputStream(big), schema);
+            DbnMarketEvents events = new DbnMarketEvents(reader.metadata());
+            com.alphacast.feeds.fixtures.RecordingListener listener =
+                    new com.alphacast.feeds.fixtures.RecordingListener(com.alphacast.core.book.DepthProtocol.SPOT);
+            long before = counter.getCurrentThreadAllocatedBytes();
+            while (reader.next()) {
+                events.emit(reader.record(), 0, listener);
+            }
+            long allocated = counter.getCurrentThreadAllocatedBytes() - before;
+            assertThat(reader.records()).isEqualTo(records);
+            // a string or a boxed value per record would be >= 16 bytes each
+            assertThat(allocated).as(schema + " bytes allocated over " + records + " records").isLessThan(records);
+        }
+    }
+
     private static String[] mbpRow(DbnRecord r) {
         return new String[]{
                 Long.toString(r.tsRecv()), Long.toString(r.tsEvent()), Integer.toString(r.rtype()),
