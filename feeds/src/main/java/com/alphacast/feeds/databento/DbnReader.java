@@ -131,7 +131,8 @@ public final class DbnReader implements AutoCloseable {
 
     private DbnMetadata readMetadata() {
         byte[] prelude = new byte[8];
-        readFully(prelude, 0, 8, 0, "DBN metadata prelude", 8);
+        // magic and version first, so a file cut right after them still says which version it is
+        readFully(prelude, 0, 4, 0, "DBN magic and version", 4);
         if (prelude[0] != 'D' || prelude[1] != 'B' || prelude[2] != 'N') {
             throw fail(0, "not a DBN file: it starts with bytes " + hex(prelude, 3) + ", a DBN file with \"DBN\"");
         }
@@ -139,6 +140,7 @@ public final class DbnReader implements AutoCloseable {
         if (version != 2 && version != 3) {
             throw fail(3, "DBN version " + version + " is not supported (versions 2 and 3 are)");
         }
+        readFully(prelude, 4, 4, 4, "metadata length", 4);
         long length = ByteBuffer.wrap(prelude, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFF_FFFFL;
         if (length < FIXED_METADATA_BYTES || length > MAX_METADATA_BYTES) {
             throw fail(4, "metadata length " + length + " bytes is outside " + FIXED_METADATA_BYTES + ".."
@@ -244,8 +246,8 @@ public final class DbnReader implements AutoCloseable {
             while (done < length) {
                 int n = in.read(into, from + done, length - done);
                 if (n < 0) {
-                    throw fail(startedAt, "truncated: the file ends " + (done + from) + " bytes into the " + what
-                            + " of " + size + " bytes (" + (length - done) + " bytes missing)");
+                    throw fail(startedAt, "truncated: the file ends inside the " + what + " of " + size
+                            + " bytes (" + (length - done) + " bytes missing)");
                 }
                 done += n;
                 offset += n;

@@ -239,6 +239,18 @@ class DbnReaderTest {
     }
 
     @Test
+    void namesTheVersionOfAFileCutRightAfterIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("v1.dbn");
+        Files.write(file, "DBN\u0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(DbnFormatException.class)
+                .hasMessageContaining("at byte 3: DBN version 1 is not supported");
+        Path v3 = dir.resolve("v3.dbn");
+        Files.write(v3, "DBN\u0003\u0060".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> readAll(v3)).isInstanceOf(DbnFormatException.class)
+                .hasMessageContaining("at byte 4: truncated").hasMessageContaining("metadata length of 4 bytes");
+    }
+
+    @Test
     void refusesVersionsOtherThanTwoAndThree(@TempDir Path dir) throws IOException {
         for (int version : new int[]{1, 4}) {
             byte[] bytes = DbnSamples.decompressed("trades");
