@@ -8,6 +8,7 @@ import com.alphacast.core.state.MarketState;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.feeds.replay.BinanceCaptureReplay;
 import com.alphacast.feeds.replay.CboeChainReplay;
+import com.alphacast.feeds.replay.DbnReplay;
 import com.alphacast.feeds.replay.LeanZipReplay;
 import com.alphacast.feeds.replay.ReceiveClock;
 import com.alphacast.feeds.replay.ReplaySpeed;
@@ -15,6 +16,7 @@ import com.alphacast.feeds.replay.TradeCsvReplay;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.pipeline.InstrumentDesks;
 import com.alphacast.worker.pipeline.MarketPipeline;
+import com.alphacast.worker.replay.DbnInstrumentNames;
 import com.alphacast.worker.replay.RecordingFormat;
 import com.alphacast.worker.replay.ReplayReport;
 import jakarta.inject.Singleton;
@@ -29,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a recorded session through fresh market state (every analytic) and the pipeline, through the feeds module's
  * replay sources, which are the live code path: a Binance capture goes through the same stream session (book
- * synchronisation, validation, health) as the live WebSocket, a trades CSV or a Lean equity zip through the same
- * listener calls. The
+ * synchronisation, validation, health) as the live WebSocket, a trades CSV, a Lean equity zip or a Databento DBN
+ * file (symbols named by {@link DbnInstrumentNames}) through the same listener calls. The
  * format is detected from the file ({@link RecordingFormat}). Recorded option chains (CBOE CSV export or JSON) go
  * first, through the listener call the live CBOE poller makes, to every instrument that follows their underlying, so
  * the snapshots carry the chain's analytics. Returns once every snapshot and signal is written.
@@ -104,7 +106,19 @@ public class ReplaySession {
             InputQuality quality;
             long lastNanos;
             RecordingFormat format = RecordingFormat.of(file);
-            if (format == RecordingFormat.LEAN_ZIP) {
+            if (format == RecordingFormat.DATABENTO_DBN) {
+                try (DbnReplay feed = new DbnReplay(name, file, speed,
+                        new DbnInstrumentNames(settings.worker().instruments()))) {
+                    feed.start(state);
+                    awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);
+                    if (feed.failure() != null) {
+                        // a corrupt recording is not replayed as a shorter good one
+                        throw new IllegalArgumentException("replay of " + file + " stopped: "
+                                + feed.failure().getMessage(), feed.failure());
+                    }
+                    quality = feed.quality();
+                }
+            } else if (format == RecordingFormat.LEAN_ZIP) {
                 try (LeanZipReplay feed = new LeanZipReplay(name, List.of(file), speed, ReceiveClock.WALL)) {
                     feed.start(state);
                     awaitEnd(feed.awaitEnd(REPLAY_TIMEOUT), file);

@@ -33,7 +33,7 @@ import java.util.Optional;
 
 /**
  * {@code ./alphacast worker --replay PATH}: the ingest worker on the local cloud's tables and queues (storage only;
- * the functions are the demo's business), replaying a recorded trades CSV or Binance capture through every
+ * the functions are the demo's business), replaying a recorded trades CSV, Binance capture or Databento DBN file through every
  * analytic, then the worker's report (I/O back-pressure included) and the newest snapshot of each instrument as
  * the functions read it back.
  */
@@ -74,7 +74,8 @@ public final class WorkerCommand implements Command {
                             + " [--speed max|realtime|Nx] [--home DIR]");
                     out.println("       ./alphacast worker --live [--profile NAME] [--seconds N] [--home DIR]");
                     out.println("  Runs the ingest worker on the local cloud's tables and queues, replaying PATH (a trades");
-                    out.println("  CSV, a Binance capture or a Lean equity zip, format detected) with config/<profile>.yaml's");
+                    out.println("  CSV, a Binance capture, a Lean equity zip or a Databento .dbn/.dbn.zst, format detected) with");
+                    out.println("  config/<profile>.yaml's");
                     out.println("  instruments (default profile: demo), and prints its report and the snapshots it wrote.");
                     out.println("  --live runs the instruments' live sources (default profile: production, Binance spot and");
                     out.println("  USD-M futures, public, no key) under the failover supervisor until Ctrl-C or --seconds N.");

@@ -42,6 +42,26 @@ class WorkerCommandTest {
     }
 
     @Test
+    void replaysADatabentoRecordingIntoTheDemoProfilesEsInstrument() {
+        Run run = run("--replay",
+                ROOT.resolve("testdata/databento/GLBX.MDP3_ESH1_2020-12-28.trades.dbn.zst").toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("replayed 4 events").contains("1 bars, 0 signals")
+                .containsPattern("ES bar 2020-12-28T00:00:00Z close 3702\\.75 vol 4 ");
+    }
+
+    @Test
+    void refusesACorruptDatabentoRecordingAsBadInputNamingTheOffset(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path bad = dir.resolve("bad.dbn");
+        java.nio.file.Files.write(bad, "DBN\u0001".getBytes(StandardCharsets.US_ASCII));
+        Run run = run("--replay", bad.toString());
+        assertThat(run.code()).as(run.out()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains(bad + " at byte 3: DBN version 1 is not supported");
+    }
+
+    @Test
     void refusesToStartWithoutARecordingNamingTheOption() {
         Run run = run();
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);

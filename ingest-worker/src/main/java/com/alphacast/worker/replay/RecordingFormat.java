@@ -15,19 +15,24 @@ import java.util.Locale;
  * hftbacktest files, cryptofeed captures that open with the stream URL, JSON lines), a CBOE option chain (the
  * {@code quotedata.csv} export, whose first line carries {@code Last:}, or the delayed-quotes JSON with its
  * {@code "options"} array), Lean equity zips (a {@code .zip} holding a CSV named in Lean's layout,
- * {@code 20131007_spy_Trade_Tick.csv}) or a trades CSV.
+ * {@code 20131007_spy_Trade_Tick.csv}), Databento DBN files ({@code .dbn}, {@code .dbn.zst}) or a trades CSV.
  */
 public enum RecordingFormat {
     BINANCE_CAPTURE,
     CBOE_CHAIN,
     LEAN_ZIP,
-    TRADES_CSV;
+    TRADES_CSV,
+    /** Databento DBN, plain or zstd ({@code .dbn}, {@code .dbn.zst}). */
+    DATABENTO_DBN;
 
     /** How far into a JSON document the {@code "options"} key of a CBOE chain is looked for. */
     private static final int JSON_PEEK = 4096;
 
     public static RecordingFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".dbn") || name.endsWith(".dbn.zst")) {
+            return DATABENTO_DBN;
+        }
         if (name.endsWith(".zip")) {
             if (!LeanZipReplay.isLeanZip(file)) {
                 throw new IllegalArgumentException(file + ": a zip without a Lean equity CSV (expected entries such as "

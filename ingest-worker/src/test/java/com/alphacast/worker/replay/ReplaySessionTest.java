@@ -173,6 +173,44 @@ class ReplaySessionTest {
     }
 
     @Test
+    void replaysADatabentoTradesFileIntoTheEsInstrumentItsContractBelongsTo() {
+        Path dbn = ROOT.resolve("testdata/databento/GLBX.MDP3_ESH1_2020-12-28.trades.dbn.zst");
+        assertThat(RecordingFormat.of(dbn)).isEqualTo(RecordingFormat.DATABENTO_DBN);
+        ReplayReport report;
+        try (OutboundWrites writes = recordingWrites(64, 0)) {
+            // the demo profile's ES (instrument ESU1) takes ESH1 by its futures root
+            report = session(demo(), writes).run(dbn, Double.POSITIVE_INFINITY);
+        }
+        assertThat(report.events()).isEqualTo(4);
+        assertThat(report.malformedLines()).isZero();
+        assertThat(report.bars()).isEqualTo(1);
+        List<MarketSnapshot> snapshots = written.stream().filter(MarketSnapshot.class::isInstance)
+                .map(MarketSnapshot.class::cast).toList();
+        assertThat(snapshots).singleElement().satisfies(s -> {
+            assertThat(s.bar().symbol()).isEqualTo("ES");
+            assertThat(s.bar().volume()).isEqualTo(4);
+            assertThat(s.bar().close()).isEqualTo(3702.75);
+        });
+    }
+
+    @Test
+    void aCorruptDatabentoFileStopsTheReplayNamingFileAndOffset(@TempDir Path dir) throws Exception {
+        byte[] whole;
+        try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(
+                ROOT.resolve("testdata/databento/GLBX.MDP3_ESH1_2020-12-28.trades.dbn.zst")))) {
+            whole = in.readAllBytes();
+        }
+        Path cut = dir.resolve("cut.dbn");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 10));
+        try (OutboundWrites writes = recordingWrites(64, 0)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> session(demo(), writes).run(cut, Double.POSITIVE_INFINITY))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(cut + " at byte 504: truncated");
+        }
+    }
+
+    @Test
     void countsAndReportsMalformedLinesWithTheirLineNumbersAndKeepsGoing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trades.csv");
         Files.writeString(file, String.join("\n",
