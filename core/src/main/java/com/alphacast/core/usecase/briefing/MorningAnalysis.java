@@ -16,6 +16,7 @@ import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,8 +90,16 @@ public final class MorningAnalysis {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The briefing of the session on {@code date} (the exchange's local date the schedule fired on). */
+    /** The briefing of the session on {@code date}, written as of now on the use case's clock. */
     public Outcome run(LocalDate date) {
+        return run(date, clock.instant());
+    }
+
+    /**
+     * The briefing of the session on {@code date} (the exchange's local date the schedule fired on), from what was
+     * stored up to {@code asOf} (the schedule's occurrence time).
+     */
+    public Outcome run(LocalDate date, Instant asOf) {
         Optional<MarketSession> open = calendar.session(date);
         if (open.isEmpty()) {
             String reason = calendar.closureReason(date).orElse("not a trading day");
@@ -101,7 +110,7 @@ public final class MorningAnalysis {
         if (existing.isPresent()) {
             return finishRelease(existing.get());
         }
-        BriefingInputs in = inputs.inputs(session, calendar.previousSession(date));
+        BriefingInputs in = inputs.inputs(session, calendar.previousSession(date), asOf);
         FactSheet sheet = facts.compute(in);
 
         List<String> answers = new ArrayList<>();
