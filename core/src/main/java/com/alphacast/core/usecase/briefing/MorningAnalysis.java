@@ -4,6 +4,7 @@ import com.alphacast.core.briefing.BriefingFacts;
 import com.alphacast.core.briefing.BriefingInputs;
 import com.alphacast.core.briefing.BriefingText;
 import com.alphacast.core.briefing.FactSheet;
+import com.alphacast.core.briefing.FactSheetJson;
 import com.alphacast.core.briefing.TemplateBriefing;
 import com.alphacast.core.briefing.answer.AnswerBriefing;
 import com.alphacast.core.briefing.answer.AnswerValidator;
@@ -70,6 +71,7 @@ public final class MorningAnalysis {
     private final PublicationRelease release;
     private final OperatorAlerts operators;
     private final Clock clock;
+    private final FactSheetJson factsJson = new FactSheetJson();
 
     public MorningAnalysis(MarketCalendar calendar, BriefingInputsSource inputs, BriefingFacts facts,
                            Optional<LanguageModel> model, MorningPrompt prompt, AnswerValidator validator,
@@ -155,7 +157,7 @@ public final class MorningAnalysis {
         BriefingRecord record = new BriefingRecord(date, clock.instant(), headline, textByTier,
                 accepted.isPresent() ? BriefingText.Source.MODEL : BriefingText.Source.TEMPLATE,
                 accepted.isPresent() ? "accepted" + (verdicts.size() > 1 ? " on the retry" : "") : "template: " + why,
-                total(usages), chart.paint(sheet, in), false);
+                total(usages), chart.paint(sheet, in), factsJson.write(sheet), answers, false);
         if (!ledger.claim(record)) {
             // Another trigger wrote the day's briefing meanwhile: it is the one that counts.
             return ledger.find(date).map(this::finishRelease).orElseThrow(() -> new IllegalStateException(

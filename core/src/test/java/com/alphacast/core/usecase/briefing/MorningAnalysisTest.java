@@ -243,7 +243,7 @@ class MorningAnalysisTest {
         FactSheet[] seen = new FactSheet[1];
         BriefingRecord claimed = new BriefingRecord(LocalDate.of(2026, 11, 27), clock.instant(), "Headline",
                 Map.of(Tier.PREMIUM, "text"), BriefingText.Source.TEMPLATE, "template: test", Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), "{}", List.of(), false);
         ledger.claim(claimed);
 
         MorningAnalysis.Outcome outcome = analysis(Optional.empty(), seen).run(LocalDate.of(2026, 11, 27));
