@@ -4,6 +4,7 @@ import com.alphacast.cli.analyze.AnalyzeCommand;
 import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.cloud.CloudCommand;
 import com.alphacast.cli.demo.DemoCommand;
+import com.alphacast.cli.morning.MorningCommand;
 import com.alphacast.cli.ops.TradingHaltCommand;
 import com.alphacast.cli.worker.WorkerCommand;
 import com.alphacast.core.text.TerminalText;
@@ -29,6 +30,8 @@ public final class Alphacast {
                 CloudCommand::new);
         register("worker", "run the ingest worker on a recording (--replay PATH) against the local cloud",
                 WorkerCommand::new);
+        register("morning", "build and publish one session's briefing on the local cloud: [--date D] [--chain F] "
+                + "[--llm fake|openai|bedrock|none] [--format text|json]", MorningCommand::new);
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);
