@@ -3,13 +3,13 @@ package com.alphacast.cli.morning;
 import com.alphacast.core.distribution.Tier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,7 +22,7 @@ public final class BriefingPrinter {
 
     private final PrintStream out;
     private final Path home;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = new ObjectMapper();
 
     /** @param home paths are printed relative to it when they are inside */
     public BriefingPrinter(PrintStream out, Path home) {
@@ -60,7 +60,7 @@ public final class BriefingPrinter {
             out.printf("%nModel answer %d of %d:%n  %s%n", i + 1, answers.size(), answers.get(i));
         }
         out.printf("%nVerdict: %s (published: %s)%n", published.briefing().verdict(),
-                published.briefing().source().name().toLowerCase(java.util.Locale.ROOT));
+                published.briefing().source().name().toLowerCase(Locale.ROOT));
         published.briefing().usage().ifPresent(usage -> out.printf("Model usage: %s %s, %d tokens in, %d out, %d ms,"
                         + " %d attempt(s), %s USD%n", usage.provider(), usage.model(), usage.inputTokens(),
                 usage.outputTokens(), usage.latency().toMillis(), usage.attempts(), usage.costUsd().toPlainString()));
@@ -100,7 +100,7 @@ public final class BriefingPrinter {
         ArrayNode answers = root.putArray("answers");
         published.briefing().answers().forEach(answers::add);
         root.put("verdict", published.briefing().verdict());
-        root.put("source", published.briefing().source().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("source", published.briefing().source().name().toLowerCase(Locale.ROOT));
         ObjectNode text = root.putObject("text");
         published.briefing().textByTier().forEach((tier, body) -> text.put(tier.key(), body));
         ArrayNode outbox = root.putArray("outbox");
