@@ -17,7 +17,7 @@ public record SignalOutcome(String signalId, String instrument, Direction direct
     public enum Result {
         TARGET_HIT,
         STOPPED_OUT,
-        /** Closed otherwise than by its bracket: by hand or at the contract's expiry cutoff. */
+        /** Closed otherwise than by its bracket: by an operator (/closeall) or at the contract's expiry cutoff. */
         CLOSED,
         STILL_OPEN
     }

@@ -47,7 +47,7 @@ public record SessionTrade(Position position, Optional<PositionExit> exit, doubl
         SignalOutcome.Result result = switch (exit.get().reason()) {
             case TARGET -> SignalOutcome.Result.TARGET_HIT;
             case STOP -> SignalOutcome.Result.STOPPED_OUT;
-            case EXPIRY_CUTOFF -> SignalOutcome.Result.CLOSED;
+            case EXPIRY_CUTOFF, OPERATOR -> SignalOutcome.Result.CLOSED;
         };
         return new SignalOutcome(position.signalId(), position.instrument(), position.direction(), result, points());
     }
