@@ -5,6 +5,7 @@ import com.alphacast.cli.backtest.BacktestCommand;
 import com.alphacast.cli.bots.BotsCommand;
 import com.alphacast.cli.cloud.CloudCommand;
 import com.alphacast.cli.demo.DemoCommand;
+import com.alphacast.cli.morning.MorningCommand;
 import com.alphacast.cli.ops.TradingHaltCommand;
 import com.alphacast.cli.worker.WorkerCommand;
 import com.alphacast.core.text.TerminalText;
@@ -32,6 +33,8 @@ public final class Alphacast {
                 WorkerCommand::new);
         register("backtest", "replay recorded sessions through strategies, risk and paper fills; report + equity PNG",
                 BacktestCommand::new);
+        register("morning", "build and publish one session's briefing on the local cloud: [--date D] [--chain F] "
+                + "[--llm fake|openai|bedrock|none] [--format text|json]", MorningCommand::new);
         register("analyze", "market analytics on files: gex, vpin, book", AnalyzeCommand::new);
         register("bots", "bot operator commands: register-commands, run, explain-update, verify-discord, bench-fanout",
                 BotsCommand::new);

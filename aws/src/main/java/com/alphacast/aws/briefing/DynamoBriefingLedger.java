@@ -4,6 +4,8 @@ import static com.alphacast.aws.dynamodb.AttributeValues.bool;
 import static com.alphacast.aws.dynamodb.AttributeValues.n;
 import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
+import com.alphacast.aws.dynamodb.AttributeValues;
+
 import com.alphacast.core.briefing.BriefingText;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.publication.ChartArchive;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * BriefingsTable: one item per trading day, keyed by {@code session} (ISO date). {@link #claim} is a put
  * conditional on the session having no item, so concurrent or repeated triggers write one briefing; the chart
  * PNG is stored in the item (a few tens of KB, far inside DynamoDB's 400 KB) and served to the distribution
- * function as its {@link ChartArchive}. Model, tokens, latency and cost are kept with the briefing.
+ * function as its {@link ChartArchive}. Model, tokens, latency and cost, the fact sheet (JSON) and the model's raw
+ * answers are kept with the briefing.
  */
 public final class DynamoBriefingLedger implements BriefingLedger, ChartArchive {
 
@@ -73,6 +77,8 @@ public final class DynamoBriefingLedger implements BriefingLedger, ChartArchive 
         item.put("verdict", s(record.verdict()));
         item.put("published", bool(record.published()));
         record.chart().ifPresent(png -> item.put("chart", AttributeValue.fromB(SdkBytes.fromByteArray(png))));
+        item.put("facts", s(record.factsJson()));
+        item.put("answers", AttributeValue.fromL(record.answers().stream().map(AttributeValues::s).toList()));
         record.usage().ifPresent(usage -> {
             item.put("modelProvider", s(usage.provider()));
             item.put("model", s(usage.model()));
@@ -128,6 +134,10 @@ public final class DynamoBriefingLedger implements BriefingLedger, ChartArchive 
                 item.get("headline").s(), texts, BriefingText.Source.valueOf(item.get("source").s()),
                 item.get("verdict").s(), usage,
                 Optional.ofNullable(item.get("chart")).map(value -> value.b().asByteArray()),
+                // items written before the facts were kept read as an empty sheet
+                Optional.ofNullable(item.get("facts")).map(AttributeValue::s).orElse("{}"),
+                Optional.ofNullable(item.get("answers")).map(list -> list.l().stream().map(AttributeValue::s).toList())
+                        .orElse(List.of()),
                 Boolean.TRUE.equals(item.get("published").bool()));
     }
 }

@@ -234,7 +234,7 @@ public final class DynamoTradingLedger implements TradingLedger {
         return item;
     }
 
-    private static Position toPosition(Map<String, AttributeValue> item) {
+    static Position toPosition(Map<String, AttributeValue> item) {
         return new Position(AttributeValues.string(item, "positionId"), AttributeValues.string(item, "underlying"),
                 AttributeValues.string(item, "instrument"), Direction.valueOf(AttributeValues.string(item, "direction")),
                 (int) AttributeValues.longValue(item, "quantity", 0), AttributeValues.doubleValue(item, "entryPrice"),

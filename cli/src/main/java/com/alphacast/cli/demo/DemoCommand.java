@@ -20,6 +20,7 @@ import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.cli.Command;
 import com.alphacast.cli.ExitCode;
+import com.alphacast.cli.morning.BriefingRun;
 import com.alphacast.core.distribution.Channel;
 import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.settings.AlphacastSettings;
@@ -138,8 +139,8 @@ public final class DemoCommand implements Command {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new Refusal(ExitCode.INPUT, e.getMessage());
         }
-        try (LocalChatPlatforms chat = LocalChatPlatforms.start()) {
-            Map<String, String> shared = new HashMap<>();
+        try (LocalChatPlatforms chat = LocalChatPlatforms.start(); DemoBriefing briefing = DemoBriefing.start(home)) {
+            Map<String, String> shared = new HashMap<>(briefing.environment());
             shared.put("ALPHACAST_PROFILE", profile);
             shared.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
             shared.put("ALPHACAST_HOME", home.toString());
@@ -150,6 +151,7 @@ public final class DemoCommand implements Command {
             LocalCloudOptions options = LocalCloudOptions.forTemplate(template)
                     .stackName("demo")
                     .parameter("Profile", profile)
+                    .parameters(briefing.parameters())
                     .functionEnvironment(shared)
                     .build();
             try {
@@ -180,7 +182,8 @@ public final class DemoCommand implements Command {
                 } catch (DemoOutbox.NotOursException e) {
                     throw new Refusal(ExitCode.INPUT, e.getMessage());
                 }
-                return replay(out, profile, template, options, shared, settings, multiplier, drainTimeout, outbox, chat);
+                return replay(out, profile, template, options, shared, settings, multiplier, drainTimeout, outbox, chat,
+                        briefing);
             }
         }
     }
@@ -247,7 +250,7 @@ public final class DemoCommand implements Command {
 
     private int replay(PrintStream out, String profile, Path template, LocalCloudOptions options,
                        Map<String, String> shared, AlphacastSettings settings, double multiplier,
-                       Duration drainTimeout, Path outbox, LocalChatPlatforms chat) {
+                       Duration drainTimeout, Path outbox, LocalChatPlatforms chat, DemoBriefing briefing) {
         out.printf("Alphacast demo: profile '%s', %s on the local cloud (embedded DynamoDB + ElasticMQ)%n", profile, template);
         long started = System.nanoTime();
         try (LocalCloud cloud = LocalCloud.start(options)) {
@@ -292,6 +295,11 @@ public final class DemoCommand implements Command {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Refusal(ExitCode.FAILED, "interrupted while taking the bot transcript");
+            }
+            try {
+                briefing.run(cloud, settings.market().symbol(), drainTimeout, outbox, template.getParent(), out);
+            } catch (BriefingRun.FunctionFailedException | IllegalStateException e) {
+                throw new Refusal(ExitCode.FAILED, "the closing briefing did not go out: " + e.getMessage());
             }
             out.printf("%nDone in %.1f s; the local cloud is shut down.%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;

@@ -18,7 +18,7 @@ import java.util.Set;
  * file proving the project made it. A directory without the marker that holds anything else is refused, never
  * emptied; nothing is deleted recursively.
  */
-final class DemoOutbox {
+public final class DemoOutbox {
 
     static final String MARKER = ".alphacast-outbox";
 
@@ -26,7 +26,7 @@ final class DemoOutbox {
     }
 
     /** Thrown when the directory is not one the project owns; the message says what to change. */
-    static final class NotOursException extends RuntimeException {
+    public static final class NotOursException extends RuntimeException {
         NotOursException(String message) {
             super(message);
         }
@@ -37,7 +37,7 @@ final class DemoOutbox {
      *
      * @param relative the validated {@code distribution.outboxDirectory} (relative, inside {@code .alphacast/})
      */
-    static Path prepare(Path home, String relative) {
+    public static Path prepare(Path home, String relative) {
         Path owned = home.resolve(".alphacast").normalize();
         Path outbox = home.resolve(relative).normalize();
         if (!outbox.startsWith(owned) || outbox.equals(owned)) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * The lock dies with the process, so a crashed run never leaves the directory locked; the file itself stays (deleting
  * a lock file races with the next run's open).
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     static final String FILE_NAME = "demo.lock";
 
@@ -32,7 +32,7 @@ final class RunLock implements AutoCloseable {
     }
 
     /** Thrown when another run holds the directory; the message names it. */
-    static final class HeldException extends RuntimeException {
+    public static final class HeldException extends RuntimeException {
         HeldException(String message) {
             super(message);
         }
@@ -41,7 +41,7 @@ final class RunLock implements AutoCloseable {
     /**
      * @throws HeldException when another run (this or another process) holds the lock
      */
-    static RunLock acquire(Path directory) {
+    public static RunLock acquire(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
@@ -57,7 +57,7 @@ final class RunLock implements AutoCloseable {
             if (lock == null) {
                 String owner = owner(channel).orElse("unknown pid");
                 channel.close();
-                throw new HeldException("another demo run (" + owner + ") is using " + directory
+                throw new HeldException("another demo or morning run (" + owner + ") is using " + directory
                         + "; wait for it to finish, or run this one with another --home");
             }
             channel.truncate(0);

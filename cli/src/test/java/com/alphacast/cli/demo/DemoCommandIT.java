@@ -32,6 +32,7 @@ class DemoCommandIT {
             Files.copy(root.resolve("config/demo.yaml"), home.resolve("config/demo.yaml"));
             Files.createDirectories(home.resolve("data/demo"));
             Files.copy(root.resolve("data/demo/es_trades_2011-07-31.csv"), home.resolve("data/demo/es_trades_2011-07-31.csv"));
+            Files.copy(root.resolve(DemoBriefing.CHAIN), home.resolve(DemoBriefing.CHAIN));
             // The template's CodeUri paths are relative to it and all lie under functions/: the packages just built.
             Files.createSymbolicLink(home.resolve("functions"), root.resolve("functions"));
         }
@@ -111,7 +112,21 @@ class DemoCommandIT {
                 .containsPattern("operator > /halt demo: kill switch from chat\\R    Trading halted: no new orders\\.")
                 .containsPattern("signal injected while halted: rejected \\(kill switch engaged by telegram:1001")
                 .containsPattern("operator > /resume\\R    Trading resumed: new orders allowed\\.");
+        // The demo ends with the next session's briefing: the pre-market schedule fired on the schedule clock, the
+        // fake model's answer validated, every tier delivered, the chart written.
+        assertThat(first).contains("== Morning briefing of the next session (2011-08-01), fired by the pre-market schedule")
+                .contains("scheduled at 2011-08-01T12:00:00Z; model: fake: fact-quoting-analyst")
+                .containsPattern("facts: \\d+ present, \\d+ absent with their reason; verdict: accepted")
+                .containsPattern("  premium: +discord \\S+, telegram \\S+")
+                .containsPattern("  basic: +discord \\S+, telegram \\S+")
+                .containsPattern("  free: +telegram \\S+, x \\S+")
+                .containsPattern("  chart: \\.alphacast/briefing/2011-08-01\\.png \\(\\d+ x \\d+ PNG\\)");
+        assertThat(home.resolve(".alphacast/briefing/2011-08-01.png")).exists();
         Path outbox = home.resolve(".alphacast/outbox");
+        assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl")))
+                .filteredOn(line -> line.contains("\"kind\":\"morning-briefing\""))
+                .extracting(line -> line.replaceAll(".*\"tier\":\"(\\w+)\".*", "$1")).containsOnly("premium", "basic", "free")
+                .contains("premium", "basic", "free");
         assertThat(Files.readAllLines(outbox.resolve("telegram.jsonl")))
                 .filteredOn(line -> line.contains("\"kind\":\"signal\"")).hasSize(9);
         assertThat(Files.readAllLines(outbox.resolve("discord.jsonl")))

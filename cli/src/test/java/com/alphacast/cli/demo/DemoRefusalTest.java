@@ -131,7 +131,7 @@ class DemoRefusalTest {
         try (RunLock held = RunLock.acquire(home.resolve(".alphacast"))) {
             Run r = demo();
             assertThat(r.code()).isEqualTo(ExitCode.BUSY);
-            assertThat(r.err()).contains("another demo run (pid " + ProcessHandle.current().pid() + ", started ")
+            assertThat(r.err()).contains("another demo or morning run (pid " + ProcessHandle.current().pid() + ", started ")
                     .contains("is using " + home.resolve(".alphacast"));
         }
     }

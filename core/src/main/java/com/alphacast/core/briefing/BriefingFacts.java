@@ -143,6 +143,10 @@ public final class BriefingFacts {
     }
 
     private static void vpin(FactSheet.Builder sheet, BriefingInputs in) {
+        if (in.lastSessionVpin().isEmpty() && in.priorSessionBars().isEmpty()) {
+            sheet.absent(VPIN_LAST, "no market snapshot of the prior session is stored");
+            return;
+        }
         if (in.lastSessionVpin().isEmpty() || Double.isNaN(in.lastSessionVpin().getAsDouble())) {
             sheet.absent(VPIN_LAST, "VPIN of the prior session is not available (fewer buckets than its window)");
             return;

@@ -17,6 +17,8 @@ public record SignalOutcome(String signalId, String instrument, Direction direct
     public enum Result {
         TARGET_HIT,
         STOPPED_OUT,
+        /** Closed otherwise than by its bracket: by an operator (/closeall) or at the contract's expiry cutoff. */
+        CLOSED,
         STILL_OPEN
     }
 

@@ -136,7 +136,8 @@ class EveryFunctionFromItsPackageIT {
         assertThat(fired).extracting(ScheduleFiring::functionLogicalId).contains("SubscriptionSweepFunction");
         assertThat(fired).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
         // MorningAnalysisFunction: a New York weekday from before the pre-market schedule to after the end-of-day one
-        // fires both (the briefing's date is the function's own today: published, or closed on a holiday or weekend).
+        // fires both; the session is the schedule's own day (Scheduler's scheduled time), so the briefing and the
+        // day's recap of Wednesday 2026-11-25 are published, each once, whatever the machine's date.
         cloud.scheduleClock().setTo(ZonedDateTime.of(2026, 11, 25, 7, 59, 0, 0, ZoneId.of("America/New_York")).toInstant());
         List<ScheduleFiring> day = cloud.scheduleClock().advanceTo(
                 ZonedDateTime.of(2026, 11, 25, 16, 31, 0, 0, ZoneId.of("America/New_York")).toInstant());
@@ -144,6 +145,14 @@ class EveryFunctionFromItsPackageIT {
                 .extracting(ScheduleFiring::eventName).containsExactly("PreMarketBriefing", "EndOfDayRecap");
         assertThat(day).allSatisfy(firing -> assertThat(firing.error()).as(firing.functionLogicalId()).isEmpty());
         cloud.awaitIdle(IDLE);
+        List<DeliveryRecord> daily = new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"),
+                Duration.ofMinutes(1), Duration.ofDays(1)).all().stream()
+                .filter(d -> d.publicationId().endsWith(":2026-11-25")).toList();
+        assertThat(daily).extracting(d -> d.kind() + " " + d.tier() + "/" + d.channel()).containsExactlyInAnyOrder(
+                "morning-briefing premium/telegram", "morning-briefing premium/discord", "morning-briefing basic/telegram",
+                "morning-briefing basic/discord", "morning-briefing free/telegram", "morning-briefing free/x",
+                "daily-recap premium/telegram", "daily-recap premium/discord", "daily-recap basic/telegram",
+                "daily-recap basic/discord", "daily-recap free/telegram", "daily-recap free/x");
         // TelegramWebhookFunction, DiscordInteractionsFunction → DiscordFollowUpFunction: through the HTTP routes.
         HttpClient http = HttpClient.newHttpClient();
         String update = "{\"update_id\":77,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"/status\","

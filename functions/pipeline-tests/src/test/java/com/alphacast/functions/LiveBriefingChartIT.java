@@ -143,7 +143,7 @@ class LiveBriefingChartIT {
         texts.put(Tier.FREE, "Levels for ES are out for members.");
         new DynamoBriefingLedger(cloud.dynamoDb(), cloud.tableName("BriefingsTable")).claim(new BriefingRecord(session, at,
                 "ES pre-market levels", texts, BriefingText.Source.TEMPLATE, "template: no model configured",
-                Optional.empty(), Optional.of(chart), false));
+                Optional.empty(), Optional.of(chart), "{}", List.of(), false));
         Publication.MorningBriefing briefing = new Publication.MorningBriefing(Publication.MorningBriefing.idOf(session),
                 session, at, "ES pre-market levels", texts, true);
 

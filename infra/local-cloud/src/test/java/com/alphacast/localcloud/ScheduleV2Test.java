@@ -81,6 +81,18 @@ class ScheduleV2Test {
     }
 
     @Test
+    void fillsInSchedulersContextAttributesSoTheFunctionSeesTheOccurrencesTimeNotTheWallClock() {
+        LocalCloud cloud = CLOUD.get();
+        cloud.scheduleClock().setTo(Instant.parse("2026-04-03T00:00:00Z"));
+        List<ScheduleFiring> fired = cloud.scheduleClock().advanceTo(Instant.parse("2026-04-04T00:00:00Z"));
+
+        assertThat(times(fired, "Stamped")).containsExactly(Instant.parse("2026-04-03T12:00:00Z"));
+        assertThat(recordedPayloads())
+                .contains("{\"kind\":\"stamped\",\"time\":\"2026-04-03T12:00:00Z\",\"attempt\":\"1\"}")
+                .noneMatch(payload -> payload.contains("<aws.scheduler."));
+    }
+
+    @Test
     void listsRunningSchedulesWithTheirNextFireTime() {
         LocalCloud cloud = CLOUD.get();
         cloud.scheduleClock().setTo(Instant.parse("2026-11-27T14:00:00Z"));

@@ -2,6 +2,7 @@ package com.alphacast.core.usecase.briefing;
 
 import com.alphacast.core.briefing.BriefingInputs;
 import com.alphacast.core.calendar.MarketSession;
+import java.time.Instant;
 
 /**
  * Gathers what the facts are computed from (stored bars and snapshots, the option chain, the signals ledger,
@@ -9,5 +10,9 @@ import com.alphacast.core.calendar.MarketSession;
  */
 public interface BriefingInputsSource {
 
-    BriefingInputs inputs(MarketSession session, MarketSession priorSession);
+    /**
+     * @param asOf the moment the briefing is written for (the schedule's occurrence, not the machine's clock): the
+     *             overnight runs up to it, and nothing recorded after it is read
+     */
+    BriefingInputs inputs(MarketSession session, MarketSession priorSession, Instant asOf);
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +23,14 @@ import java.util.Optional;
  * @param verdict    the validation verdicts (or why no model answered), for operators
  * @param usage      model, tokens, latency and cost of the answers asked for; empty when no model was asked
  * @param chart      the chart PNG; empty when there was nothing to draw
+ * @param factsJson  the fact sheet it was written from ({@code FactSheetJson}), so operators and
+ *                   {@code ./alphacast morning} can show every fact and absence next to the text
+ * @param answers    the model's raw answers, in order (empty without a model), for the same audit
  * @param published  whether its releases were handed to the distribution queue (a retry finishes an unpublished one)
  */
 public record BriefingRecord(LocalDate session, Instant at, String headline, Map<Tier, String> textByTier,
                              BriefingText.Source source, String verdict, Optional<ModelUsage> usage,
-                             Optional<byte[]> chart, boolean published) {
+                             Optional<byte[]> chart, String factsJson, List<String> answers, boolean published) {
 
     public BriefingRecord {
         Objects.requireNonNull(session, "session");
@@ -36,6 +40,8 @@ public record BriefingRecord(LocalDate session, Instant at, String headline, Map
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(factsJson, "factsJson");
+        answers = List.copyOf(answers);
         textByTier = Collections.unmodifiableMap(new EnumMap<>(textByTier));
     }
 
@@ -49,6 +55,7 @@ public record BriefingRecord(LocalDate session, Instant at, String headline, Map
     }
 
     public BriefingRecord markedPublished() {
-        return new BriefingRecord(session, at, headline, textByTier, source, verdict, usage, chart, true);
+        return new BriefingRecord(session, at, headline, textByTier, source, verdict, usage, chart, factsJson, answers,
+                true);
     }
 }

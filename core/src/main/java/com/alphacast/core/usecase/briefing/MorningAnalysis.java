@@ -4,6 +4,7 @@ import com.alphacast.core.briefing.BriefingFacts;
 import com.alphacast.core.briefing.BriefingInputs;
 import com.alphacast.core.briefing.BriefingText;
 import com.alphacast.core.briefing.FactSheet;
+import com.alphacast.core.briefing.FactSheetJson;
 import com.alphacast.core.briefing.TemplateBriefing;
 import com.alphacast.core.briefing.answer.AnswerBriefing;
 import com.alphacast.core.briefing.answer.AnswerValidator;
@@ -16,6 +17,7 @@ import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -69,6 +71,7 @@ public final class MorningAnalysis {
     private final PublicationRelease release;
     private final OperatorAlerts operators;
     private final Clock clock;
+    private final FactSheetJson factsJson = new FactSheetJson();
 
     public MorningAnalysis(MarketCalendar calendar, BriefingInputsSource inputs, BriefingFacts facts,
                            Optional<LanguageModel> model, MorningPrompt prompt, AnswerValidator validator,
@@ -89,8 +92,16 @@ public final class MorningAnalysis {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The briefing of the session on {@code date} (the exchange's local date the schedule fired on). */
+    /** The briefing of the session on {@code date}, written as of now on the use case's clock. */
     public Outcome run(LocalDate date) {
+        return run(date, clock.instant());
+    }
+
+    /**
+     * The briefing of the session on {@code date} (the exchange's local date the schedule fired on), from what was
+     * stored up to {@code asOf} (the schedule's occurrence time).
+     */
+    public Outcome run(LocalDate date, Instant asOf) {
         Optional<MarketSession> open = calendar.session(date);
         if (open.isEmpty()) {
             String reason = calendar.closureReason(date).orElse("not a trading day");
@@ -101,7 +112,7 @@ public final class MorningAnalysis {
         if (existing.isPresent()) {
             return finishRelease(existing.get());
         }
-        BriefingInputs in = inputs.inputs(session, calendar.previousSession(date));
+        BriefingInputs in = inputs.inputs(session, calendar.previousSession(date), asOf);
         FactSheet sheet = facts.compute(in);
 
         List<String> answers = new ArrayList<>();
@@ -146,7 +157,7 @@ public final class MorningAnalysis {
         BriefingRecord record = new BriefingRecord(date, clock.instant(), headline, textByTier,
                 accepted.isPresent() ? BriefingText.Source.MODEL : BriefingText.Source.TEMPLATE,
                 accepted.isPresent() ? "accepted" + (verdicts.size() > 1 ? " on the retry" : "") : "template: " + why,
-                total(usages), chart.paint(sheet, in), false);
+                total(usages), chart.paint(sheet, in), factsJson.write(sheet), answers, false);
         if (!ledger.claim(record)) {
             // Another trigger wrote the day's briefing meanwhile: it is the one that counts.
             return ledger.find(date).map(this::finishRelease).orElseThrow(() -> new IllegalStateException(

@@ -90,7 +90,7 @@ class MorningAnalysisTest {
         }
     };
 
-    private final BriefingInputsSource inputs = (session, prior) -> {
+    private final BriefingInputsSource inputs = (session, prior, asOf) -> {
         inputsAsked++;
         return new BriefingInputs("SPY", session, prior, List.of(), List.of(), List.of(), OptionalDouble.empty(),
                 List.of(), Optional.of(SpyChain.load().chain()), Optional.empty(), Optional.empty());
@@ -116,8 +116,8 @@ class MorningAnalysisTest {
 
     private MorningAnalysis analysis(Optional<LanguageModel> model, FactSheet[] factsSeen) {
         BriefingFacts facts = new BriefingFacts(BriefingFactsConfig.standard()) ;
-        BriefingInputsSource recording = (session, prior) -> {
-            BriefingInputs in = inputs.inputs(session, prior);
+        BriefingInputsSource recording = (session, prior, asOf) -> {
+            BriefingInputs in = inputs.inputs(session, prior, asOf);
             factsSeen[0] = facts.compute(in);
             return in;
         };
@@ -243,7 +243,7 @@ class MorningAnalysisTest {
         FactSheet[] seen = new FactSheet[1];
         BriefingRecord claimed = new BriefingRecord(LocalDate.of(2026, 11, 27), clock.instant(), "Headline",
                 Map.of(Tier.PREMIUM, "text"), BriefingText.Source.TEMPLATE, "template: test", Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), "{}", List.of(), false);
         ledger.claim(claimed);
 
         MorningAnalysis.Outcome outcome = analysis(Optional.empty(), seen).run(LocalDate.of(2026, 11, 27));

@@ -1,6 +1,11 @@
 package com.alphacast.functions.morning;
 
 import com.alphacast.aws.briefing.DynamoBriefingLedger;
+import com.alphacast.aws.briefing.DynamoRecapLedger;
+import com.alphacast.aws.trading.DynamoTradeHistory;
+import com.alphacast.core.options.OptionChain;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.usecase.briefing.EndOfDayRecap;
 import com.alphacast.aws.config.SecretResolver;
 import com.alphacast.aws.llm.LanguageModelSettings;
 import com.alphacast.aws.llm.LanguageModels;
@@ -29,6 +34,7 @@ import com.alphacast.functions.morning.chart.FactsChartPainter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -38,10 +44,14 @@ import java.util.Optional;
 /**
  * Lambda, on the two {@code ScheduleV2} events of {@code template.yaml} (New York time): writes and releases the
  * briefing of the session on the exchange's local date, through {@link MorningAnalysis}. The schedule's input names
- * the run ({@code {"kind":"pre-market"}} or {@code {"kind":"end-of-day"}}) and may pin the date
- * ({@code "date":"2026-11-27"}, for a manual rerun). The end-of-day run is the same day's catch-up: it finishes the
- * release of a briefing the morning run claimed but did not release, or writes it if the morning run never did; the
- * ledger keeps it to one briefing per day. The scheduler knows no holidays: a closed day is logged and publishes
+ * the run ({@code {"kind":"pre-market"}} or {@code {"kind":"end-of-day"}}) and carries the occurrence's time
+ * ({@code "time":"<aws.scheduler.scheduled-time>"}, which EventBridge Scheduler fills in): the session is the New
+ * York date of that time and the facts are read as of it, never as of this machine's clock, so a retry an hour later
+ * or a local schedule clock set to another day briefs the day the schedule fired for. A manual run may pin the date
+ * ({@code "date":"2026-11-27"}); an input with neither falls back to the clock. The end-of-day run is the same day's
+ * catch-up (it finishes the release of a briefing the morning run claimed but did not release, or writes it if the
+ * morning run never did; the ledger keeps it to one briefing per day), then releases the day's recap
+ * ({@link EndOfDayRecap}, once per day). The scheduler knows no holidays: a closed day is logged and publishes
  * nothing. A failure is thrown, so the scheduler retries and then dead-letters the event.
  */
 public final class MorningAnalysisHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -71,6 +81,7 @@ public final class MorningAnalysisHandler implements RequestHandler<Map<String, 
     private final SnapStartPriming priming;
     private final MarketCalendar calendar;
     private final MorningAnalysis analysis;
+    private final EndOfDayRecap recap;
     private final Clock clock;
 
     public MorningAnalysisHandler() {
@@ -98,31 +109,35 @@ public final class MorningAnalysisHandler implements RequestHandler<Map<String, 
         SecretResolver secrets = new SecretResolver(resources.environment(), () -> resources.clients().ssm(),
                 () -> resources.clients().secretsManager());
         OperatorAlerts operators = message -> System.err.println("OPERATOR ALERT: " + message);
+        Optional<OptionChain> chain = OptionChainFile.read(resources.environment(), "template.yaml, MorningAnalysisFunction");
+        DynamoTradeHistory trades = new DynamoTradeHistory(resources.dynamoDb(), resources.require("POSITIONS_TABLE"));
+        // A briefing or recap follows no signal, so no signal's release time is ever asked for.
+        PublicationRelease release = new PublicationRelease(resources.settings().distribution().tiers(),
+                new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
+                        resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
+                signalId -> Optional.empty(), clock);
         this.analysis = new MorningAnalysis(calendar,
-                // No stored option chain exists yet: the chain's facts are absent with their reason, never guessed.
-                new StoredBriefingInputs(resources.settings().market().symbol(), calendar, snapshots, Optional::empty,
-                        Optional.of(new ShippedEconomicCalendar().events()),
+                new StoredBriefingInputs(resources.settings().market().symbol(), calendar, snapshots, snapshots,
+                        trades, () -> chain, Optional.of(new ShippedEconomicCalendar().events()),
                         // enough earlier sessions for both the volatility regime and the volume baseline
-                        Math.max(factsConfig.volatilityWindow(), factsConfig.baselineSessions()), clock),
+                        Math.max(factsConfig.volatilityWindow(), factsConfig.baselineSessions())),
                 new BriefingFacts(factsConfig),
                 new LanguageModels(resources.clients(), secrets, clock).build(modelSettings),
                 new MorningPrompt(new AnswerSchema()),
                 new AnswerValidator(new BriefingAnswerParser(), answerBriefing), answerBriefing, new TemplateBriefing(),
                 new FactsChartPainter(new BriefingChart(0.05, calendar.exchange().zone()), factsConfig.gex()), ledger,
-                // A briefing follows no signal, so no signal's release time is ever asked for.
-                new PublicationRelease(resources.settings().distribution().tiers(),
-                        new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
-                                resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
-                        signalId -> Optional.empty(), clock),
-                operators, clock);
+                release, operators, clock);
+        this.recap = new EndOfDayRecap(calendar, trades,
+                new DynamoRecapLedger(resources.dynamoDb(), resources.require("BRIEFINGS_TABLE")), release);
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> input = event == null ? Map.of() : event;
         Run run = Run.of(input.get("kind"));
-        LocalDate date = date(input);
-        MorningAnalysis.Outcome outcome = analysis.run(date);
+        Instant asOf = scheduledTime(input);
+        LocalDate date = date(input, asOf);
+        MorningAnalysis.Outcome outcome = analysis.run(date, asOf);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("kind", run.key);
         result.put("date", date.toString());
@@ -146,13 +161,46 @@ public final class MorningAnalysisHandler implements RequestHandler<Map<String, 
             result.put("headline", published.briefing().headline());
             result.put("verdict", published.briefing().verdict());
         }
+        if (run == Run.END_OF_DAY) {
+            recap(date, asOf, result, context);
+        }
         return result;
     }
 
-    private LocalDate date(Map<String, Object> input) {
+    private void recap(LocalDate date, Instant asOf, Map<String, Object> result, Context context) {
+        EndOfDayRecap.Outcome outcome = recap.run(date, asOf);
+        if (outcome instanceof EndOfDayRecap.Outcome.Released released) {
+            Publication.DailyRecap daily = released.recap();
+            context.getLogger().log("end-of-day " + date + ": recap released (" + daily.trades() + " closed trades, "
+                    + daily.wins() + " won, net P&L " + daily.netPnl() + ", " + released.stillOpen() + " still open)\n");
+            result.put("recap", "released");
+            result.put("recapTrades", daily.trades());
+        } else if (outcome instanceof EndOfDayRecap.Outcome.AlreadyReleased) {
+            context.getLogger().log("end-of-day " + date + ": the day's recap was already released\n");
+            result.put("recap", "already-released");
+        } else {
+            result.put("recap", "closed");
+        }
+    }
+
+    /** The occurrence the scheduler fired for (its {@code time}), else now on the clock (a manual run). */
+    private Instant scheduledTime(Map<String, Object> input) {
+        Object time = input.get("time");
+        if (time == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(time.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("schedule input 'time' must be an ISO-8601 instant such as "
+                    + "2026-11-27T13:00:00Z (Scheduler's <aws.scheduler.scheduled-time>), was " + time, e);
+        }
+    }
+
+    private LocalDate date(Map<String, Object> input, Instant asOf) {
         Object pinned = input.get("date");
         if (pinned == null) {
-            return LocalDate.ofInstant(clock.instant(), calendar.exchange().zone());
+            return LocalDate.ofInstant(asOf, calendar.exchange().zone());
         }
         try {
             return LocalDate.parse(pinned.toString());

@@ -61,7 +61,8 @@ class DynamoBriefingLedgerTest {
                 BriefingText.Source.MODEL, "accepted",
                 Optional.of(new ModelUsage("openai", "gpt-4o-mini", 1200, 300, Duration.ofMillis(1830), 2,
                         new BigDecimal("0.000360"))),
-                Optional.of(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}), false);
+                Optional.of(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}),
+                "{\"instrument\":\"SPY\",\"facts\":[]}", List.of("{\"headline\":", "{\"headline\":\"ok\"}"), false);
     }
 
     @Test
@@ -84,6 +85,8 @@ class DynamoBriefingLedgerTest {
         assertThat(stored.usage().orElseThrow().costUsd()).isEqualByComparingTo("0.000360");
         assertThat(stored.usage().orElseThrow().attempts()).isEqualTo(2);
         assertThat(stored.textByTier()).containsEntry(Tier.PREMIUM, "Early close: the market closes at 13:00 ET.");
+        assertThat(stored.factsJson()).isEqualTo("{\"instrument\":\"SPY\",\"facts\":[]}");
+        assertThat(stored.answers()).containsExactly("{\"headline\":", "{\"headline\":\"ok\"}");
         ledger.markPublished(SESSION);
         assertThat(ledger.find(SESSION).orElseThrow().published()).isTrue();
         assertThat(ledger.find(SESSION.plusDays(3))).isEmpty();

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.aws.briefing.DynamoBriefingLedger;
 import com.alphacast.aws.config.ConfigException;
+import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.trading.ExitReason;
+import com.alphacast.core.trading.Fill;
+import com.alphacast.core.trading.Order;
+import com.alphacast.core.trading.Position;
+import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.briefing.BriefingRecord;
 import com.alphacast.functions.FakeContext;
 import com.alphacast.functions.FunctionResources;
@@ -75,6 +82,9 @@ class MorningAnalysisHandlerTest {
         Map<String, Object> first = handler.handleRequest(Map.of("kind", "pre-market"),
                 new FakeContext("MorningAnalysisFunction"));
         int released = deliveries(cloud) - before;
+        Map<String, Object> retry = handler.handleRequest(Map.of("kind", "pre-market"),
+                new FakeContext("MorningAnalysisFunction"));
+        int afterRetry = deliveries(cloud) - before;
         Map<String, Object> catchUp = handler.handleRequest(Map.of("kind", "end-of-day"),
                 new FakeContext("MorningAnalysisFunction"));
 
@@ -86,9 +96,52 @@ class MorningAnalysisHandlerTest {
                 .find(LocalDate.of(2026, 11, 27)).orElseThrow();
         assertThat(stored.published()).isTrue();
         assertThat(stored.textByTier().get(Tier.PREMIUM)).contains("13:00");
-        // Released to the tiers once: the second run put nothing more on the queue.
+        // Released to the tiers once: the retry put nothing more on the queue; the end-of-day run only its recap.
         assertThat(released).isPositive();
-        assertThat(deliveries(cloud) - before).isEqualTo(released);
+        assertThat(retry).containsEntry("outcome", "already-published");
+        assertThat(afterRetry).isEqualTo(released);
+        assertThat(catchUp).containsEntry("recap", "released");
+        assertThat(deliveries(cloud) - before).isEqualTo(2 * released);
+    }
+
+    @Test
+    void theSchedulesOccurrenceTimeNotTheClockPicksTheSession(LocalCloud cloud) {
+        // The machine's clock reads a Monday; Scheduler fired for Good Friday 2026, 08:00 New York (a late retry).
+        MorningAnalysisHandler handler = handler(environment(cloud), "2026-11-30T13:00:00Z");
+
+        Map<String, Object> result = handler.handleRequest(Map.of("kind", "pre-market", "time", "2026-04-03T12:00:00Z"),
+                new FakeContext("MorningAnalysisFunction"));
+
+        assertThat(result).containsEntry("outcome", "closed").containsEntry("date", "2026-04-03");
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("kind", "pre-market", "time", "<aws.scheduler.scheduled-time>"),
+                new FakeContext("MorningAnalysisFunction"))).hasMessageContaining("'time' must be an ISO-8601 instant");
+    }
+
+    @Test
+    void theEndOfDayRunReleasesTheDaysRecapFromThePositionsTableOnce(LocalCloud cloud) {
+        // 2027-03-05 (a Friday): a long ESH7 position opened and stopped out during the day.
+        Position position = new Position("recap-test:1", "ES", "ESH7", Direction.LONG, 2, 6000, 5990, 6020,
+                Instant.parse("2027-03-05T15:00:00Z"));
+        DynamoTradingLedger trading = new DynamoTradingLedger(cloud.dynamoDb(), cloud.tableName("OrdersTable"),
+                cloud.tableName("PositionsTable"));
+        trading.recordExecution(new Order(position.signalId(), "ESH7", Direction.LONG, 2, position.openedAt(), "paper"),
+                new Fill(position.signalId(), position.signalId(), "ESH7", Direction.LONG, 2, 6000, position.openedAt()),
+                position);
+        trading.close(position, new PositionExit(position.signalId(), ExitReason.STOP, 5990,
+                Instant.parse("2027-03-05T15:30:00Z")), -1000);
+        MorningAnalysisHandler handler = handler(environment(cloud), "2027-03-05T21:30:00Z");
+        int before = deliveries(cloud);
+
+        Map<String, Object> first = handler.handleRequest(Map.of("kind", "end-of-day", "time", "2027-03-05T21:30:00Z"),
+                new FakeContext("MorningAnalysisFunction"));
+        int afterFirst = deliveries(cloud);
+        Map<String, Object> again = handler.handleRequest(Map.of("kind", "end-of-day", "time", "2027-03-05T21:30:00Z"),
+                new FakeContext("MorningAnalysisFunction"));
+
+        assertThat(first).containsEntry("recap", "released").containsEntry("recapTrades", 1);
+        assertThat(again).containsEntry("recap", "already-released");
+        assertThat(deliveries(cloud)).isEqualTo(afterFirst);
+        assertThat(afterFirst).isGreaterThan(before);
     }
 
     @Test

@@ -5,15 +5,17 @@ import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * One ScheduleV2 event of one function, driven by the stack's {@link ScheduleClock}: at each due occurrence it invokes
- * the function with the schedule's input, retries a failed invocation up to MaximumRetryAttempts times (at once: the
+ * the function with the schedule's input (its context attributes filled in), retries a failed invocation up to MaximumRetryAttempts times (at once: the
  * clock is the only time there is, so MaximumEventAgeInSeconds never ends the retries locally), then sends the input to
  * the dead-letter queue with EventBridge Scheduler's error attributes.
  */
@@ -69,12 +71,14 @@ final class ScheduleRunner implements EventSourceRunner {
         busy = true;
         activity.incrementAndGet();
         try {
-            byte[] payload = source.input().getBytes(StandardCharsets.UTF_8);
+            String executionId = UUID.randomUUID().toString();
             int attempts = 0;
             Optional<String> error = Optional.empty();
+            String input = source.input();
             while (attempts <= source.maximumRetryAttempts()) {
                 attempts++;
-                LocalFunction.Invocation invocation = function.invoke(payload);
+                input = withContextAttributes(source.input(), due, executionId, attempts);
+                LocalFunction.Invocation invocation = function.invoke(input.getBytes(StandardCharsets.UTF_8));
                 error = invocation.failure();
                 if (error.isEmpty() || Thread.currentThread().isInterrupted()) {
                     break;
@@ -86,7 +90,8 @@ final class ScheduleRunner implements EventSourceRunner {
                         + " attempt(s): " + error.get());
                 deadLettered = source.deadLetterQueueLogicalId();
                 String reason = error.get();
-                deadLettered.ifPresent(queue -> deadLetter(queue, errorCode(reason), reason));
+                String lastInput = input;
+                deadLettered.ifPresent(queue -> deadLetter(queue, lastInput, errorCode(reason), reason));
             }
             scheduleAfter(due);
             return new ScheduleFiring(source.functionLogicalId(), source.eventName(), due, attempts, error, deadLettered);
@@ -96,25 +101,41 @@ final class ScheduleRunner implements EventSourceRunner {
         }
     }
 
+    /**
+     * The input with EventBridge Scheduler's context attributes filled in, as Scheduler does before each invocation:
+     * {@code <aws.scheduler.scheduled-time>} (the occurrence's time, ISO-8601 UTC to the second), {@code
+     * <aws.scheduler.execution-id>}, {@code <aws.scheduler.attempt-number>} and {@code <aws.scheduler.schedule-arn>}.
+     * A function that must know which day it runs for reads the scheduled time, never its own clock.
+     */
+    private String withContextAttributes(String input, Instant due, String executionId, int attempt) {
+        return input.replace("<aws.scheduler.scheduled-time>", due.truncatedTo(ChronoUnit.SECONDS).toString())
+                .replace("<aws.scheduler.execution-id>", executionId)
+                .replace("<aws.scheduler.attempt-number>", Integer.toString(attempt))
+                .replace("<aws.scheduler.schedule-arn>", scheduleArn());
+    }
+
+    private String scheduleArn() {
+        String account = services.queueArns().values().stream().findFirst().map(arn -> arn.split(":")[4])
+                .orElse("000000000000");
+        return "arn:aws:scheduler:" + services.region() + ":" + account + ":schedule/default/" + source.scheduleName();
+    }
+
     private static String errorCode(String failure) {
         return failure.startsWith("Task timed out") ? "Lambda.TimeoutError" : "Lambda.FunctionError";
     }
 
     /** What EventBridge Scheduler puts in a dead-letter queue: the target's input, the error in message attributes. */
-    private void deadLetter(String queueLogicalId, String errorCode, String errorMessage) {
-        String region = services.region();
-        String account = services.queueArns().get(queueLogicalId).split(":")[4];
+    private void deadLetter(String queueLogicalId, String input, String errorCode, String errorMessage) {
         Map<String, MessageAttributeValue> attributes = Map.of(
                 "ERROR_CODE", text(errorCode),
                 "ERROR_MESSAGE", text(errorMessage),
                 "EXHAUSTED_RETRY_CONDITION", text("MaximumRetryAttempts"),
                 "RETRY_ATTEMPTS", text(Integer.toString(source.maximumRetryAttempts())),
-                "SCHEDULE_ARN", text("arn:aws:scheduler:" + region + ":" + account + ":schedule/default/"
-                        + source.scheduleName()),
+                "SCHEDULE_ARN", text(scheduleArn()),
                 "TARGET_ARN", text(function.definition().functionArn()));
         try {
             services.sqs().sendMessage(b -> b.queueUrl(services.queueUrls().get(queueLogicalId))
-                    .messageBody(source.input()).messageAttributes(attributes));
+                    .messageBody(input).messageAttributes(attributes));
         } catch (SdkException e) {
             function.log("ScheduleV2 " + source.eventName() + ": could not dead-letter to " + queueLogicalId + ": " + e);
         }
