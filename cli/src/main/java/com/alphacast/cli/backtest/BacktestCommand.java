@@ -16,6 +16,7 @@ import com.alphacast.core.options.gex.GexConvention;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.settings.InstrumentSettings;
+import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.state.MarketState;
 import com.alphacast.core.strategy.ConflictResolver;
@@ -222,13 +223,15 @@ public final class BacktestCommand implements Command {
                                      Optional<StrategyProfile> selected, List<String> asked) {
         List<Strategy> strategies = new ArrayList<>(selected.map(catalog::build).orElse(List.of()));
         List<String> order = new ArrayList<>(selected.map(StrategyProfile::order).orElse(List.of()));
+        MarketSettings market = instrument.market(settings.market(), settings.market().contractMultiplier());
         if (asked.contains(VolumeSpikeStrategy.NAME)) {
-            strategies.add(new VolumeSpikeStrategy(instrument.market(settings.market(),
-                    settings.market().contractMultiplier()), settings.volumeSpike()));
+            strategies.add(new VolumeSpikeStrategy(market, settings.volumeSpike()));
             order.add(VolumeSpikeStrategy.NAME);
         }
         Duration window = selected.map(StrategyProfile::conflictWindow).orElse(Duration.ZERO);
-        return new StrategyDesk(strategies, new ConflictResolver(window, order));
+        // as in the worker: signals on the configured contract, levels on its tick
+        return new StrategyDesk(strategies, new ConflictResolver(window, order))
+                .tradedAs(market.instrument(), market.tickSize());
     }
 
     private static LocalDate date(Map<String, String> options, String option) {

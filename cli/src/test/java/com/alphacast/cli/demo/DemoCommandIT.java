@@ -86,9 +86,9 @@ class DemoCommandIT {
                 .contains("== Orders and fills: 3 orders, 3 fills")
                 // Both shorts are stopped out by the 22:37 bar; the 22:38 long stops out at 22:44.
                 .contains("closed SHORT 1 ESU1 from 1303.25 at STOP 1305.00 (2011-07-31T22:38:00Z)")
-                .contains("closed SHORT 1 ES from 1302.25 at STOP 1305.11 (2011-07-31T22:38:00Z)")
+                .contains("closed SHORT 1 ESU1 from 1302.25 at STOP 1305.25 (2011-07-31T22:38:00Z)")
                 .contains("closed LONG  1 ESU1 from 1305.25 at STOP 1303.50 (2011-07-31T22:44:00Z)")
-                .contains("realized -317.75 USD");
+                .contains("realized -325.00 USD");
         for (String row : List.of("premium  telegram", "premium  discord", "basic    telegram", "basic    discord",
                 "free     telegram", "free     x")) {
             assertThat(first).containsPattern(Pattern.quote(row) + "\\s+3\\s+0\\s+\\d+\\s+\\d+");
@@ -107,7 +107,7 @@ class DemoCommandIT {
         assertThat(first).contains("subscriber > /subscribe", "pre-checkout: ok", "subscriber > (Telegram confirms the payment)")
                 .containsPattern("premium subscriber > /tier\\R    .*[Pp]remium");
         assertThat(first).containsPattern("premium subscriber > /positions\\R    (No open positions\\.|Open positions \\()")
-                .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$317\\.75 \\(3 trades\\)")
+                .containsPattern("premium subscriber > /pnl\\R    Realized P&L, last 7 days:\\R    2011-08-01: -\\$325\\.00 \\(3 trades\\)")
                 .containsPattern("free user > /positions\\R    /positions needs a premium subscription or higher\\. See /subscribe\\.")
                 .containsPattern("operator > /halt demo: kill switch from chat\\R    Trading halted: no new orders\\.")
                 .containsPattern("signal injected while halted: rejected \\(kill switch engaged by telegram:1001")

@@ -88,6 +88,40 @@ public record Signal(
                 rationale, marketTime, observedAt, Optional.of(leg));
     }
 
+    /**
+     * The same signal on the contract that trades ({@code instrument}, e.g. ESU1 for the feed's ES) with its levels
+     * on that contract's tick: entry to the nearest tick, the stop and the target each rounded towards the entry's
+     * far side of risk (stop away from the entry, target towards it), so rounding never improves the reward to risk.
+     * A level that would land on the entry moves one tick out. Returns this signal when nothing changes.
+     */
+    public Signal tradedAs(String tradedInstrument, double tickSize) {
+        requireText(tradedInstrument, "tradedInstrument");
+        if (!(tickSize > 0) || Double.isInfinite(tickSize)) {
+            throw new IllegalArgumentException("tickSize must be a positive finite price step, was " + tickSize);
+        }
+        double ticks = tickSize;
+        double e = onTick(Math.rint(entry / ticks), ticks);
+        boolean isLong = direction == Direction.LONG;
+        double s = onTick(isLong ? Math.floor(stop / ticks + 1e-9) : Math.ceil(stop / ticks - 1e-9), ticks);
+        double t = onTick(isLong ? Math.floor(target / ticks + 1e-9) : Math.ceil(target / ticks - 1e-9), ticks);
+        if (isLong ? s >= e : s <= e) {
+            s = isLong ? e - ticks : e + ticks;
+        }
+        if (isLong ? t <= e : t >= e) {
+            t = isLong ? e + ticks : e - ticks;
+        }
+        if (tradedInstrument.equals(instrument) && e == entry && s == stop && t == target) {
+            return this;
+        }
+        return new Signal(id, strategy, underlying, tradedInstrument, direction, e, s, t, quantity, confidence,
+                rationale, marketTime, observedAt, option);
+    }
+
+    private static double onTick(double tickCount, double tickSize) {
+        // through BigDecimal's text form: 1305.25, not 1305.2500000000002, in every message and ledger key
+        return java.math.BigDecimal.valueOf(tickCount).multiply(java.math.BigDecimal.valueOf(tickSize)).doubleValue();
+    }
+
     /** Loss per contract unit if the stop is hit, in price points (always positive). */
     public double riskPoints() {
         return Math.abs(entry - stop);

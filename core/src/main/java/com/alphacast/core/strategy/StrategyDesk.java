@@ -1,5 +1,6 @@
 package com.alphacast.core.strategy;
 
+import com.alphacast.core.signal.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,9 @@ public final class StrategyDesk {
 
     private final Strategy[] strategies;
     private final ConflictResolver resolver;
+    /** The contract the instrument's signals trade and its tick; null: signals keep what their strategy set. */
+    private final String tradedInstrument;
+    private final double tickSize;
 
     /**
      * @param strategies evaluated in this order on every bar close (order matters only for reading logs: ties are
@@ -26,8 +30,15 @@ public final class StrategyDesk {
      * @param resolver   the instrument's conflict resolver
      */
     public StrategyDesk(List<? extends Strategy> strategies, ConflictResolver resolver) {
+        this(strategies, resolver, null, Double.NaN);
+    }
+
+    private StrategyDesk(List<? extends Strategy> strategies, ConflictResolver resolver, String tradedInstrument,
+                         double tickSize) {
         this.strategies = strategies.toArray(new Strategy[0]);
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.tradedInstrument = tradedInstrument;
+        this.tickSize = tickSize;
         List<String> names = new ArrayList<>();
         for (Strategy strategy : this.strategies) {
             if (names.contains(strategy.name())) {
@@ -46,6 +57,19 @@ public final class StrategyDesk {
         List<Strategy> all = new ArrayList<>(catalog.build(profile));
         all.addAll(alongside);
         return new StrategyDesk(all, profile.conflictResolver());
+    }
+
+    /**
+     * This desk with every published signal on {@code instrument} (the contract that trades, e.g. ESU1 for the
+     * feed's ES) and its levels on the contract's {@code tickSize} ({@link Signal#tradedAs}): strategies read the
+     * feed's symbol and compute levels as fractions, the broker and subscribers need the contract and its tick.
+     */
+    public StrategyDesk tradedAs(String instrument, double tickSize) {
+        Objects.requireNonNull(instrument, "instrument");
+        if (!(tickSize > 0) || Double.isInfinite(tickSize)) {
+            throw new IllegalArgumentException("tickSize must be a positive finite price step, was " + tickSize);
+        }
+        return new StrategyDesk(List.of(strategies), resolver, instrument, tickSize);
     }
 
     /** Evaluates every strategy on one bar close and resolves their candidates. */
@@ -70,7 +94,17 @@ public final class StrategyDesk {
         if (single == null) {
             return Resolution.NONE;
         }
-        return resolver.resolve(several == null ? List.of(single) : several);
+        Resolution resolution = resolver.resolve(several == null ? List.of(single) : several);
+        return tradedInstrument == null ? resolution : traded(resolution);
+    }
+
+    private Resolution traded(Resolution resolution) {
+        List<Candidate> accepted = new ArrayList<>(resolution.accepted().size());
+        for (Candidate candidate : resolution.accepted()) {
+            accepted.add(new Candidate(candidate.signal().tradedAs(tradedInstrument, tickSize),
+                    candidate.rationale(), candidate.contract()));
+        }
+        return new Resolution(accepted, resolution.rejected());
     }
 
     public List<String> strategyNames() {

@@ -1,5 +1,6 @@
 package com.alphacast.core.signal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -20,5 +21,46 @@ class SignalTest {
         assertThatThrownBy(() -> withInstrument("x".repeat(Signal.MAX_NAME_LENGTH + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("instrument must be at most 512 characters, was 513");
+    }
+
+    private static Signal institutional(Direction direction, double entry, double stop, double target) {
+        Instant at = Instant.parse("2011-07-31T22:31:00Z");
+        return new Signal("institutional-flow:ES:" + at, "institutional-flow", "ES", "ES", direction, entry, stop,
+                target, 1, 0.7, "order-flow pressure", at, at);
+    }
+
+    @Test
+    void tradesOnTheConfiguredContractWithTheStopRoundedAwayAndTheTargetTowardsTheEntry() {
+        Signal traded = institutional(Direction.SHORT, 1304.375, 1305.105, 1302.915).tradedAs("ESU1", 0.25);
+
+        assertThat(traded.instrument()).isEqualTo("ESU1");
+        assertThat(traded.underlying()).isEqualTo("ES");
+        assertThat(traded.id()).isEqualTo("institutional-flow:ES:2011-07-31T22:31:00Z");
+        assertThat(traded.entry()).isEqualTo(1304.5); // rint: a half tick goes to the even tick count
+        assertThat(traded.stop()).isEqualTo(1305.25);
+        assertThat(traded.target()).isEqualTo(1303.0);
+    }
+
+    @Test
+    void aLongsLevelsRoundDownAndALevelLandingOnTheEntryMovesOneTickOut() {
+        Signal traded = institutional(Direction.LONG, 1304.0, 1303.9, 1304.1).tradedAs("ESU1", 0.25);
+
+        assertThat(traded.entry()).isEqualTo(1304.0);
+        assertThat(traded.stop()).isEqualTo(1303.75);
+        assertThat(traded.target()).isEqualTo(1304.25);
+    }
+
+    @Test
+    void aSignalAlreadyOnItsContractAndTickIsReturnedAsItIs() {
+        Signal onTick = withInstrument("ESU1");
+
+        assertThat(onTick.tradedAs("ESU1", 0.25)).isSameAs(onTick);
+    }
+
+    @Test
+    void refusesATickThatIsNotAPositivePriceStep() {
+        assertThatThrownBy(() -> withInstrument("ESU1").tradedAs("ESU1", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tickSize must be a positive finite price step, was 0.0");
     }
 }

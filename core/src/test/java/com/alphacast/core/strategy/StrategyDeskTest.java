@@ -62,6 +62,22 @@ class StrategyDeskTest {
     }
 
     @Test
+    void aDeskTradedAsAContractPublishesOnItWithLevelsOnItsTickAndTheOptionLegKept() {
+        Resolution outcome = desk().tradedAs("SPY.US", 0.05).onBarClosed(bar(LocalTime.of(14, 0), 658.80, 658.05, 3.5));
+
+        assertThat(outcome.accepted()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.signal().instrument()).isEqualTo("SPY.US");
+            assertThat(c.signal().underlying()).isEqualTo("SPY");
+            for (double level : new double[] {c.signal().entry(), c.signal().stop(), c.signal().target()}) {
+                assertThat(Math.abs(level / 0.05 - Math.rint(level / 0.05))).as("%s on the 0.05 tick", level)
+                        .isLessThan(1e-9);
+            }
+        });
+        assertThat(outcome.accepted()).filteredOn(c -> c.signal().strategy().equals(ZeroDteGammaStrategy.NAME))
+                .singleElement().satisfies(c -> assertThat(c.signal().option()).isPresent());
+    }
+
+    @Test
     void refusesTheSameStrategyTwice() {
         ZeroDteGammaStrategy gamma =
                 new ZeroDteGammaStrategy(SpySession.NYSE, StrategyParameters.defaults(ZeroDteGammaStrategy.NAME));

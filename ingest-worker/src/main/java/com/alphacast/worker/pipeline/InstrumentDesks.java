@@ -1,6 +1,7 @@
 package com.alphacast.worker.pipeline;
 
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.settings.MarketSettings;
 import com.alphacast.core.strategy.ConflictResolver;
 import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.strategy.StrategyDesk;
@@ -35,13 +36,14 @@ public final class InstrumentDesks {
     public Map<String, StrategyDesk> open() {
         Map<String, StrategyDesk> desks = new HashMap<>();
         settings.worker().instruments().forEach(instrument -> {
-            VolumeSpikeStrategy spike = new VolumeSpikeStrategy(
-                    instrument.market(settings.market(), settings.market().contractMultiplier()),
-                    settings.volumeSpike());
+            MarketSettings market = instrument.market(settings.market(), settings.market().contractMultiplier());
+            VolumeSpikeStrategy spike = new VolumeSpikeStrategy(market, settings.volumeSpike());
             desks.put(instrument.symbol(), profile
                     .map(p -> StrategyDesk.of(p, catalog, List.of(spike)))
                     // alone, the spike's own cool-down is its only limit: a zero window never rejects it
-                    .orElseGet(() -> new StrategyDesk(List.of(spike), new ConflictResolver(Duration.ZERO, List.of()))));
+                    .orElseGet(() -> new StrategyDesk(List.of(spike), new ConflictResolver(Duration.ZERO, List.of())))
+                    // the profile's strategies read the feed symbol; orders go to the configured contract, on its tick
+                    .tradedAs(market.instrument(), market.tickSize()));
         });
         return desks;
     }
