@@ -57,6 +57,8 @@ class ChainReplayOnTheLocalCloudTest {
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config/chains.yaml"), demo.replace(instrument, instrument
                 + "      chain:\n        source: cboe\n        underlying: SPY\n        intervalSeconds: 60\n"));
+        // the demo profile names a strategy profile, read from the same config directory
+        Files.copy(ROOT.resolve("config/strategy-profiles.yaml"), dir.resolve("config/strategy-profiles.yaml"));
         return dir;
     }
 
@@ -83,6 +85,7 @@ class ChainReplayOnTheLocalCloudTest {
         env.put("ALPHACAST_CONFIG_DIR", home.resolve("config").toString());
         env.put("ALPHACAST_HOME", ROOT.toString());
         env.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
+        env.put("REJECTED_SIGNALS_TABLE", cloud.tableName("RejectedSignalsTable"));
         env.put("SIGNALS_QUEUE_URL", cloud.queueUrl("SignalsQueue"));
         env.put("MARKET_BARS_QUEUE_URL", cloud.queueUrl("MarketBarsQueue"));
         env.put("AWS_REGION", cloud.region());
