@@ -2,6 +2,7 @@ package com.alphacast.feeds.binance;
 
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputQuality;
+import com.alphacast.feeds.socket.FrameListener;
 import com.alphacast.feeds.supervisor.Resynchronisable;
 
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +96,7 @@ public final class BinanceFeedSource implements Resynchronisable {
         int id = ++connection;
         URI uri = settings.endpoints().streamUri(settings.symbols(), settings.depth(), settings.depthSpeed());
         http.newWebSocketBuilder().connectTimeout(settings.connectTimeout())
-                .buildAsync(uri, new Frames(id))
+                .buildAsync(uri, frames(id))
                 .whenCompleteAsync((ws, error) -> {
                     if (error != null) {
                         opened(id, null, error); // success is handled by onOpen, queued before any frame
@@ -112,7 +112,7 @@ public final class BinanceFeedSource implements Resynchronisable {
             return;
         }
         if (error != null) {
-            lost(id, "connect failed: " + rootMessage(error));
+            lost(id, "connect failed: " + FrameListener.rootMessage(error));
             return;
         }
         socket = ws;
@@ -195,7 +195,7 @@ public final class BinanceFeedSource implements Resynchronisable {
             return;
         }
         Duration delay = settings.backoff().delay(tries, random);
-        String problem = error != null ? rootMessage(error) : "HTTP " + response.statusCode();
+        String problem = error != null ? FrameListener.rootMessage(error) : "HTTP " + response.statusCode();
         if (response != null && (response.statusCode() == 429 || response.statusCode() == 418)) {
             long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
             delay = delay.compareTo(Duration.ofSeconds(retryAfter)) < 0 ? Duration.ofSeconds(retryAfter) : delay;
@@ -256,82 +256,28 @@ public final class BinanceFeedSource implements Resynchronisable {
         }
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-    }
-
-    /** WebSocket callbacks: assemble text frames and hand them to the feed thread, tagged with their connection. */
-    private final class Frames implements WebSocket.Listener {
-        private final int id;
-        private final StringBuilder partial = new StringBuilder();
-
-        Frames(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            feed.execute(() -> opened(id, webSocket, null));
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long received = now();
-            lastInboundNanos = received;
-            String text;
-            if (partial.length() == 0 && last) {
-                text = data.toString();
-            } else {
-                partial.append(data);
-                if (!last) {
-                    webSocket.request(1);
-                    return null;
-                }
-                text = partial.toString();
-                partial.setLength(0);
+    /** Connection {@code id}'s socket events, tagged with it so a late event of an old connection is ignored. */
+    private FrameListener frames(int id) {
+        return new FrameListener(feed, this::now, "the venue", new FrameListener.Connection() {
+            @Override
+            public void heard(long receiveNanos) {
+                lastInboundNanos = receiveNanos;
             }
-            feed.execute(() -> onFrame(id, text, received));
-            webSocket.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            lastInboundNanos = now();
-            feed.execute(() -> onFrame(id, "<binary frame>", now()));
-            webSocket.request(1);
-            return null;
-        }
+            @Override
+            public void opened(WebSocket webSocket) {
+                BinanceFeedSource.this.opened(id, webSocket, null);
+            }
 
-        @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            // The JDK client answers pings with pongs itself; a ping proves the connection is alive.
-            lastInboundNanos = now();
-            webSocket.request(1);
-            return null;
-        }
+            @Override
+            public void frame(String text, long receiveNanos) {
+                onFrame(id, text, receiveNanos);
+            }
 
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            lastInboundNanos = now();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            feed.execute(() -> lost(id, "closed by the venue (" + statusCode + " " + reason + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            feed.execute(() -> lost(id, "connection error: " + rootMessage(error)));
-        }
+            @Override
+            public void lost(String reason) {
+                BinanceFeedSource.this.lost(id, reason);
+            }
+        });
     }
 }

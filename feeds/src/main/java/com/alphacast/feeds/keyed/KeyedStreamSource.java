@@ -4,7 +4,7 @@ import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputQuality;
-
+import com.alphacast.feeds.socket.FrameListener;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -109,10 +108,10 @@ public final class KeyedStreamSource implements FeedSource {
         }
         int id = ++connection;
         http.newWebSocketBuilder().connectTimeout(settings.connectTimeout())
-                .buildAsync(settings.webSocketUri(), new Frames(id))
+                .buildAsync(settings.webSocketUri(), frames(id))
                 .whenCompleteAsync((ws, error) -> {
                     if (error != null) {
-                        lost(id, "connect failed: " + rootMessage(error), Duration.ZERO);
+                        lost(id, "connect failed: " + FrameListener.rootMessage(error), Duration.ZERO);
                     }
                 }, feed);
     }
@@ -191,7 +190,7 @@ public final class KeyedStreamSource implements FeedSource {
             // the request URI may carry the key (Massive's apiKey parameter): only the outcome is logged
             LOG.log(System.Logger.Level.WARNING, "{0}: latest quotes from {1}''s REST API failed ({2}); the stream "
                     + "brings the next quote", name(), protocol.venue(),
-                    error != null ? rootMessage(error) : "HTTP " + response.statusCode());
+                    error != null ? FrameListener.rootMessage(error) : "HTTP " + response.statusCode());
             return;
         }
         try {
@@ -313,14 +312,6 @@ public final class KeyedStreamSource implements FeedSource {
         }
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-    }
-
     /** Routes one frame's decoded messages: the handshake to this source, market data to the session. */
     private final class Dispatch implements StreamMessages {
         private final int id;
@@ -371,75 +362,28 @@ public final class KeyedStreamSource implements FeedSource {
         }
     }
 
-    /** WebSocket callbacks: assemble text frames and hand them to the feed thread, tagged with their connection. */
-    private final class Frames implements WebSocket.Listener {
-        private final int id;
-        private final StringBuilder partial = new StringBuilder();
-
-        Frames(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            feed.execute(() -> opened(id, webSocket));
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long received = now();
-            lastInboundNanos = received;
-            String text;
-            if (partial.length() == 0 && last) {
-                text = data.toString();
-            } else {
-                partial.append(data);
-                if (!last) {
-                    webSocket.request(1);
-                    return null;
-                }
-                text = partial.toString();
-                partial.setLength(0);
+    /** Connection {@code id}'s socket events, tagged with it so a late event of an old connection is ignored. */
+    private FrameListener frames(int id) {
+        return new FrameListener(feed, this::now, protocol.venue(), new FrameListener.Connection() {
+            @Override
+            public void heard(long receiveNanos) {
+                lastInboundNanos = receiveNanos;
             }
-            feed.execute(() -> onFrame(id, text, received));
-            webSocket.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            long received = now();
-            lastInboundNanos = received;
-            feed.execute(() -> onFrame(id, "<binary frame>", received));
-            webSocket.request(1);
-            return null;
-        }
+            @Override
+            public void opened(WebSocket webSocket) {
+                KeyedStreamSource.this.opened(id, webSocket);
+            }
 
-        @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            lastInboundNanos = now(); // the JDK client answers with a pong itself
-            webSocket.request(1);
-            return null;
-        }
+            @Override
+            public void frame(String text, long receiveNanos) {
+                onFrame(id, text, receiveNanos);
+            }
 
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            lastInboundNanos = now();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            feed.execute(() -> lost(id, "closed by " + protocol.venue() + " (" + statusCode + " " + reason + ")",
-                    Duration.ZERO));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            feed.execute(() -> lost(id, "connection error: " + rootMessage(error), Duration.ZERO));
-        }
+            @Override
+            public void lost(String reason) {
+                KeyedStreamSource.this.lost(id, reason, Duration.ZERO);
+            }
+        });
     }
 }
