@@ -97,6 +97,7 @@ class BinanceFeedSourceTest {
             }
             c.flush();
             awaitBookAt(source, venue, Duration.ofSeconds(60));
+            awaitFrames(source, venue.size()); // the bookTicker checkpoints sent after the last depth update too
             long matched = on(source, () -> source.session().checkpointsMatched("BTCUSDT"));
             long mismatched = on(source, () -> source.session().checkpointMismatches("BTCUSDT"));
             long gaps = on(source, () -> source.session().quality().count(InputProblem.SEQUENCE_GAP));
