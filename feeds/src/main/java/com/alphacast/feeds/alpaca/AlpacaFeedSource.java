@@ -1,9 +1,8 @@
 package com.alphacast.feeds.alpaca;
 
-import com.alphacast.core.marketdata.FeedSource;
-import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
 import com.alphacast.feeds.keyed.KeyedStreamSource;
+import com.alphacast.feeds.keyed.KeyedVenueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,7 @@ import java.util.random.RandomGenerator;
  * symbol, with the connection care of {@link KeyedStreamSource}. Credentials: {@value #KEY_ID_ENV} and
  * {@value #SECRET_ENV}, the names Alpaca's own SDKs read.
  */
-public final class AlpacaFeedSource implements FeedSource {
+public final class AlpacaFeedSource extends KeyedVenueSource {
 
     /** The IEX feed, which Alpaca's free plan includes; {@code .../v2/sip} for the consolidated tape. */
     public static final URI DEFAULT_STREAM = URI.create("wss://stream.data.alpaca.markets/v2/iex");
@@ -24,29 +23,7 @@ public final class AlpacaFeedSource implements FeedSource {
     public static final String KEY_ID_ENV = "APCA_API_KEY_ID";
     public static final String SECRET_ENV = "APCA_API_SECRET_KEY";
 
-    private final KeyedStreamSource stream;
-
     public AlpacaFeedSource(KeyedFeedSettings settings, HttpClient http, Clock clock, RandomGenerator random) {
-        this.stream = new KeyedStreamSource(settings, new AlpacaProtocol(), http, clock, random);
-    }
-
-    @Override
-    public String name() {
-        return stream.name();
-    }
-
-    @Override
-    public void start(MarketEventListener listener) {
-        stream.start(listener);
-    }
-
-    /** The connection and session underneath, for status reads on its feed thread. */
-    public KeyedStreamSource stream() {
-        return stream;
-    }
-
-    @Override
-    public void close() {
-        stream.close();
+        super(settings, new AlpacaProtocol(), http, clock, random);
     }
 }

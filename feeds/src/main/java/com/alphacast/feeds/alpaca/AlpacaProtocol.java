@@ -1,15 +1,12 @@
 package com.alphacast.feeds.alpaca;
 
-import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.text.TerminalText;
 import com.alphacast.feeds.keyed.StreamCredentials;
 import com.alphacast.feeds.keyed.StreamMessages;
 import com.alphacast.feeds.keyed.StreamProtocol;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.alphacast.feeds.keyed.VenueJson;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +37,7 @@ import java.util.List;
  */
 public final class AlpacaProtocol implements StreamProtocol {
 
-    private final JsonFactory json = new JsonFactory();
+    private final VenueJson json = new VenueJson("alpaca frame");
 
     @Override
     public String venue() {
@@ -49,15 +46,15 @@ public final class AlpacaProtocol implements StreamProtocol {
 
     @Override
     public String authMessage(StreamCredentials credentials) {
-        return "{\"action\":\"auth\",\"key\":\"" + quoted(credentials.keyId()) + "\",\"secret\":\""
-                + quoted(credentials.secret()) + "\"}";
+        return "{\"action\":\"auth\",\"key\":\"" + VenueJson.quoted(credentials.keyId()) + "\",\"secret\":\""
+                + VenueJson.quoted(credentials.secret()) + "\"}";
     }
 
     @Override
     public String subscribeMessage(List<String> symbols) {
         StringBuilder list = new StringBuilder("[");
         for (String s : symbols) {
-            list.append(list.length() > 1 ? "," : "").append('"').append(quoted(s)).append('"');
+            list.append(list.length() > 1 ? "," : "").append('"').append(VenueJson.quoted(s)).append('"');
         }
         list.append(']');
         return "{\"action\":\"subscribe\",\"trades\":" + list + ",\"quotes\":" + list + "}";
@@ -66,9 +63,7 @@ public final class AlpacaProtocol implements StreamProtocol {
     @Override
     public List<HttpRequest> latestQuoteRequests(URI restBase, List<String> symbols, StreamCredentials credentials,
                                                  Duration timeout) {
-        String base = restBase.toString().endsWith("/") ? restBase.toString().substring(0,
-                restBase.toString().length() - 1) : restBase.toString();
-        URI uri = URI.create(base + "/v2/stocks/quotes/latest?symbols="
+        URI uri = URI.create(VenueJson.withoutTrailingSlash(restBase) + "/v2/stocks/quotes/latest?symbols="
                 + URLEncoder.encode(String.join(",", symbols), StandardCharsets.UTF_8));
         return List.of(HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("APCA-API-KEY-ID", credentials.keyId())
@@ -78,33 +73,15 @@ public final class AlpacaProtocol implements StreamProtocol {
 
     @Override
     public void decodeLatestQuotes(String body, LatestQuotes out) {
-        try (JsonParser p = json.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error(0, p, "expected a JSON object with 'quotes'");
-            }
-            boolean quotes = false;
+        json.decodeObjectField(body, "alpaca latest quotes", "quotes", "latest quotes", p -> {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("quotes") && v == JsonToken.START_OBJECT) {
-                    quotes = true;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String symbol = p.currentName();
-                        if (p.nextToken() != JsonToken.START_OBJECT) {
-                            throw error(0, p, "quote of " + TerminalText.excerpt(symbol) + " must be an object");
-                        }
-                        latestQuote(symbol, p, out);
-                    }
-                } else {
-                    p.skipChildren();
+                String symbol = p.currentName();
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw json.error(0, p, "quote of " + TerminalText.excerpt(symbol) + " must be an object");
                 }
+                latestQuote(symbol, p, out);
             }
-            require(quotes, 0, p, "latest quotes without 'quotes'");
-        } catch (JsonProcessingException e) {
-            throw new InputFormatException("alpaca latest quotes", 0, 1, "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputFormatException("alpaca latest quotes", 0, 1, "unreadable JSON: " + e.getMessage());
-        }
+        });
     }
 
     private void latestQuote(String symbol, JsonParser p, LatestQuotes out) throws IOException {
@@ -113,44 +90,23 @@ public final class AlpacaProtocol implements StreamProtocol {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
-                case "t" -> f.time = text(p, name, 0);
-                case "bp" -> f.bidPrice = number(p, name, 0);
-                case "bs" -> f.bidSize = number(p, name, 0);
-                case "ap" -> f.askPrice = number(p, name, 0);
-                case "as" -> f.askSize = number(p, name, 0);
+                case "t" -> f.time = json.text(p, name, 0);
+                case "bp" -> f.bidPrice = json.number(p, name, 0);
+                case "bs" -> f.bidSize = json.number(p, name, 0);
+                case "ap" -> f.askPrice = json.number(p, name, 0);
+                case "as" -> f.askSize = json.number(p, name, 0);
                 default -> p.skipChildren();
             }
         }
-        require(!Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize) && !Double.isNaN(f.askPrice)
+        json.require(!Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize) && !Double.isNaN(f.askPrice)
                 && !Double.isNaN(f.askSize) && f.time != null, 0, p, "latest quote without bp, bs, ap, as and t");
         long nanos = nanos(f.time, 0, p);
         out.quote(symbol, nanos, nanos, f.bidPrice, f.bidSize, f.askPrice, f.askSize);
     }
 
-    private static String quoted(String s) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
-    }
-
     @Override
     public void decode(String frame, long position, StreamMessages out) {
-        try (JsonParser p = json.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw error(position, p, "expected a JSON array of messages");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                message(p, position, out);
-            }
-            if (t != JsonToken.END_ARRAY || p.nextToken() != null) {
-                throw error(position, p, "expected a JSON array of message objects");
-            }
-        } catch (JsonProcessingException e) {
-            throw new InputFormatException("alpaca frame", position,
-                    e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
-                    "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputFormatException("alpaca frame", position, 1, "unreadable JSON: " + e.getMessage());
-        }
+        json.decodeArray(frame, position, "message", p -> message(p, position, out));
     }
 
     private void message(JsonParser p, long position, StreamMessages out) throws IOException {
@@ -159,26 +115,26 @@ public final class AlpacaProtocol implements StreamProtocol {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "T" -> f.type = text(p, name, position);
-                case "S" -> f.symbol = text(p, name, position);
-                case "msg" -> f.msg = text(p, name, position);
-                case "code" -> f.code = integer(p, name, position);
-                case "i" -> f.id = integer(p, name, position);
-                case "x" -> f.exchange = text(p, name, position);
-                case "p" -> f.price = number(p, name, position);
-                case "s" -> f.size = number(p, name, position);
-                case "t" -> f.time = text(p, name, position);
-                case "bp" -> f.bidPrice = number(p, name, position);
-                case "bs" -> f.bidSize = number(p, name, position);
-                case "ap" -> f.askPrice = number(p, name, position);
-                case "as" -> f.askSize = number(p, name, position);
+                case "T" -> f.type = json.text(p, name, position);
+                case "S" -> f.symbol = json.text(p, name, position);
+                case "msg" -> f.msg = json.text(p, name, position);
+                case "code" -> f.code = json.integer(p, name, position);
+                case "i" -> f.id = json.integer(p, name, position);
+                case "x" -> f.exchange = json.text(p, name, position);
+                case "p" -> f.price = json.number(p, name, position);
+                case "s" -> f.size = json.number(p, name, position);
+                case "t" -> f.time = json.text(p, name, position);
+                case "bp" -> f.bidPrice = json.number(p, name, position);
+                case "bs" -> f.bidSize = json.number(p, name, position);
+                case "ap" -> f.askPrice = json.number(p, name, position);
+                case "as" -> f.askSize = json.number(p, name, position);
                 case "trades" -> f.trades = v == JsonToken.START_ARRAY ? listText(p) : null;
                 case "quotes" -> f.quotes = v == JsonToken.START_ARRAY ? listText(p) : null;
                 default -> p.skipChildren(); // c, z, bx, ax, u and the subscription's other lists
             }
         }
         if (f.type == null) {
-            throw error(position, p, "message without a type ('T')");
+            throw json.error(position, p, "message without a type ('T')");
         }
         switch (f.type) {
             case "success" -> {
@@ -194,13 +150,13 @@ public final class AlpacaProtocol implements StreamProtocol {
                     f.code == 401 || f.code == 402 || f.code == 404);
             case "subscription" -> out.subscribed("trades " + f.trades + ", quotes " + f.quotes);
             case "t" -> {
-                require(f.symbol != null && f.id != Long.MIN_VALUE && f.exchange != null && !f.exchange.isEmpty()
+                json.require(f.symbol != null && f.id != Long.MIN_VALUE && f.exchange != null && !f.exchange.isEmpty()
                         && !Double.isNaN(f.price) && !Double.isNaN(f.size) && f.time != null, position, p,
                         "trade without S, i, x, p, s and t");
                 out.trade(f.symbol, nanos(f.time, position, p), f.exchange.charAt(0), f.id, f.id, f.price, f.size);
             }
             case "q" -> {
-                require(f.symbol != null && !Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize)
+                json.require(f.symbol != null && !Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize)
                         && !Double.isNaN(f.askPrice) && !Double.isNaN(f.askSize) && f.time != null, position, p,
                         "quote without S, bp, bs, ap, as and t");
                 long nanos = nanos(f.time, position, p);
@@ -222,46 +178,13 @@ public final class AlpacaProtocol implements StreamProtocol {
         return out;
     }
 
-    private static long nanos(String rfc3339, long position, JsonParser p) {
+    private long nanos(String rfc3339, long position, JsonParser p) {
         try {
             Instant i = Instant.parse(rfc3339);
             return i.getEpochSecond() * 1_000_000_000L + i.getNano();
         } catch (DateTimeParseException e) {
-            throw error(position, p, "'t' is not an RFC-3339 time: '" + TerminalText.excerpt(rfc3339) + "'");
+            throw json.error(position, p, "'t' is not an RFC-3339 time: '" + TerminalText.excerpt(rfc3339) + "'");
         }
-    }
-
-    private static String text(JsonParser p, String name, long position) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw error(position, p, "'" + name + "' must be a string, was " + p.currentToken());
-        }
-        return p.getText();
-    }
-
-    private static long integer(JsonParser p, String name, long position) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw error(position, p, "'" + name + "' must be an integer, was " + p.currentToken());
-        }
-        return p.getLongValue();
-    }
-
-    private static double number(JsonParser p, String name, long position) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw error(position, p, "'" + name + "' must be a number, was " + t);
-        }
-        return p.getDoubleValue();
-    }
-
-    private static void require(boolean ok, long position, JsonParser p, String problem) {
-        if (!ok) {
-            throw error(position, p, problem);
-        }
-    }
-
-    private static InputFormatException error(long position, JsonParser p, String problem) {
-        return new InputFormatException("alpaca frame", position,
-                Math.max(1, p.currentTokenLocation().getColumnNr()), problem);
     }
 
     private static final class Fields {

@@ -1,9 +1,8 @@
 package com.alphacast.feeds.massive;
 
-import com.alphacast.core.marketdata.FeedSource;
-import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
 import com.alphacast.feeds.keyed.KeyedStreamSource;
+import com.alphacast.feeds.keyed.KeyedVenueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,7 @@ import java.util.random.RandomGenerator;
  * one connection for every symbol, with the connection care of {@link KeyedStreamSource}. Credential:
  * {@value #API_KEY_ENV} (Massive authenticates with the key alone).
  */
-public final class MassiveFeedSource implements FeedSource {
+public final class MassiveFeedSource extends KeyedVenueSource {
 
     /** Massive's real-time stocks cluster ({@code wss://delayed.massive.com/stocks} is the 15-minute delayed one). */
     public static final URI DEFAULT_STREAM = URI.create("wss://socket.massive.com/stocks");
@@ -23,29 +22,7 @@ public final class MassiveFeedSource implements FeedSource {
     public static final URI DEFAULT_REST = URI.create("https://api.massive.com");
     public static final String API_KEY_ENV = "MASSIVE_API_KEY";
 
-    private final KeyedStreamSource stream;
-
     public MassiveFeedSource(KeyedFeedSettings settings, HttpClient http, Clock clock, RandomGenerator random) {
-        this.stream = new KeyedStreamSource(settings, new MassiveProtocol(), http, clock, random);
-    }
-
-    @Override
-    public String name() {
-        return stream.name();
-    }
-
-    @Override
-    public void start(MarketEventListener listener) {
-        stream.start(listener);
-    }
-
-    /** The connection and session underneath, for status reads on its feed thread. */
-    public KeyedStreamSource stream() {
-        return stream;
-    }
-
-    @Override
-    public void close() {
-        stream.close();
+        super(settings, new MassiveProtocol(), http, clock, random);
     }
 }

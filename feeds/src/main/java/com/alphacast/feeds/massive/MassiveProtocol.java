@@ -1,15 +1,12 @@
 package com.alphacast.feeds.massive;
 
-import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.text.TerminalText;
 import com.alphacast.feeds.keyed.StreamCredentials;
 import com.alphacast.feeds.keyed.StreamMessages;
 import com.alphacast.feeds.keyed.StreamProtocol;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.alphacast.feeds.keyed.VenueJson;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +41,7 @@ public final class MassiveProtocol implements StreamProtocol {
     /** Shares in a round lot, the unit of the spec's quote sizes. */
     static final int ROUND_LOT = 100;
 
-    private final JsonFactory json = new JsonFactory();
+    private final VenueJson json = new VenueJson("massive frame");
 
     @Override
     public String venue() {
@@ -53,7 +50,7 @@ public final class MassiveProtocol implements StreamProtocol {
 
     @Override
     public String authMessage(StreamCredentials credentials) {
-        return "{\"action\":\"auth\",\"params\":\"" + quoted(credentials.keyId()) + "\"}";
+        return "{\"action\":\"auth\",\"params\":\"" + VenueJson.quoted(credentials.keyId()) + "\"}";
     }
 
     @Override
@@ -62,14 +59,13 @@ public final class MassiveProtocol implements StreamProtocol {
         for (String s : symbols) {
             channels.add("T." + s).add("Q." + s);
         }
-        return "{\"action\":\"subscribe\",\"params\":\"" + quoted(channels.toString()) + "\"}";
+        return "{\"action\":\"subscribe\",\"params\":\"" + VenueJson.quoted(channels.toString()) + "\"}";
     }
 
     @Override
     public List<HttpRequest> latestQuoteRequests(URI restBase, List<String> symbols, StreamCredentials credentials,
                                                  Duration timeout) {
-        String base = restBase.toString().endsWith("/") ? restBase.toString().substring(0,
-                restBase.toString().length() - 1) : restBase.toString();
+        String base = VenueJson.withoutTrailingSlash(restBase);
         List<HttpRequest> out = new ArrayList<>();
         for (String s : symbols) {
             // the spec's security scheme is the apiKey query parameter: the URI carries the key and is never logged
@@ -83,30 +79,10 @@ public final class MassiveProtocol implements StreamProtocol {
 
     @Override
     public void decodeLatestQuotes(String body, LatestQuotes out) {
-        try (JsonParser p = json.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error(0, p, "expected a JSON object with 'results'");
-            }
-            boolean results = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("results") && v == JsonToken.START_OBJECT) {
-                    results = true;
-                    latestQuote(p, out);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            require(results, 0, p, "last NBBO without 'results'");
-        } catch (JsonProcessingException e) {
-            throw new InputFormatException("massive last nbbo", 0, 1, "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputFormatException("massive last nbbo", 0, 1, "unreadable JSON: " + e.getMessage());
-        }
+        json.decodeObjectField(body, "massive last nbbo", "results", "last NBBO", p -> latestQuote(p, out));
     }
 
-    private static void latestQuote(JsonParser p, LatestQuotes out) throws IOException {
+    private void latestQuote(JsonParser p, LatestQuotes out) throws IOException {
         String symbol = null;
         double bid = Double.NaN;
         double bidLots = Double.NaN;
@@ -118,46 +94,25 @@ public final class MassiveProtocol implements StreamProtocol {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
-                case "T" -> symbol = text(p, name, 0);
-                case "p" -> bid = number(p, name, 0);
-                case "s" -> bidLots = number(p, name, 0);
-                case "P" -> ask = number(p, name, 0);
-                case "S" -> askLots = number(p, name, 0);
-                case "t" -> time = integer(p, name, 0);
-                case "q" -> sequence = integer(p, name, 0);
+                case "T" -> symbol = json.text(p, name, 0);
+                case "p" -> bid = json.number(p, name, 0);
+                case "s" -> bidLots = json.number(p, name, 0);
+                case "P" -> ask = json.number(p, name, 0);
+                case "S" -> askLots = json.number(p, name, 0);
+                case "t" -> time = json.integer(p, name, 0);
+                case "q" -> sequence = json.integer(p, name, 0);
                 default -> p.skipChildren();
             }
         }
-        require(symbol != null && !Double.isNaN(bid) && !Double.isNaN(bidLots) && !Double.isNaN(ask)
+        json.require(symbol != null && !Double.isNaN(bid) && !Double.isNaN(bidLots) && !Double.isNaN(ask)
                 && !Double.isNaN(askLots) && time != Long.MIN_VALUE && sequence != Long.MIN_VALUE, 0, p,
                 "last NBBO without T, p, s, P, S, t and q");
         out.quote(symbol, time, sequence, bid, bidLots * ROUND_LOT, ask, askLots * ROUND_LOT);
     }
 
-    private static String quoted(String s) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
-    }
-
     @Override
     public void decode(String frame, long position, StreamMessages out) {
-        try (JsonParser p = json.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw error(position, p, "expected a JSON array of events");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                event(p, position, out);
-            }
-            if (t != JsonToken.END_ARRAY || p.nextToken() != null) {
-                throw error(position, p, "expected a JSON array of event objects");
-            }
-        } catch (JsonProcessingException e) {
-            throw new InputFormatException("massive frame", position,
-                    e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
-                    "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputFormatException("massive frame", position, 1, "unreadable JSON: " + e.getMessage());
-        }
+        json.decodeArray(frame, position, "event", p -> event(p, position, out));
     }
 
     private void event(JsonParser p, long position, StreamMessages out) throws IOException {
@@ -166,35 +121,35 @@ public final class MassiveProtocol implements StreamProtocol {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
-                case "ev" -> f.event = text(p, name, position);
-                case "status" -> f.status = text(p, name, position);
-                case "message" -> f.message = text(p, name, position);
-                case "sym" -> f.symbol = text(p, name, position);
-                case "i" -> f.id = p.currentToken() == JsonToken.START_ARRAY ? skip(p) : text(p, name, position);
-                case "p" -> f.price = number(p, name, position);
-                case "s" -> f.size = number(p, name, position);
-                case "t" -> f.time = integer(p, name, position);
-                case "q" -> f.sequence = integer(p, name, position);
-                case "bp" -> f.bidPrice = number(p, name, position);
-                case "bs" -> f.bidSize = number(p, name, position);
-                case "ap" -> f.askPrice = number(p, name, position);
-                case "as" -> f.askSize = number(p, name, position);
+                case "ev" -> f.event = json.text(p, name, position);
+                case "status" -> f.status = json.text(p, name, position);
+                case "message" -> f.message = json.text(p, name, position);
+                case "sym" -> f.symbol = json.text(p, name, position);
+                case "i" -> f.id = p.currentToken() == JsonToken.START_ARRAY ? skip(p) : json.text(p, name, position);
+                case "p" -> f.price = json.number(p, name, position);
+                case "s" -> f.size = json.number(p, name, position);
+                case "t" -> f.time = json.integer(p, name, position);
+                case "q" -> f.sequence = json.integer(p, name, position);
+                case "bp" -> f.bidPrice = json.number(p, name, position);
+                case "bs" -> f.bidSize = json.number(p, name, position);
+                case "ap" -> f.askPrice = json.number(p, name, position);
+                case "as" -> f.askSize = json.number(p, name, position);
                 default -> p.skipChildren(); // x, z, c, bx, ax, trfi, trft
             }
         }
         if (f.event == null) {
-            throw error(position, p, "event without a type ('ev')");
+            throw json.error(position, p, "event without a type ('ev')");
         }
         switch (f.event) {
             case "status" -> status(f, out);
             case "T" -> {
-                require(f.symbol != null && f.id != null && !Double.isNaN(f.price) && !Double.isNaN(f.size)
+                json.require(f.symbol != null && f.id != null && !Double.isNaN(f.price) && !Double.isNaN(f.size)
                         && f.time != Long.MIN_VALUE && f.sequence != Long.MIN_VALUE, position, p,
                         "trade without sym, i, p, s, t and q");
                 out.trade(f.symbol, f.time * 1_000_000L, 0, f.sequence, tradeId(f.id, f.sequence), f.price, f.size);
             }
             case "Q" -> {
-                require(f.symbol != null && !Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize)
+                json.require(f.symbol != null && !Double.isNaN(f.bidPrice) && !Double.isNaN(f.bidSize)
                         && !Double.isNaN(f.askPrice) && !Double.isNaN(f.askSize) && f.time != Long.MIN_VALUE
                         && f.sequence != Long.MIN_VALUE, position, p, "quote without sym, bp, bs, ap, as, t and q");
                 out.quote(f.symbol, f.time * 1_000_000L, f.sequence, f.bidPrice, f.bidSize * ROUND_LOT, f.askPrice,
@@ -239,39 +194,6 @@ public final class MassiveProtocol implements StreamProtocol {
     private static String skip(JsonParser p) throws IOException {
         p.skipChildren(); // on quotes 'i' is the list of indicators, not an id
         return null;
-    }
-
-    private static String text(JsonParser p, String name, long position) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw error(position, p, "'" + name + "' must be a string, was " + p.currentToken());
-        }
-        return p.getText();
-    }
-
-    private static long integer(JsonParser p, String name, long position) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw error(position, p, "'" + name + "' must be an integer, was " + p.currentToken());
-        }
-        return p.getLongValue();
-    }
-
-    private static double number(JsonParser p, String name, long position) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw error(position, p, "'" + name + "' must be a number, was " + t);
-        }
-        return p.getDoubleValue();
-    }
-
-    private static void require(boolean ok, long position, JsonParser p, String problem) {
-        if (!ok) {
-            throw error(position, p, problem);
-        }
-    }
-
-    private static InputFormatException error(long position, JsonParser p, String problem) {
-        return new InputFormatException("massive frame", position,
-                Math.max(1, p.currentTokenLocation().getColumnNr()), problem);
     }
 
     private static final class Fields {

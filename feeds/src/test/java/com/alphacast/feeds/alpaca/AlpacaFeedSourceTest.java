@@ -5,7 +5,6 @@ import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.feeds.fixtures.EventLog;
 import com.alphacast.feeds.fixtures.JsonTree;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
-import com.alphacast.feeds.keyed.KeyedStreamSource;
 import com.alphacast.feeds.keyed.KeyedVenueContract;
 import com.alphacast.feeds.loopback.LoopbackQuoteServer;
 import com.alphacast.feeds.loopback.LoopbackWebSocketServer;
@@ -24,29 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link AlpacaFeedSource} against a loopback server speaking Alpaca's real-time stock stream. */
 class AlpacaFeedSourceTest extends KeyedVenueContract {
 
-    @Override
-    protected String sourceName() {
-        return "alpaca";
+    AlpacaFeedSourceTest() {
+        super("alpaca", List.of("AAPL", "SPY"));
     }
 
     @Override
-    protected List<String> symbols() {
-        return List.of("AAPL", "SPY");
-    }
-
-    @Override
-    protected String fixture() {
-        return "alpaca-stream.jsonl";
-    }
-
-    @Override
-    protected FeedSource create(KeyedFeedSettings settings) {
+    protected AlpacaFeedSource create(KeyedFeedSettings settings) {
         return new AlpacaFeedSource(settings, HttpClient.newHttpClient(), Clock.systemUTC(), new Random(3));
-    }
-
-    @Override
-    protected KeyedStreamSource stream(FeedSource source) {
-        return ((AlpacaFeedSource) source).stream();
     }
 
     @Override
@@ -91,10 +74,6 @@ class AlpacaFeedSourceTest extends KeyedVenueContract {
     static long nanos(Object rfc3339) {
         Instant i = Instant.parse((String) rfc3339);
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
-
-    static double number(Object v) {
-        return ((Number) v).doubleValue();
     }
 
     @Override

@@ -39,18 +39,41 @@ public abstract class KeyedVenueContract {
 
     protected static final StreamCredentials CREDENTIALS = new StreamCredentials("PKTEST7AKEY", "s3cr3t-SECRET");
 
-    /** The source's configuration name. */
-    protected abstract String sourceName();
+    private final String sourceName;
+    private final List<String> symbols;
 
-    /** The symbols the fixture holds. */
-    protected abstract List<String> symbols();
+    /**
+     * @param sourceName the source's configuration name; its fixture is the classpath resource
+     *                   {@code /keyed/<sourceName>-stream.jsonl}, one frame a line, as the venue sends them
+     * @param symbols    the symbols the fixture holds
+     */
+    protected KeyedVenueContract(String sourceName, List<String> symbols) {
+        this.sourceName = sourceName;
+        this.symbols = List.copyOf(symbols);
+    }
 
-    /** The fixture's classpath resource: one frame a line, as the venue sends them. */
-    protected abstract String fixture();
+    protected final String sourceName() {
+        return sourceName;
+    }
 
-    protected abstract FeedSource create(KeyedFeedSettings settings);
+    protected final List<String> symbols() {
+        return symbols;
+    }
 
-    protected abstract KeyedStreamSource stream(FeedSource source);
+    private String fixture() {
+        return sourceName + "-stream.jsonl";
+    }
+
+    protected abstract KeyedVenueSource create(KeyedFeedSettings settings);
+
+    private static KeyedStreamSource stream(FeedSource source) {
+        return ((KeyedVenueSource) source).stream();
+    }
+
+    /** A JSON number from {@link JsonTree} as a double. */
+    protected static double number(Object v) {
+        return ((Number) v).doubleValue();
+    }
 
     protected abstract String welcome();
 

@@ -1,10 +1,8 @@
 package com.alphacast.feeds.massive;
 
-import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.feeds.fixtures.EventLog;
 import com.alphacast.feeds.fixtures.JsonTree;
 import com.alphacast.feeds.keyed.KeyedFeedSettings;
-import com.alphacast.feeds.keyed.KeyedStreamSource;
 import com.alphacast.feeds.keyed.KeyedVenueContract;
 import com.alphacast.feeds.loopback.LoopbackQuoteServer;
 import org.junit.jupiter.api.Test;
@@ -20,29 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link MassiveFeedSource} against a loopback server speaking Massive's stocks WebSocket. */
 class MassiveFeedSourceTest extends KeyedVenueContract {
 
-    @Override
-    protected String sourceName() {
-        return "massive";
+    MassiveFeedSourceTest() {
+        super("massive", List.of("MSFT", "SPY"));
     }
 
     @Override
-    protected List<String> symbols() {
-        return List.of("MSFT", "SPY");
-    }
-
-    @Override
-    protected String fixture() {
-        return "massive-stream.jsonl";
-    }
-
-    @Override
-    protected FeedSource create(KeyedFeedSettings settings) {
+    protected MassiveFeedSource create(KeyedFeedSettings settings) {
         return new MassiveFeedSource(settings, HttpClient.newHttpClient(), Clock.systemUTC(), new Random(5));
-    }
-
-    @Override
-    protected KeyedStreamSource stream(FeedSource source) {
-        return ((MassiveFeedSource) source).stream();
     }
 
     @Override
@@ -81,10 +63,6 @@ class MassiveFeedSourceTest extends KeyedVenueContract {
         return List.of("T.MSFT", "Q.MSFT", "T.SPY", "Q.SPY").stream()
                 .map(ch -> "[{\"ev\":\"status\",\"status\":\"success\",\"message\":\"subscribed to: " + ch + "\"}]")
                 .toList();
-    }
-
-    static double number(Object v) {
-        return ((Number) v).doubleValue();
     }
 
     @Override
