@@ -1,6 +1,7 @@
 package com.alphacast.core.strategy;
 
 import com.alphacast.core.calendar.MarketCalendar;
+import com.alphacast.core.options.OptionChain;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -23,6 +24,19 @@ public record CommonParameters(MarketCalendar calendar, SessionWindow window, Fr
             return Optional.of("outside window " + window);
         }
         return gate.staleness(context);
+    }
+
+    /** Whether the strategy may look at this bar: inside its window and fresh. */
+    public boolean admits(StrategyContext context) {
+        return skipReason(context).isEmpty();
+    }
+
+    /**
+     * The chain a strategy that needs one trades on: empty when the bar may not be looked at ({@link #skipReason})
+     * or the chain is missing or stale.
+     */
+    public Optional<OptionChain> chainToTrade(StrategyContext context) {
+        return admits(context) ? gate.freshChain(context) : Optional.empty();
     }
 
     public LocalDate sessionDate(StrategyContext context) {

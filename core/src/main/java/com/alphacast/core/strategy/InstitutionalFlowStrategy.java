@@ -31,8 +31,7 @@ public final class InstitutionalFlowStrategy implements Strategy {
     private final double minBodyFraction;
     private final double minImbalance;
     private final double minVpin;
-    private final double stopFraction;
-    private final double rewardToRisk;
+    private final FixedStop levels;
 
     public InstitutionalFlowStrategy(MarketCalendar calendar, StrategyParameters parameters) {
         common = CommonParameters.read(parameters, calendar, "open+5m..close-5m");
@@ -40,8 +39,7 @@ public final class InstitutionalFlowStrategy implements Strategy {
         minBodyFraction = parameters.decimal("minBodyFraction", 0.0005, 1e-6, 0.1);
         minImbalance = parameters.decimal("minImbalance", 0.4, 0.01, 1);
         minVpin = parameters.decimal("minVpin", 0.3, 0, 1);
-        stopFraction = parameters.decimal("stopFraction", 0.002, 1e-5, 0.2);
-        rewardToRisk = parameters.decimal("rewardToRisk", 2, 0.1, 20);
+        levels = FixedStop.read(parameters, 0.002);
         parameters.requireAllRead();
     }
 
@@ -52,7 +50,7 @@ public final class InstitutionalFlowStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (!common.admits(context)) {
             return Optional.empty();
         }
         Bar bar = context.view().lastBar();
@@ -78,9 +76,7 @@ public final class InstitutionalFlowStrategy implements Strategy {
                 : spike != null ? "volume spike alone" : "order-flow pressure alone";
         String summary = String.format(Locale.ROOT, "institutional %s flow: %s (z %.1f, imbalance %.2f, VPIN %.2f)",
                 direction == Direction.LONG ? "buying" : "selling", detectors, z, imbalance, vpin);
-        double risk = entry * stopFraction;
-        return Optional.of(Candidates.of(NAME, context, direction, entry, entry - direction.sign() * risk,
-                entry + direction.sign() * risk * rewardToRisk, common.quantity(), summary, rationale,
-                Optional.empty()));
+        return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
+                levels.target(entry, direction), common.quantity(), summary, rationale, Optional.empty()));
     }
 }

@@ -66,10 +66,7 @@ public final class MocPinStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<OptionChain> chain = common.gate().freshChain(context);
+        Optional<OptionChain> chain = common.chainToTrade(context);
         if (chain.isEmpty()) {
             return Optional.empty();
         }

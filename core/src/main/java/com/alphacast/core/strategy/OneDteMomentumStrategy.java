@@ -30,24 +30,17 @@ public final class OneDteMomentumStrategy implements Strategy {
     private final LiquidContracts liquidity;
     private final double minBodyFraction;
     private final double closeLocation;
-    private final int minDays;
-    private final int maxDays;
-    private final double stopFraction;
-    private final double rewardToRisk;
+    private final ExpiryDays expiry;
+    private final FixedStop levels;
 
     public OneDteMomentumStrategy(MarketCalendar calendar, StrategyParameters parameters) {
         common = CommonParameters.read(parameters, calendar, "close-60m..close-5m");
         liquidity = LiquidContracts.from(parameters);
         minBodyFraction = parameters.decimal("minBodyFraction", 0.001, 1e-6, 0.1);
         closeLocation = parameters.decimal("closeLocation", 0.25, 0.01, 1);
-        minDays = parameters.integer("minDays", 1, 1, 30);
-        maxDays = parameters.integer("maxDays", 3, 1, 30);
-        stopFraction = parameters.decimal("stopFraction", 0.003, 1e-5, 0.2);
-        rewardToRisk = parameters.decimal("rewardToRisk", 2, 0.1, 20);
+        expiry = ExpiryDays.read(parameters, NAME, new ExpiryDays(1, 3), 1, 30);
+        levels = FixedStop.read(parameters, 0.003);
         parameters.requireAllRead();
-        if (minDays > maxDays) {
-            throw new IllegalArgumentException(NAME + ": minDays " + minDays + " must not exceed maxDays " + maxDays);
-        }
     }
 
     @Override
@@ -57,7 +50,7 @@ public final class OneDteMomentumStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (!common.admits(context)) {
             return Optional.empty();
         }
         Bar bar = context.view().lastBar();
@@ -75,7 +68,7 @@ public final class OneDteMomentumStrategy implements Strategy {
             return Optional.empty();
         }
         Optional<OptionContract> contract = common.gate().freshChain(context)
-                .flatMap(chain -> liquidity.nearest(chain, common.sessionDate(context), minDays, maxDays,
+                .flatMap(chain -> liquidity.nearest(chain, common.sessionDate(context), expiry.min(), expiry.max(),
                         direction == Direction.LONG ? OptionRight.CALL : OptionRight.PUT, entry));
         if (contract.isEmpty()) {
             return Optional.empty();
@@ -87,8 +80,7 @@ public final class OneDteMomentumStrategy implements Strategy {
                 Factor.scored("volume", z, 0.30, z / 4)));
         String summary = String.format(Locale.ROOT, "%s into the close: %+.2f%% on the bar, closed %.0f%% off its %s",
                 direction, body * 100, fromExtreme * 100, direction == Direction.LONG ? "high" : "low");
-        double risk = entry * stopFraction;
-        return Optional.of(Candidates.of(NAME, context, direction, entry, entry - direction.sign() * risk,
-                entry + direction.sign() * risk * rewardToRisk, common.quantity(), summary, rationale, contract));
+        return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
+                levels.target(entry, direction), common.quantity(), summary, rationale, contract));
     }
 }

@@ -54,10 +54,7 @@ public final class OptionsEvStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<OptionChain> chain = common.gate().freshChain(context);
+        Optional<OptionChain> chain = common.chainToTrade(context);
         double forecast = context.view().realizedVolatility() * volatilityMultiplier;
         if (chain.isEmpty() || !(forecast > 0)) {
             return Optional.empty();

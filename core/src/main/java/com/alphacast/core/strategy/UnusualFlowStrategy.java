@@ -36,30 +36,23 @@ public final class UnusualFlowStrategy implements Strategy {
     private final CommonParameters common;
     private final LiquidContracts liquidity;
     private final UnusualOptionsActivity activity;
-    private final int minDays;
-    private final int maxDays;
+    private final ExpiryDays expiry;
     private final double institutionalPremium;
     private final double minBias;
     private final double minInstitutionalShare;
-    private final double stopFraction;
-    private final double rewardToRisk;
+    private final FixedStop levels;
 
     public UnusualFlowStrategy(MarketCalendar calendar, StrategyParameters parameters) {
         common = CommonParameters.read(parameters, calendar, "open+60m..close-15m");
         liquidity = LiquidContracts.from(parameters);
         activity = new UnusualOptionsActivity(parameters.decimal("minVolumeToOpenInterest", 1, 0, 1000),
                 parameters.integer("minVolume", 100, 1, Integer.MAX_VALUE));
-        minDays = parameters.integer("minDays", 7, 0, 365);
-        maxDays = parameters.integer("maxDays", 21, 0, 365);
+        expiry = ExpiryDays.read(parameters, NAME, new ExpiryDays(7, 21), 0, 365);
         institutionalPremium = parameters.decimal("institutionalPremium", 1_000_000, 1, 1e12);
         minBias = parameters.decimal("minBias", 0.3, 0, 1);
         minInstitutionalShare = parameters.decimal("minInstitutionalShare", 0.5, 0, 1);
-        stopFraction = parameters.decimal("stopFraction", 0.005, 1e-5, 0.2);
-        rewardToRisk = parameters.decimal("rewardToRisk", 2, 0.1, 20);
+        levels = FixedStop.read(parameters, 0.005);
         parameters.requireAllRead();
-        if (minDays > maxDays) {
-            throw new IllegalArgumentException(NAME + ": minDays " + minDays + " must not exceed maxDays " + maxDays);
-        }
     }
 
     @Override
@@ -69,10 +62,7 @@ public final class UnusualFlowStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<OptionChain> chain = common.gate().freshChain(context);
+        Optional<OptionChain> chain = common.chainToTrade(context);
         if (chain.isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +75,7 @@ public final class UnusualFlowStrategy implements Strategy {
         for (UnusualContract unusual : activity.scan(chain.get())) {
             long days = ChronoUnit.DAYS.between(session, unusual.contract().expiry());
             double premium = unusual.premiumTraded();
-            if (days < minDays || days > maxDays || !(premium > 0)) {
+            if (!expiry.contains(days) || !(premium > 0)) {
                 continue;
             }
             if (premium < institutionalPremium) {
@@ -113,7 +103,6 @@ public final class UnusualFlowStrategy implements Strategy {
             return Optional.empty(); // the flow is there but no contract of that side is liquid enough to trade
         }
         double entry = context.view().lastBar().close();
-        double risk = entry * stopFraction;
         Rationale rationale = new Rationale(List.of(
                 Factor.scored("flow-bias", bias, 0.40, Math.abs(bias)),
                 Factor.scored("institutional-share", share, 0.30, share),
@@ -122,8 +111,8 @@ public final class UnusualFlowStrategy implements Strategy {
         String summary = String.format(Locale.ROOT,
                 "institutional %s flow: calls $%,.0f vs puts $%,.0f (%.0f%% of unusual premium)",
                 direction == Direction.LONG ? "call" : "put", callPremium, putPremium, share * 100);
-        return Optional.of(Candidates.of(NAME, context, direction, entry, entry - direction.sign() * risk,
-                entry + direction.sign() * risk * rewardToRisk, common.quantity(), summary, rationale,
+        return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
+                levels.target(entry, direction), common.quantity(), summary, rationale,
                 Optional.of(chosen.contract())));
     }
 
