@@ -18,7 +18,7 @@ class InstitutionalFlowStrategyTest {
     private static Optional<Candidate> at(InstitutionalFlowStrategy strategy, LocalTime end, double open,
                                           double close, double z, double imbalance, double vpin) {
         Bar bar = SpySession.view(DAY, end, open, close, z, SpySession.chainAt(DAY, end)).lastBar();
-        FlowView view = new FlowView(bar, z, imbalance, vpin);
+        BarView view = BarView.flow(bar, z, imbalance, vpin);
         return strategy.evaluate(new StrategyContext(view, Optional.empty(), bar.end().plusMillis(200)));
     }
 

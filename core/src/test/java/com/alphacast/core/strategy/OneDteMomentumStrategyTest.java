@@ -21,7 +21,7 @@ class OneDteMomentumStrategyTest {
     private Optional<Candidate> at(LocalTime end, double open, double close, double imbalance) {
         OptionChain chain = SpySession.chainAt(DAY, end);
         Bar bar = SpySession.view(DAY, end, open, close, 2.5, chain).lastBar();
-        return strategy.evaluate(new StrategyContext(new FlowView(bar, 2.5, imbalance, Double.NaN),
+        return strategy.evaluate(new StrategyContext(BarView.flow(bar, 2.5, imbalance, Double.NaN),
                 Optional.of(chain), bar.end().plusMillis(200)));
     }
 
