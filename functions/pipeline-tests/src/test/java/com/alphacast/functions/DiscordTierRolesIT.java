@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.fakes.chat.LocalChatPlatforms;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
-import com.alphacast.localcloud.junit.TemporaryHome;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,26 +48,15 @@ class DiscordTierRolesIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private static Path liveDiscordConfig() {
-        try {
-            Path dir = TemporaryHome.create("alphacast-discord-roles");
-            String demo = Files.readString(LocalCloudExtension.projectRoot().resolve("config/demo.yaml"));
-            String live = demo.replace("""
-                        discord:
-                          sink: outbox
-                    """, """
-                        discord:
-                          sink: outbox
-                          credential: "env:ALPHACAST_TEST_DISCORD_SECRET"
-                          apiBaseUrl: "%s"
-                    """.formatted(CHAT.discord().apiBase()));
-            if (live.equals(demo)) {
-                throw new IllegalStateException("config/demo.yaml no longer has the discord outbox block this test rewrites");
-            }
-            Files.writeString(dir.resolve("demo.yaml"), live);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PipelineFixtures.demoConfigWith("alphacast-discord-roles", "discord outbox", """
+                    discord:
+                      sink: outbox
+                """, """
+                    discord:
+                      sink: outbox
+                      credential: "env:ALPHACAST_TEST_DISCORD_SECRET"
+                      apiBaseUrl: "%s"
+                """.formatted(CHAT.discord().apiBase()));
     }
 
     @AfterAll

@@ -19,9 +19,7 @@ import com.alphacast.functions.morning.chart.KeyLevel;
 import com.alphacast.functions.morning.chart.PricePoint;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
-import com.alphacast.localcloud.junit.TemporaryHome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,42 +70,30 @@ class LiveBriefingChartIT {
 
     /** config/demo.yaml with every channel live against the fakes. */
     private static Path liveConfig() {
-        try {
-            Path dir = TemporaryHome.create("alphacast-live-briefing-chart");
-            String demo = Files.readString(LocalCloudExtension.projectRoot().resolve("config/demo.yaml"));
-            String outboxes = """
-                      channels:
-                        telegram:
-                          sink: outbox
-                        discord:
-                          sink: outbox
-                        x:
-                          sink: outbox
-                    """;
-            String live = demo.replace(outboxes, """
-                      channels:
-                        telegram:
-                          sink: live
-                          credential: "env:ALPHACAST_TEST_TELEGRAM_TOKEN"
-                          apiBaseUrl: "%s"
-                        discord:
-                          sink: live
-                          credential: "env:ALPHACAST_TEST_DISCORD"
-                          apiBaseUrl: "%s"
-                        x:
-                          sink: live
-                          credential: "env:ALPHACAST_TEST_X"
-                          apiBaseUrl: "%s"
-                    """.formatted(TELEGRAM.baseUri().toString().replaceAll("/$", ""), DISCORD.apiBase(),
-                    X.baseUri().toString().replaceAll("/$", "")));
-            if (live.equals(demo)) {
-                throw new IllegalStateException("config/demo.yaml no longer has the outbox channels block this test rewrites");
-            }
-            Files.writeString(dir.resolve("demo.yaml"), live);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PipelineFixtures.demoConfigWith("alphacast-live-briefing-chart", "outbox channels", """
+                  channels:
+                    telegram:
+                      sink: outbox
+                    discord:
+                      sink: outbox
+                    x:
+                      sink: outbox
+                """, """
+                  channels:
+                    telegram:
+                      sink: live
+                      credential: "env:ALPHACAST_TEST_TELEGRAM_TOKEN"
+                      apiBaseUrl: "%s"
+                    discord:
+                      sink: live
+                      credential: "env:ALPHACAST_TEST_DISCORD"
+                      apiBaseUrl: "%s"
+                    x:
+                      sink: live
+                      credential: "env:ALPHACAST_TEST_X"
+                      apiBaseUrl: "%s"
+                """.formatted(TELEGRAM.baseUri().toString().replaceAll("/$", ""), DISCORD.apiBase(),
+                X.baseUri().toString().replaceAll("/$", "")));
     }
 
     @AfterAll

@@ -12,10 +12,6 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.fakes.telegram.FakeTelegram;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
-import com.alphacast.localcloud.junit.TemporaryHome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,26 +42,15 @@ class LiveTelegramDistributionIT {
     private final JsonCodec json = new JsonCodec();
 
     private static Path liveTelegramConfig() {
-        try {
-            Path dir = TemporaryHome.create("alphacast-live-telegram");
-            String demo = Files.readString(LocalCloudExtension.projectRoot().resolve("config/demo.yaml"));
-            String live = demo.replace("""
-                        telegram:
-                          sink: outbox
-                    """, """
-                        telegram:
-                          sink: live
-                          credential: "env:ALPHACAST_TEST_TELEGRAM_TOKEN"
-                          apiBaseUrl: "%s"
-                    """.formatted(TELEGRAM.baseUri().toString().replaceAll("/$", "")));
-            if (live.equals(demo)) {
-                throw new IllegalStateException("config/demo.yaml no longer has the telegram outbox block this test rewrites");
-            }
-            Files.writeString(dir.resolve("demo.yaml"), live);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PipelineFixtures.demoConfigWith("alphacast-live-telegram", "telegram outbox", """
+                    telegram:
+                      sink: outbox
+                """, """
+                    telegram:
+                      sink: live
+                      credential: "env:ALPHACAST_TEST_TELEGRAM_TOKEN"
+                      apiBaseUrl: "%s"
+                """.formatted(TELEGRAM.baseUri().toString().replaceAll("/$", "")));
     }
 
     @AfterAll
