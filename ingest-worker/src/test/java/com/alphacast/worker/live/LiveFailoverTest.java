@@ -41,6 +41,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -182,9 +184,15 @@ class LiveFailoverTest {
                 .orElseThrow(() -> new AssertionError("no failover; alerts " + raised));
         assertThat(failover.fromSource()).isEqualTo(LiveFeeds.BINANCE_SPOT);
         assertThat(failover.toSource()).isEqualTo(LiveFeeds.BINANCE_FUTURES);
-        long failedOverAfter = failover.atNanos() / 1_000_000 - stoppedAtMillis;
-        assertThat(failedOverAfter).as("failover %d ms after the primary stopped", failedOverAfter)
-                .isBetween(STALENESS.toMillis() - 50, STALENESS.toMillis() + 500);
+        // The silence as measured by whoever saw it first (the source per symbol, or the supervisor), from the
+        // primary's last event: on a loaded machine this thread may stop sending well after the last frame was taken.
+        Matcher silence = Pattern.compile("no (?:event|message) for (\\d+) ms")
+                .matcher(failover.reason());
+        assertThat(silence.find()).as("failover reason names the silence: %s", failover.reason()).isTrue();
+        long silentFor = Long.parseLong(silence.group(1));
+        assertThat(silentFor).as("failover after %d ms without an event from the primary", silentFor)
+                .isGreaterThan(STALENESS.toMillis())
+                .isLessThanOrEqualTo(STALENESS.toMillis() + 1_000);
 
         // the worker was told STALE from the failover until the backup's book was rebuilt, then the reverse on take-back
         assertThat(statuses).extracting(st -> st.health() + " " + st.source()).containsSubsequence(
@@ -236,8 +244,8 @@ class LiveFailoverTest {
             assertThat(bars).as("signal %s comes from a LIVE bar", s.id())
                     .anyMatch(b -> b.bar().end().equals(s.marketTime()) && b.analytics().health() == FeedHealth.LIVE);
         }
-        System.out.printf("live failover: %d bars, %d signals, failover after %d ms, stale bars %s..%s, alerts %s%n",
-                bars.size(), emitted.size(), failedOverAfter, staleFrom, staleTo,
+        System.out.printf("live failover: %d bars, %d signals, failover after %d ms of silence, stale bars %s..%s, alerts %s%n",
+                bars.size(), emitted.size(), silentFor, staleFrom, staleTo,
                 raised.stream().map(FeedAlert::kind).toList());
     }
 
