@@ -26,7 +26,8 @@ import java.util.Optional;
  * subscription commands are given by the function ({@link LedgerSubscriptions}: tiers from SubscribersTable).
  * /closeall, once confirmed, puts one close request per open position on PositionCloseRequestsQueue
  * ({@code CLOSE_REQUESTS_QUEUE_URL}) for the position function. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
- * past sessions; signal delays and stored times always use the real clock.
+ * past sessions (feed records' ages are then counted from that day too, so a replay flags none as old); signal delays
+ * and stored times always use the real clock.
  */
 public final class TableBackedRouter {
 
