@@ -7,6 +7,9 @@ import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedStatus;
 import com.alphacast.core.usecase.feed.FeedStatusBoard;
+import com.alphacast.core.usecase.feed.FeedStatusRecords;
+import com.alphacast.core.usecase.feed.RecordedFeedStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,19 +25,28 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /**
  * Feed status records in the control table, one per instrument under {@code feed|<instrument>}, beside the kill switch
  * ({@code kill-switch}) and the risk counters: {@code instrument}, {@code source}, {@code health}, {@code reason},
- * {@code since} (ISO-8601) and {@code sinceNanos}. A put is conditional on not being older than the record it replaces,
- * so a late write (a retry, or the old task during a deployment) never hides a newer status.
+ * {@code since} (ISO-8601), {@code sinceNanos} and {@code recordedAt} (ISO-8601, when this board wrote it: the worker
+ * rewrites an unchanged status on an interval, so an old {@code recordedAt} means the worker stopped writing). A put is
+ * conditional on not being older than the record it replaces, so a late write (a retry, or the old task during a
+ * deployment) never hides a newer status; rewriting the same status passes and refreshes {@code recordedAt}.
  */
-public final class DynamoFeedStatusBoard implements FeedStatusBoard {
+public final class DynamoFeedStatusBoard implements FeedStatusBoard, FeedStatusRecords {
 
     static final String KEY_PREFIX = "feed|";
 
     private final DynamoDbClient db;
     private final String controlTable;
+    private final Clock clock;
 
     public DynamoFeedStatusBoard(DynamoDbClient db, String controlTable) {
+        this(db, controlTable, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each write's {@code recordedAt} */
+    public DynamoFeedStatusBoard(DynamoDbClient db, String controlTable, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.controlTable = Objects.requireNonNull(controlTable, "controlTable");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -48,7 +60,8 @@ public final class DynamoFeedStatusBoard implements FeedStatusBoard {
                             "health", s(status.health().name()),
                             "reason", s(status.reason().isEmpty() ? "-" : status.reason()),
                             "since", s(since.toString()),
-                            "sinceNanos", n(status.sinceNanos())))
+                            "sinceNanos", n(status.sinceNanos()),
+                            "recordedAt", s(clock.instant().toString())))
                     .conditionExpression("attribute_not_exists(sinceNanos) OR sinceNanos <= :since")
                     .expressionAttributeValues(Map.of(":since", n(status.sinceNanos())))
                     .build());
@@ -60,13 +73,36 @@ public final class DynamoFeedStatusBoard implements FeedStatusBoard {
     /** A scan of the (small) control table for the {@code feed|} records: for /status, not a hot path. */
     @Override
     public List<FeedStatus> statuses() {
-        List<FeedStatus> out = new ArrayList<>();
+        return recorded().stream().map(RecordedFeedStatus::status).toList();
+    }
+
+    /**
+     * The same scan with each record's {@code recordedAt}; a record written before that attribute existed counts as
+     * written at its {@code since}, the earliest it can have been written, so it is never taken for fresher than it is.
+     */
+    @Override
+    public List<RecordedFeedStatus> recorded() {
+        List<RecordedFeedStatus> out = new ArrayList<>();
         db.scanPaginator(ScanRequest.builder().tableName(controlTable).consistentRead(true)
                         .filterExpression("begins_with(controlKey, :feed)")
                         .expressionAttributeValues(Map.of(":feed", s(KEY_PREFIX))).build())
-                .items().forEach(item -> out.add(toStatus(item)));
-        out.sort(Comparator.comparing(FeedStatus::instrument));
+                .items().forEach(item -> {
+                    FeedStatus status = toStatus(item);
+                    AttributeValue recordedAt = item.get("recordedAt");
+                    out.add(new RecordedFeedStatus(status, recordedAt == null || recordedAt.s() == null
+                            ? Instant.ofEpochSecond(0, status.sinceNanos()) : instant(status, recordedAt.s())));
+                });
+        out.sort(Comparator.comparing(r -> r.status().instrument()));
         return out;
+    }
+
+    private Instant instant(FeedStatus status, String recordedAt) {
+        try {
+            return Instant.parse(recordedAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("feed status record " + KEY_PREFIX + status.instrument() + " in "
+                    + controlTable + " has an unreadable recordedAt '" + recordedAt + "' (ISO-8601 expected)", e);
+        }
     }
 
     private static FeedStatus toStatus(Map<String, AttributeValue> item) {

@@ -13,6 +13,8 @@ import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
+import com.alphacast.core.usecase.feed.FeedStatusRecords;
+import com.alphacast.core.usecase.feed.RecordedFeedStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -37,6 +39,11 @@ public final class CommandRouter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneId.of("UTC"));
+    /**
+     * A feed record not written for this long is flagged: the worker rewrites every instrument's status each minute
+     * (ingest-worker {@code FeedAlertOutbox}), so five missed rewrites mean it stopped, whatever health the record shows.
+     */
+    static final Duration FEED_RECORD_OLD_AFTER = Duration.ofMinutes(5);
 
     private final CommandCatalog catalog;
     private final SubscriberRegistry registry;
@@ -53,6 +60,7 @@ public final class CommandRouter {
     private final SubscriptionCommands subscriptions;
     private final Duration confirmationWindow = Duration.ofSeconds(60);
     private final OperatorAudit audit;
+    private final Optional<FeedStatusRecords> feeds;
 
     /**
      * @param subscribeLink where /subscribe sends people (payment page, bot deep link)
@@ -84,6 +92,22 @@ public final class CommandRouter {
                          SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
                          RandomGenerator random, String subscribeLink, ZoneId tradingZone,
                          PendingConfirmations confirmations, SubscriptionCommands subscriptions, OperatorAudit audit) {
+        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
+                confirmations, subscriptions, audit, Optional.empty());
+    }
+
+    /**
+     * @param subscriptions the operators' /grant, /revoke and /refund
+     * @param audit         records every operator command routed, refused ones included
+     * @param feeds         each instrument's feed status, listed to operators by /status; empty where no board is
+     *                      reachable (said so in the answer)
+     */
+    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
+                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
+                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
+                         PendingConfirmations confirmations, SubscriptionCommands subscriptions, OperatorAudit audit,
+                         Optional<FeedStatusRecords> feeds) {
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -250,7 +274,38 @@ public final class CommandRouter {
         if (role.atLeast(Role.PREMIUM)) {
             state += "\nOpen positions: " + positions.openPositions().size();
         }
+        if (role == Role.ADMIN) {
+            state += "\n" + feedLines();
+        }
         return state;
+    }
+
+    /** Operators only: each instrument's active source, health, since when and why, old records flagged. */
+    private String feedLines() {
+        if (feeds.isEmpty()) {
+            return "Feeds: no feed status board is wired here.";
+        }
+        List<RecordedFeedStatus> records = feeds.get().recorded();
+        if (records.isEmpty()) {
+            return "Feeds: no status on record (no worker has written one).";
+        }
+        Instant now = clock.instant();
+        StringBuilder text = new StringBuilder("Feeds:");
+        for (RecordedFeedStatus record : records) {
+            var status = record.status();
+            text.append("\n").append(status.instrument()).append(" · ").append(status.source()).append(" · ")
+                    .append(status.health()).append(" since ")
+                    .append(TIME.format(Instant.ofEpochSecond(0, status.sinceNanos())));
+            if (!status.reason().isEmpty()) {
+                text.append(" · ").append(status.reason());
+            }
+            Duration age = record.age(now);
+            if (age.compareTo(FEED_RECORD_OLD_AFTER) > 0) {
+                text.append(" · OLD RECORD: last written ").append(TIME.format(record.recordedAt())).append(", ")
+                        .append(age.toMinutes()).append(" min ago; is the worker running?");
+            }
+        }
+        return text.toString();
     }
 
     private String recentSignals(Role role, int count) {

@@ -11,7 +11,12 @@ import com.alphacast.fakes.telegram.FakeTelegram;
 import com.alphacast.feeds.supervisor.FeedAlert;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.alphacast.core.usecase.feed.RecordedFeedStatus;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,6 +84,43 @@ class FeedAlertOutboxTest {
         board.publish(newer);
         board.publish(new FeedStatus("SOLUSDT", "binance-spot", FeedHealth.STALE, "late retry", T0 + 1));
         assertThat(board.statuses()).filteredOn(s -> s.instrument().equals("SOLUSDT")).containsExactly(newer);
+    }
+
+    @Test
+    void refreshRewritesTheLatestStatusUnchangedSoItsRecordShowsTheWorkerIsAlive() throws Exception {
+        LocalCloud cloud = CLOUD.get();
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-02T04:40:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        DynamoFeedStatusBoard board = new DynamoFeedStatusBoard(cloud.dynamoDb(), cloud.tableName("ControlTable"), clock);
+        FeedStatus stale = new FeedStatus("XRPUSDT", "binance-spot", FeedHealth.STALE, "gap", T0);
+        FeedStatus live = new FeedStatus("XRPUSDT", "binance-spot", FeedHealth.LIVE, "rebuilt", T0 + 1);
+        // an interval no test run reaches: the refresh is called by hand
+        try (FeedAlertOutbox outbox = new FeedAlertOutbox(board, Optional.empty(), 8, Duration.ofHours(1))) {
+            outbox.status(live);
+            outbox.status(stale); // arrives late: neither the board nor the refresh may take it for the latest
+            await(() -> outbox.delivered() == 2);
+            now.set(Instant.parse("2025-12-02T04:47:00Z"));
+            outbox.refresh();
+            await(() -> outbox.delivered() == 3);
+        }
+
+        assertThat(board.recorded()).filteredOn(r -> r.status().instrument().equals("XRPUSDT"))
+                .containsExactly(new RecordedFeedStatus(live, Instant.parse("2025-12-02T04:47:00Z")));
     }
 
     @Test

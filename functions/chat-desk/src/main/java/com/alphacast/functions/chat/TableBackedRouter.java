@@ -1,5 +1,6 @@
 package com.alphacast.functions.chat;
 
+import com.alphacast.aws.feed.DynamoFeedStatusBoard;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueCloseRequests;
 import com.alphacast.aws.sqs.QueuePublisher;
@@ -14,16 +15,19 @@ import com.alphacast.functions.FunctionResources;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 
 /**
  * The command router of the webhook functions, wired on the tables template.yaml gives them: positions and
  * P&amp;L from PositionsTable, signals from SignalsTable at the caller's tier and delay, the kill switch in
+ * ControlTable, each instrument's feed status (operators' /status) from the worker's {@code feed|} records in
  * ControlTable, confirmations in InboundRequestsTable, operator commands audited in OperatorAuditTable. Roles and
  * subscription commands are given by the function ({@link LedgerSubscriptions}: tiers from SubscribersTable).
  * /closeall, once confirmed, puts one close request per open position on PositionCloseRequestsQueue
  * ({@code CLOSE_REQUESTS_QUEUE_URL}) for the position function. The router's clock (today for /pnl, times shown) may be set back by whole days for replays of
- * past sessions; signal delays and stored times always use the real clock.
+ * past sessions (feed records' ages are then counted from that day too, so a replay flags none as old); signal delays
+ * and stored times always use the real clock.
  */
 public final class TableBackedRouter {
 
@@ -72,6 +76,7 @@ public final class TableBackedRouter {
                 new DynamoTradingControl(risk, book, closeRequests, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
                 resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
                 new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
-                subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")));
+                subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")),
+                Optional.of(new DynamoFeedStatusBoard(db, resources.require("CONTROL_TABLE"), clock)));
     }
 }

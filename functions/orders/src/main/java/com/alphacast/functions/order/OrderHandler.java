@@ -1,5 +1,6 @@
 package com.alphacast.functions.order;
 
+import com.alphacast.aws.json.MalformedMessageException;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueExitChecks;
@@ -28,6 +29,13 @@ import java.util.Map;
  * Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. An order the broker
  * refuses, or that still fails on the queue's last receive ({@code MAX_RECEIVE_COUNT}), is recorded as rejected and
  * gives its risk slot back instead of going to the DLQ holding it.
+ *
+ * <p>An attempt that crashed or timed out cannot do that itself, so its message still reaches OrdersDeadLetterQueue:
+ * this function consumes that queue too (records told apart by {@code eventSourceARN} against
+ * {@code ORDERS_DEAD_LETTER_QUEUE_ARN}) and settles each order there with {@link OrderSubmission#abandon}: recorded
+ * rejected as "dead-lettered after N receives" and its slot given back, unless an order is already on record (a fill
+ * written before the crash keeps its slot; a rejection's slot is given back once only), and says so in the log for
+ * operators.
  */
 public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -36,6 +44,7 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
     private final SnapStartPriming priming;
     private final OrderSubmission submission;
     private final int maxReceiveCount;
+    private final String deadLetterQueueArn;
 
     public OrderHandler() {
         this(System.getenv());
@@ -63,6 +72,7 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
                 new QueueExitChecks(new QueuePublisher(resources.sqs(), resources.require("MARKET_BARS_QUEUE_URL"),
                         resources.json())), approvals, clock);
         this.maxReceiveCount = maxReceiveCount(resources);
+        this.deadLetterQueueArn = resources.require("ORDERS_DEAD_LETTER_QUEUE_ARN");
     }
 
     /** {@code MAX_RECEIVE_COUNT}: the OrdersQueue's {@code maxReceiveCount}, so the last attempt is known. */
@@ -83,6 +93,10 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PartialBatch.process(event, context, message -> {
+            if (deadLetterQueueArn.equals(message.getEventSourceArn())) {
+                settleDeadLettered(message, context);
+                return;
+            }
             Signal signal = resources.json().read(message.getBody(), Signal.class);
             OrderOutcome outcome;
             try {
@@ -99,6 +113,32 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
             }
             context.getLogger().log(describe(outcome) + "\n");
         });
+    }
+
+    /**
+     * An order whose every attempt crashed or timed out: no fill is on record unless the crash came after it was
+     * written, so {@code abandon} rejects it and frees its slot only when no order is on record. A failure here fails
+     * the record, retried on the dead-letter queue (it has no redrive) until the slot is settled. A body that is no
+     * signal names no slot to give back and never will: it is logged whole for operators and dropped, not retried
+     * for the queue's fourteen days.
+     */
+    private void settleDeadLettered(SQSEvent.SQSMessage message, Context context) {
+        Signal signal;
+        try {
+            signal = resources.json().read(message.getBody(), Signal.class);
+        } catch (MalformedMessageException unreadable) {
+            context.getLogger().log("OPERATOR ALERT: message " + message.getMessageId() + " on OrdersDeadLetterQueue"
+                    + " is not a signal (" + unreadable.getMessage() + "), dropped; its body: " + message.getBody()
+                    + "\n");
+            return;
+        }
+        OrderOutcome outcome = submission.abandon(signal, "dead-lettered after " + maxReceiveCount + " receives");
+        String what = outcome instanceof OrderOutcome.AlreadyOnRecord
+                ? "already on record (a fill keeps its slot; a rejection's slot is given back once), nothing abandoned"
+                : describe(outcome);
+        context.getLogger().log("OPERATOR ALERT: the order for signal " + signal.id() + " reached OrdersDeadLetterQueue"
+                + " after " + maxReceiveCount + " receives (its attempts crashed or timed out; see this function's"
+                + " earlier log lines for why): " + what + "\n");
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {

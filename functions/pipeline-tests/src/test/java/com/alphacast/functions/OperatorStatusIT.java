@@ -1,0 +1,110 @@
+package com.alphacast.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.aws.feed.DynamoFeedStatusBoard;
+import com.alphacast.core.fixtures.TestData;
+import com.alphacast.core.marketdata.FeedHealth;
+import com.alphacast.core.marketdata.FeedStatus;
+import com.alphacast.fakes.chat.LocalChatPlatforms;
+import com.alphacast.fakes.telegram.FakeTelegram;
+import com.alphacast.localcloud.LocalCloud;
+import com.alphacast.localcloud.junit.LocalCloudExtension;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An operator's /status through the Telegram webhook route on the real template lists each instrument's feed from the
+ * records the worker's board ({@link DynamoFeedStatusBoard}) wrote in ControlTable, a record not rewritten for over five
+ * minutes flagged (who sees what is the router's unit test, FeedStatusCommandTest).
+ */
+class OperatorStatusIT {
+
+    private static final LocalChatPlatforms CHAT = LocalChatPlatforms.start();
+    private static final AtomicLong UPDATE_IDS = new AtomicLong(700_000_000);
+    /** The user of the Telegram fixtures (testdata/telegram/updates/command.json), an operator here. */
+    private static final String OPERATOR = "10081232";
+
+    @RegisterExtension
+    static final LocalCloudExtension CLOUD = ChatWebhooksIT.withChat(CHAT, LocalCloudExtension.forProjectTemplate()
+            .parameter("Profile", "demo")
+            .onlyFunctions("TelegramWebhookFunction")
+            .functionEnvironment("ALPHACAST_CONFIG_DIR", PipelineFixtures.pipelineConfig().toString())
+            .functionEnvironment("ALPHACAST_ROLES", "telegram:" + OPERATOR + "=admin"))
+            .build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @AfterAll
+    static void stopChat() {
+        CHAT.close();
+    }
+
+    /** The operator's message {@code text}, as Telegram posts it to the webhook; returns the bot's answer. */
+    private String operatorSays(LocalCloud cloud, String text) throws Exception {
+        ObjectNode update = (ObjectNode) mapper.readTree(Files.readString(TestData.file("telegram/updates/command.json")));
+        update.put("update_id", UPDATE_IDS.incrementAndGet());
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.put("text", text);
+        ((ObjectNode) message.get("entities").get(0)).put("length", text.length());
+        int before = CHAT.telegram().sentMessages().size();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(cloud.httpEndpoint().orElseThrow() + "/telegram/webhook"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", CHAT.webhookSecret())
+                .POST(HttpRequest.BodyPublishers.ofString(update.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<FakeTelegram.SentMessage> sent = CHAT.telegram().sentMessages();
+        assertThat(sent.subList(before, sent.size())).as("answer to " + text).hasSize(1);
+        return sent.get(sent.size() - 1).text();
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
+
+    @Test
+    void operatorsStatusListsEachFeedFromTheWorkersRecordsAndFlagsOneNotRewritten(LocalCloud cloud) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String control = cloud.tableName("ControlTable");
+        // The worker's board, as the worker writes it: BTCUSDT just now, ES last written 20 minutes ago (it stopped).
+        Instant liveSince = now.minus(Duration.ofHours(2));
+        Instant staleSince = now.minus(Duration.ofMinutes(20));
+        new DynamoFeedStatusBoard(cloud.dynamoDb(), control).publish(new FeedStatus("BTCUSDT", "binance-futures",
+                FeedHealth.LIVE, "book synchronised", nanos(liveSince)));
+        new DynamoFeedStatusBoard(cloud.dynamoDb(), control, Clock.fixed(staleSince, ZoneOffset.UTC)).publish(
+                new FeedStatus("ES", "databento", FeedHealth.STALE, "no message for 5000 ms", nanos(staleSince)));
+
+        String operator = operatorSays(cloud, "/status");
+
+        assertThat(operator).startsWith("Trading is running").contains("\nFeeds:\n");
+        assertThat(operator.lines().filter(line -> line.startsWith("BTCUSDT"))).singleElement().satisfies(line ->
+                assertThat(line).isEqualTo("BTCUSDT · binance-futures · LIVE since " + utc(liveSince)
+                        + " · book synchronised"));
+        assertThat(operator.lines().filter(line -> line.startsWith("ES "))).singleElement().satisfies(line ->
+                assertThat(line).startsWith("ES · databento · STALE since " + utc(staleSince)
+                        + " · no message for 5000 ms · OLD RECORD: last written " + utc(staleSince) + ", ")
+                        .endsWith(" min ago; is the worker running?"));
+        assertThat(CHAT.telegram().invalidRequests()).isEmpty();
+    }
+
+    private static String utc(Instant at) {
+        return at.toString().substring(0, 16).replace('T', ' ') + " UTC";
+    }
+}
