@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Decodes Binance stream messages ({@code depthUpdate} spot/USD-M/COIN-M, {@code trade}, {@code aggTrade},
- * {@code bookTicker}, raw or in a combined-stream {@code {"stream","data"}} envelope) straight from the text the
- * WebSocket or a capture line hands over, into reusable state: the depth levels into one {@link DepthUpdateBuffer},
+ * {@code bookTicker}, raw or in a combined-stream {@code {"stream","data"}} envelope) from the text the WebSocket or
+ * a capture line hands over (copied into a reused char array, which reads faster than {@code charAt} through an
+ * interface), into reusable state: the depth levels into one {@link DepthUpdateBuffer},
  * the rest into primitive fields, symbols into strings interned once per symbol. Decoding a message the venue sends
  * allocates nothing.
  *
@@ -64,8 +65,8 @@ public final class BinanceStreamDecoder {
     private int symbolCount;
     private long referenceDecodes;
 
-    // the message being read: text and cursor
-    private CharSequence in;
+    // the message being read, copied into a reused array (indexing it is cheaper than charAt through CharSequence)
+    private char[] in = new char[4096];
     private int pos;
     private int end;
 
@@ -130,12 +131,20 @@ public final class BinanceStreamDecoder {
      * @throws com.alphacast.core.feed.InputFormatException naming what was wrong, as {@link BinanceMessageParser}
      */
     public Kind decode(CharSequence text, int start, String symbolHint, String source, long line) {
-        in = text;
-        pos = start;
         end = text.length();
+        if (in.length < end) {
+            in = new char[Math.max(end, 2 * in.length)];
+        }
+        if (text instanceof String s) {
+            s.getChars(start, end, in, start);
+        } else {
+            for (int i = start; i < end; i++) {
+                in[i] = text.charAt(i);
+            }
+        }
+        pos = start;
         resetFields();
         boolean direct = readRoot() && build(symbolHint);
-        in = null;
         if (!direct) {
             referenceDecodes++;
             load(reference.parse(text.subSequence(start, end).toString(), symbolHint, source, line, start));
@@ -172,7 +181,7 @@ public final class BinanceStreamDecoder {
 
     private boolean readRoot() {
         skipWhitespace();
-        if (pos >= end || in.charAt(pos) != '{') {
+        if (pos >= end || in[pos] != '{') {
             return false;
         }
         pos++;
@@ -186,7 +195,7 @@ public final class BinanceStreamDecoder {
     /** Reads the members of an object whose '{' was consumed, through its '}'. */
     private boolean readObject() {
         skipWhitespace();
-        if (pos < end && in.charAt(pos) == '}') {
+        if (pos < end && in[pos] == '}') {
             pos++;
             return true;
         }
@@ -198,7 +207,7 @@ public final class BinanceStreamDecoder {
             int nameStart = tokenStart;
             int nameLength = tokenEnd - tokenStart;
             skipWhitespace();
-            if (pos >= end || in.charAt(pos) != ':') {
+            if (pos >= end || in[pos] != ':') {
                 return false;
             }
             pos++;
@@ -210,7 +219,7 @@ public final class BinanceStreamDecoder {
             if (pos >= end) {
                 return false;
             }
-            char c = in.charAt(pos++);
+            char c = in[pos++];
             if (c == '}') {
                 return true;
             }
@@ -221,8 +230,8 @@ public final class BinanceStreamDecoder {
     }
 
     private boolean readField(int name, int length) {
-        char c0 = in.charAt(name);
-        char v = in.charAt(pos);
+        char c0 = in[name];
+        char v = in[pos];
         if (length == 1) {
             switch (c0) {
                 case 'e':
@@ -315,7 +324,7 @@ public final class BinanceStreamDecoder {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (in.charAt(name + i) != expected.charAt(i)) {
+            if (in[name + i] != expected.charAt(i)) {
                 return false;
             }
         }
@@ -353,13 +362,13 @@ public final class BinanceStreamDecoder {
             depthBuffer.clearAsks();
         }
         skipWhitespace();
-        if (pos < end && in.charAt(pos) == ']') {
+        if (pos < end && in[pos] == ']') {
             pos++;
             return true;
         }
         while (true) {
             skipWhitespace();
-            if (pos >= end || in.charAt(pos) != '[') {
+            if (pos >= end || in[pos] != '[') {
                 return false;
             }
             pos++;
@@ -384,7 +393,7 @@ public final class BinanceStreamDecoder {
             if (pos >= end) {
                 return false;
             }
-            char c = in.charAt(pos++);
+            char c = in[pos++];
             if (c == ']') {
                 return true;
             }
@@ -396,7 +405,7 @@ public final class BinanceStreamDecoder {
 
     private boolean separator(char expected) {
         skipWhitespace();
-        if (pos < end && in.charAt(pos) == expected) {
+        if (pos < end && in[pos] == expected) {
             pos++;
             skipWhitespace();
             return true;
@@ -406,12 +415,12 @@ public final class BinanceStreamDecoder {
 
     /** A string without escapes or control characters; its content is [tokenStart, tokenEnd). */
     private boolean readString() {
-        if (pos >= end || in.charAt(pos) != '"') {
+        if (pos >= end || in[pos] != '"') {
             return false;
         }
         int i = pos + 1;
         while (i < end) {
-            char c = in.charAt(i);
+            char c = in[i];
             if (c == '"') {
                 tokenStart = pos + 1;
                 tokenEnd = i;
@@ -429,48 +438,48 @@ public final class BinanceStreamDecoder {
     /** A JSON number ({@code -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?}) into [tokenStart, tokenEnd). */
     private boolean readNumber() {
         int i = pos;
-        if (i < end && in.charAt(i) == '-') {
+        if (i < end && in[i] == '-') {
             i++;
         }
         if (i >= end) {
             return false;
         }
-        char c = in.charAt(i);
+        char c = in[i];
         if (c == '0') {
             i++;
         } else if (c >= '1' && c <= '9') {
-            while (i < end && isDigit(in.charAt(i))) {
+            while (i < end && isDigit(in[i])) {
                 i++;
             }
         } else {
             return false;
         }
         boolean integer = true;
-        if (i < end && in.charAt(i) == '.') {
+        if (i < end && in[i] == '.') {
             integer = false;
             int digits = ++i;
-            while (i < end && isDigit(in.charAt(i))) {
+            while (i < end && isDigit(in[i])) {
                 i++;
             }
             if (i == digits) {
                 return false;
             }
         }
-        if (i < end && (in.charAt(i) == 'e' || in.charAt(i) == 'E')) {
+        if (i < end && (in[i] == 'e' || in[i] == 'E')) {
             integer = false;
             i++;
-            if (i < end && (in.charAt(i) == '+' || in.charAt(i) == '-')) {
+            if (i < end && (in[i] == '+' || in[i] == '-')) {
                 i++;
             }
             int digits = i;
-            while (i < end && isDigit(in.charAt(i))) {
+            while (i < end && isDigit(in[i])) {
                 i++;
             }
             if (i == digits) {
                 return false;
             }
         }
-        if (i < end && !delimits(in.charAt(i))) {
+        if (i < end && !delimits(in[i])) {
             return false;
         }
         tokenStart = pos;
@@ -494,7 +503,7 @@ public final class BinanceStreamDecoder {
 
     private long integerToken() {
         int i = tokenStart;
-        boolean negative = in.charAt(i) == '-';
+        boolean negative = in[i] == '-';
         if (negative) {
             i++;
         }
@@ -503,7 +512,7 @@ public final class BinanceStreamDecoder {
         }
         long v = 0;
         for (; i < tokenEnd; i++) {
-            v = v * 10 + (in.charAt(i) - '0');
+            v = v * 10 + (in[i] - '0');
         }
         return negative ? -v : v;
     }
@@ -513,7 +522,7 @@ public final class BinanceStreamDecoder {
         if (pos >= end) {
             return Double.NaN;
         }
-        if (in.charAt(pos) == '"') {
+        if (in[pos] == '"') {
             return readString() ? decimalToken() : Double.NaN;
         }
         return readNumber() ? decimalToken() : Double.NaN;
@@ -526,7 +535,7 @@ public final class BinanceStreamDecoder {
             return Double.NaN;
         }
         boolean negative = false;
-        char c = in.charAt(i);
+        char c = in[i];
         if (c == '+' || c == '-') {
             negative = c == '-';
             i++;
@@ -537,7 +546,7 @@ public final class BinanceStreamDecoder {
         int decimals = 0;
         boolean point = false;
         for (; i < n; i++) {
-            c = in.charAt(i);
+            c = in[i];
             if (isDigit(c)) {
                 digits++;
                 if (point) {
@@ -558,7 +567,7 @@ public final class BinanceStreamDecoder {
             return negative ? -magnitude : magnitude;
         }
         // an exponent, more digits than a double holds exactly, or not a decimal at all
-        return StrictDecimal.parseOrNaN(in.subSequence(tokenStart, tokenEnd));
+        return StrictDecimal.parseOrNaN(new String(in, tokenStart, tokenEnd - tokenStart));
     }
 
     /** 1 true, 0 false, -1 anything else. */
@@ -578,11 +587,11 @@ public final class BinanceStreamDecoder {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (in.charAt(pos + i) != literal.charAt(i)) {
+            if (in[pos + i] != literal.charAt(i)) {
                 return false;
             }
         }
-        if (pos + n < end && !delimits(in.charAt(pos + n))) {
+        if (pos + n < end && !delimits(in[pos + n])) {
             return false;
         }
         pos += n;
@@ -595,7 +604,7 @@ public final class BinanceStreamDecoder {
     }
 
     private boolean skipValue(int depth) {
-        char c = in.charAt(pos);
+        char c = in[pos];
         if (c == '"') {
             return readString();
         }
@@ -615,7 +624,7 @@ public final class BinanceStreamDecoder {
     private boolean skipContainer(char close, int depth) {
         pos++;
         skipWhitespace();
-        if (pos < end && in.charAt(pos) == close) {
+        if (pos < end && in[pos] == close) {
             pos++;
             return true;
         }
@@ -633,7 +642,7 @@ public final class BinanceStreamDecoder {
             if (pos >= end) {
                 return false;
             }
-            char c = in.charAt(pos++);
+            char c = in[pos++];
             if (c == close) {
                 return true;
             }
@@ -645,7 +654,7 @@ public final class BinanceStreamDecoder {
 
     private void skipWhitespace() {
         while (pos < end) {
-            char c = in.charAt(pos);
+            char c = in[pos];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                 return;
             }
@@ -707,7 +716,7 @@ public final class BinanceStreamDecoder {
                 quantity = quantityField;
                 buyerIsMaker = buyerIsMakerField == 1;
             }
-            default -> eventType = eventStart >= 0 ? in.subSequence(eventStart, eventEnd).toString() : "unknown";
+            default -> eventType = eventStart >= 0 ? new String(in, eventStart, eventEnd - eventStart) : "unknown";
         }
         kind = event;
         symbol = sym;
@@ -742,7 +751,7 @@ public final class BinanceStreamDecoder {
         }
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
-            char c = in.charAt(from + i);
+            char c = in[from + i];
             if (c >= 0x80) {
                 return null; // Locale.ROOT upper-casing beyond ASCII: left to the reference
             }
@@ -753,7 +762,7 @@ public final class BinanceStreamDecoder {
 
     private boolean sameUpperCase(String known, int from) {
         for (int i = 0; i < known.length(); i++) {
-            char c = in.charAt(from + i);
+            char c = in[from + i];
             if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != known.charAt(i)) {
                 return false;
             }
