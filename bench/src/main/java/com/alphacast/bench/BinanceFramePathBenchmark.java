@@ -154,6 +154,65 @@ public class BinanceFramePathBenchmark {
         return all.state.view(SYMBOL).microprice();
     }
 
+    /**
+     * The same operations measured by this thread's CPU time and allocated bytes instead of wall time, so other
+     * processes on a shared machine do not inflate them: per method, 2 s of CPU warm-up, then the best of 3 × 1 s.
+     * {@code java -cp ... com.alphacast.bench.BinanceFramePathBenchmark [usdm|spot ...]}
+     */
+    public static void main(String[] args) throws IOException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        List<String> markets = args.length > 0 ? List.of(args) : List.of("usdm", "spot");
+        System.out.printf("%-18s %-6s %12s %12s %10s%n", "operation", "market", "CPU ns/op", "ops/s (CPU)", "B/op");
+        for (String m : markets) {
+            BinanceFramePathBenchmark b = new BinanceFramePathBenchmark();
+            b.market = m;
+            b.setUp();
+            Map<String, java.util.function.DoubleSupplier> ops = new java.util.LinkedHashMap<>();
+            ops.put("depthFrame", b::depthFrame);
+            ops.put("decodeDepthFrame", b::decodeDepthFrame);
+            ops.put("tradeFrame", () -> b.tradeFrame());
+            ops.put("decodeTradeFrame", b::decodeTradeFrame);
+            ops.put("everyFrame", b::everyFrame);
+            double sink = 0;
+            for (Map.Entry<String, java.util.function.DoubleSupplier> op : ops.entrySet()) {
+                sink += run(op.getValue(), threads, 2_000_000_000L)[0];
+                double bestNanos = Double.MAX_VALUE;
+                double bytes = 0;
+                for (int round = 0; round < 3; round++) {
+                    double[] r = run(op.getValue(), threads, 1_000_000_000L);
+                    sink += r[0];
+                    bestNanos = Math.min(bestNanos, r[1]);
+                    bytes = r[2];
+                }
+                System.out.printf("%-18s %-6s %12.1f %12.0f %10.3f%n", op.getKey(), m, bestNanos, 1e9 / bestNanos,
+                        bytes);
+            }
+            b.tearDown();
+            System.out.println("(checksum " + (long) sink + ")");
+        }
+    }
+
+    /** @return {result sum, CPU ns per op, bytes per op} over at least {@code cpuNanos} of this thread's CPU */
+    private static double[] run(java.util.function.DoubleSupplier op, com.sun.management.ThreadMXBean threads,
+                                long cpuNanos) {
+        long thread = Thread.currentThread().getId();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long bytes0 = threads.getThreadAllocatedBytes(thread);
+        long ops = 0;
+        double sum = 0;
+        long cpu;
+        do {
+            for (int k = 0; k < 1_000; k++) {
+                sum += op.getAsDouble();
+            }
+            ops += 1_000;
+            cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        } while (cpu < cpuNanos);
+        long bytes = threads.getThreadAllocatedBytes(thread) - bytes0;
+        return new double[] {sum, (double) cpu / ops, (double) bytes / ops};
+    }
+
     private static List<String> lines(String capture) throws IOException {
         List<String> out = new ArrayList<>();
         try (InputStream raw = Files.newInputStream(BenchData.file(capture));
