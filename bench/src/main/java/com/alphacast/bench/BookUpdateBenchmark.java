@@ -48,11 +48,11 @@ public class BookUpdateBenchmark {
         }
         List<double[]> levels = new ArrayList<>();
         for (DepthUpdate u : BenchData.depthUpdates("NKNUSDT")) {
-            for (int k = 0; k < u.bidPrices().length; k++) {
-                levels.add(new double[] {1, u.bidPrices()[k], u.bidQuantities()[k]});
+            for (int k = 0; k < u.bidCount(); k++) {
+                levels.add(new double[] {1, u.bidPrice(k), u.bidQuantity(k)});
             }
-            for (int k = 0; k < u.askPrices().length; k++) {
-                levels.add(new double[] {0, u.askPrices()[k], u.askQuantities()[k]});
+            for (int k = 0; k < u.askCount(); k++) {
+                levels.add(new double[] {0, u.askPrice(k), u.askQuantity(k)});
             }
         }
         bid = new boolean[levels.size()];

@@ -3,6 +3,7 @@ package com.alphacast.bench;
 import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
+import com.alphacast.core.book.ImmutableDepthUpdate;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.trades.TradeRow;
@@ -93,8 +94,8 @@ public class WorkerPathBenchmark {
         List<DepthUpdate> real = BenchData.depthUpdates("NKNUSDT");
         depth = new DepthUpdate[DEPTH_SEQUENCE];
         for (int k = 0; k < DEPTH_SEQUENCE; k++) {
-            DepthUpdate u = real.get(k % real.size());
-            depth[k] = new DepthUpdate("NKNUSDT", u.eventTimeMillis(), k + 1, k + 1, -1, u.bidPrices(),
+            ImmutableDepthUpdate u = real.get(k % real.size()).copy();
+            depth[k] = DepthUpdate.of("NKNUSDT", u.eventTimeMillis(), k + 1, k + 1, -1, u.bidPrices(),
                     u.bidQuantities(), u.askPrices(), u.askQuantities());
         }
         depthState = synchronisedDepthState();

@@ -27,7 +27,7 @@ public final class BookSynchronizer {
     private final OrderBook book;
     private final int maxBuffered;
     private final AppliedUpdateListener listener;
-    private final ArrayDeque<DepthUpdate> buffer = new ArrayDeque<>();
+    private final ArrayDeque<ImmutableDepthUpdate> buffer = new ArrayDeque<>();
     private SyncState state = SyncState.AWAITING_SNAPSHOT;
     private long snapshotId = -1;
     private long lastFinalId = -1;
@@ -80,7 +80,7 @@ public final class BookSynchronizer {
         state = SyncState.AWAITING_FIRST_EVENT;
         int applied = 0;
         while (!buffer.isEmpty()) {
-            DepthUpdate next = buffer.pollFirst();
+            ImmutableDepthUpdate next = buffer.pollFirst();
             UpdateOutcome outcome = sequence(next);
             if (outcome == UpdateOutcome.APPLIED) {
                 applied++;
@@ -151,15 +151,11 @@ public final class BookSynchronizer {
     }
 
     private void apply(DepthUpdate u) {
-        double[] p = u.bidPrices();
-        double[] q = u.bidQuantities();
-        for (int i = 0; i < p.length; i++) {
-            book.updateBid(p[i], q[i]);
+        for (int i = 0, n = u.bidCount(); i < n; i++) {
+            book.updateBid(u.bidPrice(i), u.bidQuantity(i));
         }
-        p = u.askPrices();
-        q = u.askQuantities();
-        for (int i = 0; i < p.length; i++) {
-            book.updateAsk(p[i], q[i]);
+        for (int i = 0, n = u.askCount(); i < n; i++) {
+            book.updateAsk(u.askPrice(i), u.askQuantity(i));
         }
     }
 

@@ -11,7 +11,7 @@ class BookSynchronizerTest {
     }
 
     private static DepthUpdate update(long first, long last, long pu, double bid, double qty) {
-        return new DepthUpdate("X", 0, first, last, pu, new double[] {bid}, new double[] {qty}, new double[0],
+        return DepthUpdate.of("X", 0, first, last, pu, new double[] {bid}, new double[] {qty}, new double[0],
                 new double[0]);
     }
 

@@ -180,15 +180,15 @@ class MarketStateTest {
         state.onFeedHealth("spot", "BTC", FeedHealth.LIVE, 0, "test");
         state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
                 new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}));
-        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 101, 102, -1,
+        state.onDepthUpdate("BTC", 0, 0, com.alphacast.core.book.DepthUpdate.of("BTC", 0, 101, 102, -1,
                 new double[] {99.5}, new double[] {2}, new double[0], new double[0]));
         assertThat(state.view("BTC").spread()).isEqualTo(1.5);
         // the futures backup takes over: its snapshot first, then events chained on pu (spot rules would see gaps)
         state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 5_000,
                 new double[] {98}, new double[] {1}, new double[] {100}, new double[] {1}));
-        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 4_990, 5_010, 4_980,
+        state.onDepthUpdate("BTC", 0, 0, com.alphacast.core.book.DepthUpdate.of("BTC", 0, 4_990, 5_010, 4_980,
                 new double[] {98.5}, new double[] {1}, new double[0], new double[0]));
-        state.onDepthUpdate("BTC", 0, 0, new com.alphacast.core.book.DepthUpdate("BTC", 0, 5_020, 5_030, 5_010,
+        state.onDepthUpdate("BTC", 0, 0, com.alphacast.core.book.DepthUpdate.of("BTC", 0, 5_020, 5_030, 5_010,
                 new double[] {99}, new double[] {1}, new double[0], new double[0]));
         assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
         assertThat(state.view("BTC").spread()).isEqualTo(1.0);

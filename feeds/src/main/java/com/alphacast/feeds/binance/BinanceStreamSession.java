@@ -7,11 +7,13 @@ import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.book.OrderBook;
 import com.alphacast.core.book.SyncState;
 import com.alphacast.core.book.TopOfBook;
+import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.book.UpdateOutcome;
 import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.feed.binance.BinanceMarket;
 import com.alphacast.core.feed.binance.BinanceMessage;
 import com.alphacast.core.feed.binance.BinanceMessageParser;
+import com.alphacast.core.feed.binance.BinanceStreamDecoder;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputProblem;
@@ -56,7 +58,8 @@ public final class BinanceStreamSession {
     private final MarketEventListener listener;
     private final SnapshotRequests snapshots;
     private final InputQuality quality;
-    private final BinanceMessageParser parser = new BinanceMessageParser();
+    private final BinanceStreamDecoder decoder = new BinanceStreamDecoder();
+    private final BinanceMessageParser snapshotParser = new BinanceMessageParser();
     private final Map<String, SymbolFeed> symbols = new LinkedHashMap<>();
 
     /**
@@ -80,28 +83,52 @@ public final class BinanceStreamSession {
         }
     }
 
-    /** One text frame (raw or combined-stream envelope) received at {@code receiveNanos}; position for logs. */
-    public void onFrame(String json, long receiveNanos, long position) {
+    /**
+     * One text frame (raw or combined-stream envelope) received at {@code receiveNanos}; position for logs. Decoded
+     * in place ({@link BinanceStreamDecoder}): a depth update, trade or ticker allocates nothing on its way to the
+     * listener.
+     */
+    public void onFrame(CharSequence json, long receiveNanos, long position) {
         boolean demoted = quality.demoted();
         quality.frame();
-        BinanceMessage message;
         try {
-            message = parser.parse(json, null, source, position, 0);
+            decoder.decode(json, null, source, position);
         } catch (InputFormatException e) {
             report(InputProblem.MALFORMED_FRAME, position, e.getMessage(), receiveNanos);
             return;
         }
-        onMessage(message, receiveNanos, position);
+        onDecoded(decoder, receiveNanos, position);
         if (demoted != quality.demoted()) {
             publishAll(receiveNanos);
         }
+    }
+
+    /**
+     * A message decoded by a {@link BinanceStreamDecoder} (the live frames above, and the replay streaming a capture
+     * through core's reader); the decoder's state is read during this call only.
+     */
+    public void onDecoded(BinanceStreamDecoder m, long receiveNanos, long position) {
+        SymbolFeed s = symbolOf(m.symbol(), receiveNanos, position);
+        if (s == null) {
+            return;
+        }
+        switch (m.kind()) {
+            case DEPTH -> onDepth(s, m.depth(), receiveNanos, position);
+            case BOOK_TICKER -> onTicker(s, m.updateId(), m.bidPrice(), m.bidQuantity(), m.askPrice(),
+                    m.askQuantity(), receiveNanos, position);
+            case TRADE -> onTrade(s, m.tradeId(), m.tradeTimeMillis(), m.price(), m.quantity(), m.aggressor(),
+                    receiveNanos, position);
+            case SNAPSHOT -> onSnapshot(s, m.snapshot(), receiveNanos);
+            case OTHER -> report(InputProblem.UNKNOWN_EVENT, position, "event type " + m.eventType(), receiveNanos);
+        }
+        publish(s, receiveNanos);
     }
 
     /** A REST depth snapshot body for {@code symbol}. */
     public void onSnapshotBody(String symbol, String json, long receiveNanos) {
         BinanceMessage message;
         try {
-            message = parser.parse(json, symbol, source + " snapshot", 1, 0);
+            message = snapshotParser.parse(json, symbol, source + " snapshot", 1, 0);
         } catch (InputFormatException e) {
             report(InputProblem.MALFORMED_FRAME, 0, "snapshot of " + symbol + ": " + e.getMessage(), receiveNanos);
             SymbolFeed s = symbols.get(symbol.toUpperCase(Locale.ROOT));
@@ -114,30 +141,44 @@ public final class BinanceStreamSession {
         onMessage(message, receiveNanos, 0);
     }
 
-    /** A decoded message (the replay reads captures with core's reader and enters here). */
+    /**
+     * A message held as a value (a REST snapshot body; the replay of several capture files, merged by receive time
+     * in memory): the same handling as {@link #onDecoded}.
+     */
     public void onMessage(BinanceMessage message, long receiveNanos, long position) {
-        SymbolFeed s = symbols.get(message.symbol());
+        SymbolFeed s = symbolOf(message.symbol(), receiveNanos, position);
         if (s == null) {
-            report(InputProblem.UNKNOWN_EVENT, position, "message for unsubscribed symbol " + message.symbol(),
-                    receiveNanos);
             return;
-        }
-        s.lastMessageNanos = receiveNanos;
-        if (s.silent) {
-            s.silent = false;
         }
         if (message instanceof BinanceMessage.Depth d) {
             onDepth(s, d.update(), receiveNanos, position);
         } else if (message instanceof BinanceMessage.BookTicker t) {
-            onTicker(s, t.top(), receiveNanos, position);
+            TopOfBook top = t.top();
+            onTicker(s, top.updateId(), top.bidPrice(), top.bidQuantity(), top.askPrice(), top.askQuantity(),
+                    receiveNanos, position);
         } else if (message instanceof BinanceMessage.AggTrade t) {
-            onTrade(s, t, receiveNanos, position);
+            onTrade(s, t.aggregateTradeId(), t.tradeTimeMillis(), t.price(), t.quantity(), t.aggressor(),
+                    receiveNanos, position);
         } else if (message instanceof BinanceMessage.Snapshot snap) {
             onSnapshot(s, snap.snapshot(), receiveNanos);
         } else if (message instanceof BinanceMessage.Other o) {
             report(InputProblem.UNKNOWN_EVENT, position, "event type " + o.eventType(), receiveNanos);
         }
         publish(s, receiveNanos);
+    }
+
+    /** The symbol's feed, marked as heard from; null (counted) for a symbol not subscribed. */
+    private SymbolFeed symbolOf(String symbol, long receiveNanos, long position) {
+        SymbolFeed s = symbols.get(symbol);
+        if (s == null) {
+            report(InputProblem.UNKNOWN_EVENT, position, "message for unsubscribed symbol " + symbol, receiveNanos);
+            return null;
+        }
+        s.lastMessageNanos = receiveNanos;
+        if (s.silent) {
+            s.silent = false;
+        }
+        return s;
     }
 
     private void onDepth(SymbolFeed s, DepthUpdate update, long receiveNanos, long position) {
@@ -200,47 +241,48 @@ public final class BinanceStreamSession {
         }
     }
 
-    private void onTicker(SymbolFeed s, TopOfBook t, long receiveNanos, long position) {
-        if (!validPrice(t.bidPrice()) || !validPrice(t.askPrice()) || !validSize(t.bidQuantity())
-                || !validSize(t.askQuantity())) {
-            report(InputProblem.BAD_VALUE, position, s.symbol + " bookTicker u=" + t.updateId() + " bid "
-                    + t.bidPrice() + " x " + t.bidQuantity() + ", ask " + t.askPrice() + " x " + t.askQuantity(),
+    private void onTicker(SymbolFeed s, long updateId, double bidPrice, double bidQuantity, double askPrice,
+                          double askQuantity, long receiveNanos, long position) {
+        if (!validPrice(bidPrice) || !validPrice(askPrice) || !validSize(bidQuantity)
+                || !validSize(askQuantity)) {
+            report(InputProblem.BAD_VALUE, position, s.symbol + " bookTicker u=" + updateId + " bid "
+                    + bidPrice + " x " + bidQuantity + ", ask " + askPrice + " x " + askQuantity,
                     receiveNanos);
             return;
         }
-        if (t.bidPrice() >= t.askPrice()) {
-            report(InputProblem.CROSSED_BOOK, position, s.symbol + " bookTicker u=" + t.updateId() + " bid "
-                    + t.bidPrice() + " >= ask " + t.askPrice(), receiveNanos);
+        if (bidPrice >= askPrice) {
+            report(InputProblem.CROSSED_BOOK, position, s.symbol + " bookTicker u=" + updateId + " bid "
+                    + bidPrice + " >= ask " + askPrice, receiveNanos);
             return;
         }
-        if (t.updateId() <= s.lastTickerId) {
-            report(t.updateId() == s.lastTickerId ? InputProblem.DUPLICATE_ID : InputProblem.OUT_OF_ORDER_ID,
-                    position, s.symbol + " bookTicker u=" + t.updateId() + " after " + s.lastTickerId,
+        if (updateId <= s.lastTickerId) {
+            report(updateId == s.lastTickerId ? InputProblem.DUPLICATE_ID : InputProblem.OUT_OF_ORDER_ID,
+                    position, s.symbol + " bookTicker u=" + updateId + " after " + s.lastTickerId,
                     receiveNanos);
             return;
         }
-        s.lastTickerId = t.updateId();
+        s.lastTickerId = updateId;
         s.received = true;
-        listener.onTopOfBook(s.symbol, receiveNanos, receiveNanos, t.bidPrice(), t.bidQuantity(), t.askPrice(),
-                t.askQuantity());
+        listener.onTopOfBook(s.symbol, receiveNanos, receiveNanos, bidPrice, bidQuantity, askPrice,
+                askQuantity);
         if (depth) {
-            int r = s.checkpoints.onTicker(t.updateId(), t.bidPrice(), t.bidQuantity(), t.askPrice(),
-                    t.askQuantity(), s.sync.lastUpdateId());
+            int r = s.checkpoints.onTicker(updateId, bidPrice, bidQuantity, askPrice,
+                    askQuantity, s.sync.lastUpdateId());
             if (r == BookCheckpoints.MISMATCHED) {
                 s.brokenProblem = InputProblem.CHECKPOINT_MISMATCH;
-                s.brokenReason = "book differs from bookTicker at update id " + t.updateId();
+                s.brokenReason = "book differs from bookTicker at update id " + updateId;
                 afterBookChange(s, position, receiveNanos);
             }
         }
     }
 
-    private void onTrade(SymbolFeed s, BinanceMessage.AggTrade t, long receiveNanos, long position) {
-        if (!validPrice(t.price()) || !validPrice(t.quantity())) {
-            report(InputProblem.BAD_VALUE, position, s.symbol + " trade " + t.aggregateTradeId() + " price "
-                    + t.price() + " size " + t.quantity(), receiveNanos);
+    private void onTrade(SymbolFeed s, long id, long tradeTimeMillis, double price, double quantity,
+                         Aggressor aggressor, long receiveNanos, long position) {
+        if (!validPrice(price) || !validPrice(quantity)) {
+            report(InputProblem.BAD_VALUE, position, s.symbol + " trade " + id + " price " + price + " size "
+                    + quantity, receiveNanos);
             return;
         }
-        long id = t.aggregateTradeId();
         if (id >= 0 && id <= s.lastTradeId) {
             report(id == s.lastTradeId ? InputProblem.DUPLICATE_ID : InputProblem.OUT_OF_ORDER_ID, position,
                     s.symbol + " trade id " + id + " after " + s.lastTradeId, receiveNanos);
@@ -250,8 +292,7 @@ public final class BinanceStreamSession {
             s.lastTradeId = id;
         }
         s.received = true;
-        listener.onTrade(s.symbol, t.tradeTimeMillis() * 1_000_000L, receiveNanos, id, t.price(), t.quantity(),
-                t.aggressor());
+        listener.onTrade(s.symbol, tradeTimeMillis * 1_000_000L, receiveNanos, id, price, quantity, aggressor);
     }
 
     private static boolean validPrice(double v) {

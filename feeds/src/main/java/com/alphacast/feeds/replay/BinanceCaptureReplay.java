@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * and a stream file) are merged by receive time, as a live client would have seen them. The market (spot, USD-M,
  * COIN-M) is detected from the depth updates and URLs unless given; the symbols are those the files carry. Receive
  * times are the recorded ones. A line that cannot be decoded is counted and logged with file and line, never fatal.
+ * A single file is streamed through core's {@link BinanceCaptureReader#stream} and {@link
+ * BinanceStreamSession#onDecoded}: each message is decoded in place, without building objects; merging several files
+ * holds their messages as values ({@link CapturedMessage}) to sort them.
  */
 public final class BinanceCaptureReplay implements FeedSource {
 
@@ -123,7 +126,11 @@ public final class BinanceCaptureReplay implements FeedSource {
             BinanceCaptureReader reader = new BinanceCaptureReader(null);
             if (files.size() == 1) {
                 try (Reader in = RecordingFiles.open(files.get(0))) {
-                    reader.read(in, files.get(0).toString(), m -> emit(m, pacer, last), this::badLine);
+                    // streamed: each line is decoded in place and applied before the next is read
+                    reader.stream(in, files.get(0).toString(), (m, received, line) -> {
+                        emitAt(received, pacer, last);
+                        session.onDecoded(m, last[0], line);
+                    }, this::badLine);
                 }
             } else {
                 List<CapturedMessage> all = new ArrayList<>();
@@ -149,13 +156,18 @@ public final class BinanceCaptureReplay implements FeedSource {
     }
 
     private void emit(CapturedMessage m, ReplayPacer pacer, long[] last) {
-        long nanos = Double.isNaN(m.receivedEpochSec()) ? last[0] : (long) (m.receivedEpochSec() * 1e9);
+        emitAt(m.receivedEpochSec(), pacer, last);
+        session.onMessage(m.message(), last[0], m.line());
+    }
+
+    /** Waits until a message received at {@code receivedEpochSec} (NaN: with the previous one) is due. */
+    private void emitAt(double receivedEpochSec, ReplayPacer pacer, long[] last) {
+        long nanos = Double.isNaN(receivedEpochSec) ? last[0] : (long) (receivedEpochSec * 1e9);
         if (!pacer.awaitDue(nanos)) {
             throw new ReplayStopped();
         }
         last[0] = nanos;
         quality.frame();
-        session.onMessage(m.message(), nanos, m.line());
     }
 
     private void badLine(InputFormatException bad) {

@@ -32,8 +32,15 @@ public final class BinanceCaptureReader {
     private static final Pattern TIMESTAMP = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*");
     private static final Pattern NANOS_PREFIX = Pattern.compile("(\\d{16,19}) ");
 
-    private final BinanceMessageParser parser = new BinanceMessageParser();
+    /** Receives each decoded line; the decoder's state is valid during the call only. */
+    @FunctionalInterface
+    public interface DecodedLines {
+        void accept(BinanceStreamDecoder message, double receivedEpochSec, long line);
+    }
+
+    private final BinanceStreamDecoder decoder = new BinanceStreamDecoder();
     private final String defaultSymbol;
+    private double received;
     private String lastStreamSymbol;
     private BinanceMarket urlMarket;
 
@@ -60,37 +67,78 @@ public final class BinanceCaptureReader {
      */
     public void read(Reader reader, String source, Consumer<CapturedMessage> sink,
                      Consumer<InputFormatException> badLines) {
+        stream(reader, source, (m, receivedEpochSec, line) ->
+                sink.accept(new CapturedMessage(m.message(), receivedEpochSec, line)), badLines);
+    }
+
+    /**
+     * Streams the decoded lines without keeping them (a replay applying them as it reads): hftbacktest lines and the
+     * messages in them are decoded without allocating beyond the line's own String.
+     */
+    public void stream(Reader reader, String source, DecodedLines sink, Consumer<InputFormatException> badLines) {
         InputLines in = new InputLines(reader, source);
         String text;
         while ((text = in.next()) != null) {
-            CapturedMessage m;
+            boolean decoded;
             try {
-                m = parseLine(text, source, in.lineNumber());
+                decoded = decodeLine(text, source, in.lineNumber());
             } catch (InputFormatException bad) {
                 badLines.accept(bad);
                 continue;
             }
-            if (m != null) {
-                sink.accept(m);
+            if (decoded) {
+                sink.accept(decoder, received, in.lineNumber());
             }
         }
     }
 
-    private CapturedMessage parseLine(String text, String source, long line) {
-        if (text.isBlank()) {
-            return null;
-        }
+    /** @return whether the line held a message (then in {@link #decoder}, its receive time in {@link #received}) */
+    private boolean decodeLine(String text, String source, long line) {
         int brace = text.indexOf('{');
         if (brace < 0) {
+            if (text.isBlank()) {
+                return false;
+            }
             if (text.contains(" <-> ")) {
                 noteUrl(text);
-                return null; // WebSocket connection line of a cryptofeed capture
+                return false; // WebSocket connection line of a cryptofeed capture
             }
             throw new InputFormatException(source, line, 1, "expected a JSON message on this line");
         }
-        String prefix = text.substring(0, brace);
         String symbolHint = defaultSymbol != null ? defaultSymbol : lastStreamSymbol;
-        double received = Double.NaN;
+        received = epochNanosPrefix(text, brace);
+        if (Double.isNaN(received)) {
+            symbolHint = readPrefix(text.substring(0, brace), symbolHint, source, line);
+        }
+        BinanceStreamDecoder.Kind kind = decoder.decode(text, brace, symbolHint, source, line);
+        if (kind != BinanceStreamDecoder.Kind.SNAPSHOT) {
+            lastStreamSymbol = decoder.symbol();
+        }
+        return true;
+    }
+
+    /**
+     * hftbacktest's {@code <receive epoch nanoseconds> } prefix read in place, in seconds; NaN for any other prefix.
+     * A long's conversion to double is correctly rounded, as the regular path's parse of the same digits.
+     */
+    private static double epochNanosPrefix(String text, int brace) {
+        int digits = brace - 1;
+        if (digits < 16 || digits > 19 || text.charAt(digits) != ' ') {
+            return Double.NaN;
+        }
+        long v = 0;
+        for (int i = 0; i < digits; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                return Double.NaN; // not digits, or beyond a long: the regular path reads it
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v / 1e9;
+    }
+
+    /** Reads a prefix other than hftbacktest's fast one into {@link #received}; returns the symbol hint. */
+    private String readPrefix(String prefix, String symbolHint, String source, long line) {
         Matcher nanos = NANOS_PREFIX.matcher(prefix);
         if (nanos.matches()) {
             received = Double.parseDouble(nanos.group(1)) / 1e9; // 19 digits can exceed a long
@@ -120,11 +168,7 @@ public final class BinanceCaptureReader {
                 throw new InputFormatException(source, line, 1, "receive time out of range");
             }
         }
-        BinanceMessage message = parser.parse(text.substring(brace), symbolHint, source, line, brace);
-        if (!(message instanceof BinanceMessage.Snapshot)) {
-            lastStreamSymbol = message.symbol();
-        }
-        return new CapturedMessage(message, received, line);
+        return symbolHint;
     }
 
     private void noteUrl(String text) {

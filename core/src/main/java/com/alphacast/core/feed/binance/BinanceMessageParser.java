@@ -21,7 +21,9 @@ import java.util.Locale;
  * {@code trade} (as an {@link BinanceMessage.AggTrade} of one trade), and any other event as
  * {@link BinanceMessage.Other}. Prices and quantities arrive as decimal strings and are parsed
  * with {@link Double#parseDouble}, so two messages quoting the same decimal give bit-identical doubles.
- * Reusable, not thread-safe.
+ * The reference decoder: {@link BinanceStreamDecoder}, which the live source and the replay run, decodes the messages
+ * the venue sends without allocating and hands everything else (REST snapshots, unusual shapes, bad input) here, so
+ * errors are named in one place. Reusable, not thread-safe.
  */
 public final class BinanceMessageParser {
 
@@ -204,7 +206,7 @@ public final class BinanceMessageParser {
             case "depthUpdate" -> {
                 require(f.first != Long.MIN_VALUE && f.last != Long.MIN_VALUE && f.bids != null && f.asks != null,
                         "depthUpdate needs U, u, b and a", source, line, offset);
-                return new BinanceMessage.Depth(new DepthUpdate(symbol, f.eventTime, f.first, f.last,
+                return new BinanceMessage.Depth(DepthUpdate.of(symbol, f.eventTime, f.first, f.last,
                         f.previous == Long.MIN_VALUE ? -1 : f.previous,
                         prices(f.bids), quantities(f.bids), prices(f.asks), quantities(f.asks)));
             }
