@@ -17,6 +17,14 @@ public record CommonParameters(MarketCalendar calendar, SessionWindow window, Fr
                 parameters.integer("quantity", 1, 1, 10_000));
     }
 
+    /**
+     * Whether the strategy must not look at this bar (outside its window, stale), as {@link #skipReason} decides,
+     * without formatting the reason: strategies ask on every bar close and only need the answer.
+     */
+    public boolean skips(StrategyContext context) {
+        return !window.contains(calendar, context.marketTime()) || gate.isStale(context);
+    }
+
     /** Why the strategy must not look at this bar (outside its window, stale), or empty when it may. */
     public Optional<String> skipReason(StrategyContext context) {
         if (!window.contains(calendar, context.marketTime())) {

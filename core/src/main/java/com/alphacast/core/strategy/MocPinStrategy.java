@@ -66,7 +66,7 @@ public final class MocPinStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (common.skips(context)) {
             return Optional.empty();
         }
         Optional<OptionChain> chain = common.gate().freshChain(context);

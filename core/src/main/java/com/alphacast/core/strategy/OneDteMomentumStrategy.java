@@ -57,7 +57,7 @@ public final class OneDteMomentumStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (common.skips(context)) {
             return Optional.empty();
         }
         Bar bar = context.view().lastBar();

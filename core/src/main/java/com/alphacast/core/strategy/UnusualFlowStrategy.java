@@ -69,7 +69,7 @@ public final class UnusualFlowStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (common.skips(context)) {
             return Optional.empty();
         }
         Optional<OptionChain> chain = common.gate().freshChain(context);

@@ -61,7 +61,7 @@ public final class ZeroDteGammaStrategy implements Strategy {
 
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        if (common.skipReason(context).isPresent()) {
+        if (common.skips(context)) {
             return Optional.empty();
         }
         Optional<ChainSummary> summary = context.view().chain();
