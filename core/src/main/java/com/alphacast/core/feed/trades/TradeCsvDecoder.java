@@ -132,6 +132,9 @@ public final class TradeCsvDecoder {
     private byte[] text;
     private int textStart;
     private int textEnd;
+    /** The last date decoded (yyyymmdd) and its epoch day: a file's rows share a handful of dates. */
+    private int lastDate = -1;
+    private long lastEpochDay;
     /** Significant digits and power of ten of the last decimal decoded on the bytes. */
     private long mantissa;
     private int scale;
@@ -765,6 +768,9 @@ public final class TradeCsvDecoder {
         byte[] b = text;
         int s = textStart;
         int n = textEnd - s;
+        if (n >= 19 && (b[s + 4] == '-' || b[s + 4] == '/')) {
+            return dateTimeOnBytes(b, s, textEnd);
+        }
         if (n == 0) {
             return Long.MIN_VALUE;
         }
@@ -782,45 +788,66 @@ public final class TradeCsvDecoder {
             }
             return Math.round(value() * 1000);
         }
+        return Long.MIN_VALUE;
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss[.f]} and its variants, or the ISO instant with 'Z', in straight-line code. */
+    private long dateTimeOnBytes(byte[] b, int s, int textEnd) {
         boolean utc = b[textEnd - 1] == 'Z';
         int end = utc ? textEnd - 1 : textEnd;
-        if (utc ? n < 20 : n < 19 || fixedOffset == null) {
+        if (end - s < 19 || (!utc && fixedOffset == null)) {
             return Long.MIN_VALUE;
         }
-        if (!digitsOnly(b, s, s + 4) || !digitsOnly(b, s + 5, s + 7) || !digitsOnly(b, s + 8, s + 10)
-                || !digitsOnly(b, s + 11, s + 13) || !digitsOnly(b, s + 14, s + 16)
-                || !digitsOnly(b, s + 17, s + 19) || b[s + 13] != ':' || b[s + 16] != ':') {
+        int year = twoDigits(b, s) * 100 + twoDigits(b, s + 2);
+        int month = twoDigits(b, s + 5);
+        int day = twoDigits(b, s + 8);
+        int hour = twoDigits(b, s + 11);
+        int minute = twoDigits(b, s + 14);
+        int second = twoDigits(b, s + 17);
+        if ((twoDigits(b, s) | twoDigits(b, s + 2) | month | day | hour | minute | second) < 0
+                || b[s + 13] != ':' || b[s + 16] != ':') {
             return Long.MIN_VALUE;
         }
-        byte dateSeparator1 = b[s + 4];
-        byte dateSeparator2 = b[s + 7];
+        byte dateSeparator = b[s + 7];
         byte middle = b[s + 10];
-        if (utc ? dateSeparator1 != '-' || dateSeparator2 != '-' || middle != 'T'
-                : (dateSeparator1 != '-' && dateSeparator1 != '/') || (dateSeparator2 != '-' && dateSeparator2 != '/')
-                || (middle != 'T' && middle != ' ')) {
+        if (utc ? b[s + 4] != '-' || dateSeparator != '-' || middle != 'T'
+                : (dateSeparator != '-' && dateSeparator != '/') || (middle != 'T' && middle != ' ')) {
             return Long.MIN_VALUE;
         }
         int nanos = 0;
         if (end > s + 19) {
             int fraction = end - s - 20;
-            if (b[s + 19] != '.' || fraction < 1 || fraction > 9 || !digitsOnly(b, s + 20, end)) {
+            if (b[s + 19] != '.' || fraction < 1 || fraction > 9) {
                 return Long.MIN_VALUE;
             }
-            nanos = (int) digits(b, s + 20, end) * NANOS_SCALE[fraction];
+            for (int i = s + 20; i < end; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    return Long.MIN_VALUE;
+                }
+                nanos = nanos * 10 + d;
+            }
+            nanos *= NANOS_SCALE[fraction];
         }
-        int year = (int) digits(b, s, s + 4);
-        int month = (int) digits(b, s + 5, s + 7);
-        int day = (int) digits(b, s + 8, s + 10);
-        int hour = (int) digits(b, s + 11, s + 13);
-        int minute = (int) digits(b, s + 14, s + 16);
-        int second = (int) digits(b, s + 17, s + 19);
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
                 || second > 59) {
             return Long.MIN_VALUE; // java.time names the problem
         }
-        long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+        int date = (year * 100 + month) * 100 + day;
+        if (date != lastDate) {
+            lastDate = date;
+            lastEpochDay = epochDay(year, month, day);
+        }
+        long seconds = lastEpochDay * 86_400L + hour * 3600L + minute * 60L + second
                 - (utc ? 0 : fixedOffset.getTotalSeconds());
         return seconds * 1000 + nanos / 1_000_000;
+    }
+
+    /** The two decimal digits at {@code i} as a number, or -1. */
+    private static int twoDigits(byte[] b, int i) {
+        int high = b[i] - '0';
+        int low = b[i + 1] - '0';
+        return (high | low) >= 0 && high <= 9 && low <= 9 ? high * 10 + low : -1;
     }
 
     private static int lengthOfMonth(int year, int month) {
