@@ -46,9 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * worker settings and bars, {@code MarketPipeline.recorded} over {@code InstrumentDesks} (volume spike plus the
  * {@code technical} strategy profile, XCME calendar), snapshots, signals and rejections handed to the real
  * {@code OutboundWrites}, whose I/O thread only counts them. The file holds 11,101 trades (49 minutes), too few for a
- * 1 s iteration, so it is looped, per trade figures: {@link #decodeAndTrade()} runs each pass with fresh state and
- * desks, as every replay session starts (the state's construction is in the time and allocation, amortised over the
- * pass); {@link #decodeAndTradeWeekly()} keeps one state and replays each pass a week later than the one before (the
+ * 1 s iteration, so it is looped, per trade figures: {@link #decodeAndTrade(Session)} runs each pass with fresh state
+ * and desks, as every replay session starts (their construction is outside the time but inside JMH's allocation
+ * figure, amortised over the pass); {@link #decodeAndTradeWeekly(Weekly)} keeps one state for 52 passes, each a week later than the one before (the
  * same Sunday-evening session in the calendar), the steady state of a long recording. {@link #decode()} is the decoder
  * alone, into a sink that only sums.
  */
@@ -112,13 +112,18 @@ public class WorkerReplayBenchmark {
         }
     }
 
-    /** One state for the whole run, each pass a week after the previous one. */
+    /**
+     * One state for a year of passes, each a week after the previous one; then a new one from the recorded date again,
+     * so the strategies' calendar (which covers whole years around the data) always knows the session.
+     */
     @State(Scope.Thread)
     public static class Weekly {
 
         private static final long WEEK_NANOS = 7 * 86_400_000_000_000L;
+        private static final int WEEKS = 52;
 
         private ToState toState;
+        private int weeks;
 
         @Setup(Level.Trial)
         public void open(WorkerReplayBenchmark benchmark) {
@@ -148,6 +153,10 @@ public class WorkerReplayBenchmark {
             throw bad;
         });
         to.offsetNanos += Weekly.WEEK_NANOS;
+        if (++weekly.weeks == Weekly.WEEKS) {
+            weekly.weeks = 0;
+            weekly.toState = new ToState(newState());
+        }
         return to.lastNanos + written.get();
     }
 
