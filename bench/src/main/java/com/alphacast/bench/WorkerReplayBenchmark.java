@@ -48,9 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code OutboundWrites}, whose I/O thread only counts them. The file holds 11,101 trades (49 minutes), too few for a
  * 1 s iteration, so it is looped, per trade figures: {@link #decodeAndTrade(Session)} runs each pass with fresh state
  * and desks, as every replay session starts (their construction is outside the time but inside JMH's allocation
- * figure, amortised over the pass); {@link #decodeAndTradeWeekly(Weekly)} keeps one state for 52 passes, each a week later than the one before (the
- * same Sunday-evening session in the calendar), the steady state of a long recording. {@link #decode()} is the decoder
- * alone, into a sink that only sums.
+ * figure, amortised over the pass); {@link #decodeAndTradeWeekly(Weekly)} keeps one state for 52 passes, each a week
+ * later than the one before (the same Sunday-evening session in the calendar), the steady state of a long recording.
+ * {@link #decode()} is the decoder alone, into a sink that only sums.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
