@@ -26,9 +26,12 @@ public record CommonParameters(MarketCalendar calendar, SessionWindow window, Fr
         return gate.staleness(context);
     }
 
-    /** Whether the strategy may look at this bar: inside its window and fresh. */
+    /**
+     * Whether the strategy may look at this bar: inside its window and fresh, as {@link #skipReason} decides, without
+     * formatting a reason: strategies ask on every bar close and only need the answer.
+     */
     public boolean admits(StrategyContext context) {
-        return skipReason(context).isEmpty();
+        return window.contains(calendar, context.marketTime()) && !gate.isStale(context);
     }
 
     /**

@@ -19,6 +19,15 @@ public record FreshnessGate(Duration maxBarAge, Duration maxChainAge) {
         }
     }
 
+    /**
+     * Whether the view is too stale to trade on, as {@link #staleness} decides, without building its reason (asked on
+     * every bar close by every strategy, the worker's hot path).
+     */
+    public boolean isStale(StrategyContext context) {
+        return context.view().health() != FeedHealth.LIVE
+                || Duration.between(context.marketTime(), context.seenAt()).compareTo(maxBarAge) > 0;
+    }
+
     /** Why the view is too stale to trade on, or empty when it is fresh. */
     public Optional<String> staleness(StrategyContext context) {
         if (context.view().health() != FeedHealth.LIVE) {

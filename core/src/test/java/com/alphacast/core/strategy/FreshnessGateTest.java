@@ -7,6 +7,7 @@ import com.alphacast.core.options.OptionChain;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,18 @@ class FreshnessGateTest {
                 .contains("feed is SYNCHRONISING");
         assertThat(gate.staleness(new StrategyContext(bar, Optional.of(chain), bar.lastBar().end().plusSeconds(30))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("limit PT10S"));
+    }
+
+    @Test
+    void isStaleExactlyWhenThereIsAReasonToGive() {
+        OptionChain chain = SpySession.chainAt(DAY, LocalTime.of(14, 0));
+        BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, chain);
+        List<StrategyContext> contexts = List.of(SpySession.context(bar, chain),
+                SpySession.context(bar.withHealth(FeedHealth.SYNCHRONISING), chain),
+                new StrategyContext(bar, Optional.of(chain), bar.lastBar().end().plusSeconds(10)),
+                new StrategyContext(bar, Optional.of(chain), bar.lastBar().end().plusSeconds(11)));
+        assertThat(contexts).extracting(gate::isStale).containsExactly(false, true, false, true);
+        assertThat(contexts).extracting(c -> gate.staleness(c).isPresent()).containsExactly(false, true, false, true);
     }
 
     @Test

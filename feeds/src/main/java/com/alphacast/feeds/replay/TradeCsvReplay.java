@@ -1,8 +1,8 @@
 package com.alphacast.feeds.replay;
 
+import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.InputFormatException;
-import com.alphacast.core.feed.trades.TradeCsvReader;
-import com.alphacast.core.feed.trades.TradeRow;
+import com.alphacast.core.feed.trades.TradeCsvDecoder;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
@@ -10,7 +10,7 @@ import com.alphacast.feeds.quality.InputProblem;
 import com.alphacast.feeds.quality.InputQuality;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,8 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Replays a trades CSV (core's {@link TradeCsvReader} layouts) as trades, plus the prevailing quote as top of book when
- * the file carries one. Exchange time = the recorded trade time; receive time = the wall clock when the replay hands the
+ * Replays a trades CSV (core's {@link TradeCsvDecoder} layouts, decoded from the file's bytes with no allocation per
+ * row) as trades, plus the prevailing quote as top of book when the file carries one. Exchange time = the recorded trade time; receive time = the wall clock when the replay hands the
  * event over, as for a live feed (the signal's age and latency count from it), or the recorded time for a backtest
  * ({@link ReceiveClock}). A bad line is counted and logged with its line, never
  * fatal. Each symbol is {@code LIVE} from its first trade until the end of the file ({@code DISCONNECTED}).
@@ -70,40 +70,64 @@ public final class TradeCsvReplay implements FeedSource {
     }
 
     private void run(MarketEventListener listener) {
-        ReplayPacer pacer = new ReplayPacer(speed);
-        Set<String> live = new HashSet<>();
-        long[] last = {0};
-        try (Reader in = RecordingFiles.open(file)) {
-            new TradeCsvReader(defaultSymbol).forEachRow(in, file.toString(), row -> {
-                long nanos = row.trade().epochMillis() * 1_000_000L;
-                if (!pacer.awaitDue(nanos)) {
-                    throw new IllegalStateException("closed");
-                }
-                last[0] = nanos;
-                quality.frame();
-                emit(listener, row, nanos, live);
-            }, this::badLine);
+        Emitter emitter = new Emitter(listener, new ReplayPacer(speed));
+        try (InputStream in = RecordingFiles.openBytes(file)) {
+            new TradeCsvDecoder(defaultSymbol).decode(in, file.toString(), emitter, this::badLine);
         } catch (IOException | RuntimeException e) {
             failure = e;
         } finally {
-            for (String symbol : live) {
-                listener.onFeedHealth(name, symbol, FeedHealth.DISCONNECTED, last[0],
+            for (String symbol : emitter.live) {
+                listener.onFeedHealth(name, symbol, FeedHealth.DISCONNECTED, emitter.lastNanos,
                         failure == null ? "end of recording" : "replay stopped: " + failure.getMessage());
             }
             finished.countDown();
         }
     }
 
-    private void emit(MarketEventListener listener, TradeRow row, long nanos, Set<String> live) {
-        String symbol = row.trade().symbol();
-        if (live.add(symbol)) {
-            listener.onFeedHealth(name, symbol, FeedHealth.LIVE, nanos, "replaying " + file.getFileName());
+    /** Paces each decoded row and hands it to the listener: its quote as top of book first, then its trade. */
+    private final class Emitter implements TradeCsvDecoder.TradeSink {
+
+        private final MarketEventListener listener;
+        private final ReplayPacer pacer;
+        private final Set<String> live = new HashSet<>();
+        private long lastNanos;
+        /** The row's quote was emitted, so the row is already paced and counted. */
+        private boolean quoted;
+
+        Emitter(MarketEventListener listener, ReplayPacer pacer) {
+            this.listener = listener;
+            this.pacer = pacer;
         }
-        if (row.quote() != null) {
-            listener.onTopOfBook(symbol, nanos, clock.receivedNanos(nanos), row.quote().bidPrice(), row.quote().bidSize(),
-                    row.quote().askPrice(), row.quote().askSize());
+
+        @Override
+        public void onQuote(String symbol, long epochMillis, double bidPrice, double bidSize, double askPrice,
+                            double askSize) {
+            long nanos = due(symbol, epochMillis);
+            quoted = true;
+            listener.onTopOfBook(symbol, nanos, clock.receivedNanos(nanos), bidPrice, bidSize, askPrice, askSize);
         }
-        listener.onTrade(symbol, nanos, clock.receivedNanos(nanos), row.line(), row.trade().price(), row.trade().size(), row.aggressor());
+
+        @Override
+        public void onTrade(String symbol, long epochMillis, double price, long size, Aggressor aggressor,
+                            long line) {
+            long nanos = quoted ? epochMillis * 1_000_000L : due(symbol, epochMillis);
+            quoted = false;
+            listener.onTrade(symbol, nanos, clock.receivedNanos(nanos), line, price, size, aggressor);
+        }
+
+        /** Waits until the row is due, counts it, and reports a symbol LIVE at its first row. */
+        private long due(String symbol, long epochMillis) {
+            long nanos = epochMillis * 1_000_000L;
+            if (!pacer.awaitDue(nanos)) {
+                throw new IllegalStateException("closed");
+            }
+            lastNanos = nanos;
+            quality.frame();
+            if (live.add(symbol)) {
+                listener.onFeedHealth(name, symbol, FeedHealth.LIVE, nanos, "replaying " + file.getFileName());
+            }
+            return nanos;
+        }
     }
 
     private void badLine(InputFormatException bad) {
