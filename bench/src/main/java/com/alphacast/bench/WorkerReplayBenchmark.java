@@ -46,7 +46,8 @@ public class WorkerReplayBenchmark {
     public void setUp() throws IOException {
         demoText = Files.readString(BenchData.esSession());
         writes = new OutboundWrites(65_536, 100, 1, batch -> written.addAndGet(batch.size()),
-                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()));
+                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()),
+                batch -> written.addAndGet(batch.size()));
     }
 
     @Setup(Level.Invocation)
