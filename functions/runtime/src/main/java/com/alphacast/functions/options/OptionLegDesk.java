@@ -25,16 +25,23 @@ public final class OptionLegDesk {
 
     private final DynamoOptionChains chains;
     private final OptionFillRules rules;
-    private final Function<OccSymbol, SymbolProperties> properties;
+    private final Function<OccSymbol, SymbolProperties> properties = this::properties;
     private final OptionPaperBroker broker;
+    /** Parsed at the first contract priced: 700 KB of CSV a cold start without option orders need not read. */
+    private SymbolPropertiesDatabase database;
 
     public OptionLegDesk(FunctionResources resources) {
         this.chains = new DynamoOptionChains(resources.dynamoDb(), resources.require("MARKET_SNAPSHOTS_TABLE"),
                 resources.retention());
         this.rules = resources.settings().broker().options();
-        SymbolPropertiesDatabase database = SymbolPropertiesDatabase.bundled();
-        this.properties = symbol -> database.get("usa", symbol.root(), SecurityType.OPTION);
         this.broker = new OptionPaperBroker(chains, rules, properties);
+    }
+
+    private synchronized SymbolProperties properties(OccSymbol symbol) {
+        if (database == null) {
+            database = SymbolPropertiesDatabase.bundled();
+        }
+        return database.get("usa", symbol.root(), SecurityType.OPTION);
     }
 
     /** Fills option legs: ask/bid plus slippage on the chain at or before the signal, illiquid contracts refused. */
