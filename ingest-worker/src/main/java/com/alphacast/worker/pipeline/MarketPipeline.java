@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>When the instrument holds a chain it was not holding at its previous bar close (the chain replay or the CBOE
  * poller handed a new one), that chain is handed to the I/O executor before the snapshot, keyed by the time it was
  * taken (its as-of time; the bar's end for a chain that gives none), so the order and position functions fill and
- * exit option legs on the quotes the strategies saw. An unchanged chain is not written again.
+ * exit option legs on the quotes the strategies saw. The same chain, or one taken at the same time, is not written
+ * again.
  */
 public final class MarketPipeline implements BarCloseListener {
 
@@ -65,7 +66,10 @@ public final class MarketPipeline implements BarCloseListener {
         barsClosed.incrementAndGet();
         Instant observedAt = Instant.ofEpochSecond(0, receiveNanos);
         view.optionChain().ifPresent(chain -> {
-            if (storedChains.put(view.symbol(), chain) != chain) {
+            OptionChain previous = storedChains.put(view.symbol(), chain);
+            boolean stored = previous == chain
+                    || previous != null && chain.asOfTime() != null && chain.asOfTime().equals(previous.asOfTime());
+            if (!stored) {
                 writes.submit(new HeldChain(view.symbol(), chain.asOfTime() != null ? chain
                         : new OptionChain(chain.underlying(), chain.spot(), chain.asOf(),
                         view.lastBar().end().atZone(ZoneOffset.UTC), chain.contracts()), observedAt));
