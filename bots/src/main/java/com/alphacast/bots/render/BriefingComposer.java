@@ -1,8 +1,6 @@
 package com.alphacast.bots.render;
 
 import com.alphacast.core.distribution.Tier;
-import com.alphacast.core.options.OccSymbol;
-import com.alphacast.core.options.OptionRight;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Direction;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Decides what each tier may see of a publication. This is the only place tier rules live:
@@ -121,7 +118,7 @@ public final class BriefingComposer {
     }
 
     private Briefing fill(Fill fill, String underlying, Tier tier) {
-        Tone tone = bullish(fill.side(), fill.instrument()) ? Tone.BULLISH : Tone.BEARISH;
+        Tone tone = fill.side() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
         String verb = fill.side() == Direction.LONG ? "Bought" : "Sold";
         return switch (tier) {
             case PREMIUM -> new Briefing(tier, tone, verb + " " + fill.quantity() + " " + fill.instrument(),
@@ -129,7 +126,7 @@ public final class BriefingComposer {
                             Fact.of("Quantity", Integer.toString(fill.quantity()))),
                     "", "Order " + fill.orderId() + " · premium", "", fill.time());
             case BASIC -> new Briefing(tier, tone, "Position opened on " + underlying,
-                    List.of(Fact.of("Underlying", underlying), Fact.of("Direction", held(fill.side(), fill.instrument()))),
+                    List.of(Fact.of("Underlying", underlying), Fact.of("Direction", direction(fill.side()))),
                     "", "basic", callToAction, fill.time());
             case FREE -> new Briefing(tier, Tone.NEUTRAL, "Members just entered a trade on " + underlying, List.of(),
                     "", "free", callToAction, fill.time());
@@ -137,8 +134,7 @@ public final class BriefingComposer {
     }
 
     private Briefing exit(TradeExit exit, Tier tier) {
-        String headline = exit.underlying() + " " + held(exit.direction(), exit.instrument()) + " "
-                + exit.reason().description()
+        String headline = exit.underlying() + " " + direction(exit.direction()) + " " + exit.reason().description()
                 + ": " + Numbers.signedPoints(exit.points()) + " pts";
         List<Fact> facts = new ArrayList<>();
         facts.add(Fact.of("Result", Numbers.signedPoints(exit.points()) + " pts"));
@@ -212,31 +208,6 @@ public final class BriefingComposer {
 
     private static String direction(Direction direction) {
         return direction == Direction.LONG ? "LONG" : "SHORT";
-    }
-
-    /**
-     * What a position holds: its direction, and for an option contract the right too, because a put bought on a
-     * bearish call reads as LONG and would be mistaken for a bet on the underlying rising.
-     */
-    private static String held(Direction side, String instrument) {
-        return direction(side) + right(instrument).map(right -> " " + right.name()).orElse("");
-    }
-
-    /** Whether holding {@code instrument} on {@code side} gains when the underlying rises (a bought put does not). */
-    private static boolean bullish(Direction side, String instrument) {
-        boolean put = right(instrument).filter(right -> right == OptionRight.PUT).isPresent();
-        return (side == Direction.LONG) != put;
-    }
-
-    private static Optional<OptionRight> right(String instrument) {
-        if (instrument.length() < 16) {
-            return Optional.empty(); // futures and spot symbols are shorter than any OCC symbol
-        }
-        try {
-            return Optional.of(OccSymbol.parse(instrument).right());
-        } catch (IllegalArgumentException notAnOption) {
-            return Optional.empty();
-        }
     }
 
     private static String held(Duration duration) {

@@ -7,9 +7,7 @@ import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.options.OccSymbol;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.OptionLeg;
-import com.alphacast.core.publication.TradeExit;
 import com.alphacast.core.signal.Signal;
-import com.alphacast.core.trading.Fill;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -55,27 +53,5 @@ class BriefingComposerTest {
                 org.assertj.core.groups.Tuple.tuple("Premium target", "3.37"),
                 org.assertj.core.groups.Tuple.tuple("Underlying", "SPY 658.05, stop 659.37, target 655.00"));
         assertThat(basic.facts()).extracting(Fact::value).noneMatch(v -> v.contains("SPY251001P00658000"));
-    }
-
-    @Test
-    void aBoughtPutReadsAsBearishWithItsRightInTheFillAndTheClose() {
-        Instant filled = Instant.parse("2025-10-01T18:00:00Z");
-        Fill fill = new Fill("0dte-gamma:SPY:" + filled, "0dte-gamma:SPY:" + filled,
-                "SPY251001P00658000", Direction.LONG, 1, 3.74, filled);
-        TradeExit exit = new TradeExit(fill.orderId(),
-                "SPY", "SPY251001P00658000", Direction.LONG, 1, 3.74, 3.69,
-                TradeExit.ExitReason.EXPIRY, filled,
-                Instant.parse("2025-10-01T19:45:00Z"), -5.0);
-
-        Briefing basicFill = BriefingComposer.standard().compose(new Publication.Filled(fill, "SPY"), Tier.BASIC);
-        Briefing premiumClose = BriefingComposer.standard().compose(new Publication.Closed(exit), Tier.PREMIUM);
-
-        assertThat(basicFill.tone()).isEqualTo(Tone.BEARISH);
-        assertThat(basicFill.facts()).extracting(Fact::label, Fact::value)
-                .contains(org.assertj.core.groups.Tuple.tuple("Direction", "LONG PUT"));
-        assertThat(premiumClose.headline()).startsWith("SPY LONG PUT ");
-        assertThat(premiumClose.facts()).extracting(Fact::label, Fact::value).contains(
-                org.assertj.core.groups.Tuple.tuple("Contract", "SPY251001P00658000"),
-                org.assertj.core.groups.Tuple.tuple("Realized P&L", "-$5.00"));
     }
 }
