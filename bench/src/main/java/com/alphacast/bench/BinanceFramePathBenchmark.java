@@ -92,7 +92,8 @@ public class BinanceFramePathBenchmark {
         BinanceMarket venue = market.equals("usdm") ? BinanceMarket.USDM_FUTURES : BinanceMarket.SPOT;
         List<String> lines = lines("orderbook/hftbacktest_binance_" + market + "_btcusdt_20240808.gz");
         writes = new OutboundWrites(65_536, 100, 1, batch -> written.addAndGet(batch.size()),
-                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()));
+                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()),
+                batch -> written.addAndGet(batch.size()));
         depth = new Lap(venue, lines, l -> l.contains("@depth") || l.contains("\"lastUpdateId\""), writes);
         trades = new Lap(venue, lines, l -> l.contains("@trade\""), writes);
         all = new Lap(venue, lines, l -> true, writes);

@@ -87,7 +87,8 @@ public class WorkerPathBenchmark {
         }
         lap = time[time.length - 1] - time[0] + 60_000;
         writes = new OutboundWrites(65_536, 100, 1, batch -> written.addAndGet(batch.size()),
-                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()));
+                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()),
+                batch -> written.addAndGet(batch.size()));
         state = newState(writes);
         // the real NKNUSDT snapshot and depth stream, its level changes replayed with continuing update ids
         snapshot = BenchData.snapshot("NKNUSDT");

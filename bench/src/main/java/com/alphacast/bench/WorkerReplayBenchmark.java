@@ -84,7 +84,7 @@ public class WorkerReplayBenchmark {
         chains = new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT);
         writes = new OutboundWrites(settings.worker().ioQueueCapacity(), 100, 1,
                 batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()),
-                batch -> written.addAndGet(batch.size()));
+                batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()));
         demo = Files.readAllBytes(BenchData.esSession());
     }
 

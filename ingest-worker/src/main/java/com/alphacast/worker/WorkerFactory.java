@@ -7,6 +7,7 @@ import com.alphacast.aws.config.StrategyProfilesLoader;
 import com.alphacast.aws.feed.DynamoFeedStatusBoard;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
+import com.alphacast.aws.market.DynamoOptionChains;
 import com.alphacast.aws.strategy.DynamoRejectedSignals;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.bots.telegram.TelegramTransport;
@@ -22,6 +23,7 @@ import com.alphacast.core.state.ChainAnalytics;
 import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.strategy.StrategyProfile;
 import com.alphacast.core.usecase.feed.FeedStatusBoard;
+import com.alphacast.worker.io.ChainStore;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.io.RejectionStore;
 import com.alphacast.worker.io.SignalOutlet;
@@ -111,12 +113,22 @@ public class WorkerFactory {
         return table::putAll;
     }
 
+    /** Chains the worker is handed, beside the snapshots (item shape documented on DynamoOptionChains). */
+    @Singleton
+    ChainStore chains(DynamoDbClient dynamoDb, WorkerEnvironment environment) {
+        long days = Long.parseLong(environment.variables().getOrDefault("RETENTION_DAYS", "30"));
+        DynamoOptionChains table = new DynamoOptionChains(dynamoDb, environment.require("MARKET_SNAPSHOTS_TABLE"),
+                Duration.ofDays(days));
+        return chains -> table.putAll(chains.stream().map(held -> new DynamoOptionChains.ChainWrite(
+                held.underlying(), held.chain(), held.observedAt())).toList());
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
     OutboundWrites outboundWrites(AlphacastSettings settings, SnapshotStore snapshots, SignalOutlet signals,
-                                  RejectionStore rejections) {
+                                  RejectionStore rejections, ChainStore chains) {
         return new OutboundWrites(settings.worker().ioQueueCapacity(), IO_BATCH, IO_RETRY_PAUSE_MILLIS, snapshots,
-                signals, rejections);
+                signals, rejections, chains);
     }
 
     @Singleton

@@ -15,13 +15,14 @@ public final class WorkerReportText {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "replayed %,d events from %s (%d malformed lines), %d bars, %d signals (%d held back by a "
                         + "strategy conflict); feed done in %d ms, all written in %d ms%n"
-                        + "io: %d snapshots written, %d signals sent, %d rejections recorded (%d dropped), %d batches; "
+                        + "io: %d snapshots written, %d signals sent, %d rejections recorded (%d dropped), %d option chains "
+                        + "stored, %d batches; "
                         + "queue depth %d (max %d of %d), "
                         + "%d snapshots dropped, %d signal waits (%.1f ms), %d writes failed%s",
                 report.events(), report.source(), report.malformedLines(), report.bars(), report.signals(),
                 report.heldBack(), report.feedElapsed().toMillis(), report.elapsed().toMillis(),
                 io.snapshotsWritten(), io.signalsSent(), io.rejectionsWritten(), io.rejectionsDropped(),
-                io.batches(), io.queueDepth(), io.maxQueueDepth(), io.capacity(), io.snapshotsDropped(),
+                io.chainsWritten(), io.batches(), io.queueDepth(), io.maxQueueDepth(), io.capacity(), io.snapshotsDropped(),
                 io.signalBlocks(), io.blockedNanos() / 1e6, io.failedWrites(),
                 io.lastFailure().isEmpty() ? "" : " (last: " + io.lastFailure() + ")"));
         report.malformed().forEach(line -> out.append(System.lineSeparator()).append("  malformed: ").append(line));

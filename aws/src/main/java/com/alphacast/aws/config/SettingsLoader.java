@@ -11,6 +11,7 @@ import com.alphacast.core.subscription.Plan;
 import com.alphacast.core.subscription.PriceList;
 import com.alphacast.core.risk.RiskLimits;
 import com.alphacast.core.settings.AlphacastSettings;
+import com.alphacast.core.broker.options.OptionFillRules;
 import com.alphacast.core.settings.BrokerSettings;
 import com.alphacast.core.settings.ChainSourceSettings;
 import com.alphacast.core.settings.ChannelSettings;
@@ -284,7 +285,14 @@ public final class SettingsLoader {
     }
 
     private static BrokerSettings broker(ConfigSection s) {
-        return new BrokerSettings(s.choice("kind", "paper", "paper"), s.integer("slippageTicks", 1, 0, 1_000));
+        ConfigSection options = s.section("options");
+        OptionFillRules defaults = BrokerSettings.DEFAULT_OPTIONS;
+        OptionFillRules rules = new OptionFillRules(
+                options.integer("slippageTicks", defaults.slippageTicks(), 0, 1_000),
+                options.decimal("maxSpreadFraction", defaults.maxSpreadFraction(), 0.0001, 10),
+                options.integer("minOpenInterest", (int) defaults.minOpenInterest(), 0, 100_000_000),
+                options.integer("zeroDteExitMinutesBeforeClose", defaults.zeroDteExitMinutesBeforeClose(), 0, 390));
+        return new BrokerSettings(s.choice("kind", "paper", "paper"), s.integer("slippageTicks", 1, 0, 1_000), rules);
     }
 
     private static DistributionSettings distribution(ConfigSection s) {

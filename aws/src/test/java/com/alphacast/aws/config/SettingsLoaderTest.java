@@ -171,6 +171,31 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void optionFillRulesAreReadFromBrokerOptionsWithDefaultsForWhatIsLeftOut() {
+        AlphacastSettings settings = loader.parse("t", "t.yaml",
+                "broker:\n  options:\n    maxSpreadFraction: 0.10\n    zeroDteExitMinutesBeforeClose: 30\n");
+        AlphacastSettings defaults = loader.parse("t", "t.yaml", "");
+
+        assertThat(settings.broker().options())
+                .isEqualTo(new com.alphacast.core.broker.options.OptionFillRules(1, 0.10, 100, 30));
+        assertThat(defaults.broker().options())
+                .isEqualTo(new com.alphacast.core.broker.options.OptionFillRules(1, 0.25, 100, 15));
+    }
+
+    @Test
+    void aBadOptionFillRuleStopsLoadingNamingTheKeyAndFile() {
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "broker:\n  options:\n    zeroDteExitMinutesBeforeClose: 400\n"))
+                .hasMessage("config/t.yaml: broker.options.zeroDteExitMinutesBeforeClose: must be within 0..390, got 400");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "broker:\n  options:\n    minOpenInterest: -1\n"))
+                .hasMessageContaining("broker.options.minOpenInterest");
+        assertThatThrownBy(() -> loader.parse("t", "config/t.yaml",
+                "broker:\n  options:\n    maxSpread: 0.1\n"))
+                .hasMessageContaining("broker.options.maxSpread");
+    }
+
+    @Test
     void badValueStopsLoadingNamingTheKeyAndFile() {
         assertThatThrownBy(() -> loader.parse("t", "config/t.yaml", "risk:\n  maxOpenPositions: many\n"))
                 .hasMessage("config/t.yaml: risk.maxOpenPositions: expected a whole number, got text 'many'");

@@ -13,6 +13,11 @@ public interface Broker {
     /** Name recorded on orders (e.g. {@code paper}). */
     String name();
 
+    /** Name recorded on the order for {@code signal}: a broker routing by signal names the one it routes to. */
+    default String nameFor(Signal signal) {
+        return name();
+    }
+
     /**
      * Submits a market order for an approved signal and returns its fill.
      *

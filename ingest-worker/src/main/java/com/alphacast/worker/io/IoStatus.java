@@ -12,12 +12,13 @@ package com.alphacast.worker.io;
  * @param signalBlocks     times a signal found the queue full and the feed thread waited for room
  * @param blockedNanos     total time feed threads waited for room
  * @param batches          write batches taken off the queue
- * @param failedWrites     snapshots, signals and rejections given up after retries
+ * @param failedWrites     chains, snapshots, signals and rejections given up after retries
  * @param lastFailure      the last failure's message, empty if none
  * @param rejectionsWritten candidates that lost a strategy conflict, recorded
  * @param rejectionsDropped such records dropped because the queue was full
+ * @param chainsWritten    option chains stored (one each time an instrument's chain changed)
  */
 public record IoStatus(int queueDepth, int maxQueueDepth, int capacity, long snapshotsWritten, long signalsSent,
                        long snapshotsDropped, long signalBlocks, long blockedNanos, long batches, long failedWrites,
-                       String lastFailure, long rejectionsWritten, long rejectionsDropped) {
+                       String lastFailure, long rejectionsWritten, long rejectionsDropped, long chainsWritten) {
 }

@@ -15,15 +15,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The worker's I/O executor: feed threads hand snapshots, signals and rejected signals (candidates that lost a
- * strategy conflict) to a bounded queue and go on at once; one I/O thread drains it in batches (up to
- * {@code maxBatch}), writes each batch's snapshots first, then its signals, then its rejections, so a signal never
- * reaches the queue before the snapshot of its bar (the paper broker fills against it). A slow or failing AWS call
- * therefore delays only this thread.
+ * The worker's I/O executor: feed threads hand option chains, snapshots, signals and rejected signals (candidates
+ * that lost a strategy conflict) to a bounded queue and go on at once; one I/O thread drains it in batches (up to
+ * {@code maxBatch}), writes each batch's chains first, then its snapshots, then its signals, then its rejections, so
+ * a signal never reaches the queue before the snapshot of its bar or the chain it fired on (the paper brokers fill
+ * against them). A slow or failing AWS call therefore delays only this thread.
  *
  * <p>Back-pressure: when the queue is full a snapshot or a rejection is dropped and counted (an audit record never
- * holds up the feed thread), while a signal waits for room, and the wait is measured: signals are rare and must
- * not be lost. A failed batch is retried with a growing pause, then given up and counted.
+ * holds up the feed thread), while a signal or a chain waits for room, and the wait is measured: both are rare and
+ * an option leg cannot be filled without its chain. A failed batch is retried with a growing pause, then given up
+ * and counted.
  */
 public final class OutboundWrites implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class OutboundWrites implements AutoCloseable {
     private final SnapshotStore snapshots;
     private final SignalOutlet signals;
     private final RejectionStore rejections;
+    private final ChainStore chains;
     private final int maxBatch;
     private final long retryPauseMillis;
     private final Thread thread;
@@ -43,6 +45,7 @@ public final class OutboundWrites implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejectionsWritten = new AtomicLong();
     private final AtomicLong rejectionsDropped = new AtomicLong();
+    private final AtomicLong chainsWritten = new AtomicLong();
     private final AtomicLong blocks = new AtomicLong();
     private final AtomicLong blockedNanos = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -53,7 +56,7 @@ public final class OutboundWrites implements AutoCloseable {
     private volatile boolean closing;
 
     public OutboundWrites(int capacity, int maxBatch, long retryPauseMillis, SnapshotStore snapshots,
-                          SignalOutlet signals, RejectionStore rejections) {
+                          SignalOutlet signals, RejectionStore rejections, ChainStore chains) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("queue capacity and batch size must be at least 1, were "
                     + capacity + " and " + maxBatch);
@@ -62,6 +65,7 @@ public final class OutboundWrites implements AutoCloseable {
         this.snapshots = snapshots;
         this.signals = signals;
         this.rejections = rejections;
+        this.chains = chains;
         this.maxBatch = maxBatch;
         this.retryPauseMillis = retryPauseMillis;
         this.thread = new Thread(this::drain, "worker-io");
@@ -91,14 +95,23 @@ public final class OutboundWrites implements AutoCloseable {
 
     /** Waits for room only when the queue is full; the wait is counted in {@link IoStatus#blockedNanos()}. */
     public void submit(Signal signal) {
-        if (!queue.offer(signal)) {
+        put(signal, "signal " + signal.id());
+    }
+
+    /** Like a signal, waits for room only when the queue is full: the option legs that follow need the chain. */
+    public void submit(HeldChain chain) {
+        put(chain, "the " + chain.underlying() + " chain as of " + chain.chain().asOfTime());
+    }
+
+    private void put(Object item, String what) {
+        if (!queue.offer(item)) {
             blocks.incrementAndGet();
             long start = System.nanoTime();
             try {
-                queue.put(signal);
+                queue.put(item);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to queue signal " + signal.id(), e);
+                throw new IllegalStateException("interrupted while waiting to queue " + what, e);
             } finally {
                 blockedNanos.addAndGet(System.nanoTime() - start);
             }
@@ -123,7 +136,7 @@ public final class OutboundWrites implements AutoCloseable {
     public IoStatus status() {
         return new IoStatus(queue.size(), maxDepth.get(), queue.size() + queue.remainingCapacity(), written.get(),
                 sent.get(), dropped.get(), blocks.get(), blockedNanos.get(), batches.get(), failed.get(),
-                lastFailure.get(), rejectionsWritten.get(), rejectionsDropped.get());
+                lastFailure.get(), rejectionsWritten.get(), rejectionsDropped.get(), chainsWritten.get());
     }
 
     /** Writes what is queued, then stops the I/O thread. */
@@ -148,6 +161,7 @@ public final class OutboundWrites implements AutoCloseable {
         List<MarketSnapshot> snapshotBatch = new ArrayList<>(maxBatch);
         List<Signal> signalBatch = new ArrayList<>(maxBatch);
         List<RejectedSignal> rejectionBatch = new ArrayList<>(maxBatch);
+        List<HeldChain> chainBatch = new ArrayList<>();
         while (true) {
             batch.clear();
             try {
@@ -165,8 +179,11 @@ public final class OutboundWrites implements AutoCloseable {
             snapshotBatch.clear();
             signalBatch.clear();
             rejectionBatch.clear();
+            chainBatch.clear();
             for (Object item : batch) {
-                if (item instanceof MarketSnapshot snapshot) {
+                if (item instanceof HeldChain chain) {
+                    chainBatch.add(chain);
+                } else if (item instanceof MarketSnapshot snapshot) {
                     snapshotBatch.add(snapshot);
                 } else if (item instanceof RejectedSignal rejection) {
                     rejectionBatch.add(rejection);
@@ -175,6 +192,10 @@ public final class OutboundWrites implements AutoCloseable {
                 }
             }
             batches.incrementAndGet();
+            if (!chainBatch.isEmpty() && attempt("option chains", () -> chains.writeAll(chainBatch),
+                    chainBatch.size())) {
+                chainsWritten.addAndGet(chainBatch.size());
+            }
             if (!snapshotBatch.isEmpty() && attempt("snapshots", () -> snapshots.writeAll(snapshotBatch),
                     snapshotBatch.size())) {
                 written.addAndGet(snapshotBatch.size());

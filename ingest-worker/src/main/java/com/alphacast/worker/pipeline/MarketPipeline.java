@@ -1,6 +1,7 @@
 package com.alphacast.worker.pipeline;
 
 import com.alphacast.core.market.MarketSnapshot;
+import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.state.BarCloseListener;
 import com.alphacast.core.state.MarketView;
 import com.alphacast.core.strategy.Candidate;
@@ -8,10 +9,13 @@ import com.alphacast.core.strategy.RejectedSignal;
 import com.alphacast.core.strategy.Resolution;
 import com.alphacast.core.strategy.StrategyContext;
 import com.alphacast.core.strategy.StrategyDesk;
+import com.alphacast.worker.io.HeldChain;
 import com.alphacast.worker.io.OutboundWrites;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the instrument's analytics is handed to the I/O executor first, then the instrument's {@link StrategyDesk}
  * evaluates every strategy on the view and the underlying's latest chain; the accepted signals follow the
  * snapshot and the conflicts' losers are recorded (RejectedSignalsTable). Nothing here waits for AWS.
+ *
+ * <p>When the instrument holds a chain it was not holding at its previous bar close (the chain replay or the CBOE
+ * poller handed a new one), that chain is handed to the I/O executor before the snapshot, keyed by the time it was
+ * taken (its as-of time; the bar's end for a chain that gives none), so the order and position functions fill and
+ * exit option legs on the quotes the strategies saw. The same chain, or one taken at the same time, is not written
+ * again.
  */
 public final class MarketPipeline implements BarCloseListener {
 
@@ -28,6 +38,8 @@ public final class MarketPipeline implements BarCloseListener {
     private final AtomicLong barsClosed = new AtomicLong();
     private final AtomicLong signals = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** The chain last handed over per instrument (each instrument closes its bars on one feed thread). */
+    private final Map<String, OptionChain> storedChains = new ConcurrentHashMap<>();
 
     /** A live pipeline; @param desks one desk per instrument symbol (desks keep per-instrument state) */
     public MarketPipeline(Map<String, StrategyDesk> desks, OutboundWrites writes) {
@@ -53,6 +65,16 @@ public final class MarketPipeline implements BarCloseListener {
     public void onBarClosed(MarketView view, long receiveNanos) {
         barsClosed.incrementAndGet();
         Instant observedAt = Instant.ofEpochSecond(0, receiveNanos);
+        view.optionChain().ifPresent(chain -> {
+            OptionChain previous = storedChains.put(view.symbol(), chain);
+            boolean stored = previous == chain
+                    || previous != null && chain.asOfTime() != null && chain.asOfTime().equals(previous.asOfTime());
+            if (!stored) {
+                writes.submit(new HeldChain(view.symbol(), chain.asOfTime() != null ? chain
+                        : new OptionChain(chain.underlying(), chain.spot(), chain.asOf(),
+                        view.lastBar().end().atZone(ZoneOffset.UTC), chain.contracts()), observedAt));
+            }
+        });
         writes.submit(new MarketSnapshot(view.lastBar(), observedAt, view.analytics()));
         StrategyDesk desk = desks.get(view.symbol());
         if (desk == null) {

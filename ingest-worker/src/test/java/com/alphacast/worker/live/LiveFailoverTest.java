@@ -95,7 +95,7 @@ class LiveFailoverTest {
              LoopbackWebSocketServer usdmWs = new LoopbackWebSocketServer();
              LoopbackDepthServer usdmRest = new LoopbackDepthServer(usdm::snapshotJson);
              OutboundWrites writes = new OutboundWrites(4096, 100, 1, snapshots::addAll, signals::addAll,
-                     rejections::addAll)) {
+                     rejections::addAll, chains -> { throw new AssertionError("no chain in a crypto session"); })) {
             Map<String, String> env = Map.of(
                     "BINANCE_SPOT_WS_URL", spotWs.base().toString(), "BINANCE_SPOT_REST_URL", spotRest.base().toString(),
                     "BINANCE_FUTURES_WS_URL", usdmWs.base().toString(),

@@ -21,6 +21,7 @@ import com.alphacast.core.strategy.StrategyCatalog;
 import com.alphacast.core.volatility.VolatilityRegime;
 import com.alphacast.worker.ReplaySession;
 import com.alphacast.worker.WorkerEnvironment;
+import com.alphacast.worker.io.HeldChain;
 import com.alphacast.worker.io.OutboundWrites;
 import com.alphacast.worker.pipeline.InstrumentDesks;
 import java.io.Reader;
@@ -64,7 +65,8 @@ class ChainReplaySessionTest {
     }
 
     private List<MarketSnapshot> replay(AlphacastSettings settings, Path chain) {
-        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll, written::addAll,
+                written::addAll)) {
             session(settings, writes).run(ES, List.of(chain), Double.POSITIVE_INFINITY);
         }
         return written.stream().filter(MarketSnapshot.class::isInstance).map(MarketSnapshot.class::cast).toList();
@@ -91,6 +93,27 @@ class ChainReplaySessionTest {
     }
 
     @Test
+    void theChainIsStoredOnceForTheInstrumentBeforeTheFirstSnapshotThatHoldsIt() throws Exception {
+        ReplayReport report;
+        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, written::addAll, written::addAll, written::addAll,
+                written::addAll)) {
+            report = session(esFollowingSpy("SPY"), writes).run(ES, List.of(CSV), Double.POSITIVE_INFINITY);
+        }
+
+        List<Object> chains = written.stream().filter(HeldChain.class::isInstance).toList();
+        assertThat(chains).singleElement().isInstanceOfSatisfying(HeldChain.class, held -> {
+            assertThat(held.underlying()).isEqualTo("ES");
+            assertThat(held.chain().underlying()).isEqualTo("SPY");
+            assertThat(held.chain().contracts()).hasSize(3716);
+            assertThat(held.chain().asOfTime()).hasToString("2025-09-25T21:05-04:00[America/New_York]");
+        });
+        assertThat(written.indexOf(chains.get(0))).isLessThan(written.indexOf(written.stream()
+                .filter(MarketSnapshot.class::isInstance).findFirst().orElseThrow()));
+        assertThat(report.io().chainsWritten()).isEqualTo(1);
+        assertThat(report.io().snapshotsWritten()).isEqualTo(50);
+    }
+
+    @Test
     void theJsonOfTheSameChainGivesTheSameSummaryAndAnIndexMarkerIsIgnoredWhenMatching() throws Exception {
         List<MarketSnapshot> snapshots = replay(esFollowingSpy("SPY"), JSON);
         ChainSummary expected = expected();
@@ -109,7 +132,8 @@ class ChainReplaySessionTest {
                 .hasMessageContaining("worker.instruments.<SYMBOL>.chain.underlying: SPY")
                 .hasMessageContaining("[ES]");
         AlphacastSettings spy = esFollowingSpy("SPY");
-        try (OutboundWrites writes = new OutboundWrites(64, 100, 1, written::addAll, written::addAll, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(64, 100, 1, written::addAll, written::addAll, written::addAll,
+                written::addAll)) {
             ReplaySession session = session(spy, writes);
             assertThatThrownBy(() -> session.run(JSON, List.of(), Double.POSITIVE_INFINITY))
                     .hasMessageContaining("an option chain, not a market recording")

@@ -68,7 +68,7 @@ class ReplaySessionTest {
             written.addAll(batch);
         };
         SignalOutlet signals = written::addAll;
-        return new OutboundWrites(capacity, 100, 1, snapshots, signals, written::addAll);
+        return new OutboundWrites(capacity, 100, 1, snapshots, signals, written::addAll, written::addAll);
     }
 
     private static void pause(long millis) {
@@ -164,7 +164,8 @@ class ReplaySessionTest {
             throw new IllegalStateException("DynamoDB unavailable");
         };
         ReplayReport report;
-        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, broken, written::addAll, written::addAll)) {
+        try (OutboundWrites writes = new OutboundWrites(4096, 100, 1, broken, written::addAll, written::addAll,
+                written::addAll)) {
             report = session(demo(), writes).run(Double.POSITIVE_INFINITY);
         }
         assertThat(report.io().failedWrites()).isEqualTo(50);

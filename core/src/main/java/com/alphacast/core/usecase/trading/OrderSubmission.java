@@ -5,6 +5,7 @@ import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.broker.OrderRefusedException;
 import com.alphacast.core.publication.Publication;
+import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import com.alphacast.core.trading.Order;
@@ -23,6 +24,9 @@ import java.time.Clock;
  * as rejected (conditional like an execution, so a late retry can never fill it afterwards) and the risk slot the
  * approval reserved is given back: no position exists, so the risk ledger and the positions table keep agreeing
  * and the next signal on the instrument is decided against a free slot.
+ *
+ * <p>A signal with an option leg trades its contract: the order buys the OCC symbol to open (whichever way the
+ * underlying is called) and the position carries the leg's premium stop and target.
  */
 public final class OrderSubmission {
 
@@ -59,10 +63,13 @@ public final class OrderSubmission {
         try {
             fill = broker.submit(order, signal);
         } catch (OrderRefusedException refused) {
-            return reject(order, signal, "refused by " + broker.name() + ": " + refused.getMessage());
+            return reject(order, signal, "refused by " + order.broker() + ": " + refused.getMessage());
         }
-        Position position = new Position(signal.id(), signal.underlying(), signal.instrument(), signal.direction(),
-                fill.quantity(), fill.price(), signal.stop(), signal.target(), fill.time());
+        Position position = signal.option()
+                .map(leg -> new Position(signal.id(), signal.underlying(), fill.instrument(), fill.side(),
+                        fill.quantity(), fill.price(), leg.stop(), leg.target(), fill.time()))
+                .orElseGet(() -> new Position(signal.id(), signal.underlying(), signal.instrument(),
+                        signal.direction(), fill.quantity(), fill.price(), signal.stop(), signal.target(), fill.time()));
         if (!ledger.recordExecution(order, fill, position)) {
             return new OrderOutcome.AlreadyOnRecord(signal.id());
         }
@@ -84,8 +91,11 @@ public final class OrderSubmission {
     }
 
     private Order orderFor(Signal signal) {
-        return new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(), clock.instant(),
-                broker.name());
+        return signal.option()
+                .map(leg -> new Order(signal.id(), leg.contract().compact(), Direction.LONG, signal.quantity(),
+                        clock.instant(), broker.nameFor(signal)))
+                .orElseGet(() -> new Order(signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
+                        clock.instant(), broker.nameFor(signal)));
     }
 
     private OrderOutcome reject(Order order, Signal signal, String reason) {

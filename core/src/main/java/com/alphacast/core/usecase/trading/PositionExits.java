@@ -1,6 +1,7 @@
 package com.alphacast.core.usecase.trading;
 
 import com.alphacast.core.broker.MarketPrices;
+import com.alphacast.core.broker.options.OptionPremiumExits;
 import com.alphacast.core.market.BarHistory;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.publication.Publication;
@@ -23,6 +24,10 @@ import java.util.Set;
  * published <em>before</em> the position is marked closed: each step is idempotent, so a crash part-way leaves the
  * position open and the next evaluation redoes all three, and the risk check's count can never keep a slot for a
  * position the positions table has closed. An operator's close request ({@link #closeOnRequest}) goes the same way.
+ *
+ * <p>A position holding an option contract (the order function filled a signal's option leg) is judged by
+ * {@link OptionPremiumExits} instead: its premium stop and target on the stored chains at each bar since the fill,
+ * and the expiry cutoff; its P&amp;L uses the contract's multiplier.
  */
 public final class PositionExits {
 
@@ -33,9 +38,19 @@ public final class PositionExits {
     private final RiskSlots slots;
     private final PublicationRelease publications;
     private final ExitWatermark watermark;
+    private final Optional<OptionPremiumExits> options;
 
+    /** Exits of positions on the instrument itself only (no option positions are expected). */
     public PositionExits(TradingLedger ledger, BarHistory market, MarketPrices prices, double multiplier,
                          RiskSlots slots, PublicationRelease publications, ExitWatermark watermark) {
+        this(ledger, market, prices, multiplier, slots, publications, watermark, Optional.empty());
+    }
+
+    /** @param options how positions holding an option contract exit; without it they are judged on the bars */
+    public PositionExits(TradingLedger ledger, BarHistory market, MarketPrices prices, double multiplier,
+                         RiskSlots slots, PublicationRelease publications, ExitWatermark watermark,
+                         Optional<OptionPremiumExits> options) {
+        this.options = options;
         this.ledger = ledger;
         this.market = market;
         this.prices = prices;
@@ -93,9 +108,11 @@ public final class PositionExits {
                 .orElseThrow(() -> new IllegalStateException("no market snapshot of " + position.underlying()
                         + " at or before " + request.requestedAt() + " to close " + position.signalId() + " at"));
         Instant horizon = latest.bar().end();
-        PositionExit exit = bracketExit(position, horizon).orElseGet(() -> new PositionExit(position.signalId(),
-                ExitReason.OPERATOR, latest.lastPrice(), horizon.isAfter(position.openedAt()) ? horizon
-                : position.openedAt()));
+        Optional<OptionPremiumExits> option = optionExits(position);
+        PositionExit exit = bracketExit(position, horizon).orElseGet(() -> option.isPresent()
+                ? option.get().closeAt(position, horizon)
+                : new PositionExit(position.signalId(), ExitReason.OPERATOR, latest.lastPrice(),
+                horizon.isAfter(position.openedAt()) ? horizon : position.openedAt()));
         return close(position, exit) ? Optional.of(exit) : Optional.empty();
     }
 
@@ -103,12 +120,19 @@ public final class PositionExits {
         if (!horizon.isAfter(position.openedAt())) {
             return Optional.empty();
         }
-        return position.firstExitIn(market.barsBetween(position.underlying(), position.openedAt(), horizon));
+        var bars = market.barsBetween(position.underlying(), position.openedAt(), horizon);
+        Optional<OptionPremiumExits> option = optionExits(position);
+        return option.isPresent() ? option.get().firstExit(position, bars) : position.firstExitIn(bars);
+    }
+
+    private Optional<OptionPremiumExits> optionExits(Position position) {
+        return options.filter(o -> o.holds(position));
     }
 
     /** Slot back, close published, then the position marked closed: each step idempotent, in this order. */
     private boolean close(Position position, PositionExit exit) {
-        double pnl = position.realizedPnl(exit, multiplier);
+        double pnl = position.realizedPnl(exit, optionExits(position).map(o -> o.multiplier(position))
+                .orElse(multiplier));
         slots.release(exit);
         publications.publish(Publication.closeOf(tradeExit(position, exit, pnl)));
         return ledger.close(position, exit, pnl);

@@ -9,6 +9,7 @@ import com.alphacast.aws.sqs.QueueReleaseQueue;
 import com.alphacast.aws.trading.DynamoTradingLedger;
 import com.alphacast.core.broker.BrokerException;
 import com.alphacast.core.broker.PaperBroker;
+import com.alphacast.core.broker.options.OptionLegRouter;
 import com.alphacast.core.settings.AlphacastSettings;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
@@ -17,6 +18,7 @@ import com.alphacast.core.usecase.trading.OrderSubmission;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.functions.options.OptionLegDesk;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -26,7 +28,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. An order the broker
+ * Lambda: approved signals (OrdersQueue) → paper broker → order, fill and position in DynamoDB. A signal with an
+ * option leg buys its contract on the chain the worker stored ({@link OptionLegRouter}). An order the broker
  * refuses, or that still fails on the queue's last receive ({@code MAX_RECEIVE_COUNT}), is recorded as rejected and
  * gives its risk slot back instead of going to the DLQ holding it.
  *
@@ -60,7 +63,9 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
         AlphacastSettings settings = resources.settings();
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
-        PaperBroker broker = new PaperBroker(market, settings.market().tickSize(), settings.broker().slippageTicks());
+        OptionLegRouter broker = new OptionLegRouter(
+                new PaperBroker(market, settings.market().tickSize(), settings.broker().slippageTicks()),
+                new OptionLegDesk(resources).broker());
         DynamoTradingLedger ledger = new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
                 resources.require("POSITIONS_TABLE"));
         DynamoRiskLedger approvals = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),

@@ -13,6 +13,7 @@ import com.alphacast.core.usecase.trading.CloseRequest;
 import com.alphacast.core.usecase.trading.PositionExits;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.functions.options.OptionLegDesk;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * Lambda: closed bars (MarketBarsQueue) → positions whose stop or target was reached are closed; operators' close
  * requests (PositionCloseRequestsQueue, from /closeall) → that position closed at the latest stored price. The one
  * owner of exits: it gives the position's risk slot back and publishes the close (with realized P&amp;L) to every
- * tier. Which queue a record came from is told by its {@code eventSourceARN} against
+ * tier. A position holding an option contract exits on its premium, judged on the chains the worker stored, or at
+ * the expiry cutoff ({@link OptionLegDesk}). Which queue a record came from is told by its {@code eventSourceARN} against
  * {@code CLOSE_REQUESTS_QUEUE_ARN}.
  */
 public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -63,7 +65,8 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
                 new PublicationRelease(resources.settings().distribution().tiers(),
                         new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
                                 resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock),
-                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"), Duration.ZERO, clock));
+                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"), Duration.ZERO, clock),
+                Optional.of(new OptionLegDesk(resources).exits()));
     }
 
     @Override
