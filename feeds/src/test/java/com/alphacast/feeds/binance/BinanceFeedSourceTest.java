@@ -103,7 +103,13 @@ class BinanceFeedSourceTest {
             long gaps = on(source, () -> source.session().quality().count(InputProblem.SEQUENCE_GAP));
             assertThat(mismatched).isZero();
             assertThat(gaps).as("no false gap").isZero();
-            assertThat(matched).as("checkpoints matched over the wire").isGreaterThan(500);
+            // every ticker the snapshot's timing left checkable was checked (the REST snapshot comes later on a loaded
+            // machine, so fewer are checkable; hundreds remain either way)
+            long checkable = venue.checkableTickersAfter(venue.lastServedSnapshotId());
+            assertThat(checkable).as("checkable bookTickers after the snapshot").isGreaterThan(100);
+            // (a futures book also applies the event ending at the snapshot's own id; spot drops it)
+            assertThat(matched).as("checkpoints matched over the wire")
+                    .isBetween(checkable, venue.checkableTickersAfter(venue.lastServedSnapshotId() - 1));
             assertThat(downstream.downstreamGaps()).isZero();
             assertThat(downstream.bestBid("BTCUSDT")).isEqualTo(venue.bestBid());
             assertThat(downstream.health()).extracting(RecordingListener.Health::health)

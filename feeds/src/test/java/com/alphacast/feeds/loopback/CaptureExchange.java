@@ -35,6 +35,7 @@ public final class CaptureExchange {
     private final String symbol;
     private int position;
     private long snapshotsServed;
+    private long lastServedSnapshotId = -1;
 
     private CaptureExchange(Path capture, DepthProtocol protocol) throws IOException {
         BinanceMessageParser parser = new BinanceMessageParser();
@@ -109,8 +110,11 @@ public final class CaptureExchange {
     public synchronized String snapshotJson() {
         snapshotsServed++;
         if (!book.isLive()) {
+            lastServedSnapshotId = ((BinanceMessage.Snapshot) new BinanceMessageParser()
+                    .parse(inlineSnapshot, symbol, "inline", 0, 0)).snapshot().lastUpdateId();
             return inlineSnapshot;
         }
+        lastServedSnapshotId = book.lastUpdateId();
         OrderBook b = book.book();
         StringBuilder sb = new StringBuilder("{\"lastUpdateId\":").append(book.lastUpdateId()).append(",\"bids\":[");
         levels(sb, b, BookSide.BID);
@@ -139,5 +143,27 @@ public final class CaptureExchange {
 
     public synchronized long snapshotsServed() {
         return snapshotsServed;
+    }
+
+    /** The update id of the last REST snapshot served, −1 before any. */
+    public synchronized long lastServedSnapshotId() {
+        return lastServedSnapshotId;
+    }
+
+    /**
+     * The bookTickers a client that synchronised from a snapshot at {@code snapshotId} can check: those whose update
+     * id is the final id of a depth event after the snapshot (a ticker inside an event's range, or before the
+     * snapshot, has no book state of its own to compare with). How many there are depends on when the snapshot was
+     * taken, which a loaded machine moves.
+     */
+    public synchronized long checkableTickersAfter(long snapshotId) {
+        java.util.Set<Long> finalIds = new java.util.HashSet<>();
+        for (BinanceMessage m : decoded) {
+            if (m instanceof BinanceMessage.Depth d && d.update().finalUpdateId() > snapshotId) {
+                finalIds.add(d.update().finalUpdateId());
+            }
+        }
+        return decoded.stream().filter(m -> m instanceof BinanceMessage.BookTicker t
+                && finalIds.contains(t.top().updateId())).count();
     }
 }
