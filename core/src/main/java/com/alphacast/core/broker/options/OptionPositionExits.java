@@ -50,8 +50,17 @@ public final class OptionPositionExits {
         Optional<OptionContract> quoted = chain.contracts().stream().filter(c -> c.symbol().equals(symbol)).findFirst();
         Direction closingSide = position.direction() == Direction.LONG ? Direction.SHORT : Direction.LONG;
         boolean cutoff = expiryCutoff(symbol).map(at -> !time.isBefore(at)).orElse(false);
+        boolean noBid = quoted.isPresent() && closingSide == Direction.SHORT
+                && !hasClosingQuote(quoted.get(), closingSide);
+        if (cutoff && noBid) {
+            // quoted with no bid at the cutoff: nobody pays anything for it, so the long is closed as worthless rather
+            // than left open into expiry or retried on every bar
+            return Optional.of(new PositionExit(position.signalId(), ExitReason.EXPIRY_CUTOFF, 0.0, time));
+        }
         if (quoted.isEmpty() || !hasClosingQuote(quoted.get(), closingSide)) {
             if (cutoff) {
+                // absent from the chain, or a short with no ask to buy back at: a data problem an operator must see
+                // (the bar is retried, then dead-lettered) rather than a close at an invented price
                 throw new IllegalStateException(position.signalId() + ": " + symbol + " reached its expiry cutoff at "
                         + time + " with no quote to close at");
             }

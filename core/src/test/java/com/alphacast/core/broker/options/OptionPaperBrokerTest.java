@@ -112,6 +112,30 @@ class OptionPaperBrokerTest {
     }
 
     @Test
+    void closesZeroDteLongAsWorthlessAtTheCutoffWhenNobodyBids() {
+        OptionChain expiryDay = SPY.withAsOf(LocalDate.of(2025, 10, 1));
+        // the 700 call: bid 0, ask 0.01 in the recorded chain
+        Position position = new Position("s4", "SPY", "SPY251001C00700000", Direction.LONG, 1, 0.02, 0.01, 0.10,
+                at(2025, 10, 1, 9, 45));
+        assertThat(exits().exitAt(position, expiryDay, at(2025, 10, 1, 15, 44))).isEmpty();
+        assertThat(exits().exitAt(position, expiryDay, at(2025, 10, 1, 15, 45))).hasValueSatisfying(e -> {
+            assertThat(e.reason()).isEqualTo(ExitReason.EXPIRY_CUTOFF);
+            assertThat(e.price()).isZero();
+        });
+    }
+
+    @Test
+    void refusesToInventAPriceAtTheCutoffForAContractTheChainDoesNotQuote() {
+        OptionChain expiryDay = SPY.withAsOf(LocalDate.of(2025, 10, 1));
+        Position position = new Position("s5", "SPY", "SPY251001C00999000", Direction.LONG, 1, 1.00, 0.50, 2.00,
+                at(2025, 10, 1, 9, 45));
+        assertThat(exits().exitAt(position, expiryDay, at(2025, 10, 1, 15, 44))).isEmpty();
+        assertThatThrownBy(() -> exits().exitAt(position, expiryDay, at(2025, 10, 1, 15, 45)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SPY251001C00999000").hasMessageContaining("no quote to close at");
+    }
+
+    @Test
     void stopsShortPutWhenTheAskRisesToTheStop() {
         Position shortPut = new Position("s3", "SPY", "SPY251001P00660000", Direction.SHORT, 1, 4.00, 4.60, 3.00,
                 at(2025, 9, 25, 10, 0));
