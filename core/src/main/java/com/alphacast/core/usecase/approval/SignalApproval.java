@@ -3,6 +3,7 @@ package com.alphacast.core.usecase.approval;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
@@ -54,6 +55,14 @@ public final class SignalApproval {
     }
 
     public RiskDecision decide(Signal signal) {
+        return decide(signal, Optional.empty());
+    }
+
+    /**
+     * Like {@link #decide(Signal)}, for a signal that came through a queue: {@code arrival} (when it was queued and
+     * first received) is recorded with the decision.
+     */
+    public RiskDecision decide(Signal signal, Optional<QueueArrival> arrival) {
         Optional<RecordedDecision> recorded = ledger.decisionFor(signal.id());
         if (recorded.isPresent()) {
             finishPending(recorded.get());
@@ -68,7 +77,7 @@ public final class SignalApproval {
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, asOfMarketTime(signal, day), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);
-            switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending)) {
+            switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending, arrival)) {
                 case RECORDED -> {
                     publishAndMark(pending, decision.decidedAt());
                     return decision;

@@ -1,5 +1,6 @@
 package com.alphacast.core.usecase.approval;
 
+import com.alphacast.core.latency.QueueArrival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -299,7 +300,7 @@ class SignalApprovalTest {
 
         @Override
         public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
-                             List<Forward> pending) {
+                             List<Forward> pending, Optional<QueueArrival> arrival) {
             return Commit.LIMIT_RACED;
         }
 
