@@ -11,8 +11,10 @@ import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +35,12 @@ public final class PositionExits {
     private final RiskSlots slots;
     private final PublicationRelease publications;
     private final ExitWatermark watermark;
+    /**
+     * Per open position (the whole record, so a changed stop or target starts over): the horizon up to which its
+     * bars were read and held no exit. Kept by this instance only (one per function container); a new container
+     * starts from each fill again, which is slower, never wrong.
+     */
+    private final Map<Position, Instant> checkedWithoutExit = new HashMap<>();
 
     public PositionExits(TradingLedger ledger, BarHistory market, MarketPrices prices, double multiplier,
                          RiskSlots slots, PublicationRelease publications, ExitWatermark watermark) {
@@ -53,7 +61,9 @@ public final class PositionExits {
      */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
         List<PositionExit> closed = new ArrayList<>();
-        for (Position position : ledger.openPositions()) {
+        List<Position> open = ledger.openPositions();
+        checkedWithoutExit.keySet().retainAll(open);
+        for (Position position : open) {
             if (position.underlying().equals(symbol)) {
                 closeIfExited(position, horizon).ifPresent(closed::add);
             }
@@ -99,11 +109,22 @@ public final class PositionExits {
         return close(position, exit) ? Optional.of(exit) : Optional.empty();
     }
 
+    /**
+     * The first exit in the bars from the position's fill to {@code horizon}. Bars this instance already found no
+     * exit in are not read again: a bar is stored before it is announced and never changes, so only the bars
+     * starting at or after the last horizon checked can hold the first exit. Without that, every bar re-read every
+     * bar since each open position's fill (quadratic in the bars a position stays open).
+     */
     private Optional<PositionExit> bracketExit(Position position, Instant horizon) {
-        if (!horizon.isAfter(position.openedAt())) {
+        Instant from = checkedWithoutExit.getOrDefault(position, position.openedAt());
+        if (!horizon.isAfter(from)) {
             return Optional.empty();
         }
-        return position.firstExitIn(market.barsBetween(position.underlying(), position.openedAt(), horizon));
+        Optional<PositionExit> exit = position.firstExitIn(market.barsBetween(position.underlying(), from, horizon));
+        if (exit.isEmpty()) {
+            checkedWithoutExit.merge(position, horizon, (before, now) -> now.isAfter(before) ? now : before);
+        }
+        return exit;
     }
 
     /** Slot back, close published, then the position marked closed: each step idempotent, in this order. */
