@@ -4,6 +4,7 @@ import com.alphacast.core.latency.SignalPath;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import java.util.function.Function;
  * whole and of every hop ({@link SignalPath.Hop}).
  */
 final class LatencyReport {
+
+    /** How many of the slowest signals are listed hop by hop, to show where the tail's time went. */
+    private static final int SLOWEST = 5;
 
     private final PrintStream out;
 
@@ -44,6 +48,13 @@ final class LatencyReport {
         for (SignalPath.Hop hop : SignalPath.Hop.values()) {
             row(hop.label(), paths, path -> path.hop(hop), hop.meaning());
         }
+        out.printf(Locale.ROOT, "  slowest %d (ms: %s):%n", Math.min(SLOWEST, paths.size()),
+                String.join(" / ", Arrays.stream(SignalPath.Hop.values()).map(SignalPath.Hop::label).toList()));
+        paths.stream().sorted(Comparator.comparing(SignalPath::total).reversed()).limit(SLOWEST).forEach(path ->
+                out.printf(Locale.ROOT, "    %-44s %6d = %s  (%.1f s into the replay)%n", path.signalId(),
+                        path.total().toMillis(), String.join(" + ", path.hops().stream()
+                                .map(d -> Long.toString(d.toMillis())).toList()),
+                        Duration.between(firstObserved, path.observed()).toMillis() / 1000.0));
     }
 
     private void row(String label, List<SignalPath> paths, Function<SignalPath, Duration> measure, String meaning) {
