@@ -134,8 +134,8 @@ class SignalPipelineIT {
 
     @Test
     void premiumPathOfEverySignalIsStampedAtEveryHopInOrder(LocalCloud cloud) throws Exception {
-        List<Signal> signals = List.of(signalWithMarket(cloud, 30), signalWithMarket(cloud, 31),
-                signalWithMarket(cloud, 32));
+        List<Signal> signals = List.of(signalWithMarket(cloud, 50), signalWithMarket(cloud, 51),
+                signalWithMarket(cloud, 52));
         for (Signal signal : signals) {
             send(cloud, "SignalsQueue", json.write(signal));
         }
