@@ -7,6 +7,7 @@ import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.usecase.distribution.DeliveryLedger;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -45,7 +46,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public Claim claim(Delivery delivery, Instant now) {
+    public Claim claim(Delivery delivery, Instant now, Optional<QueueArrival> arrival) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("deliveryId", s(delivery.id()));
         item.put("publicationId", s(delivery.publication().id()));
@@ -56,6 +57,11 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
         item.put("destination", s(delivery.destination()));
         item.put("status", s("SENDING"));
         item.put("claimedAt", n(now.toEpochMilli()));
+        // SQS's own stamps of the release's message (epoch ms): the risk check -> distribution hop, for the bench.
+        arrival.ifPresent(a -> {
+            item.put("releaseSentAt", n(a.sentAt().toEpochMilli()));
+            item.put("releaseReceivedAt", n(a.receivedAt().toEpochMilli()));
+        });
         item.put("expiresAt", n(now.plus(retention).getEpochSecond()));
         try {
             db.putItem(PutItemRequest.builder().tableName(table).item(item)
@@ -112,6 +118,17 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
         };
     }
 
+    private static DeliveryTimes times(Map<String, AttributeValue> item) {
+        return new DeliveryTimes(epochMillis(item, "releaseSentAt"), epochMillis(item, "releaseReceivedAt"),
+                Instant.ofEpochMilli(AttributeValues.longValue(item, "claimedAt", 0)),
+                AttributeValues.optionalString(item, "completedAt").map(Instant::parse));
+    }
+
+    private static Optional<Instant> epochMillis(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Optional.of(Instant.ofEpochMilli(AttributeValues.longValue(item, name, 0)))
+                : Optional.empty();
+    }
+
     /** The signal a delivery is about: the signal itself, or the one an update follows; none for a recap or briefing. */
     private static Optional<String> signalOf(Delivery delivery) {
         return delivery.publication() instanceof Publication.NewSignal
@@ -146,7 +163,8 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
                         AttributeValues.string(item, "channel"), AttributeValues.string(item, "destination"),
                         AttributeValues.string(item, "status"),
                         AttributeValues.optionalString(item, "detail").orElse(""),
-                        item.containsKey("latencyMillis") ? AttributeValues.longValue(item, "latencyMillis", -1) : -1));
+                        item.containsKey("latencyMillis") ? AttributeValues.longValue(item, "latencyMillis", -1) : -1,
+                        times(item)));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

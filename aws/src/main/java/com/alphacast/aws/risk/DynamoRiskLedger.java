@@ -7,6 +7,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.strings;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
 import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.KillSwitch;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskDecision;
@@ -101,7 +102,8 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     /**
      * Reads every approval (the {@code ApprovalsByTime} index) and counts those open at the signal's market time
      * by their recorded {@code exitTime}, not by whether the position function has released them yet: it may
-     * already have closed, at a later bar, a position that was open when this signal happened.
+     * already have closed, at a later bar, a position that was open when this signal happened. Only the three
+     * attributes the rule needs are read (not the signal's JSON), since every decision reads every approval.
      */
     @Override
     public int openAt(Signal signal) {
@@ -110,10 +112,12 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                 .indexName("ApprovalsByTime")
                 .keyConditionExpression("approvalFeed = :approved")
                 .expressionAttributeValues(Map.of(":approved", s(APPROVED)))
+                .projectionExpression("signalId, marketTime, exitTime")
                 .build()).items()) {
-            Signal approved = json.read(AttributeValues.string(item, "signal"), Signal.class);
+            Instant enteredAt = Instant.parse(AttributeValues.string(item, "marketTime"));
             Instant exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse).orElse(null);
-            if (OpenPositionsAsOf.enteredBefore(approved, signal) && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
+            if (OpenPositionsAsOf.enteredBefore(enteredAt, AttributeValues.string(item, "signalId"), signal)
+                    && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
                 open++;
             }
         }
@@ -122,11 +126,11 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
 
     @Override
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
-                         List<Forward> pending) {
+                         List<Forward> pending, Optional<QueueArrival> arrival) {
         if (!decision.approved() && !pending.isEmpty()) {
             throw new IllegalArgumentException("a rejection of " + signal.id() + " cannot have forwards pending");
         }
-        Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision, pending);
+        Map<String, AttributeValue> item = decisionItem(signal, tradingDay, decision, pending, arrival);
         String decidedOnce = "attribute_not_exists(signalId)";
         if (!decision.approved()) {
             try {
@@ -317,6 +321,24 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         return decisions;
     }
 
+    /**
+     * SQS's stamps of every decided signal's message (signal id → sent and first received), for reports such as the
+     * latency bench (a full scan of three attributes, not for hot paths). Decisions made without a queue are absent.
+     */
+    public Map<String, QueueArrival> queueArrivals() {
+        Map<String, QueueArrival> arrivals = new HashMap<>();
+        db.scanPaginator(ScanRequest.builder().tableName(signalsTable).consistentRead(true)
+                        .projectionExpression("signalId, signalSentAt, signalReceivedAt").build())
+                .items().forEach(item -> {
+                    if (item.containsKey("signalSentAt") && item.containsKey("signalReceivedAt")) {
+                        arrivals.put(AttributeValues.string(item, "signalId"), new QueueArrival(
+                                Instant.ofEpochMilli(AttributeValues.longValue(item, "signalSentAt", 0)),
+                                Instant.ofEpochMilli(AttributeValues.longValue(item, "signalReceivedAt", 0))));
+                    }
+                });
+        return arrivals;
+    }
+
     private long counter(String key) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
                 .key(Map.of("controlKey", s(key))).consistentRead(true).build()).item();
@@ -334,7 +356,7 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     private Map<String, AttributeValue> decisionItem(Signal signal, LocalDate tradingDay, RiskDecision decision,
-                                                     List<Forward> pending) {
+                                                     List<Forward> pending, Optional<QueueArrival> arrival) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("signalId", s(signal.id()));
         item.put("tradingDay", s(tradingDay.toString()));
@@ -345,6 +367,11 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         item.put("approved", bool(decision.approved()));
         item.put("reasons", strings(decision.reasons()));
         item.put("decidedAt", s(decision.decidedAt().toString()));
+        // SQS's own stamps of the signal's message (epoch ms): the worker -> risk check hop, read by the latency bench.
+        arrival.ifPresent(a -> {
+            item.put("signalSentAt", n(a.sentAt().toEpochMilli()));
+            item.put("signalReceivedAt", n(a.receivedAt().toEpochMilli()));
+        });
         if (decision.approved()) {
             item.put("exposure", s("OPEN"));
             item.put(APPROVAL_FEED, s(APPROVED));

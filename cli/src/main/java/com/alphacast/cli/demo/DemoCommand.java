@@ -313,8 +313,8 @@ public final class DemoCommand implements Command {
                                            Path outbox) {
         JsonCodec json = new JsonCodec();
         var db = cloud.dynamoDb();
-        var decisions = new DynamoRiskLedger(db, cloud.tableName("SignalsTable"), cloud.tableName("ControlTable"), json)
-                .allDecisions();
+        var riskLedger = new DynamoRiskLedger(db, cloud.tableName("SignalsTable"), cloud.tableName("ControlTable"), json);
+        var decisions = riskLedger.allDecisions();
         var trading = new DynamoTradingLedger(db, cloud.tableName("OrdersTable"), cloud.tableName("PositionsTable"));
         var lastMarket = new DynamoMarketSnapshots(db, cloud.tableName("MarketSnapshotsTable"), Duration.ofDays(1))
                 .latest(settings.market().symbol());
@@ -339,6 +339,7 @@ public final class DemoCommand implements Command {
         return new PipelineSummary(replay, decisions, trading.executions(), trading.openPositions(),
                 trading.closedPositions(), lastMarket,
                 deliveries, files, functions,
-                deadLetters, settings.market().contractMultiplier());
+                deadLetters, settings.market().contractMultiplier(),
+                PremiumPaths.of(decisions, riskLedger.queueArrivals(), deliveries));
     }
 }

@@ -27,9 +27,10 @@ import java.util.Optional;
  * @param functions        per function: invocations and records processed and failed
  * @param deadLetters      messages per dead-letter queue
  * @param multiplier       contract multiplier for P&amp;L
+ * @param premiumPaths     each approved signal's stamped way to its premium subscribers
  */
 record PipelineSummary(ReplayReport replay, List<RecordedDecision> decisions, List<Execution> executions,
                        List<Position> openPositions, List<ClosedPosition> closedPositions, Optional<MarketSnapshot> lastMarket, List<DeliveryRecord> deliveries,
                        List<Path> outboxFiles, Map<String, FunctionStats> functions, Map<String, Integer> deadLetters,
-                       double multiplier) {
+                       double multiplier, PremiumPaths premiumPaths) {
 }

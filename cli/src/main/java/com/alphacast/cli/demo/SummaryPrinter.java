@@ -114,6 +114,8 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  %d deliveries still marked SENDING%n", pending);
         }
 
+        new LatencyReport(out).print(s.premiumPaths(), s.replay().bars(), s.replay().feedElapsed());
+
         printUpdates(out, s);
 
         out.println();

@@ -3,6 +3,9 @@ package com.alphacast.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.aws.distribution.DeliveryRecord;
+import com.alphacast.aws.distribution.DeliveryTimes;
+import com.alphacast.core.latency.QueueArrival;
+import com.alphacast.core.latency.SignalPath;
 import com.alphacast.aws.distribution.DynamoDeliveryLedger;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
@@ -127,6 +130,35 @@ class SignalPipelineIT {
         long free = deliveries.stream().filter(d -> d.tier().equals("free")).mapToLong(DeliveryRecord::latencyMillis).min().orElseThrow();
         assertThat(free).isGreaterThanOrEqualTo(4_000).isGreaterThan(premium);
         assertThat(outboxLinesFor(signal)).isEqualTo(6);
+    }
+
+    @Test
+    void premiumPathOfEverySignalIsStampedAtEveryHopInOrder(LocalCloud cloud) throws Exception {
+        List<Signal> signals = List.of(signalWithMarket(cloud, 50), signalWithMarket(cloud, 51),
+                signalWithMarket(cloud, 52));
+        for (Signal signal : signals) {
+            send(cloud, "SignalsQueue", json.write(signal));
+        }
+        cloud.awaitIdle(IDLE);
+
+        var arrivals = riskLedger(cloud).queueArrivals();
+        for (Signal signal : signals) {
+            RecordedDecision decision = riskLedger(cloud).decisionFor(signal.id()).orElseThrow();
+            QueueArrival arrival = arrivals.get(signal.id());
+            assertThat(arrival).as("SQS stamps of %s on its decision", signal.id()).isNotNull();
+            List<DeliveryRecord> premium = deliveriesOf(cloud, signal).stream()
+                    .filter(d -> d.tier().equals("premium")).toList();
+            assertThat(premium).hasSize(2); // telegram and discord
+            for (DeliveryRecord delivery : premium) {
+                DeliveryTimes times = delivery.times();
+                SignalPath path = new SignalPath(signal.id(), signal.observedAt(), arrival.sentAt(),
+                        arrival.receivedAt(), decision.decision().decidedAt(), times.releaseSent().orElseThrow(),
+                        times.releaseReceived().orElseThrow(), times.claimed(), times.completed().orElseThrow());
+                // SQS stamps whole milliseconds, the functions' clocks do not: 1 ms of slack between neighbours.
+                assertThat(path.inOrder(1)).as("stamps of %s in path order: %s", delivery.deliveryId(), path).isTrue();
+                assertThat(path.total().toMillis()).isEqualTo(delivery.latencyMillis());
+            }
+        }
     }
 
     @Test

@@ -17,9 +17,11 @@ import java.util.logging.Logger;
 /**
  * The worker's I/O executor: feed threads hand option chains, snapshots, signals and rejected signals (candidates
  * that lost a strategy conflict) to a bounded queue and go on at once; one I/O thread drains it in batches (up to
- * {@code maxBatch}), writes each batch's chains first, then its snapshots, then its signals, then its rejections, so
- * a signal never reaches the queue before the snapshot of its bar or the chain it fired on (the paper brokers fill
- * against them). A slow or failing AWS call therefore delays only this thread.
+ * {@code maxBatch}) and writes each batch's chains first, then the snapshots queued before its last signal, then its
+ * signals, then the snapshots queued after them, then its rejections: a signal never reaches the queue before the
+ * snapshot of its bar or the chain it fired on (the paper brokers fill against them, and the risk check waits for the
+ * position function to have seen the bars up to it), and never waits behind the writes of later bars. A slow or
+ * failing AWS call therefore delays only this thread.
  *
  * <p>Back-pressure: when the queue is full a snapshot or a rejection is dropped and counted (an audit record never
  * holds up the feed thread), while a signal or a chain waits for room, and the wait is measured: both are rare and
@@ -159,6 +161,7 @@ public final class OutboundWrites implements AutoCloseable {
     private void drain() {
         List<Object> batch = new ArrayList<>(maxBatch);
         List<MarketSnapshot> snapshotBatch = new ArrayList<>(maxBatch);
+        List<MarketSnapshot> laterSnapshots = new ArrayList<>(maxBatch);
         List<Signal> signalBatch = new ArrayList<>(maxBatch);
         List<RejectedSignal> rejectionBatch = new ArrayList<>(maxBatch);
         List<HeldChain> chainBatch = new ArrayList<>();
@@ -177,14 +180,23 @@ public final class OutboundWrites implements AutoCloseable {
                 continue; // close() interrupts a waiting take: drain what is left, then stop
             }
             snapshotBatch.clear();
+            laterSnapshots.clear();
             signalBatch.clear();
             rejectionBatch.clear();
             chainBatch.clear();
-            for (Object item : batch) {
+            int lastSignal = -1;
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i) instanceof Signal) {
+                    lastSignal = i;
+                }
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Object item = batch.get(i);
                 if (item instanceof HeldChain chain) {
                     chainBatch.add(chain);
                 } else if (item instanceof MarketSnapshot snapshot) {
-                    snapshotBatch.add(snapshot);
+                    // Snapshots queued after the batch's last signal are not that signal's bar: they go after it.
+                    (i < lastSignal ? snapshotBatch : laterSnapshots).add(snapshot);
                 } else if (item instanceof RejectedSignal rejection) {
                     rejectionBatch.add(rejection);
                 } else {
@@ -196,18 +208,22 @@ public final class OutboundWrites implements AutoCloseable {
                     chainBatch.size())) {
                 chainsWritten.addAndGet(chainBatch.size());
             }
-            if (!snapshotBatch.isEmpty() && attempt("snapshots", () -> snapshots.writeAll(snapshotBatch),
-                    snapshotBatch.size())) {
-                written.addAndGet(snapshotBatch.size());
-            }
+            writeSnapshots(snapshotBatch);
             if (!signalBatch.isEmpty() && attempt("signals", () -> signals.sendAll(signalBatch), signalBatch.size())) {
                 sent.addAndGet(signalBatch.size());
             }
+            writeSnapshots(laterSnapshots);
             if (!rejectionBatch.isEmpty() && attempt("rejected signals", () -> rejections.writeAll(rejectionBatch),
                     rejectionBatch.size())) {
                 rejectionsWritten.addAndGet(rejectionBatch.size());
             }
             completed.addAndGet(batch.size());
+        }
+    }
+
+    private void writeSnapshots(List<MarketSnapshot> batch) {
+        if (!batch.isEmpty() && attempt("snapshots", () -> snapshots.writeAll(batch), batch.size())) {
+            written.addAndGet(batch.size());
         }
     }
 

@@ -22,6 +22,12 @@ public final class OpenPositionsAsOf {
         return MARKET_ORDER.compare(approved, signal) < 0;
     }
 
+    /** The same rule from the approved signal's market time and id alone (a ledger that does not read the signal). */
+    public static boolean enteredBefore(Instant approvedMarketTime, String approvedId, Signal signal) {
+        int byTime = approvedMarketTime.compareTo(signal.marketTime());
+        return byTime < 0 || (byTime == 0 && approvedId.compareTo(signal.id()) < 0);
+    }
+
     /**
      * True when a position with exit time {@code exitTime} (null while it has not closed) was still open at the
      * signal's market time; an exit at that very time has already given the slot back.

@@ -1,5 +1,6 @@
 package com.alphacast.core.usecase.approval;
 
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskDecision;
 import com.alphacast.core.risk.RiskLimits;
@@ -45,7 +46,18 @@ public interface RiskLedger {
      * Records {@code decision} with {@code pending} (the forwards it has to send, none for a rejection) in one
      * atomic write, so a decision is never on record without what it still owes downstream.
      */
-    Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits, List<Forward> pending);
+    default Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                          List<Forward> pending) {
+        return commit(signal, tradingDay, decision, limits, pending, Optional.empty());
+    }
+
+    /**
+     * Like {@link #commit(Signal, LocalDate, RiskDecision, RiskLimits, List)} for a signal that came through a queue:
+     * {@code arrival} (when the signal was queued and first received) is recorded with the decision, so the hop from
+     * the worker to the risk check can be measured.
+     */
+    Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits, List<Forward> pending,
+                  Optional<QueueArrival> arrival);
 
     /** Marks one forward of a decision as sent; marking one that is no longer pending changes nothing. */
     void forwarded(String signalId, String forwardKey);

@@ -3,6 +3,7 @@ package com.alphacast.core.usecase.approval;
 import com.alphacast.core.calendar.TradingSession;
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.distribution.TierDispatch;
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskCheck;
 import com.alphacast.core.risk.RiskDecision;
@@ -54,21 +55,35 @@ public final class SignalApproval {
     }
 
     public RiskDecision decide(Signal signal) {
+        return decide(signal, Optional.empty());
+    }
+
+    /**
+     * Like {@link #decide(Signal)}, for a signal that came through a queue: {@code arrival} (when it was queued and
+     * first received) is recorded with the decision.
+     */
+    public RiskDecision decide(Signal signal, Optional<QueueArrival> arrival) {
         Optional<RecordedDecision> recorded = ledger.decisionFor(signal.id());
         if (recorded.isPresent()) {
             finishPending(recorded.get());
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        if (ledger.openAt(signal) > 0) {
-            // Only the position function closes positions: let it catch up with the bars before this signal.
+        int openBeforeExits = ledger.openAt(signal);
+        // Until the position function has checked the bars up to this signal, positions it will find closed still
+        // count as open: the count can only be too high, never too low. So it is exact enough to decide on unless it
+        // reaches the limit; only then could the exits still to be checked change the decision, and only then is it
+        // worth waiting (bounded) for the position function to catch up with the bars before this signal.
+        boolean waited = openBeforeExits >= riskCheck.limits().maxOpenPositions();
+        if (waited) {
             exits.awaitCheckedThrough(signal.underlying(), signal.marketTime());
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            int open = attempt == 1 && !waited ? openBeforeExits : ledger.openAt(signal);
             RiskDecision decision = unlessUnforwardable(signal,
-                    riskCheck.evaluate(signal, asOfMarketTime(signal, day), clock.instant()));
+                    riskCheck.evaluate(signal, asOfMarketTime(day, open), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);
-            switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending)) {
+            switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending, arrival)) {
                 case RECORDED -> {
                     publishAndMark(pending, decision.decidedAt());
                     return decision;
@@ -92,9 +107,9 @@ public final class SignalApproval {
      * on how far the position function has got (it may already have closed, at a later bar, a position that was
      * still open when this signal happened).
      */
-    private RiskState asOfMarketTime(Signal signal, LocalDate day) {
+    private RiskState asOfMarketTime(LocalDate day, int openAtSignal) {
         RiskState now = ledger.state(day);
-        return new RiskState(now.killSwitch(), ledger.openAt(signal), now.approvedToday());
+        return new RiskState(now.killSwitch(), openAtSignal, now.approvedToday());
     }
 
     /**

@@ -2,6 +2,7 @@ package com.alphacast.core.usecase.distribution;
 
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.latency.QueueArrival;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,7 +22,11 @@ public interface DeliveryLedger {
         HELD_ELSEWHERE
     }
 
-    Claim claim(Delivery delivery, Instant now);
+    /**
+     * Claims {@code delivery} at {@code now}; {@code arrival} is when the release carrying it was queued and first
+     * received (kept on the record so the queue hop before the distribution can be measured), empty when unknown.
+     */
+    Claim claim(Delivery delivery, Instant now, Optional<QueueArrival> arrival);
 
     /** Marks a claimed delivery finished with the platform's answer. */
     void complete(Delivery delivery, DeliveryResult result, Instant now);

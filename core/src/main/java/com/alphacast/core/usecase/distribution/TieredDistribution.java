@@ -5,6 +5,7 @@ import com.alphacast.core.distribution.ChannelSink;
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryFailedException;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.publication.Publication;
 import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.settings.DistributionSettings;
@@ -56,6 +57,14 @@ public final class TieredDistribution {
 
     /** @throws DeliveryFailedException when a destination failed transiently (the retry sends only what is missing) */
     public Outcome distribute(TierRelease release) throws DeliveryFailedException {
+        return distribute(release, Optional.empty());
+    }
+
+    /**
+     * Like {@link #distribute(TierRelease)}, for a release that came through a queue: {@code arrival} (when it was
+     * queued and first received) is recorded with each delivery claimed.
+     */
+    public Outcome distribute(TierRelease release, Optional<QueueArrival> arrival) throws DeliveryFailedException {
         TierPolicy policy = settings.tiers().get(release.tier());
         if (policy == null) {
             throw new IllegalArgumentException("release " + release.key() + " is for tier " + release.tier().key()
@@ -84,7 +93,7 @@ public final class TieredDistribution {
                             ? Optional.of(sent.reference()) : Optional.empty();
                 }
                 Delivery delivery = new Delivery(publication, release.tier(), channel.getKey(), destination, inReplyTo);
-                switch (ledger.claim(delivery, clock.instant())) {
+                switch (ledger.claim(delivery, clock.instant(), arrival)) {
                     case ALREADY_DONE -> {
                         continue;
                     }

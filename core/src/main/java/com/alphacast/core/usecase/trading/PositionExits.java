@@ -12,8 +12,10 @@ import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.publication.PublicationRelease;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,12 @@ public final class PositionExits {
     private final PublicationRelease publications;
     private final ExitWatermark watermark;
     private final Optional<OptionPremiumExits> options;
+    /**
+     * Per open position (the whole record, so a changed stop or target starts over): the horizon up to which its
+     * bars were read and held no exit. Kept by this instance only (one per function container); a new container
+     * starts from each fill again, which is slower, never wrong.
+     */
+    private final Map<Position, Instant> checkedWithoutExit = new HashMap<>();
 
     /** Exits of positions on the instrument itself only (no option positions are expected). */
     public PositionExits(TradingLedger ledger, BarHistory market, MarketPrices prices, double multiplier,
@@ -68,7 +76,9 @@ public final class PositionExits {
      */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
         List<PositionExit> closed = new ArrayList<>();
-        for (Position position : ledger.openPositions()) {
+        List<Position> open = ledger.openPositions();
+        checkedWithoutExit.keySet().retainAll(open);
+        for (Position position : open) {
             if (position.underlying().equals(symbol)) {
                 closeIfExited(position, horizon).ifPresent(closed::add);
             }
@@ -116,13 +126,25 @@ public final class PositionExits {
         return close(position, exit) ? Optional.of(exit) : Optional.empty();
     }
 
+    /**
+     * The first exit in the bars from the position's fill to {@code horizon}. Bars this instance already found no
+     * exit in are not read again: a bar is stored before it is announced and never changes, so only the bars
+     * starting at or after the last horizon checked can hold the first exit. Without that, every bar re-read every
+     * bar since each open position's fill (quadratic in the bars a position stays open).
+     */
     private Optional<PositionExit> bracketExit(Position position, Instant horizon) {
-        if (!horizon.isAfter(position.openedAt())) {
+        Instant from = checkedWithoutExit.getOrDefault(position, position.openedAt());
+        if (!horizon.isAfter(from)) {
             return Optional.empty();
         }
-        var bars = market.barsBetween(position.underlying(), position.openedAt(), horizon);
+        var bars = market.barsBetween(position.underlying(), from, horizon);
         Optional<OptionPremiumExits> option = optionExits(position);
-        return option.isPresent() ? option.get().firstExit(position, bars) : position.firstExitIn(bars);
+        Optional<PositionExit> exit = option.isPresent() ? option.get().firstExit(position, bars)
+                : position.firstExitIn(bars);
+        if (exit.isEmpty()) {
+            checkedWithoutExit.merge(position, horizon, (before, now) -> now.isAfter(before) ? now : before);
+        }
+        return exit;
     }
 
     private Optional<OptionPremiumExits> optionExits(Position position) {

@@ -1,5 +1,6 @@
 package com.alphacast.core.usecase.approval;
 
+import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.KillSwitch;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskDecision;
@@ -79,7 +80,7 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
 
     @Override
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
-                         List<Forward> pending) {
+                         List<Forward> pending, Optional<QueueArrival> arrival) {
         Runnable concurrent = beforeNextCommit;
         beforeNextCommit = () -> { };
         concurrent.run();

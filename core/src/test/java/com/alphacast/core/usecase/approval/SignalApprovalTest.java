@@ -1,5 +1,6 @@
 package com.alphacast.core.usecase.approval;
 
+import com.alphacast.core.latency.QueueArrival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -238,6 +239,23 @@ class SignalApprovalTest {
     }
 
     @Test
+    void signalWithRoomUnderTheOpenPositionLimitIsDecidedWithoutWaitingForExits() {
+        approval(limits(3, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+        approval(limits(3, 5), MARKET.plusSeconds(2)).decide(signal("s2", MARKET.plusSeconds(1)));
+        Instant later = MARKET.plusSeconds(120);
+
+        // Two open (as far as the ledger knows) of three allowed: whatever exits are still to be checked can only
+        // free slots, so they cannot change this decision.
+        RiskDecision third = approval(limits(3, 5), later.plusSeconds(1)).decide(signal("s3", later));
+        // At the limit the pending exits could free a slot: this one waits for them before it is rejected.
+        RiskDecision fourth = approval(limits(3, 5), later.plusSeconds(2)).decide(signal("s4", later.plusSeconds(1)));
+
+        assertThat(third.approved()).isTrue();
+        assertThat(fourth.reasons()).singleElement().asString().contains("max open positions reached (3 of 3)");
+        assertThat(exitWaits).containsExactly("ES " + later.plusSeconds(1));
+    }
+
+    @Test
     void positionClosedLaterInMarketTimeStillHoldsItsSlotForAnEarlierSignal() {
         approval(limits(1, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
         // The position function ran ahead: it already closed s1 at a bar after s2's market time.
@@ -299,7 +317,7 @@ class SignalApprovalTest {
 
         @Override
         public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
-                             List<Forward> pending) {
+                             List<Forward> pending, Optional<QueueArrival> arrival) {
             return Commit.LIMIT_RACED;
         }
 

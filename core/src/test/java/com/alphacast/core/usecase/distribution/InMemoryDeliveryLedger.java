@@ -2,6 +2,7 @@ package com.alphacast.core.usecase.distribution;
 
 import com.alphacast.core.distribution.Delivery;
 import com.alphacast.core.distribution.DeliveryResult;
+import com.alphacast.core.latency.QueueArrival;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public Claim claim(Delivery delivery, Instant now) {
+    public Claim claim(Delivery delivery, Instant now, Optional<QueueArrival> arrival) {
         if (done.containsKey(delivery.id())) {
             return Claim.ALREADY_DONE;
         }

@@ -91,6 +91,30 @@ class PositionExitsTest {
     }
 
     @Test
+    void barsAlreadyFoundWithoutAnExitAreNotReadAgainOnTheNextBar() {
+        ledger.open(longEs("p1"));
+        Bar quiet = bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5);
+        Bar alsoQuiet = bar("ES", 1, 1300.5, 1301.5, 1299.5, 1301.0);
+        Bar stop = bar("ES", 2, 1301.0, 1301.0, 1297.0, 1297.5);
+
+        market.add(quiet);
+        List<PositionExit> afterFirst = exits.closeExited("ES", quiet.end());
+        market.add(alsoQuiet);
+        List<PositionExit> afterSecond = exits.closeExited("ES", alsoQuiet.end());
+        market.add(stop);
+        List<PositionExit> afterThird = exits.closeExited("ES", stop.end());
+
+        assertThat(afterFirst).isEmpty();
+        assertThat(afterSecond).isEmpty();
+        assertThat(afterThird).singleElement().satisfies(exit -> {
+            assertThat(exit.reason()).isEqualTo(ExitReason.STOP);
+            assertThat(exit.time()).isEqualTo(stop.end());
+        });
+        // Each bar read once: from the fill, then from the end of the last bar found quiet.
+        assertThat(market.historyReadsFrom()).containsExactly(FILLED, quiet.end(), alsoQuiet.end());
+    }
+
+    @Test
     void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
         ledger.open(longEs("p1"));
         market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));

@@ -15,6 +15,12 @@ final class RecordedMarket implements MarketPrices, BarHistory {
 
     private final List<MarketSnapshot> snapshots = new ArrayList<>();
     private int historyFailures;
+    private final List<Instant> historyReadsFrom = new ArrayList<>();
+
+    /** Where each bar-history read started, in call order. */
+    List<Instant> historyReadsFrom() {
+        return List.copyOf(historyReadsFrom);
+    }
 
     /** The next {@code times} bar-history reads fail, as a throttled table would. */
     void failHistoryReads(int times) {
@@ -39,6 +45,7 @@ final class RecordedMarket implements MarketPrices, BarHistory {
 
     @Override
     public List<Bar> barsBetween(String symbol, Instant from, Instant to) {
+        historyReadsFrom.add(from);
         if (historyFailures > 0) {
             historyFailures--;
             throw new IllegalStateException("bar history unavailable for " + symbol);

@@ -11,6 +11,7 @@ import com.alphacast.core.usecase.distribution.TieredDistribution;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
+import com.alphacast.functions.sqs.QueueStamps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -88,7 +89,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PartialBatch.process(event, context, message -> {
             TierRelease release = resources.json().read(message.getBody(), TierRelease.class);
-            TieredDistribution.Outcome outcome = distribution.distribute(release);
+            TieredDistribution.Outcome outcome = distribution.distribute(release, QueueStamps.of(message));
             context.getLogger().log("distributed " + release.publication().kind() + " " + release.key() + ": "
                     + outcome.completed().size() + " deliveries\n");
             if (!outcome.awaiting().isEmpty()) {

@@ -11,6 +11,7 @@ import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
 import com.alphacast.functions.sqs.PartialBatch;
+import com.alphacast.functions.sqs.QueueStamps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -102,7 +103,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         return PartialBatch.process(ordered, context, message -> {
             Signal signal = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
                     : resources.json().read(message.getBody(), Signal.class);
-            RiskDecision decision = approval.decide(signal);
+            RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                     + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
         });
