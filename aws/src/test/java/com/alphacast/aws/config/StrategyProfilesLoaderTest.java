@@ -32,7 +32,7 @@ class StrategyProfilesLoaderTest {
     void theShippedProfilesLoadAndBuildEveryStrategyTheyName() throws Exception {
         Map<String, StrategyProfile> profiles = loader.parse(FILE, shipped());
 
-        assertThat(profiles).containsOnlyKeys("conservative", "aggressive", "technical", "scalping");
+        assertThat(profiles).containsOnlyKeys("conservative", "aggressive", "technical", "scalping", "load");
         StrategyProfile aggressive = profiles.get("aggressive");
         assertThat(aggressive.conflictWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(aggressive.order()).first().isEqualTo("0dte-gamma");
