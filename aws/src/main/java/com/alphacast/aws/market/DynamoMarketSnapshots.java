@@ -4,6 +4,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.n;
 import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.aws.dynamodb.BatchPuts;
 import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.BarHistory;
@@ -22,10 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -45,16 +43,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
 
     /** BatchWriteItem's limit. */
-    public static final int MAX_BATCH = 25;
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
+    public static final int MAX_BATCH = BatchPuts.MAX_BATCH;
 
     private final DynamoDbClient db;
     private final String table;
+    private final BatchPuts puts;
     private final Duration retention;
 
     public DynamoMarketSnapshots(DynamoDbClient db, String table, Duration retention) {
         this.db = db;
         this.table = table;
+        this.puts = new BatchPuts(db, table, "snapshots");
         this.retention = retention;
     }
 
@@ -74,34 +73,9 @@ public final class DynamoMarketSnapshots implements MarketPrices, BarHistory {
         for (MarketSnapshot snapshot : snapshots) {
             unique.put(snapshot.symbol() + "\u0000" + snapshot.bar().startMillis(), item(snapshot));
         }
-        List<WriteRequest> writes = new ArrayList<>(unique.size());
-        unique.values().forEach(item -> writes.add(WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item).build()).build()));
-        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
-            List<WriteRequest> pending = writes.subList(from, Math.min(writes.size(), from + MAX_BATCH));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException(pending.size() + " snapshots still unprocessed by DynamoDB after "
-                            + MAX_UNPROCESSED_ROUNDS + " BatchWriteItem rounds on " + table);
-                }
-                if (round > 0) {
-                    pause(round);
-                }
-                Map<String, List<WriteRequest>> request = Map.of(table, pending);
-                BatchWriteItemResponse response = db.batchWriteItem(b -> b.requestItems(request));
-                pending = response.unprocessedItems().getOrDefault(table, List.of());
-            }
-        }
+        puts.putAll(List.copyOf(unique.values()));
     }
 
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resending unprocessed snapshots", e);
-        }
-    }
 
     /** The item a snapshot is stored as (the shape in the class comment). */
     Map<String, AttributeValue> item(MarketSnapshot snapshot) {

@@ -4,6 +4,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.n;
 import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.aws.dynamodb.BatchPuts;
 import com.alphacast.core.broker.options.OptionChainHistory;
 import com.alphacast.core.options.OccSymbol;
 import com.alphacast.core.options.OptionChain;
@@ -31,10 +32,7 @@ import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Option chain snapshots in MarketSnapshotsTable, beside the bars: the worker writes each chain it is handed (when it
@@ -62,8 +60,6 @@ public final class DynamoOptionChains implements OptionChainHistory {
 
     /** Room under DynamoDB's 400 KB item limit for the head's other attributes. */
     public static final int DEFAULT_MAX_PART_BYTES = 350_000;
-    private static final int MAX_BATCH = 25;
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
     private static final int CACHED_CHAINS = 8;
 
     /**
@@ -93,6 +89,7 @@ public final class DynamoOptionChains implements OptionChainHistory {
 
     private final DynamoDbClient db;
     private final String table;
+    private final BatchPuts puts;
     private final Duration retention;
     private final int maxPartBytes;
     private final Map<String, OptionChain> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -113,6 +110,7 @@ public final class DynamoOptionChains implements OptionChainHistory {
         }
         this.db = db;
         this.table = table;
+        this.puts = new BatchPuts(db, table, "option chain items");
         this.retention = retention;
         this.maxPartBytes = maxPartBytes;
     }
@@ -207,33 +205,9 @@ public final class DynamoOptionChains implements OptionChainHistory {
     }
 
     private void write(List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += MAX_BATCH) {
-            List<WriteRequest> pending = items.subList(from, Math.min(items.size(), from + MAX_BATCH)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException(pending.size() + " option chain items still unprocessed by"
-                            + " DynamoDB after " + MAX_UNPROCESSED_ROUNDS + " BatchWriteItem rounds on " + table);
-                }
-                if (round > 0) {
-                    pause(round);
-                }
-                Map<String, List<WriteRequest>> request = Map.of(table, pending);
-                BatchWriteItemResponse response = db.batchWriteItem(b -> b.requestItems(request));
-                pending = response.unprocessedItems().getOrDefault(table, List.of());
-            }
-        }
+        puts.putAll(items);
     }
 
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resending unprocessed option chain items", e);
-        }
-    }
 
     @Override
     public Optional<OptionChain> chainAtOrBefore(String underlying, Instant time) {

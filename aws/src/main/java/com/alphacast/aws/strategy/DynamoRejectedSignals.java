@@ -4,6 +4,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.n;
 import static com.alphacast.aws.dynamodb.AttributeValues.s;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.aws.dynamodb.BatchPuts;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.strategy.RejectedSignal;
@@ -15,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The candidates that lost a conflict on the worker's strategy desk (RejectedSignalsTable), kept for audit: which
@@ -33,17 +31,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoRejectedSignals {
 
     /** BatchWriteItem's limit. */
-    public static final int MAX_BATCH = 25;
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
+    public static final int MAX_BATCH = BatchPuts.MAX_BATCH;
 
     private final DynamoDbClient db;
     private final String table;
+    private final BatchPuts puts;
     private final Duration retention;
     private final JsonCodec json;
 
     public DynamoRejectedSignals(DynamoDbClient db, String table, Duration retention, JsonCodec json) {
         this.db = db;
         this.table = table;
+        this.puts = new BatchPuts(db, table, "rejected signals");
         this.retention = retention;
         this.json = json;
     }
@@ -59,24 +58,7 @@ public final class DynamoRejectedSignals {
         for (RejectedSignal rejection : rejections) {
             unique.put(rejection.signal().underlying() + "\u0000" + key(rejection.signal()), item(rejection));
         }
-        List<WriteRequest> writes = new ArrayList<>(unique.size());
-        unique.values().forEach(item -> writes.add(WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item).build()).build()));
-        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
-            List<WriteRequest> pending = writes.subList(from, Math.min(writes.size(), from + MAX_BATCH));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException(pending.size() + " rejected signals still unprocessed by "
-                            + "DynamoDB after " + MAX_UNPROCESSED_ROUNDS + " BatchWriteItem rounds on " + table);
-                }
-                if (round > 0) {
-                    pause(round);
-                }
-                Map<String, List<WriteRequest>> request = Map.of(table, pending);
-                BatchWriteItemResponse response = db.batchWriteItem(b -> b.requestItems(request));
-                pending = response.unprocessedItems().getOrDefault(table, List.of());
-            }
-        }
+        puts.putAll(List.copyOf(unique.values()));
     }
 
     /** The rejections on {@code underlying} whose market time is in [from, to], oldest first. */
@@ -118,12 +100,4 @@ public final class DynamoRejectedSignals {
         return item;
     }
 
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resending unprocessed rejected signals", e);
-        }
-    }
 }

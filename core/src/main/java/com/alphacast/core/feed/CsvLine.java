@@ -173,12 +173,13 @@ public final class CsvLine {
         return (long) value;
     }
 
-    private static String plain(double v) {
+    /** A bound as a reader would type it: whole numbers without ".0". */
+    public static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** "1,234,567.5" to "1234567.5"; null when commas are present but do not group the integer part by three. */
-    private static String withoutThousandsSeparators(String text) {
+    public static String withoutThousandsSeparators(String text) {
         if (text.indexOf(',') < 0) {
             return text;
         }

@@ -582,7 +582,7 @@ public final class TradeCsvDecoder {
             return value();
         }
         String field = textString();
-        String plain = withoutThousandsSeparators(field);
+        String plain = CsvLine.withoutThousandsSeparators(field);
         double value = plain == null ? Double.NaN : StrictDecimal.parseOrNaN(plain);
         if (Double.isNaN(value)) {
             throw error(index, "unparseable number '" + TerminalText.excerpt(field) + "' in column '" + name + "'");
@@ -594,7 +594,7 @@ public final class TradeCsvDecoder {
     private double number(int index, String name, double min, double max) {
         double value = number(index, name);
         if (value < min || value > max) {
-            throw error(index, "'" + name + "' must be within " + plain(min) + ".." + plain(max) + ", was "
+            throw error(index, "'" + name + "' must be within " + CsvLine.plain(min) + ".." + CsvLine.plain(max) + ", was "
                     + TerminalText.excerpt(fieldString(index).trim()));
         }
         return value;
@@ -613,7 +613,7 @@ public final class TradeCsvDecoder {
         if (textIsAscii() && indexOf(',') < 0) {
             return (long) value;
         }
-        String plain = withoutThousandsSeparators(textString());
+        String plain = CsvLine.withoutThousandsSeparators(textString());
         if (plain != null && plain.length() <= 18 && plain.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Long.parseLong(plain);
         }
@@ -716,33 +716,6 @@ public final class TradeCsvDecoder {
             v = v * 10 + (b[i] - '0');
         }
         return v;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** "1,234,567.5" to "1234567.5"; null when commas are present but do not group the integer part by three. */
-    private static String withoutThousandsSeparators(String text) {
-        if (text.indexOf(',') < 0) {
-            return text;
-        }
-        int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
-        int point = text.indexOf('.');
-        int end = point < 0 ? text.length() : point;
-        if (text.indexOf(',', end) >= 0) {
-            return null;
-        }
-        String[] groups = text.substring(start, end).split(",", -1);
-        if (groups[0].isEmpty() || groups[0].length() > 3) {
-            return null;
-        }
-        for (int g = 1; g < groups.length; g++) {
-            if (groups[g].length() != 3) {
-                return null;
-            }
-        }
-        return text.replace(",", "");
     }
 
     private long time(int index) {
