@@ -9,8 +9,25 @@ package com.alphacast.core.feed;
 public final class StrictDecimal {
 
     public static final int MAX_LENGTH = 64;
+    /** Significant digits a mantissa may have for {@link #exactValue} (all below 10^15 are exact doubles). */
+    public static final int MAX_EXACT_DIGITS = 15;
+    /** Largest |scale| for {@link #exactValue} (10^0 .. 10^22 are exact doubles). */
+    public static final int MAX_EXACT_SCALE = 22;
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22};
 
     private StrictDecimal() {
+    }
+
+    /**
+     * {@code mantissa × 10^scale} for a mantissa of at most {@value #MAX_EXACT_DIGITS} significant digits and
+     * {@code |scale| ≤ } {@value #MAX_EXACT_SCALE} (the caller checks both): both operands are exact doubles, so one
+     * multiplication or division gives the correctly rounded result, the same double as {@link Double#parseDouble}
+     * on the text (Clinger's fast path). The byte and character decoders use it to read prices without a String.
+     */
+    public static double exactValue(long mantissa, int scale) {
+        return scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
     }
 
     /** @return the value, or NaN when {@code text} is not a finite decimal in the grammar above */

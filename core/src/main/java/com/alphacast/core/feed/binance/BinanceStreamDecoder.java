@@ -47,17 +47,7 @@ public final class BinanceStreamDecoder {
     }
 
     private static final int MAX_SYMBOLS = 256;
-    private static final int MAX_FAST_DIGITS = 15;
     private static final int MAX_SKIPPED_DEPTH = 32;
-    private static final double[] POWERS_OF_TEN = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p; // 10^0 .. 10^22 are exact doubles
-            p *= 10;
-        }
-    }
 
     private final BinanceMessageParser reference = new BinanceMessageParser();
     private final DepthUpdateBuffer depthBuffer = new DepthUpdateBuffer();
@@ -562,8 +552,9 @@ public final class BinanceStreamDecoder {
                 break;
             }
         }
-        if (i == n && digits > 0 && significant <= MAX_FAST_DIGITS && decimals < POWERS_OF_TEN.length) {
-            double magnitude = decimals == 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+        if (i == n && digits > 0 && significant <= StrictDecimal.MAX_EXACT_DIGITS
+                && decimals <= StrictDecimal.MAX_EXACT_SCALE) {
+            double magnitude = StrictDecimal.exactValue(mantissa, -decimals);
             return negative ? -magnitude : magnitude;
         }
         // an exponent, more digits than a double holds exactly, or not a decimal at all

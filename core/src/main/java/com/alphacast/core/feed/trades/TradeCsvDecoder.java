@@ -83,9 +83,6 @@ public final class TradeCsvDecoder {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22};
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
         10, 1};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -679,12 +676,12 @@ public final class TradeCsvDecoder {
             return false; // an exponent, a separator, or not a number: the String path decides
         }
         int s = -fraction;
-        while (significant > 15 && m % 10 == 0) {
+        while (significant > StrictDecimal.MAX_EXACT_DIGITS && m % 10 == 0) {
             m /= 10;
             s++;
             significant--;
         }
-        if (significant > 15 || s < -22 || s > 22) {
+        if (significant > StrictDecimal.MAX_EXACT_DIGITS || Math.abs(s) > StrictDecimal.MAX_EXACT_SCALE) {
             return m == 0 && significant == 0 && setDecimal(0, 0);
         }
         return setDecimal(m, s);
@@ -697,7 +694,7 @@ public final class TradeCsvDecoder {
     }
 
     private double value() {
-        double v = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
+        double v = StrictDecimal.exactValue(mantissa, scale);
         return text[textStart] == '-' ? -v : v;
     }
 
