@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Trading days and session times of one exchange, from its holiday snapshot and its regular hours.
@@ -30,6 +31,10 @@ public final class MarketCalendar {
     /** CME equity-index futures stop this long after the NYSE's early close. */
     static final Duration CME_AFTER_CASH_EARLY_CLOSE = Duration.ofMinutes(15);
 
+    private static final long DAY_MILLIS = 86_400_000L;
+    /** Recently asked days' bounds, slot = epoch day mod size: a replay or live feed asks about the same few days. */
+    private static final int RECENT_DAYS = 16;
+
     private final Exchange exchange;
     private final LocalTime open;
     private final boolean opensEveningBefore;
@@ -38,6 +43,12 @@ public final class MarketCalendar {
     private final Map<LocalDate, EarlyClose> earlyCloses = new HashMap<>();
     private final LocalDate first;
     private final LocalDate last;
+    /** Start of the first covered day and of the day after the last, in the exchange's zone, epoch ms. */
+    private final long coveredFromMillis;
+    private final long coveredUntilMillis;
+    // Each day's bounds are computed once (from session(date)) and kept until a day 16 days away takes the slot. An
+    // entry is immutable and the array publishes it safely: feed threads of several instruments share the calendar.
+    private final AtomicReferenceArray<SessionBounds> recentDays = new AtomicReferenceArray<>(RECENT_DAYS);
 
     private record EarlyClose(LocalTime at, String reason) {
     }
@@ -61,6 +72,8 @@ public final class MarketCalendar {
         this.first = entries.stream().map(HolidayEntry::date).min(LocalDate::compareTo).orElseThrow().withDayOfYear(1);
         LocalDate lastEntry = entries.stream().map(HolidayEntry::date).max(LocalDate::compareTo).orElseThrow();
         this.last = lastEntry.withDayOfYear(lastEntry.lengthOfYear());
+        this.coveredFromMillis = first.atStartOfDay(exchange.zone()).toInstant().toEpochMilli();
+        this.coveredUntilMillis = last.plusDays(1).atStartOfDay(exchange.zone()).toInstant().toEpochMilli();
     }
 
     /** NYSE or Nasdaq: 09:30–16:00 New York time. */
@@ -171,6 +184,48 @@ public final class MarketCalendar {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the date of {@code epochMillis} in the exchange's zone is covered ({@link #covers(LocalDate)}), without
+     * building the date.
+     */
+    public boolean coversTime(long epochMillis) {
+        return coveredFromMillis <= epochMillis && epochMillis < coveredUntilMillis;
+    }
+
+    /**
+     * The session trading at {@code epochMillis}, as {@link #sessionAt(Instant)} finds it, as epoch-millisecond bounds;
+     * {@link SessionBounds#NONE} when none trades then. Allocates nothing once the day's bounds were computed (the
+     * first lookup of each session day), so strategies may ask on every bar close.
+     */
+    public SessionBounds sessionBoundsAt(long epochMillis) {
+        // A session containing the time counts towards its local date or the next (CME opens the evening before),
+        // and the local date is within a day of the UTC date, so these four days hold it if it exists; sessions do
+        // not overlap, so the first that contains the time is the one sessionAt finds.
+        long utcDay = Math.floorDiv(epochMillis, DAY_MILLIS);
+        for (long day = utcDay - 1; day <= utcDay + 2; day++) {
+            SessionBounds bounds = boundsOf(day);
+            if (bounds.contains(epochMillis)) {
+                return bounds;
+            }
+        }
+        return SessionBounds.NONE;
+    }
+
+    private SessionBounds boundsOf(long epochDay) {
+        int slot = (int) Math.floorMod(epochDay, (long) RECENT_DAYS);
+        SessionBounds cached = recentDays.get(slot);
+        if (cached != null && cached.epochDay() == epochDay) {
+            return cached;
+        }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        SessionBounds bounds = covers(date)
+                ? session(date).map(s -> new SessionBounds(epochDay, s.opens().toEpochMilli(), s.closes().toEpochMilli()))
+                        .orElseGet(() -> new SessionBounds(epochDay, 0, 0))
+                : new SessionBounds(epochDay, 0, 0);
+        recentDays.set(slot, bounds);
+        return bounds;
     }
 
     private void requireCovered(LocalDate date) {

@@ -20,7 +20,7 @@ public record CommonParameters(MarketCalendar calendar, SessionWindow window, Fr
 
     /** Why the strategy must not look at this bar (outside its window, stale), or empty when it may. */
     public Optional<String> skipReason(StrategyContext context) {
-        if (!window.contains(calendar, context.marketTime())) {
+        if (!window.contains(calendar, context.marketTimeMillis())) {
             return Optional.of("outside window " + window);
         }
         return gate.staleness(context);
@@ -31,7 +31,7 @@ public record CommonParameters(MarketCalendar calendar, SessionWindow window, Fr
      * formatting a reason: strategies ask on every bar close and only need the answer.
      */
     public boolean admits(StrategyContext context) {
-        return window.contains(calendar, context.marketTime()) && !gate.isStale(context);
+        return window.contains(calendar, context.marketTimeMillis()) && !gate.isStale(context);
     }
 
     /**

@@ -31,6 +31,7 @@ public final class ConflictResolver {
     private final List<String> order;
     private final Map<String, Candidate> standing = new HashMap<>();
     private final Map<String, Candidate> lastOfStrategy = new HashMap<>();
+    private final Comparator<Candidate> ranking;
 
     public ConflictResolver(Duration window, List<String> order) {
         if (window == null || window.isNegative()) {
@@ -38,12 +39,16 @@ public final class ConflictResolver {
         }
         this.window = window;
         this.order = List.copyOf(order);
+        this.ranking = Comparator.comparingDouble((Candidate c) -> -c.confidence())
+                .thenComparingInt(c -> rank(c.signal().strategy()))
+                .thenComparing(c -> c.signal().marketTime())
+                .thenComparing(c -> c.signal().strategy());
     }
 
     /** Resolves the candidates of one bar close (any instruments) against each other and the standing signals. */
     public Resolution resolve(List<Candidate> candidates) {
         List<Candidate> ranked = new ArrayList<>(candidates);
-        ranked.sort(ranking());
+        ranked.sort(ranking);
         List<Candidate> accepted = new ArrayList<>();
         List<RejectedSignal> rejected = new ArrayList<>();
         for (Candidate candidate : ranked) {
@@ -58,7 +63,7 @@ public final class ConflictResolver {
             Candidate opponent = opponent(candidate, accepted);
             if (opponent == null) {
                 Candidate previous = standing.get(candidate.signal().underlying());
-                if (previous != null && conflicts(previous, candidate) && ranking().compare(previous, candidate) < 0) {
+                if (previous != null && conflicts(previous, candidate) && ranking.compare(previous, candidate) < 0) {
                     opponent = previous;
                 }
             }
@@ -94,13 +99,6 @@ public final class ConflictResolver {
 
     private static String strategyKey(Candidate candidate) {
         return candidate.signal().underlying() + "|" + candidate.signal().strategy();
-    }
-
-    private Comparator<Candidate> ranking() {
-        return Comparator.comparingDouble((Candidate c) -> -c.confidence())
-                .thenComparingInt(c -> rank(c.signal().strategy()))
-                .thenComparing(c -> c.signal().marketTime())
-                .thenComparing(c -> c.signal().strategy());
     }
 
     private int rank(String strategy) {

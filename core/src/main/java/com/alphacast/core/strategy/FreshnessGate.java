@@ -3,6 +3,8 @@ package com.alphacast.core.strategy;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.options.OptionChain;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -24,8 +26,13 @@ public record FreshnessGate(Duration maxBarAge, Duration maxChainAge) {
      * every bar close by every strategy, the worker's hot path).
      */
     public boolean isStale(StrategyContext context) {
-        return context.view().health() != FeedHealth.LIVE
-                || Duration.between(context.marketTime(), context.seenAt()).compareTo(maxBarAge) > 0;
+        if (context.view().health() != FeedHealth.LIVE) {
+            return true;
+        }
+        Instant seenAt = context.seenAt();
+        long barEnd = context.marketTimeMillis();
+        return exceeds(Math.floorDiv(barEnd, 1000L), Math.floorMod(barEnd, 1000L) * 1_000_000L,
+                seenAt.getEpochSecond(), seenAt.getNano(), maxBarAge, false);
     }
 
     /** Why the view is too stale to trade on, or empty when it is fresh. */
@@ -42,8 +49,36 @@ public record FreshnessGate(Duration maxBarAge, Duration maxChainAge) {
 
     /** The chain when it exists and is fresh relative to the bar. */
     public Optional<OptionChain> freshChain(StrategyContext context) {
-        return context.chain().filter(chain -> chain.asOfTime() != null
-                && Duration.between(chain.asOfTime().toInstant(), context.marketTime()).abs()
-                        .compareTo(maxChainAge) <= 0);
+        Optional<OptionChain> chain = context.chain();
+        if (chain.isEmpty()) {
+            return chain; // asked on every bar close by the options strategies: no lambda, no Duration
+        }
+        ZonedDateTime asOf = chain.get().asOfTime();
+        if (asOf == null) {
+            return Optional.empty();
+        }
+        long barEnd = context.marketTimeMillis();
+        boolean stale = exceeds(asOf.toEpochSecond(), asOf.getNano(), Math.floorDiv(barEnd, 1000L),
+                Math.floorMod(barEnd, 1000L) * 1_000_000L, maxChainAge, true);
+        return stale ? Optional.empty() : chain;
+    }
+
+    /**
+     * Whether the time from (fromSeconds, fromNanos) to (toSeconds, toNanos), or its absolute value, is longer than
+     * {@code limit}: {@code Duration.between(from, to)[.abs()].compareTo(limit) > 0} without building Durations.
+     */
+    private static boolean exceeds(long fromSeconds, long fromNanos, long toSeconds, long toNanos, Duration limit,
+                                   boolean absolute) {
+        long seconds = toSeconds - fromSeconds;
+        long nanos = toNanos - fromNanos;
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000L;
+        }
+        if (absolute && seconds < 0) { // −(s + n/1e9) = (−s − 1) + (1e9 − n)/1e9
+            seconds = -seconds - (nanos > 0 ? 1 : 0);
+            nanos = nanos > 0 ? 1_000_000_000L - nanos : 0;
+        }
+        return seconds > limit.getSeconds() || seconds == limit.getSeconds() && nanos > limit.getNano();
     }
 }

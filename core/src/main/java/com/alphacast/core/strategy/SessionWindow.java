@@ -1,10 +1,8 @@
 package com.alphacast.core.strategy;
 
 import com.alphacast.core.calendar.MarketCalendar;
-import com.alphacast.core.calendar.MarketSession;
-import java.time.Duration;
+import com.alphacast.core.calendar.SessionBounds;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,19 +41,30 @@ public record SessionWindow(Anchor fromAnchor, int fromMinutes, Anchor toAnchor,
 
     /** True when {@code time} is in a session of {@code calendar} and inside [from, to) of that session. */
     public boolean contains(MarketCalendar calendar, Instant time) {
-        Optional<MarketSession> session = calendar.covers(time.atZone(calendar.exchange().zone()).toLocalDate())
-                ? calendar.sessionAt(time) : Optional.empty();
-        if (session.isEmpty()) {
-            return false;
-        }
-        Instant from = at(session.get(), fromAnchor, fromMinutes);
-        Instant to = at(session.get(), toAnchor, toMinutes);
-        return !time.isBefore(from) && time.isBefore(to);
+        // the session's ends are whole milliseconds, so the time's millisecond floor compares with them as the time does
+        return contains(calendar, time.toEpochMilli());
     }
 
-    private static Instant at(MarketSession session, Anchor anchor, int minutes) {
-        Instant base = anchor == Anchor.OPEN ? session.opens() : session.closes();
-        return base.plus(Duration.ofMinutes(minutes));
+    /**
+     * {@link #contains(MarketCalendar, Instant)} for a time in epoch milliseconds, without allocating: strategies ask
+     * on every bar close.
+     */
+    public boolean contains(MarketCalendar calendar, long epochMillis) {
+        if (!calendar.coversTime(epochMillis)) {
+            return false;
+        }
+        SessionBounds session = calendar.sessionBoundsAt(epochMillis);
+        if (!session.exists()) {
+            return false;
+        }
+        long from = at(session, fromAnchor, fromMinutes);
+        long to = at(session, toAnchor, toMinutes);
+        return from <= epochMillis && epochMillis < to;
+    }
+
+    private static long at(SessionBounds session, Anchor anchor, int minutes) {
+        long base = anchor == Anchor.OPEN ? session.opensMillis() : session.closesMillis();
+        return base + minutes * 60_000L;
     }
 
     @Override

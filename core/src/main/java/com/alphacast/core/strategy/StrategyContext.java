@@ -37,4 +37,9 @@ public record StrategyContext(MarketView view, Optional<OptionChain> chain, Inst
     public Instant marketTime() {
         return view.lastBar().end();
     }
+
+    /** {@link #marketTime()} in epoch milliseconds, without allocating (what strategies check on every bar). */
+    public long marketTimeMillis() {
+        return view.lastBar().endMillis();
+    }
 }

@@ -218,4 +218,52 @@ class MarketCalendarTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("XNYS calendar covers 1950-01-01 to 2050-12-31");
     }
+
+    @Test
+    void sessionBoundsAtFindsTheSessionSessionAtFindsEveryFiveMinutesOf2025And2026() {
+        // two years across DST changes, early closes, holidays and the CME daily break, for all three calendars
+        long from = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        for (MarketCalendar calendar : new MarketCalendar[] {nyse, nasdaq, cme}) {
+            int sessions = 0;
+            for (long t = from; t < to; t += 5 * 60_000L) {
+                java.util.Optional<MarketSession> expected = calendar.sessionAt(Instant.ofEpochMilli(t));
+                SessionBounds bounds = calendar.sessionBoundsAt(t);
+                assertThat(bounds.exists()).as("%s at %s", calendar, Instant.ofEpochMilli(t))
+                        .isEqualTo(expected.isPresent());
+                if (expected.isPresent()) {
+                    sessions++;
+                    assertThat(bounds).as("%s at %s", calendar, Instant.ofEpochMilli(t)).isEqualTo(new SessionBounds(
+                            expected.get().date().toEpochDay(), expected.get().opens().toEpochMilli(),
+                            expected.get().closes().toEpochMilli()));
+                }
+            }
+            assertThat(sessions).as("%s has sessions in those years", calendar).isGreaterThan(10_000);
+        }
+    }
+
+    @Test
+    void sessionBoundsIncludeTheOpenAndExcludeTheClose() {
+        MarketSession friday = cme.session(LocalDate.of(2026, 11, 27)).orElseThrow(); // early close, 13:15 ET
+        long opens = friday.opens().toEpochMilli();
+        long closes = friday.closes().toEpochMilli();
+
+        assertThat(cme.sessionBoundsAt(opens).epochDay()).isEqualTo(LocalDate.of(2026, 11, 27).toEpochDay());
+        assertThat(cme.sessionBoundsAt(closes - 1).closesMillis()).isEqualTo(closes);
+        assertThat(cme.sessionBoundsAt(opens - 1)).isSameAs(SessionBounds.NONE); // Thanksgiving's halt
+        assertThat(cme.sessionBoundsAt(closes)).isSameAs(SessionBounds.NONE);
+        assertThat(SessionBounds.NONE.contains(0)).isFalse();
+    }
+
+    @Test
+    void timesOutsideTheSnapshotHaveNoSessionAndAreNotCovered() {
+        long lastCovered = Instant.parse("2050-12-30T15:00:00Z").toEpochMilli();
+        long afterIt = Instant.parse("2051-01-03T15:00:00Z").toEpochMilli();
+
+        assertThat(nyse.coversTime(lastCovered)).isTrue();
+        assertThat(nyse.sessionBoundsAt(lastCovered).exists()).isTrue();
+        assertThat(nyse.coversTime(afterIt)).isFalse();
+        assertThat(nyse.sessionBoundsAt(afterIt)).isSameAs(SessionBounds.NONE);
+        assertThat(nyse.coversTime(Instant.parse("1949-12-31T15:00:00Z").toEpochMilli())).isFalse();
+    }
 }

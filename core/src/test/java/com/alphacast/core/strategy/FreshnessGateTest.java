@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.options.OptionChain;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -65,5 +66,29 @@ class FreshnessGateTest {
         assertThat(gate.freshChain(SpySession.context(bar, SpySession.EXPORT))).isEmpty();
         OptionChain untimed = new OptionChain("SPY", 658.05, DAY, null, SpySession.EXPORT.contracts());
         assertThat(gate.freshChain(SpySession.context(bar, untimed))).isEmpty();
+    }
+
+    @Test
+    void measuresTheBarsAndTheChainsAgeToTheNanosecondAsDurationsDo() {
+        OptionChain chain = SpySession.chainAt(DAY, LocalTime.of(14, 0));
+        BarView bar = SpySession.view(DAY, LocalTime.of(14, 0), 658.20, 658.05, 1.0, chain);
+        Instant end = bar.lastBar().end();
+
+        assertThat(gate.isStale(new StrategyContext(bar, Optional.of(chain), end.plusSeconds(10)))).isFalse();
+        assertThat(gate.isStale(new StrategyContext(bar, Optional.of(chain), end.plusSeconds(10).plusNanos(1))))
+                .isTrue();
+        assertThat(gate.isStale(new StrategyContext(bar, Optional.of(chain), end.minusNanos(1)))).isFalse();
+        // a chain 15 minutes from the bar either way is fresh, a nanosecond more is not
+        for (Duration offset : List.of(Duration.ofMinutes(15), Duration.ofMinutes(-15))) {
+            OptionChain at = chainAt(end.plus(offset));
+            OptionChain beyond = chainAt(end.plus(offset).plusNanos(offset.isNegative() ? -1 : 1));
+            assertThat(gate.freshChain(SpySession.context(bar, at))).as("%s", offset).containsSame(at);
+            assertThat(gate.freshChain(SpySession.context(bar, beyond))).as("%s and 1 ns", offset).isEmpty();
+        }
+        assertThat(gate.freshChain(new StrategyContext(bar, Optional.empty(), end))).isEmpty();
+    }
+
+    private static OptionChain chainAt(Instant time) {
+        return new OptionChain("SPY", 658.05, DAY, time.atZone(SpySession.NEW_YORK), SpySession.EXPORT.contracts());
     }
 }

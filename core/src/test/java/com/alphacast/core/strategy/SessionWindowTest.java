@@ -45,4 +45,24 @@ class SessionWindowTest {
         assertThatThrownBy(() -> SessionWindow.parse("15:00..16:00")).hasMessageContaining("'15:00..16:00'");
         assertThat(SessionWindow.parse("open+30m..close-60m")).hasToString("open+30m..close-60m");
     }
+
+    @Test
+    void anInstantANanosecondOutsideTheWindowIsOutsideAndOneInsideIsInside() {
+        Instant from = newYork(2025, 9, 25, 15, 0);
+        Instant to = newYork(2025, 9, 25, 15, 50);
+
+        assertThat(lastHour.contains(SpySession.NYSE, from.minusNanos(1))).isFalse();
+        assertThat(lastHour.contains(SpySession.NYSE, from)).isTrue();
+        assertThat(lastHour.contains(SpySession.NYSE, to.minusNanos(1))).isTrue();
+        assertThat(lastHour.contains(SpySession.NYSE, to)).isFalse();
+        assertThat(lastHour.contains(SpySession.NYSE, to.toEpochMilli() - 1)).isTrue();
+    }
+
+    @Test
+    void aTimeOutsideTheCalendarsYearsIsOutsideEveryWindow() {
+        SessionWindow whole = SessionWindow.parse("open+0m..close+0m");
+
+        assertThat(whole.contains(SpySession.NYSE, newYork(2050, 12, 30, 12, 0))).isTrue();
+        assertThat(whole.contains(SpySession.NYSE, newYork(2051, 1, 3, 12, 0))).isFalse();
+    }
 }

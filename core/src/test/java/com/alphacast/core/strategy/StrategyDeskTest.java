@@ -85,4 +85,46 @@ class StrategyDeskTest {
                         new ConflictResolver(Duration.ZERO, List.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0dte-gamma is given twice");
     }
+
+    @Test
+    void aDeskOfEveryStrategyAllocatesNothingOnTheBarClosesOfASessionWhereNoneFires() {
+        // every calendar-bound strategy, on each quiet minute of a session (inside every window, no chain to trade):
+        // the worker's hot path asks this on every bar close, so it must not make garbage
+        StrategyDesk desk = new StrategyDesk(List.of(
+                new ZeroDteGammaStrategy(SpySession.NYSE, StrategyParameters.defaults(ZeroDteGammaStrategy.NAME)),
+                new OneDteMomentumStrategy(SpySession.NYSE, StrategyParameters.defaults(OneDteMomentumStrategy.NAME)),
+                new UnusualFlowStrategy(SpySession.NYSE, StrategyParameters.defaults(UnusualFlowStrategy.NAME)),
+                new MocPinStrategy(SpySession.NYSE, SpySession.GEX, StrategyParameters.defaults(MocPinStrategy.NAME)),
+                new OptionsEvStrategy(SpySession.NYSE, StrategyParameters.defaults(OptionsEvStrategy.NAME)),
+                new InstitutionalFlowStrategy(SpySession.NYSE,
+                        StrategyParameters.defaults(InstitutionalFlowStrategy.NAME))),
+                new ConflictResolver(Duration.ofMinutes(15), StrategyCatalog.NAMES));
+        List<StrategyContext> session = new java.util.ArrayList<>();
+        for (LocalTime end = LocalTime.of(9, 31); !end.isAfter(LocalTime.of(16, 0)); end = end.plusMinutes(1)) {
+            long endMillis = java.time.ZonedDateTime.of(EXPIRY_DAY, end, SpySession.NEW_YORK).toInstant().toEpochMilli();
+            com.alphacast.core.market.Bar bar = new com.alphacast.core.market.Bar("SPY", endMillis - 60_000, endMillis,
+                    658.00, 658.10, 657.95, 658.02, 40_000, 300);
+            BarView quiet = BarView.flow(bar, 0.2, 0.05, 0.1);
+            session.add(new StrategyContext(quiet, java.util.Optional.empty(), bar.end().plusMillis(300)));
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        session.forEach(desk::onBarClosed); // the calendar computes the day's session once
+
+        long before = threads.getThreadAllocatedBytes(thread);
+        int fired = 0;
+        for (int lap = 0; lap < 10; lap++) {
+            for (int i = 0; i < session.size(); i++) {
+                fired += desk.onBarClosed(session.get(i)).isEmpty() ? 0 : 1;
+            }
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(fired).isZero();
+        assertThat(session).hasSize(390);
+        // before the calendar kept session bounds it was ~2 KB per bar close; left: the counter's own reading and the
+        // JIT's transitions while the test runs, ~1 KB in all
+        assertThat(allocated).as("bytes allocated over 3,900 bar closes").isLessThan(3_900L);
+    }
 }

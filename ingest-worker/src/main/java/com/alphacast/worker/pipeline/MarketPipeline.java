@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,16 +66,10 @@ public final class MarketPipeline implements BarCloseListener {
     public void onBarClosed(MarketView view, long receiveNanos) {
         barsClosed.incrementAndGet();
         Instant observedAt = Instant.ofEpochSecond(0, receiveNanos);
-        view.optionChain().ifPresent(chain -> {
-            OptionChain previous = storedChains.put(view.symbol(), chain);
-            boolean stored = previous == chain
-                    || previous != null && chain.asOfTime() != null && chain.asOfTime().equals(previous.asOfTime());
-            if (!stored) {
-                writes.submit(new HeldChain(view.symbol(), chain.asOfTime() != null ? chain
-                        : new OptionChain(chain.underlying(), chain.spot(), chain.asOf(),
-                        view.lastBar().end().atZone(ZoneOffset.UTC), chain.contracts()), observedAt));
-            }
-        });
+        Optional<OptionChain> held = view.optionChain();
+        if (held.isPresent()) { // not ifPresent: its lambda would be allocated on every bar close
+            storeIfNew(view, held.get(), observedAt);
+        }
         writes.submit(new MarketSnapshot(view.lastBar(), observedAt, view.analytics()));
         StrategyDesk desk = desks.get(view.symbol());
         if (desk == null) {
@@ -95,6 +90,17 @@ public final class MarketPipeline implements BarCloseListener {
         for (int i = 0; i < losers.size(); i++) {
             rejected.incrementAndGet();
             writes.submit(losers.get(i));
+        }
+    }
+
+    private void storeIfNew(MarketView view, OptionChain chain, Instant observedAt) {
+        OptionChain previous = storedChains.put(view.symbol(), chain);
+        boolean stored = previous == chain
+                || previous != null && chain.asOfTime() != null && chain.asOfTime().equals(previous.asOfTime());
+        if (!stored) {
+            writes.submit(new HeldChain(view.symbol(), chain.asOfTime() != null ? chain
+                    : new OptionChain(chain.underlying(), chain.spot(), chain.asOf(),
+                    view.lastBar().end().atZone(ZoneOffset.UTC), chain.contracts()), observedAt));
         }
     }
 

@@ -107,14 +107,15 @@ public final class VolumeSpikeStrategy implements Strategy {
     /** {@link #onBar} as a {@link Strategy}, with the factors behind its confidence. */
     @Override
     public Optional<Candidate> evaluate(StrategyContext context) {
-        return onBar(context.view(), context.observedAt()).map(signal -> {
-            double zScore = context.view().volumeZScore();
-            Rationale rationale = new Rationale(List.of(
-                    Factor.scored("unusual-volume", context.view().volumeRatio(), 0.5, 1),
-                    Factor.scored("z-clearance", zScore, 0.5,
-                            (zScore - settings.minZScore()) / settings.minZScore())));
-            return new Candidate(signal, rationale, Optional.empty());
-        });
+        Optional<Signal> signal = onBar(context.view(), context.observedAt());
+        if (signal.isEmpty()) {
+            return Optional.empty(); // no lambda on the way out: most bar closes end here
+        }
+        double zScore = context.view().volumeZScore();
+        Rationale rationale = new Rationale(List.of(
+                Factor.scored("unusual-volume", context.view().volumeRatio(), 0.5, 1),
+                Factor.scored("z-clearance", zScore, 0.5, (zScore - settings.minZScore()) / settings.minZScore())));
+        return Optional.of(new Candidate(signal.get(), rationale, Optional.empty()));
     }
 
     private static double round2(double value) {
