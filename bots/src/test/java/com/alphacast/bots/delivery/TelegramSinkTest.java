@@ -54,7 +54,7 @@ class TelegramSinkTest {
         assertThat(result).isEqualTo(new DeliveryResult.Sent("424242:1"));
         assertThat(telegram.sentMessages()).singleElement().satisfies(message -> {
             assertThat(message.chatId()).isEqualTo("424242");
-            assertThat(message.text()).contains("SHORT SPY<&>\"", "Call wall <660>");
+            assertThat(message.text()).contains("SELL SPY<&>\" (bearish)", "Call wall <660>");
         });
         assertThat(telegram.requests().get(0).path()).isEqualTo("/bot" + TOKEN + "/sendmessage");
     }
