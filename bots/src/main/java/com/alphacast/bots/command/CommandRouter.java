@@ -63,73 +63,30 @@ public final class CommandRouter {
     private final Optional<FeedStatusRecords> feeds;
 
     /**
-     * @param subscribeLink where /subscribe sends people (payment page, bot deep link)
-     * @param tradingZone   the exchange time zone trading days are counted in
-     * @param confirmations pending /closeall codes, shared by every router instance
+     * @param clock today for /pnl, times shown, confirmation expiry and audit times (may be set back for replays of
+     *              past sessions)
      */
-    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
-                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
-                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
-                         PendingConfirmations confirmations) {
-        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
-                confirmations, SubscriptionCommands.unavailable(), OperatorAudit.none());
-    }
-
-    /** @param subscriptions the operators' /grant, /revoke and /refund */
-    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
-                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
-                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
-                         PendingConfirmations confirmations, SubscriptionCommands subscriptions) {
-        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
-                confirmations, subscriptions, OperatorAudit.none());
-    }
-
-    /**
-     * @param subscriptions the operators' /grant, /revoke and /refund
-     * @param audit         records every operator command routed, refused ones included
-     */
-    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
-                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
-                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
-                         PendingConfirmations confirmations, SubscriptionCommands subscriptions, OperatorAudit audit) {
-        this(catalog, registry, positions, pnl, signals, control, composer, clock, random, subscribeLink, tradingZone,
-                confirmations, subscriptions, audit, Optional.empty());
-    }
-
-    /**
-     * @param subscriptions the operators' /grant, /revoke and /refund
-     * @param audit         records every operator command routed, refused ones included
-     * @param feeds         each instrument's feed status, listed to operators by /status; empty where no board is
-     *                      reachable (said so in the answer)
-     */
-    public CommandRouter(CommandCatalog catalog, SubscriberRegistry registry, PositionBook positions, PnlHistory pnl,
-                         SignalHistory signals, TradingControl control, BriefingComposer composer, Clock clock,
-                         RandomGenerator random, String subscribeLink, ZoneId tradingZone,
-                         PendingConfirmations confirmations, SubscriptionCommands subscriptions, OperatorAudit audit,
-                         Optional<FeedStatusRecords> feeds) {
-        this.feeds = Objects.requireNonNull(feeds, "feeds");
-        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.positions = Objects.requireNonNull(positions, "positions");
-        this.pnl = Objects.requireNonNull(pnl, "pnl");
-        this.signals = Objects.requireNonNull(signals, "signals");
-        this.control = Objects.requireNonNull(control, "control");
-        this.composer = Objects.requireNonNull(composer, "composer");
+    public CommandRouter(CommandAccess access, DeskQueries queries, OperatorActions operators, ReplyStyle replies,
+                         Clock clock) {
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(operators, "operators");
+        Objects.requireNonNull(replies, "replies");
+        this.catalog = access.catalog();
+        this.registry = access.registry();
+        this.positions = queries.positions();
+        this.pnl = queries.pnl();
+        this.signals = queries.signals();
+        this.feeds = queries.feeds();
+        this.control = operators.control();
+        this.confirmations = operators.confirmations();
+        this.random = operators.confirmationCodes();
+        this.subscriptions = operators.subscriptions();
+        this.audit = operators.audit();
+        this.composer = replies.composer();
+        this.subscribeLink = replies.subscribeLink();
+        this.tradingZone = replies.tradingZone();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
-        this.subscribeLink = Objects.requireNonNull(subscribeLink, "subscribeLink");
-        this.tradingZone = Objects.requireNonNull(tradingZone, "tradingZone");
-        this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
-    }
-
-    /** The standard catalogue and composer over a {@link com.alphacast.bots.command.data.TradingDesk}. */
-    public static CommandRouter over(SubscriberRegistry registry, com.alphacast.bots.command.data.TradingDesk desk,
-                                     PendingConfirmations confirmations, Clock clock, RandomGenerator random,
-                                     String subscribeLink, ZoneId tradingZone) {
-        return new CommandRouter(new CommandCatalog(), registry, desk.positions(), desk.pnl(), desk.signals(), desk.control(),
-                BriefingComposer.standard(), clock, random, subscribeLink, tradingZone, confirmations);
     }
 
     public CommandCatalog catalog() {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * Decides what each tier may see of a publication. This is the only place tier rules live:
  * <ul>
  *   <li>premium: everything (contract, entry, stop, target, size hint, confidence, rationale);</li>
- *   <li>basic: underlying, direction and an entry zone (not the exact entry, stop or target);</li>
+ *   <li>basic: underlying, what to do with the view it expresses ({@code BUY PUT SPY (bearish)}) and an entry zone
+ *       (not the exact entry, stop or target);</li>
  *   <li>free: a teaser for new signals, fills and stop moves, the result after the fact for exits and recaps.</li>
  * </ul>
  * A morning briefing carries its own validated text per tier; it is shown as it is.
@@ -77,6 +78,7 @@ public final class BriefingComposer {
 
     private Briefing signal(Signal signal, Tier tier) {
         Tone tone = signal.direction() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        Stance stance = Stance.of(signal);
         List<Fact> facts = new ArrayList<>();
         switch (tier) {
             case PREMIUM -> {
@@ -98,16 +100,16 @@ public final class BriefingComposer {
                 facts.add(Fact.of("Size hint", signal.quantity() + (signal.quantity() == 1 ? " contract" : " contracts")));
                 facts.add(Fact.of("Confidence", Numbers.percent(signal.confidence())));
                 facts.add(Fact.of("Risk/reward", Numbers.ratio(signal.rewardPoints(), signal.riskPoints())));
-                return new Briefing(tier, tone, direction(signal.direction()) + " " + signal.underlying(), facts,
+                return new Briefing(tier, tone, stance.headline(signal.underlying()), facts,
                         narrative(signal.rationale()), "Strategy " + signal.strategy() + " · premium", "", signal.marketTime());
             }
             case BASIC -> {
                 double halfWidth = signal.riskPoints() * entryZoneShareOfRisk;
                 facts.add(Fact.of("Underlying", signal.underlying()));
-                facts.add(Fact.of("Direction", direction(signal.direction())));
+                facts.add(Fact.of("Direction", stance.actionAndView()));
                 facts.add(Fact.of("Entry zone", Numbers.price(signal.entry() - halfWidth) + " – "
                         + Numbers.price(signal.entry() + halfWidth)));
-                return new Briefing(tier, tone, direction(signal.direction()) + " " + signal.underlying(), facts,
+                return new Briefing(tier, tone, stance.headline(signal.underlying()), facts,
                         "", "basic", callToAction, signal.marketTime());
             }
             default -> {
@@ -118,7 +120,8 @@ public final class BriefingComposer {
     }
 
     private Briefing fill(Fill fill, String underlying, Tier tier) {
-        Tone tone = fill.side() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        Stance stance = Stance.of(fill.side(), fill.instrument());
+        Tone tone = stance.bullish() ? Tone.BULLISH : Tone.BEARISH;
         String verb = fill.side() == Direction.LONG ? "Bought" : "Sold";
         return switch (tier) {
             case PREMIUM -> new Briefing(tier, tone, verb + " " + fill.quantity() + " " + fill.instrument(),
@@ -126,7 +129,7 @@ public final class BriefingComposer {
                             Fact.of("Quantity", Integer.toString(fill.quantity()))),
                     "", "Order " + fill.orderId() + " · premium", "", fill.time());
             case BASIC -> new Briefing(tier, tone, "Position opened on " + underlying,
-                    List.of(Fact.of("Underlying", underlying), Fact.of("Direction", direction(fill.side()))),
+                    List.of(Fact.of("Underlying", underlying), Fact.of("Direction", stance.actionAndView())),
                     "", "basic", callToAction, fill.time());
             case FREE -> new Briefing(tier, Tone.NEUTRAL, "Members just entered a trade on " + underlying, List.of(),
                     "", "free", callToAction, fill.time());
@@ -134,7 +137,8 @@ public final class BriefingComposer {
     }
 
     private Briefing exit(TradeExit exit, Tier tier) {
-        String headline = exit.underlying() + " " + direction(exit.direction()) + " " + exit.reason().description()
+        String headline = exit.underlying() + " " + Stance.of(exit.direction(), exit.instrument()).held() + " "
+                + exit.reason().description()
                 + ": " + Numbers.signedPoints(exit.points()) + " pts";
         List<Fact> facts = new ArrayList<>();
         facts.add(Fact.of("Result", Numbers.signedPoints(exit.points()) + " pts"));
@@ -152,15 +156,16 @@ public final class BriefingComposer {
     }
 
     private Briefing stopMoved(Publication.StopMoved moved, Tier tier) {
-        Tone tone = moved.direction() == Direction.LONG ? Tone.BULLISH : Tone.BEARISH;
+        Stance stance = Stance.of(moved.direction(), moved.instrument());
+        Tone tone = stance.bullish() ? Tone.BULLISH : Tone.BEARISH;
+        String position = stance.right().isPresent() ? moved.underlying() + " " + stance.held()
+                : stance.held() + " " + moved.underlying();
         return switch (tier) {
-            case PREMIUM -> new Briefing(tier, tone, "Stop moved on " + direction(moved.direction()) + " "
-                    + moved.underlying(), List.of(Fact.code("Contract", moved.instrument()),
+            case PREMIUM -> new Briefing(tier, tone, "Stop moved on " + position, List.of(Fact.code("Contract", moved.instrument()),
                             Fact.of("Previous stop", Numbers.price(moved.previousStop())),
                             Fact.of("New stop", Numbers.price(moved.newStop()))),
                     "", "premium", "", moved.at());
-            case BASIC -> new Briefing(tier, tone, "Risk adjusted on " + direction(moved.direction()) + " "
-                    + moved.underlying(), List.of(Fact.of("Underlying", moved.underlying())),
+            case BASIC -> new Briefing(tier, tone, "Risk adjusted on " + position, List.of(Fact.of("Underlying", moved.underlying())),
                     "", "basic", callToAction, moved.at());
             case FREE -> new Briefing(tier, Tone.NEUTRAL, "Members adjusted a trade on " + moved.underlying(), List.of(),
                     "", "free", callToAction, moved.at());
@@ -204,10 +209,6 @@ public final class BriefingComposer {
         }
         int end = Character.isHighSurrogate(rationale.charAt(MAX_NARRATIVE - 1)) ? MAX_NARRATIVE - 1 : MAX_NARRATIVE;
         return rationale.substring(0, end) + "…";
-    }
-
-    private static String direction(Direction direction) {
-        return direction == Direction.LONG ? "LONG" : "SHORT";
     }
 
     private static String held(Duration duration) {

@@ -42,7 +42,7 @@ class CommandRouterTest {
     void signalsShowOnlyTheCallersTierDetail() {
         assertThat(reply(fixture.send("2", "/signals 1"))).contains("Contract ESZ6", "Entry 5012.25", "Stop 4998.00");
         assertThat(reply(fixture.send("3", "/signals"))).contains("Entry zone").doesNotContain("ESZ6", "4998", "5012.25");
-        assertThat(reply(fixture.send("4", "/signals"))).contains("New ES signal").doesNotContain("LONG", "Entry");
+        assertThat(reply(fixture.send("4", "/signals"))).contains("New ES signal").doesNotContain("BUY", "bullish", "Entry");
     }
 
     @Test

@@ -2,18 +2,15 @@ package com.alphacast.bots.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedStatus;
 import com.alphacast.core.usecase.feed.FeedStatusRecords;
 import com.alphacast.core.usecase.feed.RecordedFeedStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** /status lists each instrument's feed to operators, from the feed status board, and flags records gone old. */
@@ -25,10 +22,8 @@ class FeedStatusCommandTest {
     private final FeedStatusRecords records = () -> List.copyOf(board);
 
     private CommandRouter router(Optional<FeedStatusRecords> feeds) {
-        return new CommandRouter(new CommandCatalog(), fixture.registry, fixture.desk, fixture.desk, fixture.desk,
-                fixture.desk, BriefingComposer.standard(), fixture.time, new SplittableRandom(7),
-                "https://alphacast.example/subscribe", ZoneId.of("America/New_York"), fixture.confirmations,
-                SubscriptionCommands.unavailable(), OperatorAudit.none(), feeds);
+        return new CommandRouter(fixture.access(), new DeskQueries(fixture.desk, fixture.desk, fixture.desk, feeds),
+                fixture.operators(7), RouterFixture.replies(), fixture.time);
     }
 
     private String status(CommandRouter router, String userId) {

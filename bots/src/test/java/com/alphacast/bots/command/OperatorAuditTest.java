@@ -3,9 +3,7 @@ package com.alphacast.bots.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.alphacast.bots.render.BriefingComposer;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,9 +17,10 @@ class OperatorAuditTest {
     private final List<Entry> audit = new ArrayList<>();
 
     private CommandRouter router(CommandCatalog catalog) {
-        return new CommandRouter(catalog, fixture.registry, fixture.desk, fixture.desk, fixture.desk, fixture.desk,
-                BriefingComposer.standard(), fixture.time, new SplittableRandom(7), "https://alphacast.example/subscribe",
-                ZoneId.of("America/New_York"), fixture.confirmations, SubscriptionCommands.unavailable(), (caller, routing, at) -> audit.add(new Entry(caller, routing, at)));
+        return new CommandRouter(new CommandAccess(catalog, fixture.registry), fixture.queries(),
+                new OperatorActions(fixture.desk, fixture.confirmations, new SplittableRandom(7),
+                        SubscriptionCommands.unavailable(), (caller, routing, at) -> audit.add(new Entry(caller, routing, at))),
+                RouterFixture.replies(), fixture.time);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.alphacast.core.signal.Direction;
 import com.alphacast.core.trading.Position;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** A router over in-memory data: telegram users 1 (admin), 2 (premium), 3 (basic), 4 (free); everyone else unknown. */
@@ -36,8 +37,26 @@ public final class RouterFixture {
 
     /** A second router over the same data and confirmations, as another Lambda container would have. */
     public CommandRouter anotherInstance(long seed) {
-        return new CommandRouter(new CommandCatalog(), registry, desk, desk, desk, desk, BriefingComposer.standard(), time,
-                new SplittableRandom(seed), "https://alphacast.example/subscribe", ZoneId.of("America/New_York"), confirmations);
+        return new CommandRouter(access(), queries(), operators(seed), replies(), time);
+    }
+
+    public CommandAccess access() {
+        return new CommandAccess(new CommandCatalog(), registry);
+    }
+
+    /** The desk's data, no feed status board. */
+    public DeskQueries queries() {
+        return new DeskQueries(desk, desk, desk, Optional.empty());
+    }
+
+    /** The desk's kill switch, the shared confirmations, no subscription commands, no audit. */
+    public OperatorActions operators(long seed) {
+        return new OperatorActions(desk, confirmations, new SplittableRandom(seed), SubscriptionCommands.unavailable(),
+                OperatorAudit.none());
+    }
+
+    public static ReplyStyle replies() {
+        return new ReplyStyle(BriefingComposer.standard(), "https://alphacast.example/subscribe", ZoneId.of("America/New_York"));
     }
 
     public static Caller telegram(String userId) {

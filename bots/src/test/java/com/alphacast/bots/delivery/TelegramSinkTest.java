@@ -54,7 +54,7 @@ class TelegramSinkTest {
         assertThat(result).isEqualTo(new DeliveryResult.Sent("424242:1"));
         assertThat(telegram.sentMessages()).singleElement().satisfies(message -> {
             assertThat(message.chatId()).isEqualTo("424242");
-            assertThat(message.text()).contains("SHORT SPY<&>\"", "Call wall <660>");
+            assertThat(message.text()).contains("SELL SPY<&>\" (bearish)", "Call wall <660>");
         });
         assertThat(telegram.requests().get(0).path()).isEqualTo("/bot" + TOKEN + "/sendmessage");
     }
@@ -136,10 +136,12 @@ class TelegramSinkTest {
 
     @Test
     void timeoutIsRetriedAndDeliversOnce() throws Exception {
-        telegram.faults().next(Fault.timeout(Duration.ofMillis(600)));
-        PlatformSink sink = sink(TOKEN, SendPolicy.telegramDefaults(), Duration.ofMillis(250));
+        // The faulted request outlasts the client's timeout by far; the retry answers at once, unless a loaded machine
+        // also slows it past the timeout, which is one more transient failure, never a second message.
+        telegram.faults().next(Fault.timeout(Duration.ofSeconds(4)));
+        PlatformSink sink = sink(TOKEN, SendPolicy.telegramDefaults(), Duration.ofSeconds(1));
         assertThat(sink.deliver(to("6001"))).isInstanceOf(DeliveryResult.Sent.class);
-        assertThat(sink.statistics().transientFailures()).isEqualTo(1);
+        assertThat(sink.statistics().transientFailures()).isGreaterThanOrEqualTo(1);
         assertThat(telegram.sentMessages()).hasSize(1);
     }
 

@@ -49,7 +49,7 @@ class XSinkTest {
         assertThat(result).isInstanceOf(DeliveryResult.Sent.class);
         assertThat(x.posts()).singleElement().satisfies(post -> {
             assertThat(((DeliveryResult.Sent) result).reference()).isEqualTo(post.id());
-            assertThat(post.text()).contains("LONG ES").doesNotContain("ESZ6", "4998", "5040.5");
+            assertThat(post.text()).contains("BUY ES (bullish)").doesNotContain("ESZ6", "4998", "5040.5");
         });
         assertThat(x.requests().get(0).headers().get("authorization")).startsWith("OAuth ").contains("oauth_signature=");
     }

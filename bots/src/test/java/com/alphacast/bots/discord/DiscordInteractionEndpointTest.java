@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.SpecCheck;
-import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.DeskQueries;
+import com.alphacast.bots.command.ReplyStyle;
 import com.alphacast.bots.command.RouterFixture;
 import com.alphacast.bots.command.data.PositionBook;
 import com.alphacast.bots.inbound.Ed25519Verifier;
@@ -27,7 +28,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -131,9 +132,9 @@ class DiscordInteractionEndpointTest {
             }
             return fixture.desk.openPositions();
         };
-        CommandRouter router = new CommandRouter(new CommandCatalog(), fixture.registry, slow, fixture.desk, fixture.desk,
-                fixture.desk, BriefingComposer.standard(), fixture.time, new SplittableRandom(1), "https://x.example", ZoneId.of("UTC"),
-                fixture.confirmations);
+        CommandRouter router = new CommandRouter(fixture.access(),
+                new DeskQueries(slow, fixture.desk, fixture.desk, Optional.empty()), fixture.operators(1),
+                new ReplyStyle(BriefingComposer.standard(), "https://x.example", ZoneId.of("UTC")), fixture.time);
         try (FakeDiscord discord = new FakeDiscord(Clock.systemUTC(), "bot")) {
             discord.expectInteraction("itoken");
             DiscordInteractionEndpoint endpoint = endpoint(router, HttpDiscordFollowUp.create(discord.apiBase(), Duration.ofSeconds(5)),

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphacast.bots.Fixtures;
 import com.alphacast.bots.ManualTime;
+import com.alphacast.bots.command.CommandAccess;
 import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.DeskQueries;
 import com.alphacast.bots.command.InMemoryPendingConfirmations;
 import com.alphacast.bots.command.InMemorySubscriberRegistry;
+import com.alphacast.bots.command.OperatorActions;
+import com.alphacast.bots.command.OperatorAudit;
+import com.alphacast.bots.command.ReplyStyle;
 import com.alphacast.bots.command.Role;
 import com.alphacast.bots.command.Routing;
 import com.alphacast.bots.command.data.InMemoryTradingDesk;
@@ -73,12 +78,16 @@ class StarsSubscriptionTest {
     private final ExpirySweep sweep = new ExpirySweep(ledger,
             new PlatformAccessWithdrawal(settings, Optional.of(chats), Optional.empty()), time, 50);
     private final InMemorySubscriberRegistry operators = new InMemorySubscriberRegistry().assign(Channel.TELEGRAM, OPERATOR, Role.ADMIN);
-    private final CommandRouter router = new CommandRouter(new CommandCatalog(), new SubscriptionRoles(operators, ledger, time),
-            new InMemoryTradingDesk(time), new InMemoryTradingDesk(time), new InMemoryTradingDesk(time), new InMemoryTradingDesk(time),
-            BriefingComposer.standard(), time, new SplittableRandom(1), "https://alphacast.example/subscribe",
-            ZoneId.of("America/New_York"), new InMemoryPendingConfirmations(),
-            new SubscriptionAdministration(settings, grants, ledger, sweep, Optional.of(updates), Optional.of(chats),
-                    Optional.of(new StarRefunds(client)), Optional.empty()));
+    private final InMemoryTradingDesk desk = new InMemoryTradingDesk(time);
+    private final CommandRouter router = new CommandRouter(
+            new CommandAccess(new CommandCatalog(), new SubscriptionRoles(operators, ledger, time)),
+            new DeskQueries(desk, desk, desk, Optional.empty()),
+            new OperatorActions(desk, new InMemoryPendingConfirmations(), new SplittableRandom(1),
+                    new SubscriptionAdministration(settings, grants, ledger, sweep, Optional.of(updates), Optional.of(chats),
+                            Optional.of(new StarRefunds(client)), Optional.empty()),
+                    OperatorAudit.none()),
+            new ReplyStyle(BriefingComposer.standard(), "https://alphacast.example/subscribe", ZoneId.of("America/New_York")),
+            time);
     private final TelegramUpdateHandler handler = new TelegramUpdateHandler(new CommandParser("AlphacastBot"), router,
             new InMemorySeenRequests(Duration.ofDays(1), 10_000, time), Optional.of(updates));
     private final ObjectMapper json = new ObjectMapper();

@@ -55,14 +55,14 @@ class TelegramRendererTest {
     @Test
     void basicTierShowsZoneButNoPremiumDetail() {
         String text = single(Fixtures.longEs(), Tier.BASIC);
-        assertThat(visible(text)).contains("LONG ES", "Entry zone: 5010.825 – 5013.675")
+        assertThat(visible(text)).contains("BUY ES (bullish)", "Entry zone: 5010.825 – 5013.675")
                 .doesNotContain("ESZ6", "4998", "5040.5", "72", "Dealer gamma", "5012.25");
     }
 
     @Test
     void freeTierGetsOnlyATeaser() {
         String text = visible(single(Fixtures.longEs(), Tier.FREE));
-        assertThat(text).contains("New ES signal").doesNotContain("LONG", "5012", "ESZ6", "Dealer");
+        assertThat(text).contains("New ES signal").doesNotContain("BUY", "bullish", "5012", "ESZ6", "Dealer");
     }
 
     private String single(com.alphacast.core.signal.Signal signal, Tier tier) {

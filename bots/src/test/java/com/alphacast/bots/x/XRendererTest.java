@@ -22,7 +22,7 @@ class XRendererTest {
     void premiumDeliveryNeverLeaksPremiumDetailToX() {
         String text = new XRenderer(BriefingComposer.standard(), Optional.empty())
                 .requestsFor(new Publication.NewSignal(Fixtures.longEs()), Tier.PREMIUM, "acct").get(0).body().get("text").asText();
-        assertThat(text).contains("LONG ES").doesNotContain("ESZ6", "4998", "5040.5", "5012.25", "Dealer", "73%");
+        assertThat(text).contains("BUY ES (bullish)").doesNotContain("ESZ6", "4998", "5040.5", "5012.25", "Dealer", "73%");
     }
 
     @Test

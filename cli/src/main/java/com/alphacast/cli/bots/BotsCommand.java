@@ -1,11 +1,18 @@
 package com.alphacast.cli.bots;
 
+import com.alphacast.bots.command.CommandAccess;
+import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandParser;
 import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.DeskQueries;
 import com.alphacast.bots.command.InMemoryPendingConfirmations;
 import com.alphacast.bots.command.InMemorySubscriberRegistry;
+import com.alphacast.bots.command.OperatorActions;
+import com.alphacast.bots.command.OperatorAudit;
 import com.alphacast.bots.command.PendingConfirmations;
+import com.alphacast.bots.command.ReplyStyle;
 import com.alphacast.bots.command.SubscriberRegistry;
+import com.alphacast.bots.command.SubscriptionCommands;
 import com.alphacast.bots.command.data.InMemoryTradingDesk;
 import com.alphacast.bots.command.data.TradingDesk;
 import com.alphacast.bots.discord.DiscordCommandRegistration;
@@ -13,6 +20,7 @@ import com.alphacast.bots.discord.DiscordTimestampWindow;
 import com.alphacast.bots.inbound.Ed25519Verifier;
 import com.alphacast.bots.inbound.InMemorySeenRequests;
 import com.alphacast.bots.inbound.SecretToken;
+import com.alphacast.bots.render.BriefingComposer;
 import com.alphacast.bots.telegram.TelegramCommandRegistration;
 import com.alphacast.bots.telegram.TelegramPollingBot;
 import com.alphacast.bots.telegram.TelegramTransport;
@@ -373,9 +381,15 @@ public final class BotsCommand implements Command {
     private CommandRouter router() {
         SubscriberRegistry roles = registry != null ? registry
                 : InMemorySubscriberRegistry.parse(environment.getOrDefault("ALPHACAST_ROLES", ""));
-        return CommandRouter.over(roles, desk, confirmations, clock, new SecureRandom(),
-                environment.getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.example/subscribe"),
-                ZoneId.of(environment.getOrDefault("ALPHACAST_TRADING_ZONE", "America/New_York")));
+        return new CommandRouter(
+                new CommandAccess(new CommandCatalog(), roles),
+                new DeskQueries(desk.positions(), desk.pnl(), desk.signals(), Optional.empty()),
+                new OperatorActions(desk.control(), confirmations, new SecureRandom(), SubscriptionCommands.unavailable(),
+                        OperatorAudit.none()),
+                new ReplyStyle(BriefingComposer.standard(),
+                        environment.getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.example/subscribe"),
+                        ZoneId.of(environment.getOrDefault("ALPHACAST_TRADING_ZONE", "America/New_York"))),
+                clock);
     }
 
     private static void usage(PrintStream out) {

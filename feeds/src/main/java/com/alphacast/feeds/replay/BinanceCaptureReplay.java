@@ -23,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Replays recorded Binance captures (cryptofeed REST + WebSocket pairs, hftbacktest {@code .gz} files with the
@@ -41,13 +39,10 @@ public final class BinanceCaptureReplay implements FeedSource {
 
     private final String name;
     private final List<Path> files;
-    private final ReplaySpeed speed;
     private final BinanceMarket market;
     private final Set<String> symbols;
     private final InputQuality quality;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile Thread thread;
-    private volatile Throwable failure;
+    private final ReplayRun run;
     private BinanceStreamSession session;
 
     /** @param market null to detect it from the files */
@@ -57,7 +52,7 @@ public final class BinanceCaptureReplay implements FeedSource {
             throw new IllegalArgumentException(name + ": no capture file to replay");
         }
         this.files = List.copyOf(files);
-        this.speed = Objects.requireNonNull(speed, "speed");
+        this.run = new ReplayRun(name, speed);
         this.quality = new InputQuality(name, 10_000, 1_000);
         Survey survey = survey();
         this.market = market != null ? market : survey.detection.market();
@@ -107,66 +102,44 @@ public final class BinanceCaptureReplay implements FeedSource {
 
     @Override
     public void start(MarketEventListener listener) {
-        if (thread != null) {
-            throw new IllegalStateException(name + " already started");
-        }
-        session = new BinanceStreamSession(name, market, symbols, true, listener,
+        BinanceStreamSession session = new BinanceStreamSession(name, market, symbols, true, listener,
                 BinanceStreamSession.SnapshotRequests.NONE, quality);
-        Thread t = new Thread(this::run, "replay-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        run.start(() -> play(session), (last, failure) -> session.disconnected(last,
+                failure == null ? "end of recording" : "replay failed: " + failure.getMessage()));
+        this.session = session;
     }
 
-    private void run() {
-        ReplayPacer pacer = new ReplayPacer(speed);
-        long[] last = {0};
-        try {
-            session.connected(0);
-            BinanceCaptureReader reader = new BinanceCaptureReader(null);
-            if (files.size() == 1) {
-                try (Reader in = RecordingFiles.open(files.get(0))) {
-                    // streamed: each line is decoded in place and applied before the next is read
-                    reader.stream(in, files.get(0).toString(), (m, received, line) -> {
-                        emitAt(received, pacer, last);
-                        session.onDecoded(m, last[0], line);
-                    }, this::badLine);
-                }
-            } else {
-                List<CapturedMessage> all = new ArrayList<>();
-                for (Path file : files) {
-                    try (Reader in = RecordingFiles.open(file)) {
-                        reader.read(in, file.toString(), all::add, this::badLine);
-                    }
-                }
-                // Stable: timed messages by receive time, untimed after them in file order.
-                all.sort(Comparator.comparingDouble((CapturedMessage m) ->
-                        Double.isNaN(m.receivedEpochSec()) ? Double.MAX_VALUE : m.receivedEpochSec()));
-                for (CapturedMessage m : all) {
-                    emit(m, pacer, last);
+    private void play(BinanceStreamSession session) throws IOException {
+        session.connected(0);
+        BinanceCaptureReader reader = new BinanceCaptureReader(null);
+        if (files.size() == 1) {
+            try (Reader in = RecordingFiles.open(files.get(0))) {
+                // streamed: each line is decoded in place and applied before the next is read
+                reader.stream(in, files.get(0).toString(), (m, received, line) -> {
+                    emitAt(received);
+                    session.onDecoded(m, run.lastNanos(), line);
+                }, this::badLine);
+            }
+        } else {
+            List<CapturedMessage> all = new ArrayList<>();
+            for (Path file : files) {
+                try (Reader in = RecordingFiles.open(file)) {
+                    reader.read(in, file.toString(), all::add, this::badLine);
                 }
             }
-            session.disconnected(last[0], "end of recording");
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-            session.disconnected(last[0], "replay failed: " + e.getMessage());
-        } finally {
-            finished.countDown();
+            // Stable: timed messages by receive time, untimed after them in file order.
+            all.sort(Comparator.comparingDouble((CapturedMessage m) ->
+                    Double.isNaN(m.receivedEpochSec()) ? Double.MAX_VALUE : m.receivedEpochSec()));
+            for (CapturedMessage m : all) {
+                emitAt(m.receivedEpochSec());
+                session.onMessage(m.message(), run.lastNanos(), m.line());
+            }
         }
-    }
-
-    private void emit(CapturedMessage m, ReplayPacer pacer, long[] last) {
-        emitAt(m.receivedEpochSec(), pacer, last);
-        session.onMessage(m.message(), last[0], m.line());
     }
 
     /** Waits until a message received at {@code receivedEpochSec} (NaN: with the previous one) is due. */
-    private void emitAt(double receivedEpochSec, ReplayPacer pacer, long[] last) {
-        long nanos = Double.isNaN(receivedEpochSec) ? last[0] : (long) (receivedEpochSec * 1e9);
-        if (!pacer.awaitDue(nanos)) {
-            throw new ReplayStopped();
-        }
-        last[0] = nanos;
+    private void emitAt(double receivedEpochSec) {
+        run.awaitDue(Double.isNaN(receivedEpochSec) ? run.lastNanos() : (long) (receivedEpochSec * 1e9));
         quality.frame();
     }
 
@@ -177,8 +150,9 @@ public final class BinanceCaptureReplay implements FeedSource {
 
     /** Waits for the end of the recording; false on timeout. Rethrows what stopped the replay early, if anything. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (done && failure != null && !(failure instanceof ReplayStopped)) {
+        boolean done = run.awaitEnd(timeout);
+        Throwable failure = run.failure();
+        if (done && failure != null && !(failure instanceof ReplayRun.Stopped)) {
             throw new IllegalStateException(name + ": replay stopped: " + failure.getMessage(), failure);
         }
         return done;
@@ -191,15 +165,6 @@ public final class BinanceCaptureReplay implements FeedSource {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    private static final class ReplayStopped extends RuntimeException {
-        ReplayStopped() {
-            super("closed", null, false, false);
-        }
+        run.close();
     }
 }

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a recorded option chain, CBOE's {@code quotedata.csv} export or its delayed-quotes JSON (told apart by the
@@ -27,14 +25,14 @@ public final class CboeChainReplay implements FeedSource {
     private final String name;
     private final CboeQuoteData data;
     private final List<String> instruments;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile Thread thread;
+    private final ReplayRun run;
 
     /** @param instruments the worker's symbols this chain is the chain of (ES may follow SPX's chain) */
     public CboeChainReplay(String name, CboeQuoteData data, List<String> instruments) {
         this.name = Objects.requireNonNull(name, "name");
         this.data = Objects.requireNonNull(data, "data");
         this.instruments = List.copyOf(instruments);
+        this.run = new ReplayRun(name, ReplaySpeed.MAX); // one snapshot: nothing to pace
         if (this.instruments.isEmpty()) {
             throw new IllegalArgumentException(name + ": the chain of " + data.chain().underlying()
                     + " is delivered to no instrument");
@@ -61,37 +59,28 @@ public final class CboeChainReplay implements FeedSource {
 
     @Override
     public void start(MarketEventListener listener) {
-        if (thread != null) {
-            throw new IllegalStateException(name + " already started");
-        }
-        Thread t = new Thread(() -> {
-            try {
-                Instant asOf = data.asOfTime().toInstant();
-                long exchangeNanos = asOf.getEpochSecond() * 1_000_000_000L + asOf.getNano();
-                for (String instrument : instruments) {
-                    Instant now = Instant.now();
-                    listener.onOptionChain(instrument, exchangeNanos, now.getEpochSecond() * 1_000_000_000L
-                            + now.getNano(), data.chain());
-                }
-            } finally {
-                finished.countDown();
+        run.start(() -> {
+            Instant asOf = data.asOfTime().toInstant();
+            long exchangeNanos = asOf.getEpochSecond() * 1_000_000_000L + asOf.getNano();
+            for (String instrument : instruments) {
+                listener.onOptionChain(instrument, exchangeNanos, ReceiveClock.WALL.receivedNanos(exchangeNanos),
+                        data.chain());
             }
-        }, "replay-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        }, ReplayRun.Ending.NOTHING);
     }
 
-    /** Waits until the chain is delivered; false on timeout. */
+    /** Waits until the chain is delivered; false on timeout. Rethrows what stopped the delivery, if anything. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean done = run.awaitEnd(timeout);
+        Throwable failure = run.failure();
+        if (done && failure != null && !(failure instanceof ReplayRun.Stopped)) {
+            throw new IllegalStateException(name + ": chain not delivered: " + failure.getMessage(), failure);
+        }
+        return done;
     }
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
+        run.close();
     }
 }

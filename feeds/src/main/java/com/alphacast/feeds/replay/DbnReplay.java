@@ -1,6 +1,5 @@
 package com.alphacast.feeds.replay;
 
-import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.databento.DbnFormatException;
@@ -14,13 +13,8 @@ import com.alphacast.feeds.quality.InputQuality;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.function.UnaryOperator;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Replays a Databento DBN recording ({@code .dbn} or {@code .dbn.zst}, versions 2 and 3) through the listener calls
@@ -35,12 +29,9 @@ public final class DbnReplay implements FeedSource {
 
     private final String name;
     private final Path file;
-    private final ReplaySpeed speed;
     private final UnaryOperator<String> naming;
     private final InputQuality quality;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile Thread thread;
-    private volatile Throwable failure;
+    private final ReplayRun run;
     private volatile DbnMetadata metadata;
     private volatile long records;
 
@@ -53,7 +44,7 @@ public final class DbnReplay implements FeedSource {
         this.naming = Objects.requireNonNull(naming, "naming");
         this.name = Objects.requireNonNull(name, "name");
         this.file = Objects.requireNonNull(file, "file");
-        this.speed = Objects.requireNonNull(speed, "speed");
+        this.run = new ReplayRun(name, speed);
         this.quality = new InputQuality(name, 10_000, 1_000);
     }
 
@@ -64,19 +55,11 @@ public final class DbnReplay implements FeedSource {
 
     @Override
     public void start(MarketEventListener listener) {
-        if (thread != null) {
-            throw new IllegalStateException(name + " already started");
-        }
-        Thread t = new Thread(() -> run(listener), "replay-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        ReplayedSymbols symbols = new ReplayedSymbols(name, listener);
+        run.start(() -> play(listener, symbols), symbols);
     }
 
-    private void run(MarketEventListener listener) {
-        ReplayPacer pacer = new ReplayPacer(speed);
-        Set<String> live = new LinkedHashSet<>();
-        long last = 0;
+    private void play(MarketEventListener listener, ReplayedSymbols symbols) throws IOException {
         try (DbnReader reader = DbnReader.open(file)) {
             metadata = reader.metadata();
             DbnMarketEvents events = new DbnMarketEvents(reader.metadata(), naming);
@@ -84,14 +67,11 @@ public final class DbnReplay implements FeedSource {
                 DbnRecord record = reader.record();
                 quality.frame();
                 long recorded = record.isOhlcv() ? record.tsEvent() : record.tsRecv(); // each schema's index time
-                if (!pacer.awaitDue(recorded)) {
-                    throw new IllegalStateException("closed");
-                }
-                last = recorded;
-                long received = receivedNow();
+                run.awaitDue(recorded);
+                long received = ReceiveClock.WALL.receivedNanos(recorded);
                 String symbol = record.isMbp() || record.isMbo() ? events.symbol(record.instrumentId()) : null;
-                if (symbol != null && live.add(symbol)) {
-                    listener.onFeedHealth(name, symbol, FeedHealth.LIVE, received, "replaying " + file.getFileName());
+                if (symbol != null) {
+                    symbols.seen(symbol, received, "replaying " + file.getFileName());
                 }
                 events.emit(record, received, listener);
                 records = reader.records();
@@ -99,26 +79,13 @@ public final class DbnReplay implements FeedSource {
         } catch (DbnFormatException e) {
             quality.frame();
             quality.report(InputProblem.MALFORMED_FRAME, e.offset(), e.getMessage());
-            failure = e;
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        } finally {
-            for (String symbol : live) {
-                listener.onFeedHealth(name, symbol, FeedHealth.DISCONNECTED, last,
-                        failure == null ? "end of recording" : "replay stopped: " + failure.getMessage());
-            }
-            finished.countDown();
+            throw e;
         }
-    }
-
-    private static long receivedNow() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** Waits for the end of the file; false on timeout. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return run.awaitEnd(timeout);
     }
 
     /** A format error is reported here too (position = byte offset), besides stopping the replay. */
@@ -128,7 +95,7 @@ public final class DbnReplay implements FeedSource {
 
     /** Why the replay stopped before the end of the file, or null. */
     public Throwable failure() {
-        return failure;
+        return run.failure();
     }
 
     /** The file's metadata once the replay has read it, else null. */
@@ -143,9 +110,6 @@ public final class DbnReplay implements FeedSource {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
+        run.close();
     }
 }

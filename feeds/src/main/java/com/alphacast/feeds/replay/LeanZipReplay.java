@@ -9,7 +9,6 @@ import com.alphacast.core.feed.lean.LeanQuoteBar;
 import com.alphacast.core.feed.lean.LeanTick;
 import com.alphacast.core.feed.lean.LeanTradeBar;
 import com.alphacast.core.feed.lean.SaleConditionFilter;
-import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputProblem;
@@ -24,14 +23,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -73,22 +68,19 @@ public final class LeanZipReplay implements FeedSource {
 
     private final String name;
     private final List<Path> zips;
-    private final ReplaySpeed speed;
     private final ReceiveClock clock;
     private final InputQuality quality;
     private final SaleConditionFilter filter = new SaleConditionFilter();
     private final LeanEquityReader reader = LeanEquityReader.newYork();
     private final Map<String, Long> droppedByReason = new TreeMap<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ReplayRun run;
     private long droppedPrints;
     private long droppedVolume;
-    private volatile Thread thread;
-    private volatile Throwable failure;
 
     public LeanZipReplay(String name, List<Path> zips, ReplaySpeed speed, ReceiveClock clock) {
         this.name = Objects.requireNonNull(name, "name");
         this.zips = List.copyOf(zips);
-        this.speed = Objects.requireNonNull(speed, "speed");
+        this.run = new ReplayRun(name, speed);
         this.clock = Objects.requireNonNull(clock, "clock");
         if (this.zips.isEmpty()) {
             throw new IllegalArgumentException(name + ": no Lean zip to replay");
@@ -118,53 +110,30 @@ public final class LeanZipReplay implements FeedSource {
 
     @Override
     public void start(MarketEventListener listener) {
-        if (thread != null) {
-            throw new IllegalStateException(name + " already started");
-        }
-        Thread t = new Thread(() -> run(listener), "replay-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        ReplayedSymbols symbols = new ReplayedSymbols(name, listener);
+        run.start(() -> play(listener, symbols), symbols);
     }
 
-    private void run(MarketEventListener listener) {
-        ReplayPacer pacer = new ReplayPacer(speed);
-        Set<String> live = new LinkedHashSet<>();
-        long last = 0;
-        try {
-            for (Map.Entry<LocalDate, List<Entry>> day : entriesByDay().entrySet()) {
-                List<Event> events = new ArrayList<>();
-                for (String symbol : day.getValue().stream().map(e -> e.layout().symbol()).distinct().sorted().toList()) {
-                    List<Entry> mine = day.getValue().stream().filter(e -> e.layout().symbol().equals(symbol)).toList();
-                    chosen(mine, LeanFile.Kind.TRADE).ifPresent(e -> load(e, events));
-                    chosen(mine, LeanFile.Kind.QUOTE).ifPresent(e -> load(e, events));
-                }
-                events.sort(Comparator.comparingLong(Event::millis).thenComparingInt(Event::priority));
-                for (Event event : events) {
-                    long nanos = event.millis() * 1_000_000L;
-                    if (!pacer.awaitDue(nanos)) {
-                        throw new IllegalStateException("closed");
-                    }
-                    last = nanos;
-                    quality.frame();
-                    emit(listener, event, nanos, live);
-                }
+    private void play(MarketEventListener listener, ReplayedSymbols symbols) {
+        for (Map.Entry<LocalDate, List<Entry>> day : entriesByDay().entrySet()) {
+            List<Event> events = new ArrayList<>();
+            for (String symbol : day.getValue().stream().map(e -> e.layout().symbol()).distinct().sorted().toList()) {
+                List<Entry> mine = day.getValue().stream().filter(e -> e.layout().symbol().equals(symbol)).toList();
+                chosen(mine, LeanFile.Kind.TRADE).ifPresent(e -> load(e, events));
+                chosen(mine, LeanFile.Kind.QUOTE).ifPresent(e -> load(e, events));
             }
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            for (String symbol : live) {
-                listener.onFeedHealth(name, symbol, FeedHealth.DISCONNECTED, last,
-                        failure == null ? "end of recording" : "replay stopped: " + failure.getMessage());
+            events.sort(Comparator.comparingLong(Event::millis).thenComparingInt(Event::priority));
+            for (Event event : events) {
+                long nanos = event.millis() * 1_000_000L;
+                run.awaitDue(nanos);
+                quality.frame();
+                emit(listener, event, nanos, symbols);
             }
-            finished.countDown();
         }
     }
 
-    private void emit(MarketEventListener listener, Event event, long nanos, Set<String> live) {
-        if (live.add(event.symbol())) {
-            listener.onFeedHealth(name, event.symbol(), FeedHealth.LIVE, nanos, "replaying Lean data");
-        }
+    private void emit(MarketEventListener listener, Event event, long nanos, ReplayedSymbols symbols) {
+        symbols.seen(event.symbol(), nanos, "replaying Lean data");
         long received = clock.receivedNanos(nanos);
         if (event.priority() == 0) {
             listener.onTopOfBook(event.symbol(), nanos, received, event.bid(), event.bidSize(), event.ask(),
@@ -280,12 +249,12 @@ public final class LeanZipReplay implements FeedSource {
 
     /** Waits for the end of the recording; false on timeout. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return run.awaitEnd(timeout);
     }
 
     /** Why the replay stopped early, or null when it reached the end. Read after {@link #awaitEnd}. */
     public Throwable failure() {
-        return failure;
+        return run.failure();
     }
 
     /** Prints the sale-condition filter left out. Read after {@link #awaitEnd}. */
@@ -299,9 +268,6 @@ public final class LeanZipReplay implements FeedSource {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
+        run.close();
     }
 }

@@ -3,7 +3,6 @@ package com.alphacast.feeds.replay;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.feed.InputFormatException;
 import com.alphacast.core.feed.trades.TradeCsvDecoder;
-import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
 import com.alphacast.feeds.quality.InputProblem;
@@ -13,11 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a trades CSV (core's {@link TradeCsvDecoder} layouts, decoded from the file's bytes with no allocation per
@@ -31,12 +26,9 @@ public final class TradeCsvReplay implements FeedSource {
     private final String name;
     private final Path file;
     private final String defaultSymbol;
-    private final ReplaySpeed speed;
     private final ReceiveClock clock;
     private final InputQuality quality;
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile Thread thread;
-    private volatile Throwable failure;
+    private final ReplayRun run;
 
     /** @param defaultSymbol symbol for layouts without a symbol column */
     public TradeCsvReplay(String name, Path file, String defaultSymbol, ReplaySpeed speed) {
@@ -49,7 +41,7 @@ public final class TradeCsvReplay implements FeedSource {
         this.name = Objects.requireNonNull(name, "name");
         this.file = Objects.requireNonNull(file, "file");
         this.defaultSymbol = Objects.requireNonNull(defaultSymbol, "defaultSymbol");
-        this.speed = Objects.requireNonNull(speed, "speed");
+        this.run = new ReplayRun(name, speed);
         this.quality = new InputQuality(name, 10_000, 1_000);
     }
 
@@ -60,43 +52,26 @@ public final class TradeCsvReplay implements FeedSource {
 
     @Override
     public void start(MarketEventListener listener) {
-        if (thread != null) {
-            throw new IllegalStateException(name + " already started");
-        }
-        Thread t = new Thread(() -> run(listener), "replay-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    private void run(MarketEventListener listener) {
-        Emitter emitter = new Emitter(listener, new ReplayPacer(speed));
-        try (InputStream in = RecordingFiles.openBytes(file)) {
-            new TradeCsvDecoder(defaultSymbol).decode(in, file.toString(), emitter, this::badLine);
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        } finally {
-            for (String symbol : emitter.live) {
-                listener.onFeedHealth(name, symbol, FeedHealth.DISCONNECTED, emitter.lastNanos,
-                        failure == null ? "end of recording" : "replay stopped: " + failure.getMessage());
+        ReplayedSymbols symbols = new ReplayedSymbols(name, listener);
+        Emitter emitter = new Emitter(listener, symbols);
+        run.start(() -> {
+            try (InputStream in = RecordingFiles.openBytes(file)) {
+                new TradeCsvDecoder(defaultSymbol).decode(in, file.toString(), emitter, this::badLine);
             }
-            finished.countDown();
-        }
+        }, symbols);
     }
 
     /** Paces each decoded row and hands it to the listener: its quote as top of book first, then its trade. */
     private final class Emitter implements TradeCsvDecoder.TradeSink {
 
         private final MarketEventListener listener;
-        private final ReplayPacer pacer;
-        private final Set<String> live = new HashSet<>();
-        private long lastNanos;
+        private final ReplayedSymbols symbols;
         /** The row's quote was emitted, so the row is already paced and counted. */
         private boolean quoted;
 
-        Emitter(MarketEventListener listener, ReplayPacer pacer) {
+        Emitter(MarketEventListener listener, ReplayedSymbols symbols) {
             this.listener = listener;
-            this.pacer = pacer;
+            this.symbols = symbols;
         }
 
         @Override
@@ -118,14 +93,9 @@ public final class TradeCsvReplay implements FeedSource {
         /** Waits until the row is due, counts it, and reports a symbol LIVE at its first row. */
         private long due(String symbol, long epochMillis) {
             long nanos = epochMillis * 1_000_000L;
-            if (!pacer.awaitDue(nanos)) {
-                throw new IllegalStateException("closed");
-            }
-            lastNanos = nanos;
+            run.awaitDue(nanos);
             quality.frame();
-            if (live.add(symbol)) {
-                listener.onFeedHealth(name, symbol, FeedHealth.LIVE, nanos, "replaying " + file.getFileName());
-            }
+            symbols.seen(symbol, nanos, "replaying " + file.getFileName());
             return nanos;
         }
     }
@@ -137,7 +107,7 @@ public final class TradeCsvReplay implements FeedSource {
 
     /** Waits for the end of the file; false on timeout. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return run.awaitEnd(timeout);
     }
 
     public InputQuality quality() {
@@ -146,9 +116,6 @@ public final class TradeCsvReplay implements FeedSource {
 
     @Override
     public void close() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-        }
+        run.close();
     }
 }

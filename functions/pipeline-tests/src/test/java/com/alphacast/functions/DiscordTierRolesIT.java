@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.fakes.chat.LocalChatPlatforms;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DiscordTierRolesIT {
 
     private static final LocalChatPlatforms CHAT = LocalChatPlatforms.start();
-    private static final AtomicLong INTERACTION_IDS = new AtomicLong(1_300_000_000_000_000_500L);
     private static final String OPERATOR = "900000000000000042";
     private static final String MEMBER = "900000000000000077";
     private static final String GUILD = "1184000000000000000";
@@ -44,8 +35,7 @@ class DiscordTierRolesIT {
             .functionEnvironment("ALPHACAST_ROLES", "discord:" + OPERATOR + "=admin"))
             .build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final SlashCommands discord = new SlashCommands(CHAT, GUILD, 1_300_000_000_000_000_500L);
 
     private static Path liveDiscordConfig() {
         return PipelineFixtures.demoConfigWith("alphacast-discord-roles", "discord outbox", """
@@ -66,26 +56,7 @@ class DiscordTierRolesIT {
 
     /** The operator's slash command {@code name} with its one option, signed as Discord signs it; returns the edit. */
     private String operatorCommands(LocalCloud cloud, String name, String option, String value) throws Exception {
-        long id = INTERACTION_IDS.incrementAndGet();
-        CHAT.discord().expectInteraction("tok-" + id);
-        String body = "{\"id\":\"" + id + "\",\"type\":2,\"application_id\":\"1184000000000000100\","
-                + "\"token\":\"tok-" + id + "\",\"channel_id\":\"1184000000000000001\",\"guild_id\":\"" + GUILD + "\","
-                + "\"member\":{\"user\":{\"id\":\"" + OPERATOR + "\"}},\"data\":{\"name\":\"" + name + "\","
-                + "\"options\":[{\"name\":\"" + option + "\",\"type\":3,\"value\":\"" + value + "\"}]}}";
-        int before = CHAT.discord().posted().size();
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> deferred = http.send(HttpRequest.newBuilder(
-                        URI.create(cloud.httpEndpoint().orElseThrow() + "/discord/interactions"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("X-Signature-Ed25519", CHAT.signDiscord(timestamp, body))
-                .header("X-Signature-Timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(deferred.statusCode()).isEqualTo(200);
-        cloud.awaitIdle(Duration.ofSeconds(30));
-        var edits = CHAT.discord().posted().subList(before, CHAT.discord().posted().size()).stream()
-                .filter(p -> p.target().startsWith("original:")).toList();
-        assertThat(edits).as("the edited answer to /" + name).hasSize(1);
-        return edits.get(0).body().get("content").asText();
+        return discord.answer(cloud, OPERATOR, name, "[{\"name\":\"" + option + "\",\"type\":3,\"value\":\"" + value + "\"}]");
     }
 
     @Test

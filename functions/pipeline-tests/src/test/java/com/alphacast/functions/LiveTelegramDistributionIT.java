@@ -73,7 +73,7 @@ class LiveTelegramDistributionIT {
         List<FakeTelegram.SentMessage> sent = TELEGRAM.sentMessages();
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).chatId()).isEqualTo("-1001000000001");
-        assertThat(sent.get(0).text()).contains("SHORT ES").contains("1303.50").contains("volume <b>3x</b> & rising");
+        assertThat(sent.get(0).text()).contains("SELL ES (bearish)").contains("1303.50").contains("volume <b>3x</b> & rising");
         assertThat(TELEGRAM.invalidRequests()).isEmpty();
         List<DeliveryRecord> deliveries = new DynamoDeliveryLedger(cloud.dynamoDb(), cloud.tableName("DeliveriesTable"),
                 Duration.ofMinutes(1), Duration.ofDays(1)).all();

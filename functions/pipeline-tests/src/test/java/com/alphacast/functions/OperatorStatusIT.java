@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An operator's /status through the Telegram webhook route on the real template lists each instrument's feed from the
- * records the worker's board ({@link DynamoFeedStatusBoard}) wrote in ControlTable, a record not rewritten for over five
- * minutes flagged (who sees what is the router's unit test, FeedStatusCommandTest).
+ * An operator's /status, through the Telegram webhook route and through the Discord interactions route (deferred, then
+ * answered by the follow-up function) on the real template, lists each instrument's feed from the records the worker's
+ * board ({@link DynamoFeedStatusBoard}) wrote in ControlTable, a record not rewritten for over five minutes flagged
+ * (who sees what is the router's unit test, FeedStatusCommandTest).
  */
 class OperatorStatusIT {
 
@@ -39,16 +40,18 @@ class OperatorStatusIT {
     private static final AtomicLong UPDATE_IDS = new AtomicLong(700_000_000);
     /** The user of the Telegram fixtures (testdata/telegram/updates/command.json), an operator here. */
     private static final String OPERATOR = "10081232";
+    private static final String DISCORD_OPERATOR = "900000000000000042";
 
     @RegisterExtension
     static final LocalCloudExtension CLOUD = ChatWebhooksIT.withChat(CHAT, LocalCloudExtension.forProjectTemplate()
             .parameter("Profile", "demo")
-            .onlyFunctions("TelegramWebhookFunction")
+            .onlyFunctions("TelegramWebhookFunction", "DiscordInteractionsFunction", "DiscordFollowUpFunction")
             .functionEnvironment("ALPHACAST_CONFIG_DIR", PipelineFixtures.pipelineConfig().toString())
-            .functionEnvironment("ALPHACAST_ROLES", "telegram:" + OPERATOR + "=admin"))
+            .functionEnvironment("ALPHACAST_ROLES", "telegram:" + OPERATOR + "=admin,discord:" + DISCORD_OPERATOR + "=admin"))
             .build();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final SlashCommands discord = new SlashCommands(CHAT, "1184000000000000000", 1_300_000_000_000_000_900L);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @AfterAll
@@ -75,33 +78,56 @@ class OperatorStatusIT {
         return sent.get(sent.size() - 1).text();
     }
 
-    private static long nanos(Instant at) {
-        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    /** The worker's board, as the worker writes it: BTCUSDT just now, ES last written 20 minutes ago (it stopped). */
+    private record Board(Instant liveSince, Instant staleSince) {
     }
 
-    @Test
-    void operatorsStatusListsEachFeedFromTheWorkersRecordsAndFlagsOneNotRewritten(LocalCloud cloud) throws Exception {
+    private static Board workerWroteTheBoard(LocalCloud cloud) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String control = cloud.tableName("ControlTable");
-        // The worker's board, as the worker writes it: BTCUSDT just now, ES last written 20 minutes ago (it stopped).
         Instant liveSince = now.minus(Duration.ofHours(2));
         Instant staleSince = now.minus(Duration.ofMinutes(20));
         new DynamoFeedStatusBoard(cloud.dynamoDb(), control).publish(new FeedStatus("BTCUSDT", "binance-futures",
                 FeedHealth.LIVE, "book synchronised", nanos(liveSince)));
         new DynamoFeedStatusBoard(cloud.dynamoDb(), control, Clock.fixed(staleSince, ZoneOffset.UTC)).publish(
                 new FeedStatus("ES", "databento", FeedHealth.STALE, "no message for 5000 ms", nanos(staleSince)));
+        return new Board(liveSince, staleSince);
+    }
+
+    private static void listsEachFeedAndFlagsTheOldRecord(String answer, Board board) {
+        assertThat(answer).startsWith("Trading is running").contains("\nFeeds:\n");
+        assertThat(answer.lines().filter(line -> line.startsWith("BTCUSDT"))).singleElement().satisfies(line ->
+                assertThat(line).isEqualTo("BTCUSDT · binance-futures · LIVE since " + utc(board.liveSince())
+                        + " · book synchronised"));
+        assertThat(answer.lines().filter(line -> line.startsWith("ES "))).singleElement().satisfies(line ->
+                assertThat(line).startsWith("ES · databento · STALE since " + utc(board.staleSince())
+                        + " · no message for 5000 ms · OLD RECORD: last written " + utc(board.staleSince()) + ", ")
+                        .endsWith(" min ago; is the worker running?"));
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
+
+    @Test
+    void operatorsStatusListsEachFeedFromTheWorkersRecordsAndFlagsOneNotRewritten(LocalCloud cloud) throws Exception {
+        Board board = workerWroteTheBoard(cloud);
 
         String operator = operatorSays(cloud, "/status");
 
-        assertThat(operator).startsWith("Trading is running").contains("\nFeeds:\n");
-        assertThat(operator.lines().filter(line -> line.startsWith("BTCUSDT"))).singleElement().satisfies(line ->
-                assertThat(line).isEqualTo("BTCUSDT · binance-futures · LIVE since " + utc(liveSince)
-                        + " · book synchronised"));
-        assertThat(operator.lines().filter(line -> line.startsWith("ES "))).singleElement().satisfies(line ->
-                assertThat(line).startsWith("ES · databento · STALE since " + utc(staleSince)
-                        + " · no message for 5000 ms · OLD RECORD: last written " + utc(staleSince) + ", ")
-                        .endsWith(" min ago; is the worker running?"));
+        listsEachFeedAndFlagsTheOldRecord(operator, board);
         assertThat(CHAT.telegram().invalidRequests()).isEmpty();
+    }
+
+    @Test
+    void discordOperatorsStatusListsEachFeedFromTheWorkersRecordsAndFlagsOneNotRewritten(LocalCloud cloud)
+            throws Exception {
+        Board board = workerWroteTheBoard(cloud);
+
+        String operator = discord.answer(cloud, DISCORD_OPERATOR, "status", "");
+
+        listsEachFeedAndFlagsTheOldRecord(operator, board);
+        assertThat(CHAT.discord().invalidRequests()).isEmpty();
     }
 
     private static String utc(Instant at) {

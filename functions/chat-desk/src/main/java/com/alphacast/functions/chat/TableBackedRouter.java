@@ -5,8 +5,12 @@ import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.aws.sqs.QueueCloseRequests;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.aws.trading.DynamoTradingLedger;
+import com.alphacast.bots.command.CommandAccess;
 import com.alphacast.bots.command.CommandCatalog;
 import com.alphacast.bots.command.CommandRouter;
+import com.alphacast.bots.command.DeskQueries;
+import com.alphacast.bots.command.OperatorActions;
+import com.alphacast.bots.command.ReplyStyle;
 import com.alphacast.bots.command.SubscriptionCommands;
 import com.alphacast.bots.command.SubscriberRegistry;
 import com.alphacast.bots.render.BriefingComposer;
@@ -70,13 +74,18 @@ public final class TableBackedRouter {
                 resources.json());
         QueueCloseRequests closeRequests = new QueueCloseRequests(new QueuePublisher(resources.sqs(),
                 resources.require("CLOSE_REQUESTS_QUEUE_URL"), resources.json()));
-        return new CommandRouter(new CommandCatalog(), registry, book, book,
-                new DynamoSignalHistory(db, resources.require("SIGNALS_TABLE"), resources.settings().distribution(),
-                        resources.json(), clock),
-                new DynamoTradingControl(risk, book, closeRequests, clock), BriefingComposer.standard(), chatClock, new SecureRandom(),
-                resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"), session.zone(),
-                new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")),
-                subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE")),
-                Optional.of(new DynamoFeedStatusBoard(db, resources.require("CONTROL_TABLE"), clock)));
+        return new CommandRouter(
+                new CommandAccess(new CommandCatalog(), registry),
+                new DeskQueries(book, book,
+                        new DynamoSignalHistory(db, resources.require("SIGNALS_TABLE"), resources.settings().distribution(),
+                                resources.json(), clock),
+                        Optional.of(new DynamoFeedStatusBoard(db, resources.require("CONTROL_TABLE"), clock))),
+                new OperatorActions(new DynamoTradingControl(risk, book, closeRequests, clock),
+                        new DynamoPendingConfirmations(db, resources.require("INBOUND_REQUESTS_TABLE")), new SecureRandom(),
+                        subscriptions, new DynamoOperatorAudit(db, resources.require("OPERATOR_AUDIT_TABLE"))),
+                new ReplyStyle(BriefingComposer.standard(),
+                        resources.environment().getOrDefault("ALPHACAST_SUBSCRIBE_URL", "https://alphacast.io/subscribe"),
+                        session.zone()),
+                chatClock);
     }
 }

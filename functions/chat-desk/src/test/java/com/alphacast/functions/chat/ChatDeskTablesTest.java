@@ -27,7 +27,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The chat desk's stores on the tables template.yaml declares (InboundRequestsTable, SignalsTable). */
 class ChatDeskTablesTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-02T15:00:00Z");
+    /**
+     * The stores' time, kept ahead of the wall clock: the local DynamoDB treats an item whose TTL passed by the wall
+     * clock as gone (as DynamoDB's TTL eventually does), so codes and request keys stamped in the past would vanish
+     * before the stores' own expiry, tested here on this clock, is reached. (It was today's date, 2026-12-02 15:00, and
+     * failed from 15:01 on.)
+     */
+    private static final Instant NOW = Instant.parse("2099-06-01T15:00:00Z");
 
     @RegisterExtension
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate()
