@@ -213,9 +213,19 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                 .map(RiskDecision::decidedAt);
     }
 
+    /** The signal ids alone (projected): the position function asks on every bar, and needs no signal decoded. */
     @Override
     public List<String> held() {
-        return openExposures().stream().map(Position::signalId).toList();
+        List<String> held = new ArrayList<>();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("OpenExposures")
+                .keyConditionExpression("exposure = :open")
+                .expressionAttributeValues(Map.of(":open", s("OPEN")))
+                .projectionExpression("signalId")
+                .build()).items()) {
+            held.add(AttributeValues.string(item, "signalId"));
+        }
+        return held;
     }
 
     /** Approved signals whose position the position function has not closed yet, oldest first. */
