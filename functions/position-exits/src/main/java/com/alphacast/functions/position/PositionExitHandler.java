@@ -55,22 +55,27 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
 
     PositionExitHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
-        this.priming = new SnapStartPriming(resources, "POSITIONS_TABLE").register();
         // The same ledger gives risk slots back and tells when a signal was approved.
         DynamoRiskLedger riskLedger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
         this.closeRequestsQueueArn = resources.require("CLOSE_REQUESTS_QUEUE_ARN");
-        this.exits = new PositionExits(
-                new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
-                        resources.require("POSITIONS_TABLE")),
+        DynamoTradingLedger trading = new DynamoTradingLedger(resources.dynamoDb(), resources.require("ORDERS_TABLE"),
+                resources.require("POSITIONS_TABLE"));
+        this.exits = new PositionExits(trading,
                 market, market, resources.settings().market().contractMultiplier(), riskLedger,
                 new PublicationRelease(resources.settings().distribution().tiers(),
                         new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
                                 resources.require("DELIVERIES_QUEUE_URL"), resources.json())), riskLedger, clock),
                 new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"), Duration.ZERO, clock),
                 Optional.of(new OptionLegDesk(resources).exits()));
+        // The reads every bar makes (the bars of a period long before any data): nothing written or sent.
+        this.priming = new SnapStartPriming(resources, "POSITIONS_TABLE", () -> {
+            trading.openPositions();
+            market.barsBetween(SnapStartPriming.sample().underlying(), Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+            riskLedger.held();
+        }).register();
     }
 
     @Override
