@@ -21,9 +21,11 @@ import com.alphacast.core.usecase.approval.OpenPositionsAsOf;
 import com.alphacast.core.usecase.approval.RiskLedger;
 import com.alphacast.core.usecase.publication.SignalReleases;
 import com.alphacast.core.usecase.trading.RiskSlots;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +35,12 @@ import java.util.Set;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -69,6 +74,8 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     static final String KILL_SWITCH_KEY = "kill-switch";
     static final String OPEN_POSITIONS_KEY = "open-positions";
     private static final String PENDING = "PENDING";
+    /** BatchGetItem rounds for keys DynamoDB leaves unprocessed before giving up (the record is retried by SQS). */
+    private static final int MAX_UNPROCESSED_ROUNDS = 5;
     /** Key of the sparse {@code ApprovalsByTime} index: approvals by decision time, for /signals. */
     public static final String APPROVAL_FEED = "approvalFeed";
     public static final String APPROVED = "APPROVED";
@@ -94,9 +101,34 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecordedDecision(item));
     }
 
+    /**
+     * The kill switch and both counters in one strongly consistent BatchGetItem (three GetItems before): every
+     * decision reads them. Keys DynamoDB leaves unprocessed (throttling) are asked for again.
+     */
     @Override
     public RiskState state(LocalDate tradingDay) {
-        return new RiskState(killSwitch(), (int) counter(OPEN_POSITIONS_KEY), (int) counter(approvedKey(tradingDay)));
+        String approvedKey = approvedKey(tradingDay);
+        Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = List.of(Map.of("controlKey", s(KILL_SWITCH_KEY)),
+                Map.of("controlKey", s(OPEN_POSITIONS_KEY)), Map.of("controlKey", s(approvedKey)));
+        for (int round = 0; !keys.isEmpty(); round++) {
+            if (round == MAX_UNPROCESSED_ROUNDS) {
+                throw new IllegalStateException("risk state: DynamoDB left " + keys.size() + " of the control table's"
+                        + " keys unprocessed after " + round + " BatchGetItem rounds");
+            }
+            if (round > 0) {
+                pause(Duration.ofMillis(50L << round));
+            }
+            List<Map<String, AttributeValue>> asked = keys;
+            BatchGetItemResponse response = db.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(
+                    controlTable, KeysAndAttributes.builder().keys(asked).consistentRead(true).build())).build());
+            response.responses().getOrDefault(controlTable, List.of())
+                    .forEach(item -> byKey.put(AttributeValues.string(item, "controlKey"), item));
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(controlTable);
+            keys = unprocessed == null ? List.of() : unprocessed.keys();
+        }
+        return new RiskState(killSwitch(byKey.get(KILL_SWITCH_KEY)), (int) count(byKey.get(OPEN_POSITIONS_KEY)),
+                (int) count(byKey.get(approvedKey)));
     }
 
     /**
@@ -165,17 +197,30 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
 
     @Override
     public void forwarded(String signalId, String forwardKey) {
+        forwardedAll(signalId, List.of(forwardKey));
+    }
+
+    /**
+     * One UpdateItem removes every key from {@code pendingForwards} (an approval's four forwards took four before),
+     * and, when none is left, a second takes the item out of the sweep's index.
+     */
+    @Override
+    public void forwardedAll(String signalId, Collection<String> forwardKeys) {
+        if (forwardKeys.isEmpty()) {
+            return;
+        }
         Map<String, AttributeValue> after;
         try {
             after = db.updateItem(UpdateItemRequest.builder().tableName(signalsTable)
                     .key(Map.of("signalId", s(signalId)))
                     .updateExpression("DELETE pendingForwards :key")
                     .conditionExpression("attribute_exists(signalId)")
-                    .expressionAttributeValues(Map.of(":key", AttributeValue.builder().ss(forwardKey).build()))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.builder()
+                            .ss(new LinkedHashSet<>(forwardKeys)).build()))
                     .returnValues(ReturnValue.ALL_NEW)
                     .build()).attributes();
         } catch (ConditionalCheckFailedException missing) {
-            throw new IllegalArgumentException("no decision on record for " + signalId + " to mark " + forwardKey + " sent");
+            throw new IllegalArgumentException("no decision on record for " + signalId + " to mark " + forwardKeys + " sent");
         }
         if (after.containsKey("forwarding") && !after.containsKey("pendingForwards")) {
             // The last one: leave the sweep's index. Conditional, in case forwards were added meanwhile.
@@ -213,9 +258,19 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                 .map(RiskDecision::decidedAt);
     }
 
+    /** The signal ids alone (projected): the position function asks on every bar, and needs no signal decoded. */
     @Override
     public List<String> held() {
-        return openExposures().stream().map(Position::signalId).toList();
+        List<String> held = new ArrayList<>();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("OpenExposures")
+                .keyConditionExpression("exposure = :open")
+                .expressionAttributeValues(Map.of(":open", s("OPEN")))
+                .projectionExpression("signalId")
+                .build()).items()) {
+            held.add(AttributeValues.string(item, "signalId"));
+        }
+        return held;
     }
 
     /** Approved signals whose position the position function has not closed yet, oldest first. */
@@ -291,8 +346,11 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     public KillSwitch killSwitch() {
-        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
-                .key(Map.of("controlKey", s(KILL_SWITCH_KEY))).consistentRead(true).build()).item();
+        return killSwitch(db.getItem(GetItemRequest.builder().tableName(controlTable)
+                .key(Map.of("controlKey", s(KILL_SWITCH_KEY))).consistentRead(true).build()).item());
+    }
+
+    private static KillSwitch killSwitch(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return KillSwitch.released();
         }
@@ -339,9 +397,16 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         return arrivals;
     }
 
-    private long counter(String key) {
-        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
-                .key(Map.of("controlKey", s(key))).consistentRead(true).build()).item();
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while DynamoDB throttled the risk state read", e);
+        }
+    }
+
+    private static long count(Map<String, AttributeValue> item) {
         return item == null ? 0 : AttributeValues.longValue(item, "count", 0);
     }
 

@@ -3,37 +3,66 @@ package com.alphacast.functions;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import java.time.Instant;
+import java.util.Set;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs, before SnapStart takes a function's snapshot, the code its first invocation would otherwise load and
- * compile after every restore: the queue message codec, and one DynamoDB request (protocol marshalling,
- * endpoint rules, SigV4 signing, the HTTP client) as a {@code DescribeTable} of a table the function reads,
- * which its {@code DynamoDBReadPolicy} allows and which changes nothing.
- *
- * <p>Registered with the CRaC global context; on a JVM without CRaC (the local cloud, tests, plain Lambda
- * without SnapStart) registering does nothing and no request is made.
+ * Runs, before the first event, the code a function's first invocation would otherwise load and compile: the queue
+ * message codec, one DynamoDB request (protocol marshalling, endpoint rules, SigV4 signing, the HTTP client) as a
+ * {@code DescribeTable} of a table the function reads, and the function's own read path (the handler's
+ * {@code readPath}: the GetItem, Query and BatchGetItem requests every invocation makes, for keys that do not exist,
+ * so nothing changes). Priming is worth it only where initialization runs ahead of traffic:
+ * <ul>
+ *   <li>{@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start} (Lambda initializes a published version before its
+ *   snapshot) or {@code provisioned-concurrency} (initialized before it is invoked): primed in the constructor, so the
+ *   snapshot, or the provisioned environment, holds the loaded classes. The local cloud, which builds every function
+ *   when the stack starts, sets {@code snap-start} for the functions whose template enables SnapStart on their alias;</li>
+ *   <li>otherwise the hook is registered with the CRaC global context, as SnapStart's runtime hooks are; on a JVM
+ *   without CRaC (tests, on-demand Lambda) that does nothing and no request is made: an on-demand cold start would
+ *   only pay for it before its first event.</li>
+ * </ul>
  */
 public final class SnapStartPriming implements Resource {
 
     private static final Signal SAMPLE = new Signal("snapstart-priming", "priming", "ES", "ESU1", Direction.LONG,
             1294.5, 1292.25, 1299.0, 1, 0.5, "priming", Instant.EPOCH, Instant.EPOCH);
 
+    /** Initialization types in which init runs before any event arrives. */
+    private static final Set<String> AHEAD_OF_TRAFFIC = Set.of("snap-start", "provisioned-concurrency");
+
     private final FunctionResources resources;
     private final String table;
+    private final Runnable readPath;
 
     /** {@code tableVariable}: the environment variable naming a table the function may read. */
     public SnapStartPriming(FunctionResources resources, String tableVariable) {
-        this.resources = resources;
-        this.table = resources.require(tableVariable);
+        this(resources, tableVariable, () -> { });
     }
 
-    /** Registers with the CRaC global context (which holds resources weakly: keep the returned reference). */
+    /** {@code readPath}: the function's own reads, for keys that do not exist (it must change nothing). */
+    public SnapStartPriming(FunctionResources resources, String tableVariable, Runnable readPath) {
+        this.resources = resources;
+        this.table = resources.require(tableVariable);
+        this.readPath = readPath;
+    }
+
+    /** Whether this execution environment is initialized before any event reaches it. */
+    public boolean initializedAheadOfTraffic() {
+        return AHEAD_OF_TRAFFIC.contains(resources.environment().getOrDefault("AWS_LAMBDA_INITIALIZATION_TYPE", ""));
+    }
+
+    /**
+     * Primes now when initialization runs ahead of traffic; otherwise registers with the CRaC global context (which
+     * holds resources weakly: keep the returned reference).
+     */
     public SnapStartPriming register() {
-        Core.getGlobalContext().register(this);
+        if (initializedAheadOfTraffic()) {
+            prime();
+        } else {
+            Core.getGlobalContext().register(this);
+        }
         return this;
     }
 
@@ -55,9 +84,15 @@ public final class SnapStartPriming implements Resource {
         resources.json().read(resources.json().write(SAMPLE), Signal.class);
         try {
             resources.dynamoDb().describeTable(request -> request.tableName(table));
-        } catch (SdkException refused) {
-            System.err.println("SnapStart priming: DescribeTable " + table + " failed, snapshot taken anyway: "
-                    + refused.getMessage());
+            readPath.run();
+        } catch (RuntimeException refused) {
+            System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
+                    + " goes on without it: " + refused);
         }
+    }
+
+    /** The sample signal the codec is primed with, for a handler's read path (its id is on no record). */
+    public static Signal sample() {
+        return SAMPLE;
     }
 }

@@ -247,6 +247,9 @@ public final class LocalCloud implements AutoCloseable {
             environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
             environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
             environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
+            // Every function is built when the stack starts, before any event: as Lambda initializes a SnapStart
+            // version when it is published. Without SnapStart, Lambda initializes on the first event (on-demand).
+            environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
             environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
             environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
             environment.putAll(options.functionEnvironment());

@@ -157,6 +157,8 @@ abstract class LocalCloudFunctionContract {
                 .containsEntry("AWS_DEFAULT_REGION", cloud.region())
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", cloud.stackName() + "-WorkFunction")
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
+                // The runner stack declares no SnapStart: Lambda would initialize it on its first event.
+                .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SQS", cloud.sqsEndpoint().toString())
                 .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");

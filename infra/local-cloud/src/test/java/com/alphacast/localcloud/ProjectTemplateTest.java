@@ -92,6 +92,17 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void everyFunctionWithSnapStartOnItsPublishedAliasIsInitializedAsSnapStartBeforeAnyEvent() {
+        LocalCloud cloud = CLOUD.get();
+        // The template's Globals enable SnapStart on PublishedVersions with AutoPublishAlias live for every function.
+        for (FunctionDefinition function : cloud.plan().functions().values()) {
+            assertThat(function.snapStart()).as(function.logicalId()).isTrue();
+            assertThat(cloud.functionEnvironment(function.logicalId()))
+                    .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        }
+    }
+
+    @Test
     void resolvesEveryFunctionEnvironmentToLocalNamesAndRunsEachOnAnSqsQueueWithPartialBatchFailuresOrAPostRoute() {
         LocalCloud cloud = CLOUD.get();
         assertThat(cloud.plan().functions()).isNotEmpty();

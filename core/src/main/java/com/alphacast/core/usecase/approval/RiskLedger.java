@@ -8,6 +8,7 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,14 @@ public interface RiskLedger {
 
     /** Marks one forward of a decision as sent; marking one that is no longer pending changes nothing. */
     void forwarded(String signalId, String forwardKey);
+
+    /**
+     * Marks several forwards of a decision as sent, as {@link #forwarded} does one by one; an implementation may do
+     * it in one write.
+     */
+    default void forwardedAll(String signalId, Collection<String> forwardKeys) {
+        forwardKeys.forEach(key -> forwarded(signalId, key));
+    }
 
     /** Decisions with forwards still pending that were decided before {@code cutoff}, oldest first. */
     List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff);

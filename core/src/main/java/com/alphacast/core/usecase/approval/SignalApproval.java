@@ -180,16 +180,42 @@ public final class SignalApproval {
             }
         }
         // A tier pending since before its destinations were all removed from the settings: nobody to send to.
-        unknown.forEach(key -> ledger.forwarded(recorded.signal().id(), key));
+        ledger.forwardedAll(recorded.signal().id(), unknown);
         return publishAndMark(owed, recorded.decision().decidedAt());
     }
 
+    /**
+     * Sends every forward, then marks those sent in one write (one per forward before): when a send fails, the ones
+     * sent before it are still marked before the failure propagates, so the retry sends only what is still pending.
+     */
     private int publishAndMark(List<Forward> pending, Instant decidedAt) {
-        for (Forward forward : pending) {
-            forwards.publish(remainingDelay(forward, decidedAt));
-            ledger.forwarded(forward.signal().id(), forward.key());
+        List<String> sent = new ArrayList<>();
+        try {
+            for (Forward forward : pending) {
+                forwards.publish(remainingDelay(forward, decidedAt));
+                sent.add(forward.key());
+            }
+        } catch (RuntimeException failed) {
+            markSent(pending, sent, failed);
+            throw failed;
         }
+        markSent(pending, sent, null);
         return pending.size();
+    }
+
+    private void markSent(List<Forward> pending, List<String> sent, RuntimeException publishFailure) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            ledger.forwardedAll(pending.get(0).signal().id(), sent);
+        } catch (RuntimeException markFailure) {
+            if (publishFailure == null) {
+                throw markFailure;
+            }
+            // The send's failure is what the caller must see; these stay pending and are sent again (harmless).
+            publishFailure.addSuppressed(markFailure);
+        }
     }
 
     /** A tier republished late is held back only for what is left of its delay, so it is not released later still. */

@@ -2,6 +2,7 @@ package com.alphacast.core.usecase.trading;
 
 import com.alphacast.core.broker.MarketPrices;
 import com.alphacast.core.broker.options.OptionPremiumExits;
+import com.alphacast.core.market.Bar;
 import com.alphacast.core.market.BarHistory;
 import com.alphacast.core.market.MarketSnapshot;
 import com.alphacast.core.publication.Publication;
@@ -71,21 +72,28 @@ public final class PositionExits {
     /**
      * Closes every open position on {@code symbol} that exited in bars ending at or before {@code horizon}, then
      * records that exits on {@code symbol} are checked through {@code horizon}: not when a close failed (the retry
-     * must finish it first), nor while a slot is held by an approval whose order is not filled yet (its position
-     * cannot be checked before it exists; the order function asks for a check once it is).
+     * must finish it first), nor while a slot is held by an approval whose position was not open when this check
+     * began (its order is not filled yet, or was filled meanwhile: either way this check did not see it; the order
+     * function asks for a check once it is filled).
+     *
+     * <p>Reads per call: the open positions once, the symbol's bars once (from the earliest bar any of its positions
+     * still has to check; each position then judges only the bars after its own last check), the held slots once.
      */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
-        List<PositionExit> closed = new ArrayList<>();
         List<Position> open = ledger.openPositions();
         checkedWithoutExit.keySet().retainAll(open);
-        for (Position position : open) {
-            if (position.underlying().equals(symbol)) {
-                closeIfExited(position, horizon).ifPresent(closed::add);
+        List<Position> onSymbol = open.stream().filter(position -> position.underlying().equals(symbol)).toList();
+        List<Bar> bars = uncheckedBars(symbol, onSymbol, horizon);
+        List<PositionExit> closed = new ArrayList<>();
+        for (Position position : onSymbol) {
+            Optional<PositionExit> exit = exitIn(position, horizon, bars);
+            if (exit.isPresent() && close(position, exit.get())) {
+                closed.add(exit.get());
             }
         }
-        Set<String> opened = new HashSet<>();
-        ledger.openPositions().forEach(position -> opened.add(position.signalId()));
-        if (opened.containsAll(slots.held())) {
+        Set<String> checked = new HashSet<>();
+        open.forEach(position -> checked.add(position.signalId()));
+        if (checked.containsAll(slots.held())) {
             watermark.checkedThrough(symbol, horizon);
         }
         return closed;
@@ -133,14 +141,46 @@ public final class PositionExits {
      * bar since each open position's fill (quadratic in the bars a position stays open).
      */
     private Optional<PositionExit> bracketExit(Position position, Instant horizon) {
-        Instant from = checkedWithoutExit.getOrDefault(position, position.openedAt());
+        return exitIn(position, horizon, uncheckedBars(position.underlying(), List.of(position), horizon));
+    }
+
+    /** Where {@code position} has still to look for its exit: from its fill, or from the horizon it was last found quiet. */
+    private Instant uncheckedFrom(Position position) {
+        return checkedWithoutExit.getOrDefault(position, position.openedAt());
+    }
+
+    /**
+     * One read of {@code symbol}'s bars for all of {@code positions}: from the earliest point any of them has still to
+     * check up to {@code horizon}; none when every one is checked through it already.
+     */
+    private List<Bar> uncheckedBars(String symbol, List<Position> positions, Instant horizon) {
+        Instant earliest = null;
+        for (Position position : positions) {
+            Instant from = uncheckedFrom(position);
+            if (horizon.isAfter(from) && (earliest == null || from.isBefore(earliest))) {
+                earliest = from;
+            }
+        }
+        return earliest == null ? List.of() : market.barsBetween(symbol, earliest, horizon);
+    }
+
+    /**
+     * The first exit of {@code position} in {@code bars} (its underlying's, in time order, read from at or before
+     * where this position has still to look), judging only the bars that start where it has still to look.
+     */
+    private Optional<PositionExit> exitIn(Position position, Instant horizon, List<Bar> bars) {
+        Instant from = uncheckedFrom(position);
         if (!horizon.isAfter(from)) {
             return Optional.empty();
         }
-        var bars = market.barsBetween(position.underlying(), from, horizon);
+        int first = 0;
+        while (first < bars.size() && bars.get(first).start().isBefore(from)) {
+            first++;
+        }
+        List<Bar> unchecked = bars.subList(first, bars.size());
         Optional<OptionPremiumExits> option = optionExits(position);
-        Optional<PositionExit> exit = option.isPresent() ? option.get().firstExit(position, bars)
-                : position.firstExitIn(bars);
+        Optional<PositionExit> exit = option.isPresent() ? option.get().firstExit(position, unchecked)
+                : position.firstExitIn(unchecked);
         if (exit.isEmpty()) {
             checkedWithoutExit.merge(position, horizon, (before, now) -> now.isAfter(before) ? now : before);
         }

@@ -12,6 +12,7 @@ import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.trading.RiskSlots;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.Optional;
 /** The risk ledger's contract in memory: one decision per signal, reservations only below the limits. */
 final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
 
+    private int forwardedWrites;
     private final Map<String, RecordedDecision> decisions = new LinkedHashMap<>();
     private final Map<String, Position> openExposures = new LinkedHashMap<>();
     private final Map<LocalDate, Integer> approvedPerDay = new HashMap<>();
@@ -103,13 +105,25 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
 
     @Override
     public void forwarded(String signalId, String forwardKey) {
+        forwardedAll(signalId, List.of(forwardKey));
+    }
+
+    /** One write, as the DynamoDB ledger makes it. */
+    @Override
+    public void forwardedAll(String signalId, Collection<String> forwardKeys) {
+        forwardedWrites++;
         RecordedDecision recorded = decisions.get(signalId);
         if (recorded == null) {
             throw new IllegalArgumentException("no decision on record for " + signalId);
         }
         Set<String> left = new LinkedHashSet<>(recorded.pendingForwards());
-        left.remove(forwardKey);
+        left.removeAll(forwardKeys);
         decisions.put(signalId, new RecordedDecision(recorded.signal(), recorded.tradingDay(), recorded.decision(), left));
+    }
+
+    /** How many writes marked forwards sent. */
+    int forwardedWrites() {
+        return forwardedWrites;
     }
 
     @Override

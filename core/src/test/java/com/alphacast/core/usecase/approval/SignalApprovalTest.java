@@ -135,11 +135,13 @@ class SignalApprovalTest {
 
         approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
 
+        // All three are sent, then marked done together (one write, not one per forward).
         assertThat(pendingAtEachPublish).containsExactly(
                 Set.of("orders", "tier:premium", "tier:basic"),
-                Set.of("tier:premium", "tier:basic"),
-                Set.of("tier:basic"));
+                Set.of("orders", "tier:premium", "tier:basic"),
+                Set.of("orders", "tier:premium", "tier:basic"));
         assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.forwardedWrites()).isEqualTo(1);
     }
 
     @Test

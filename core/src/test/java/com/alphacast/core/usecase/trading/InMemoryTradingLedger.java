@@ -21,6 +21,7 @@ final class InMemoryTradingLedger implements TradingLedger {
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, Position> open = new LinkedHashMap<>();
     private final List<Closed> closed = new ArrayList<>();
+    private int openPositionReads;
 
     List<Fill> fills() {
         return List.copyOf(fills);
@@ -76,8 +77,14 @@ final class InMemoryTradingLedger implements TradingLedger {
         return true;
     }
 
+    /** How often the open positions were read. */
+    int openPositionReads() {
+        return openPositionReads;
+    }
+
     @Override
     public List<Position> openPositions() {
+        openPositionReads++;
         return List.copyOf(open.values());
     }
 }

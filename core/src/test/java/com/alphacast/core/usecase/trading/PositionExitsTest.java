@@ -115,6 +115,56 @@ class PositionExitsTest {
     }
 
     @Test
+    void positionsOnTheSymbolShareOneReadOfTheBarsAndOfTheOpenPositionsPerBar() {
+        ledger.open(longEs("p1"));
+        // Short from 1301 one bar later: stop 1303, target 1297.
+        ledger.open(new Position("p2", "ES", "ESU1", Direction.SHORT, 1, 1301.0, 1303.0, 1297.0,
+                FILLED.plusSeconds(60)));
+        Bar quiet = bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5);
+        Bar alsoQuiet = bar("ES", 1, 1300.5, 1302.0, 1299.5, 1301.5);
+        Bar both = bar("ES", 2, 1302.0, 1304.5, 1301.5, 1304.0);   // p1's target and p2's stop
+
+        market.add(quiet);
+        List<PositionExit> afterFirst = exits.closeExited("ES", quiet.end());
+        market.add(alsoQuiet);
+        List<PositionExit> afterSecond = exits.closeExited("ES", alsoQuiet.end());
+        market.add(both);
+        List<PositionExit> afterThird = exits.closeExited("ES", both.end());
+
+        assertThat(afterFirst).isEmpty();
+        assertThat(afterSecond).isEmpty();
+        assertThat(afterThird).extracting(PositionExit::signalId, PositionExit::reason, PositionExit::time)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("p1", ExitReason.TARGET, both.end()),
+                        org.assertj.core.groups.Tuple.tuple("p2", ExitReason.STOP, both.end()));
+        // One bar-history read per bar for both positions (p2 had nothing to check at the first), from where the
+        // earliest of them still had to look; one read of the open positions per bar.
+        assertThat(market.historyReadsFrom()).containsExactly(FILLED, quiet.end(), alsoQuiet.end());
+        assertThat(ledger.openPositionReads()).isEqualTo(3);
+        assertThat(checkedThrough).containsExactly("ES " + quiet.end(), "ES " + alsoQuiet.end(), "ES " + both.end());
+    }
+
+    @Test
+    void aPositionFilledAfterAnotherIsJudgedOnlyOnBarsSinceItsOwnFill() {
+        ledger.open(longEs("p1"));
+        // Long from 1297 two bars after p1: stop 1295, target 1301. The first bar's high of 1301 is before its fill.
+        ledger.open(new Position("p2", "ES", "ESU1", Direction.LONG, 1, 1297.0, 1295.0, 1301.0,
+                FILLED.plusSeconds(120)));
+        market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
+        market.add(bar("ES", 1, 1300.5, 1300.75, 1298.5, 1299.0));
+        Bar third = bar("ES", 2, 1299.0, 1299.5, 1297.75, 1298.0);
+
+        market.add(third);
+        List<PositionExit> closed = exits.closeExited("ES", third.end());
+
+        // p1 (stop 1298) is out at the third bar; p2 saw only the third bar, which reached neither of its levels.
+        assertThat(closed).extracting(PositionExit::signalId, PositionExit::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", ExitReason.STOP));
+        assertThat(ledger.openPositions()).extracting(Position::signalId).containsExactly("p2");
+        assertThat(market.historyReadsFrom()).containsExactly(FILLED);
+    }
+
+    @Test
     void closeThatFailedToPublishIsRedoneWholeByTheNextEvaluation() {
         ledger.open(longEs("p1"));
         market.add(bar("ES", 0, 1297.0, 1297.5, 1296.0, 1296.5));

@@ -59,7 +59,6 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     OrderHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
-        this.priming = new SnapStartPriming(resources, "ORDERS_TABLE").register();
         AlphacastSettings settings = resources.settings();
         DynamoMarketSnapshots market = new DynamoMarketSnapshots(resources.dynamoDb(),
                 resources.require("MARKET_SNAPSHOTS_TABLE"), resources.retention());
@@ -78,6 +77,13 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
                         resources.json())), approvals, clock);
         this.maxReceiveCount = maxReceiveCount(resources);
         this.deadLetterQueueArn = resources.require("ORDERS_DEAD_LETTER_QUEUE_ARN");
+        // The reads every order makes, for a signal on no record: nothing written or sent.
+        Signal sample = SnapStartPriming.sample();
+        this.priming = new SnapStartPriming(resources, "ORDERS_TABLE", () -> {
+            ledger.order(sample.id());
+            approvals.approvedAt(sample.id());
+            market.atOrBefore(sample.underlying(), sample.marketTime());
+        }).register();
     }
 
     /** {@code MAX_RECEIVE_COUNT}: the OrdersQueue's {@code maxReceiveCount}, so the last attempt is known. */

@@ -45,16 +45,24 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
 
     RiskCheckHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
-        this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE").register();
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());
-        this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger,
-                new QueueForwardPublisher(
-                        new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
-                        new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json())),
+        QueueForwardPublisher forwards = new QueueForwardPublisher(
+                new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
+                new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
+        this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards,
                 new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
                         exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock),
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
+        // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
+        Signal sample = SnapStartPriming.sample();
+        this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE", () -> {
+            ledger.decisionFor(sample.id());
+            ledger.state(resources.settings().market().session().tradingDay(sample.marketTime()));
+            ledger.openAt(sample);
+            approval.forwardsOf(sample, RiskDecision.approve(sample.id(), sample.marketTime()))
+                    .forEach(forwards::refusals);
+        }).register();
     }
 
     /** How long a decision waits for the position function to catch up (0 to 20 s, within the function's timeout). */

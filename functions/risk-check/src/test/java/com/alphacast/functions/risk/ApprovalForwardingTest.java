@@ -111,6 +111,28 @@ class ApprovalForwardingTest {
     }
 
     @Test
+    void forwardsMarkedSentTogetherLeaveNothingPendingForTheSweep(LocalCloud cloud) {
+        DynamoRiskLedger ledger = ledger(cloud);
+        Signal signal = signal("ledger-test:ESU1:2011-07-31T23:05:00Z", "ledger test", Instant.parse("2011-07-31T23:05:00Z"));
+        Instant decidedAt = Instant.parse("2026-01-05T10:05:00Z");
+        List<Forward> forwards = List.of(new Forward.ToOrders(signal),
+                new Forward.ToTier(new TierDispatch(signal, Tier.PREMIUM, decidedAt), 0),
+                new Forward.ToTier(new TierDispatch(signal, Tier.BASIC, decidedAt), 60));
+        ledger.commit(signal, LocalDate.parse("2011-08-02"), RiskDecision.approve(signal.id(), decidedAt),
+                new RiskLimits(100, 100, 5, 1.5, 300), forwards);
+
+        ledger.forwardedAll(signal.id(), List.of("orders", "tier:premium"));
+        assertThat(ledger.decisionFor(signal.id()).orElseThrow().pendingForwards()).containsExactly("tier:basic");
+        assertThat(ledger.pendingForwardsDecidedBefore(decidedAt.plusSeconds(1))).extracting(d -> d.signal().id())
+                .containsExactly(signal.id());
+
+        ledger.forwardedAll(signal.id(), List.of("tier:basic", "orders"));
+        assertThat(ledger.decisionFor(signal.id()).orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.pendingForwardsDecidedBefore(decidedAt.plusSeconds(1))).isEmpty();
+        assertThat(ledger.release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5, decidedAt))).isTrue();
+    }
+
+    @Test
     void pendingForwardsAreRecordedWithTheApprovalUntilEachIsMarkedSent(LocalCloud cloud) {
         DynamoRiskLedger ledger = ledger(cloud);
         Signal signal = signal("ledger-test:ESU1:2011-07-31T23:00:00Z", "ledger test", Instant.parse("2011-07-31T23:00:00Z"));

@@ -18,10 +18,16 @@ import java.util.Set;
  *                    relative to the template's directory); empty when the template gives none
  * @param environment the template's {@code Environment.Variables} with local names and URLs (without the
  *                    AWS_* variables the runtime adds)
+ * @param snapStart   {@code SnapStart.ApplyOn: PublishedVersions} with an {@code AutoPublishAlias} (SAM then points
+ *                    the function's event sources at the alias, i.e. at a published version, so SnapStart applies):
+ *                    Lambda initializes such a function when the version is published, before any event, and tells
+ *                    it so with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}; the local cloud builds every
+ *                    function when the stack starts, so it says the same
  */
 public record FunctionDefinition(String logicalId, String functionName, String functionArn, String handler,
                                  Optional<String> codeUri, int timeoutSeconds, int memorySizeMb,
-                                 Map<String, String> environment, List<EventSourceDefinition> events) {
+                                 Map<String, String> environment, List<EventSourceDefinition> events,
+                                 boolean snapStart) {
 
     public static final Set<String> HONOURED = Set.of("Handler", "CodeUri", "Runtime", "Timeout", "MemorySize",
             "Environment", "Events", "FunctionName");
@@ -44,6 +50,9 @@ public record FunctionDefinition(String logicalId, String functionName, String f
         String id = declaration.logicalId();
         Map<String, Object> merged = mergeGlobals(resolver.template().functionGlobals(), declaration.properties());
         Properties.of(id, merged).allowOnly(HONOURED, IGNORED);
+        // Read before the ignored properties are dropped; an ApplyOn given by an intrinsic counts as not enabled.
+        boolean snapStart = merged.get("SnapStart") instanceof Map<?, ?> snap
+                && "PublishedVersions".equals(snap.get("ApplyOn")) && merged.get("AutoPublishAlias") instanceof String;
         // Ignored properties (policies, roles, ...) may refer to things with no local value: never resolve them.
         merged.keySet().retainAll(HONOURED);
         @SuppressWarnings("unchecked")
@@ -91,7 +100,7 @@ public record FunctionDefinition(String logicalId, String functionName, String f
             }
         }));
         return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, codeUri, timeout,
-                memory, environment, events);
+                memory, environment, events, snapStart);
     }
 
     /** CodeUri as a local path; the S3 forms ({@code s3://...}, {@code {Bucket, Key}}) point at nothing on this machine. */
