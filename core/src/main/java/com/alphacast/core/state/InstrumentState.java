@@ -63,6 +63,8 @@ final class InstrumentState implements MarketView {
     /** The source whose health was last reported; a source's book is read only while that source stays the one. */
     private String healthSource;
     private String sourceBookOwner;
+    /** Whether {@link #ownBook} has taken no event yet (so it need not be replaced to forget a source's book). */
+    private boolean ownBookFresh = true;
 
     private FeedHealth sourceHealth = FeedHealth.SYNCHRONISING;
     // A bar built while the feed was not LIVE misses events (the supervisor drops what arrives from standby sources and
@@ -155,6 +157,7 @@ final class InstrumentState implements MarketView {
             }
         }
         snapshotAwaitingUpdate = null;
+        ownBookFresh = false;
         book.onUpdate(update);
     }
 
@@ -162,18 +165,32 @@ final class InstrumentState implements MarketView {
         hasDepth = true;
         readOwnBook();
         snapshotAwaitingUpdate = snapshot;
+        ownBookFresh = false;
         book.onSnapshot(snapshot);
     }
 
     /**
-     * A depth event the source already applied to its own synchronised book: read that book (one book per
+     * A snapshot the source already loaded into its own synchronised book: from now on read that book (one book per
      * instrument) instead of applying the levels again. Same rules, same events, so the same book and sync state.
      */
-    void onSourceBook(BookSynchronizer sourceBook) {
+    void onSourceSnapshot(BookSynchronizer sourceBook) {
         hasDepth = true;
         book = sourceBook;
         sourceBookOwner = healthSource;
         snapshotAwaitingUpdate = null;
+    }
+
+    /**
+     * A depth event the source already applied to its book. The book read so far keeps being read; a book not taken
+     * from a snapshot is not (another source's events pass the supervisor a moment before the worker hears that it
+     * took over, or the source dropped its book): until that book's snapshot comes, the worker has no synchronised
+     * book, as when its own book saw another source's ids, so nothing is called LIVE on the new source's book early.
+     */
+    void onSourceUpdate(BookSynchronizer sourceBook) {
+        hasDepth = true;
+        if (sourceBook != book && (book != ownBook || !ownBookFresh)) {
+            forgetSourceBook();
+        }
     }
 
     /** Raw depth events after a source's book: that source is no longer the one; rebuild from the new one's events. */
@@ -185,6 +202,7 @@ final class InstrumentState implements MarketView {
 
     private void forgetSourceBook() {
         ownBook = new BookSynchronizer(new OrderBook(symbol), bookProtocol, MAX_BUFFERED_DEPTH);
+        ownBookFresh = true;
         book = ownBook;
         sourceBookOwner = null;
     }

@@ -95,7 +95,7 @@ public final class MarketState implements MarketEventListener {
                               BookSynchronizer sourceBook) {
         InstrumentState state = instrument(instrument);
         if (state != null) {
-            state.onSourceBook(sourceBook);
+            state.onSourceUpdate(sourceBook);
         }
     }
 
@@ -104,7 +104,7 @@ public final class MarketState implements MarketEventListener {
                                 BookSynchronizer sourceBook) {
         InstrumentState state = instrument(instrument);
         if (state != null) {
-            state.onSourceBook(sourceBook);
+            state.onSourceSnapshot(sourceBook);
         }
     }
 

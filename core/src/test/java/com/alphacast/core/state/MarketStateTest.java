@@ -210,6 +210,8 @@ class MarketStateTest {
                 CHAINS, (view, nanos) -> { });
         state.onFeedHealth("binance", "BTC", FeedHealth.LIVE, 0, "test");
         var book = sourceBook(99, 101);
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}), book);
         var next = com.alphacast.core.book.DepthUpdate.of("BTC", 0, 102, 102, -1,
                 new double[] {100}, new double[] {3}, new double[0], new double[0]);
         book.onUpdate(next); // the source applies the event, then hands it on with its book
@@ -249,5 +251,30 @@ class MarketStateTest {
                 new double[] {98.5}, new double[] {1}, new double[0], new double[0]));
         assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
         assertThat(state.view("BTC").spread()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anotherSourcesBookArrivingBeforeTheWorkerHearsOfTheFailoverIsNotReadUntilItsSnapshot() {
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> { });
+        state.onFeedHealth("primary", "BTC", FeedHealth.LIVE, 0, "test");
+        var primary = sourceBook(99, 101);
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}), primary);
+        assertThat(state.view("BTC").spread()).isEqualTo(2.0);
+        // the supervisor already passes the backup's events; the health naming it comes a moment later
+        var backup = sourceBook(98, 99);
+        var event = com.alphacast.core.book.DepthUpdate.of("BTC", 0, 102, 102, -1,
+                new double[0], new double[0], new double[0], new double[0]);
+        backup.onUpdate(event);
+        state.onDepthUpdate("BTC", 0, 0, event, backup);
+        assertThat(state.view("BTC").spread()).as("a live book the worker did not see synchronised").isNaN();
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.SYNCHRONISING);
+        // the backup's resynchronisation brings its snapshot, and its book with it
+        state.onFeedHealth("backup", "BTC", FeedHealth.LIVE, 0, "test");
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {98}, new double[] {1}, new double[] {99}, new double[] {1}), backup);
+        assertThat(state.view("BTC").spread()).isEqualTo(1.0);
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
     }
 }
