@@ -30,7 +30,8 @@ public interface MarketEventListener {
      * check sequence, crossing and the venue's bookTicker), already applied to {@code sourceBook}. A listener may read
      * that book instead of rebuilding the same levels in a second one: one book per instrument. The book is the
      * source's: read it, never change it, and only during calls from the source's thread. A source starts a new book
-     * object whenever it drops one (resynchronisation, reconnect), so a reader takes the book each event carries. By
+     * object whenever it drops one (resynchronisation, reconnect) and hands it on with the snapshot that fills it, so a
+     * reader takes a book from its snapshot on and treats an update carrying any other book as a broken sequence. By
      * default the book is ignored and the event handled as {@link #onDepthUpdate(String, long, long, DepthUpdate)}.
      */
     default void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update,
