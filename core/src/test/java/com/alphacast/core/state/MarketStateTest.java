@@ -193,4 +193,88 @@ class MarketStateTest {
         assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
         assertThat(state.view("BTC").spread()).isEqualTo(1.0);
     }
+
+    private static com.alphacast.core.book.BookSynchronizer sourceBook(double bid, double ask) {
+        com.alphacast.core.book.BookSynchronizer book = new com.alphacast.core.book.BookSynchronizer("BTC",
+                DepthProtocol.SPOT);
+        book.onSnapshot(new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {bid}, new double[] {1}, new double[] {ask}, new double[] {1}));
+        book.onUpdate(com.alphacast.core.book.DepthUpdate.of("BTC", 0, 101, 101, -1,
+                new double[0], new double[0], new double[0], new double[0]));
+        return book;
+    }
+
+    @Test
+    void readsTheBookASourceAppliedItsEventsToInsteadOfApplyingTheLevelsAgain() {
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> { });
+        state.onFeedHealth("binance", "BTC", FeedHealth.LIVE, 0, "test");
+        var book = sourceBook(99, 101);
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}), book);
+        var next = com.alphacast.core.book.DepthUpdate.of("BTC", 0, 102, 102, -1,
+                new double[] {100}, new double[] {3}, new double[0], new double[0]);
+        book.onUpdate(next); // the source applies the event, then hands it on with its book
+        state.onDepthUpdate("BTC", 0, 0, next, book);
+        assertThat(state.view("BTC").spread()).isEqualTo(1.0);
+        assertThat(state.view("BTC").orderBookImbalance()).isCloseTo((3 - 1) / 4.0, within(1e-15));
+        // the next event moves the source's book; nothing is applied twice (re-applying 100 x 3 would change nothing,
+        // so the proof is that a level only the source's book got is seen)
+        book.onUpdate(com.alphacast.core.book.DepthUpdate.of("BTC", 0, 103, 103, -1,
+                new double[] {100.5}, new double[] {1}, new double[0], new double[0]));
+        assertThat(state.view("BTC").spread()).isEqualTo(0.5);
+        // a gap in the source's book is the worker's too: no number from a stale book
+        book.onUpdate(com.alphacast.core.book.DepthUpdate.of("BTC", 0, 200, 201, -1,
+                new double[0], new double[0], new double[0], new double[0]));
+        assertThat(state.view("BTC").spread()).isNaN();
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.STALE);
+    }
+
+    @Test
+    void stopsReadingASourcesBookOnceTheHealthNamesAnotherSourceAndRebuildsFromRawEvents() {
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> { });
+        state.onFeedHealth("primary", "BTC", FeedHealth.LIVE, 0, "test");
+        var primary = sourceBook(99, 101);
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}), primary);
+        assertThat(state.view("BTC").spread()).isEqualTo(2.0);
+        // failover: the primary keeps changing its book on its own thread; the worker must let go of it
+        state.onFeedHealth("backup", "BTC", FeedHealth.STALE, 0, "resynchronising");
+        state.onFeedHealth("backup", "BTC", FeedHealth.LIVE, 0, "test");
+        assertThat(state.view("BTC").spread()).isNaN();
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.SYNCHRONISING);
+        // the backup keeps no book of its own: its raw events build the worker's
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 500,
+                new double[] {98}, new double[] {1}, new double[] {99}, new double[] {1}));
+        state.onDepthUpdate("BTC", 0, 0, com.alphacast.core.book.DepthUpdate.of("BTC", 0, 501, 501, -1,
+                new double[] {98.5}, new double[] {1}, new double[0], new double[0]));
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
+        assertThat(state.view("BTC").spread()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anotherSourcesBookArrivingBeforeTheWorkerHearsOfTheFailoverIsNotReadUntilItsSnapshot() {
+        MarketState state = new MarketState(new WorkerSettings(List.of(instrument("BTC", false)), 16, 30), BARS,
+                CHAINS, (view, nanos) -> { });
+        state.onFeedHealth("primary", "BTC", FeedHealth.LIVE, 0, "test");
+        var primary = sourceBook(99, 101);
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {99}, new double[] {1}, new double[] {101}, new double[] {1}), primary);
+        assertThat(state.view("BTC").spread()).isEqualTo(2.0);
+        // the supervisor already passes the backup's events; the health naming it comes a moment later
+        var backup = sourceBook(98, 99);
+        var event = com.alphacast.core.book.DepthUpdate.of("BTC", 0, 102, 102, -1,
+                new double[0], new double[0], new double[0], new double[0]);
+        backup.onUpdate(event);
+        state.onDepthUpdate("BTC", 0, 0, event, backup);
+        assertThat(state.view("BTC").spread()).as("a live book the worker did not see synchronised").isNaN();
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.SYNCHRONISING);
+        // the backup's resynchronisation brings its snapshot, and its book with it
+        state.onFeedHealth("backup", "BTC", FeedHealth.LIVE, 0, "test");
+        state.onDepthSnapshot("BTC", 0, new com.alphacast.core.book.DepthSnapshot("BTC", 100,
+                new double[] {98}, new double[] {1}, new double[] {99}, new double[] {1}), backup);
+        assertThat(state.view("BTC").spread()).isEqualTo(1.0);
+        assertThat(state.view("BTC").health()).isEqualTo(FeedHealth.LIVE);
+    }
 }
