@@ -18,11 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,10 @@ import java.util.Optional;
  *
  * <p>Idempotent: a delivery id already in the file (including from an earlier run; ids are reloaded on
  * open) is not written again and gets the same {@code Sent} reference ({@code <file>#<line>}). Each line
- * is flushed as it is written; all methods are thread-safe.
+ * is written whole as it is delivered; all methods are thread-safe. Several sinks may append to one file at once
+ * (the local cloud runs several execution environments of the distribution function, each with its own sink): each
+ * write holds the file's lock and first reads what the others appended, so line numbers (the references updates
+ * reply to) stay true and a delivery another sink wrote is not written again.
  */
 public final class OutboxSink implements ChannelSink, Closeable {
 
@@ -49,7 +54,9 @@ public final class OutboxSink implements ChannelSink, Closeable {
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> references = new HashMap<>();
-    private final BufferedWriter writer;
+    private final FileChannel out;
+    /** Bytes of the file already read into {@link #references} and {@link #lines}. */
+    private long read;
     private int lines;
 
     public OutboxSink(Channel channel, Path directory, ChannelRenderer renderer) {
@@ -61,16 +68,16 @@ public final class OutboxSink implements ChannelSink, Closeable {
         this.file = directory.resolve(channel.key() + ".jsonl");
         try {
             Files.createDirectories(directory);
-            boolean needsNewline = reload();
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            if (needsNewline) {
-                // A crash mid-line left a torn record: end it so the next record starts on its own line.
-                writer.write('\n');
-                writer.flush();
-            }
+            this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open outbox " + file, e);
+        }
+        try (FileLock lock = lock()) {
+            catchUp();
+        } catch (IOException | DeliveryFailedException e) {
+            closeQuietly();
+            throw new IllegalStateException("cannot read outbox " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -145,15 +152,22 @@ public final class OutboxSink implements ChannelSink, Closeable {
                 attached.put("sha256", file.sha256());
             });
         }
-        String reference = file.getFileName() + "#" + (lines + 1);
-        try {
-            writer.write(json.writeValueAsString(line));
-            writer.write('\n');
-            writer.flush();
+        try (FileLock lock = lock()) {
+            byte[] bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            catchUp();
+            String written = references.get(delivery.id());
+            if (written != null) {
+                // Another sink on this file wrote it meanwhile.
+                return new DeliveryResult.Sent(written);
+            }
+            long at = out.size();
+            write(bytes, at);
+            read = at + bytes.length;
         } catch (IOException e) {
             throw new DeliveryFailedException("cannot append to outbox " + file + ": " + e.getMessage(), e);
         }
         lines++;
+        String reference = file.getFileName() + "#" + lines;
         references.put(delivery.id(), reference);
         return new DeliveryResult.Sent(reference);
     }
@@ -169,36 +183,86 @@ public final class OutboxSink implements ChannelSink, Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        writer.close();
+        out.close();
     }
 
-    /** Reads the ids already recorded; returns whether the file ends in a torn (unterminated) line. */
-    private boolean reload() throws IOException {
-        if (!Files.exists(file)) {
-            return false;
+    /**
+     * Reads the lines appended since the last read (by this sink or others), recording each delivery id's line. A
+     * torn last line (a writer crashed mid-line) is counted and terminated, so the next record starts on its own
+     * line; its delivery was never acknowledged, so it will be written again. Called with the file lock held.
+     */
+    private void catchUp() throws IOException {
+        long size = out.size();
+        if (size <= read) {
+            return;
         }
-        List<String> existing = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String text : existing) {
-            lines++;
-            if (text.isBlank()) {
-                continue;
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size - read));
+        while (buffer.hasRemaining() && out.read(buffer, read + buffer.position()) >= 0) {
+            // read until the buffer is full
+        }
+        byte[] bytes = buffer.array();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                record(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
             }
+        }
+        read = size;
+        if (start < bytes.length) {
+            record(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
+            write(new byte[] {'\n'}, size);
+            read = size + 1;
+        }
+    }
+
+    private void record(String text) {
+        lines++;
+        if (text.isBlank()) {
+            return;
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            JsonNode id = node.get("deliveryId");
+            if (id != null && id.isTextual()) {
+                references.putIfAbsent(id.asText(), file.getFileName() + "#" + lines);
+            }
+        } catch (IOException torn) {
+            // A torn line from a crash: its delivery was never acknowledged, so it will be written again.
+        }
+    }
+
+    private void write(byte[] bytes, long at) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            out.write(buffer, at + buffer.position());
+        }
+    }
+
+    /**
+     * The file's lock. Another process holding it makes this wait; another sink of this JVM holding it makes the JVM
+     * refuse at once (locks are per JVM), so that case is retried every millisecond.
+     */
+    private FileLock lock() throws IOException, DeliveryFailedException {
+        while (true) {
             try {
-                JsonNode node = json.readTree(text);
-                JsonNode id = node.get("deliveryId");
-                if (id != null && id.isTextual()) {
-                    references.putIfAbsent(id.asText(), file.getFileName() + "#" + lines);
+                return out.lock();
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeliveryFailedException("interrupted while waiting for the outbox " + file, e);
                 }
-            } catch (IOException torn) {
-                // A torn line from a crash: its delivery was never acknowledged, so it will be written again.
             }
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            if (raf.length() == 0) {
-                return false;
-            }
-            raf.seek(raf.length() - 1);
-            return raf.read() != '\n';
+    }
+
+    private void closeQuietly() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // already failing with the reason the sink cannot be opened
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,6 +91,38 @@ class OutboxSinkTest {
             pool.shutdown();
         }
         assertThat(Files.readAllLines(directory.resolve("telegram.jsonl"))).hasSize(100).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sinksSharingOneFileNumberLinesTrulyAndWriteEachDeliveryOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Map<String, String> references = new java.util.concurrent.ConcurrentHashMap<>();
+        try (OutboxSink first = OutboxSink.forChannel(Channel.TELEGRAM, directory);
+             OutboxSink second = OutboxSink.forChannel(Channel.TELEGRAM, directory)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                OutboxSink sink = i % 2 == 0 ? first : second;
+                Delivery delivery = Fixtures.delivery(Fixtures.longEs(), Tier.BASIC, Channel.TELEGRAM, Integer.toString(i % 50));
+                results.add(pool.submit(() -> {
+                    DeliveryResult.Sent sent = (DeliveryResult.Sent) sink.deliver(delivery);
+                    String earlier = references.putIfAbsent(delivery.id(), sent.reference());
+                    assertThat(earlier == null ? sent.reference() : earlier).isEqualTo(sent.reference());
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<String> lines = Files.readAllLines(directory.resolve("telegram.jsonl"));
+        assertThat(lines).hasSize(50).doesNotHaveDuplicates();
+        assertThat(references).hasSize(50);
+        references.forEach((deliveryId, reference) -> {
+            int line = Integer.parseInt(reference.substring("telegram.jsonl#".length()));
+            assertThat(lines.get(line - 1)).as(reference).contains("\"deliveryId\":\"" + deliveryId + "\"");
+        });
     }
 
     @Test

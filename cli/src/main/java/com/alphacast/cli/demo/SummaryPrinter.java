@@ -125,10 +125,12 @@ final class SummaryPrinter {
         }
 
         out.println();
-        out.println("== Functions (invocations, records processed, records failed) and dead-letter queues");
+        out.println("== Functions (invocations, records processed, records failed, execution environments created,"
+                + " most running at once) and dead-letter queues");
         for (Map.Entry<String, FunctionStats> f : s.functions().entrySet()) {
-            out.printf(Locale.ROOT, "  %-26s %4d invocations %4d records %4d failed%n", f.getKey(),
-                    f.getValue().invocations(), f.getValue().records(), f.getValue().failedRecords());
+            out.printf(Locale.ROOT, "  %-26s %4d invocations %4d records %4d failed %2d cold starts %2d at once%n",
+                    f.getKey(), f.getValue().invocations(), f.getValue().records(), f.getValue().failedRecords(),
+                    f.getValue().coldStarts(), f.getValue().peakConcurrency());
         }
         s.deadLetters().forEach((queue, count) -> out.printf(Locale.ROOT, "  %-26s %4d messages%n", queue, count));
     }

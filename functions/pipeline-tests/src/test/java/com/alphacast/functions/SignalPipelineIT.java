@@ -45,10 +45,12 @@ class SignalPipelineIT {
             .parameter("Profile", "demo")
             // No position function runs the bars here: deciding must not wait for it.
             .parameter("ExitCheckWaitSeconds", "0")
-            .parameter("QueueVisibilityTimeout", "1")
+            .parameter("QueueVisibilityTimeout", "5")
             .parameter("MaxReceiveCount", "2")
-            // Lambda itself would refuse a 1 s visibility timeout under a 30 s function timeout; here it only
-            // makes retries and dead-lettering observable within a test.
+            // Lambda itself would refuse a 5 s visibility timeout under a 30 s function timeout; here it only
+            // makes retries and dead-lettering observable within a test. Not shorter: a batch still running when its
+            // records become visible again is received by another of the mapping's concurrent pollers, and a good
+            // record received a third time would be dead-lettered (1 s was too short on a loaded machine).
             .allowVisibilityTimeoutBelowFunctionTimeout()
             .functionEnvironment("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot()
                     .resolve("functions/pipeline-tests/src/test/resources/pipeline-config").toString())

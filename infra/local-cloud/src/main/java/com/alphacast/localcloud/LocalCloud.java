@@ -445,7 +445,7 @@ public final class LocalCloud implements AutoCloseable {
     public FunctionStats functionStats(String functionLogicalId) {
         requireKnown(plan.functions().keySet(), functionLogicalId, "function");
         LocalFunction function = functions.get(functionLogicalId);
-        return function == null ? new FunctionStats(0, 0, 0, 0, Optional.empty()) : function.stats();
+        return function == null ? FunctionStats.none() : function.stats();
     }
 
     /** Current depth of a queue. */

@@ -52,6 +52,41 @@ class EventSourceRefusalTest {
     }
 
     @Test
+    void refusesAnSqsMaximumConcurrencyBelowLambdasMinimumOfTwo() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Work:
+                    Type: AWS::SQS::Queue
+                """ + function("""
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Work.Arn
+                    ScalingConfig: {MaximumConcurrency: 1}
+                """).substring("Resources:\n".length()));
+
+        assertThat(e.resource()).isEqualTo("WebhookFunction");
+        assertThat(e.property()).isEqualTo("Events.Jobs.Properties.ScalingConfig.MaximumConcurrency");
+        assertThat(e.getMessage()).contains("SQS event 'Jobs'", "1 is outside 2..1000");
+    }
+
+    @Test
+    void refusesAReservedConcurrencyOfZeroThatWouldNeverRunTheFunction() {
+        TemplateRefusedException e = refusal("""
+                Resources:
+                  Idle:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::c
+                      ReservedConcurrentExecutions: 0
+                """);
+
+        assertThat(e.resource()).isEqualTo("Idle");
+        assertThat(e.property()).isEqualTo("ReservedConcurrentExecutions");
+        assertThat(e.getMessage()).contains("0 is outside 1..1000");
+    }
+
+    @Test
     void refusesAnHttpApiAuthorizerNamingEventAndType() {
         TemplateRefusedException e = refusal(function("""
                 Webhook:

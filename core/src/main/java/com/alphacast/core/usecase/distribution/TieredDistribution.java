@@ -11,6 +11,7 @@ import com.alphacast.core.publication.TierRelease;
 import com.alphacast.core.settings.DistributionSettings;
 import com.alphacast.core.settings.TierPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +27,52 @@ import java.util.Optional;
  * <p>An update to a signal (fill, exit, stop move) goes to a destination only once that tier's signal delivery
  * to the same destination is done, and is sent as a reply to the message the signal became; until then it is
  * reported as awaiting, so the caller can hold the release back and try again.
+ *
+ * <p>A copy of a release being distributed by another invocation at the same time (SQS delivers at least once, and
+ * Lambda runs several batches at once) finds the delivery claimed. It waits, up to {@link ClaimWait#bound()}, for that
+ * claim to resolve: once the delivery is done it is a duplicate and succeeds without sending; once the claim is given
+ * back (the other invocation failed) it takes the delivery over. Only a claim still held after the bound fails the
+ * release, which then returns after the queue's visibility timeout.
  */
 public final class TieredDistribution {
+
+    /** Waits between claim attempts; a test passes one that only records. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * How long a duplicate waits for another invocation's claim: attempts {@code first} apart, doubling up to
+     * {@code longest}, until {@code bound} of waiting is spent ({@link Duration#ZERO}: fail at once).
+     */
+    public record ClaimWait(Duration bound, Duration first, Duration longest, Pause pause) {
+        public ClaimWait {
+            if (bound.isNegative() || first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
+                throw new IllegalArgumentException("claim wait needs bound >= 0 and 0 < first <= longest, got bound "
+                        + bound + ", first " + first + ", longest " + longest);
+            }
+        }
+
+        /** Fails a held delivery at once (the caller retries the whole release later). */
+        public static ClaimWait none() {
+            return new ClaimWait(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(1), d -> { });
+        }
+    }
 
     private final DistributionSettings settings;
     private final Map<Channel, ChannelSink> sinks;
     private final DeliveryLedger ledger;
     private final Clock clock;
+    private final ClaimWait claimWait;
 
     public TieredDistribution(DistributionSettings settings, Map<Channel, ChannelSink> sinks,
-                              DeliveryLedger ledger, Clock clock) {
+                              DeliveryLedger ledger, Clock clock, ClaimWait claimWait) {
         this.settings = settings;
         this.sinks = Map.copyOf(sinks);
         this.ledger = ledger;
         this.clock = clock;
+        this.claimWait = claimWait;
     }
 
     /**
@@ -93,12 +126,13 @@ public final class TieredDistribution {
                             ? Optional.of(sent.reference()) : Optional.empty();
                 }
                 Delivery delivery = new Delivery(publication, release.tier(), channel.getKey(), destination, inReplyTo);
-                switch (ledger.claim(delivery, clock.instant(), arrival)) {
+                switch (claim(delivery, arrival)) {
                     case ALREADY_DONE -> {
                         continue;
                     }
                     case HELD_ELSEWHERE -> {
-                        failures.add(delivery.id() + ": being sent by another invocation");
+                        failures.add(delivery.id() + ": still being sent by another invocation after "
+                                + claimWait.bound().toMillis() + " ms");
                         continue;
                     }
                     case CLAIMED -> {
@@ -127,5 +161,30 @@ public final class TieredDistribution {
             throw new DeliveryFailedException("deliveries to retry: " + String.join("; ", failures));
         }
         return new Outcome(completed, awaiting);
+    }
+
+    /** Claims {@code delivery}, waiting (bounded) while another invocation holds it. */
+    private DeliveryLedger.Claim claim(Delivery delivery, Optional<QueueArrival> arrival) {
+        DeliveryLedger.Claim claim = ledger.claim(delivery, clock.instant(), arrival);
+        // The time waited is the sum of the pauses asked for, so the bound does not depend on a wall clock.
+        Duration waited = Duration.ZERO;
+        Duration next = claimWait.first();
+        while (claim == DeliveryLedger.Claim.HELD_ELSEWHERE && waited.compareTo(claimWait.bound()) < 0) {
+            Duration pause = min(next, claimWait.bound().minus(waited));
+            try {
+                claimWait.pause().pause(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return claim;
+            }
+            waited = waited.plus(pause);
+            next = min(next.multipliedBy(2), claimWait.longest());
+            claim = ledger.claim(delivery, clock.instant(), arrival);
+        }
+        return claim;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -19,6 +19,7 @@ import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,9 +46,17 @@ class TieredDistributionTest {
     private final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
     private final RecordingSink telegram = new RecordingSink(Channel.TELEGRAM);
     private final RecordingSink discord = new RecordingSink(Channel.DISCORD);
+    /** What the other invocation does while this one waits for its claim (nothing: it keeps holding it). */
+    private Runnable otherInvocation = () -> { };
+    private final List<Duration> pauses = new ArrayList<>();
     private final TieredDistribution distribution = new TieredDistribution(SETTINGS,
             Map.of(Channel.TELEGRAM, telegram, Channel.DISCORD, discord), ledger,
-            Clock.fixed(AT.plusSeconds(1), ZoneOffset.UTC));
+            Clock.fixed(AT.plusSeconds(1), ZoneOffset.UTC),
+            new TieredDistribution.ClaimWait(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(250),
+                    pause -> {
+                        pauses.add(pause);
+                        otherInvocation.run();
+                    }));
 
     private static TierRelease dispatch(Tier tier) {
         return new TierDispatch(SIGNAL, tier, AT).release();
@@ -105,14 +114,55 @@ class TieredDistributionTest {
     }
 
     @Test
-    void destinationClaimedByAnotherInvocationIsLeftToItAndReportedForRetry() {
+    void destinationStillClaimedByAnotherInvocationAfterTheWaitIsReportedForRetry() {
         ledger.claimedElsewhere(new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
 
         assertThatThrownBy(() -> distribution.distribute(dispatch(Tier.PREMIUM)))
                 .isInstanceOf(DeliveryFailedException.class)
-                .hasMessageContaining("webhook:1: being sent by another invocation");
+                .hasMessageContaining("webhook:1: still being sent by another invocation after 5000 ms");
         assertThat(discord.sent).isEmpty();
         assertThat(telegram.sent).containsExactlyInAnyOrder("-1001", "-1002");
+        assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pauses).startsWith(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80),
+                Duration.ofMillis(160), Duration.ofMillis(250));
+    }
+
+    @Test
+    void duplicateOfADeliverySentMeanwhileByAnotherInvocationSucceedsWithoutSendingAgain() throws Exception {
+        Delivery elsewhere = new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1");
+        ledger.claimedElsewhere(elsewhere);
+        otherInvocation = () -> ledger.complete(elsewhere, new DeliveryResult.Sent("discord-msg-7"), AT.plusSeconds(1));
+
+        TieredDistribution.Outcome outcome = distribution.distribute(dispatch(Tier.PREMIUM));
+
+        assertThat(discord.sent).isEmpty();
+        assertThat(outcome.completed()).extracting(Delivery::destination).containsExactlyInAnyOrder("-1001", "-1002");
+        assertThat(ledger.done().get(elsewhere.id())).isEqualTo(new DeliveryResult.Sent("discord-msg-7"));
+        assertThat(pauses).hasSize(1);
+    }
+
+    @Test
+    void claimGivenBackByAFailedInvocationIsTakenOverAndSentOnce() throws Exception {
+        Delivery elsewhere = new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1");
+        ledger.claimedElsewhere(elsewhere);
+        otherInvocation = () -> ledger.release(elsewhere);
+
+        TieredDistribution.Outcome outcome = distribution.distribute(dispatch(Tier.PREMIUM));
+
+        assertThat(discord.sent).containsExactly("webhook:1");
+        assertThat(outcome.completed()).extracting(Delivery::destination)
+                .containsExactlyInAnyOrder("-1001", "-1002", "webhook:1");
+    }
+
+    @Test
+    void withoutAClaimWaitAHeldDeliveryFailsAtOnce() {
+        TieredDistribution impatient = new TieredDistribution(SETTINGS,
+                Map.of(Channel.TELEGRAM, telegram, Channel.DISCORD, discord), ledger,
+                Clock.fixed(AT.plusSeconds(1), ZoneOffset.UTC), TieredDistribution.ClaimWait.none());
+        ledger.claimedElsewhere(new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
+
+        assertThatThrownBy(() -> impatient.distribute(dispatch(Tier.PREMIUM)))
+                .hasMessageContaining("webhook:1: still being sent by another invocation after 0 ms");
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** A claim older than this is presumed abandoned by a crashed invocation (> the function timeout). */
     private static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
+    /**
+     * How long a copy of a release waits for another invocation's claim on the same delivery (an outbox write takes
+     * milliseconds, a live send a few seconds at most) before failing it back to the queue. Five records of a batch
+     * all waiting the whole bound still end well inside the function's 60 s Timeout.
+     */
+    private static final Duration HELD_CLAIM_WAIT = Duration.ofSeconds(8);
     /** How long an update waiting for its signal's delivery is held back before it is tried again. */
     static final int HOLD_BACK_SECONDS = 3;
     /** An update still waiting for its signal this long after its release is failed instead of held again. */
@@ -68,7 +74,9 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
                 Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
                 new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,
-                        resources.retention()), clock);
+                        resources.retention()), clock,
+                new TieredDistribution.ClaimWait(HELD_CLAIM_WAIT, Duration.ofMillis(25), Duration.ofMillis(500),
+                        pause -> Thread.sleep(pause.toMillis())));
         this.releases = new QueueReleaseQueue(new QueuePublisher(resources.sqs(),
                 resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
         this.clock = clock;

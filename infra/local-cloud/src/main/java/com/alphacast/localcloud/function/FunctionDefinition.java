@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,18 +24,20 @@ import java.util.Set;
  *                    Lambda initializes such a function when the version is published, before any event, and tells
  *                    it so with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}; the local cloud builds every
  *                    function when the stack starts, so it says the same
+ * @param reservedConcurrency {@code ReservedConcurrentExecutions}: at most this many execution environments of the
+ *                    function run at once (empty: no cap but the event sources' own)
  */
 public record FunctionDefinition(String logicalId, String functionName, String functionArn, String handler,
                                  Optional<String> codeUri, int timeoutSeconds, int memorySizeMb,
                                  Map<String, String> environment, List<EventSourceDefinition> events,
-                                 boolean snapStart) {
+                                 boolean snapStart, OptionalInt reservedConcurrency) {
 
     public static final Set<String> HONOURED = Set.of("Handler", "CodeUri", "Runtime", "Timeout", "MemorySize",
-            "Environment", "Events", "FunctionName");
+            "Environment", "Events", "FunctionName", "ReservedConcurrentExecutions");
     /** Permissions, deployment and observability settings: meaningless for an in-process invocation. */
     public static final Set<String> IGNORED = Set.of("Description", "Architectures", "Tracing", "AutoPublishAlias",
             "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "SnapStart", "Layers",
-            "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "Policies", "Role", "RolePath",
+            "ProvisionedConcurrencyConfig", "Policies", "Role", "RolePath",
             "PermissionsBoundary", "AssumeRolePolicyDocument", "Tags", "PropagateTags", "LoggingConfig",
             "DeploymentPreference", "VpcConfig", "KmsKeyArn", "DeadLetterQueue", "EventInvokeConfig",
             "EphemeralStorage", "RuntimeManagementConfig", "RecursiveLoop", "CodeSigningConfigArn",
@@ -71,6 +74,9 @@ public record FunctionDefinition(String logicalId, String functionName, String f
         Optional<String> codeUri = codeUri(properties);
         int timeout = properties.integer("Timeout", 1, 900).orElse(3);
         int memory = properties.integer("MemorySize", 128, 10_240).orElse(128);
+        // 0 is legal on AWS (every invocation throttled) but would leave the function's queues undrained for good.
+        OptionalInt reserved = properties.integer("ReservedConcurrentExecutions", 1, 1000)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
 
         Map<String, String> environment = new LinkedHashMap<>();
         properties.object("Environment").ifPresent(env -> {
@@ -100,7 +106,7 @@ public record FunctionDefinition(String logicalId, String functionName, String f
             }
         }));
         return new FunctionDefinition(id, resolver.functionName(id), resolver.functionArn(id), handler, codeUri, timeout,
-                memory, environment, events, snapStart);
+                memory, environment, events, snapStart, reserved);
     }
 
     /** CodeUri as a local path; the S3 forms ({@code s3://...}, {@code {Bucket, Key}}) point at nothing on this machine. */

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * </ul>
  *
  * An event parameter receives the event JSON through the runtime's serializer for its type, a result goes back the same
- * way ({@code null} for void); stream handlers read and write the JSON themselves. One instance per function, built
+ * way ({@code null} for void); stream handlers read and write the JSON themselves. One instance per execution environment, built
  * with a public {@code Map<String,String>} constructor (the function's environment; the local cloud cannot give each
  * function its own process environment) or else a public no-argument constructor; static methods need none.
  */

@@ -2,22 +2,35 @@ package com.alphacast.localcloud.function;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
  * One function as Lambda runs it: its handler loaded from its own code ({@link FunctionCode}, one class loader per
- * function), one instance built with its environment, one invocation at a time, cut off after the function's Timeout.
- * Events and results cross into and out of the function as JSON only, the way the Lambda runtime passes them, so the
- * function works with its own copies of the event classes, its own Jackson and its own AWS SDK.
+ * function) and invoked in execution environments, each with its own handler instance built with the function's
+ * environment (its own init, a cold start), one invocation at a time per environment, cut off after the function's
+ * Timeout. Environments are created on demand when every existing one is busy and reused warm afterwards, up to
+ * {@code ReservedConcurrentExecutions} at once (callers beyond it wait for a free one); one that timed out is thrown
+ * away, as Lambda resets it. Events and results cross into and out of the function as JSON only, the way the Lambda
+ * runtime passes them, so the function works with its own copies of the event classes, its own Jackson and its own
+ * AWS SDK.
+ *
+ * <p>Unlike Lambda's separate JVMs, the environments of one function share its class loader, so classes load once and
+ * static state is shared between them (the project's functions keep none).
  *
  * <p>The function's class loader is the context class loader of every thread that runs function code (class
  * initialisation, construction, invocations), as in the Java runtime; closing the function closes its code.
@@ -29,17 +42,25 @@ public final class LocalFunction implements AutoCloseable {
     private final BiConsumer<String, String> log;
     private final FunctionCode code;
     private final RuntimeSerialization serialization;
-    private final JavaHandler handler;
+    private final Class<?> handlerClass;
+    private final Semaphore concurrency;
+    /** Warm environments waiting for work; the most recently used first, as Lambda prefers a warm one. */
+    private final Deque<Environment> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Environment> environments = ConcurrentHashMap.newKeySet();
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong coldStarts = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peakRunning = new AtomicInteger();
     private volatile String lastError;
-    private ExecutorService invoker;
+    private volatile boolean closed;
 
     /**
-     * Loads the handler from {@code code}; on failure {@code code} is closed and the error (a
-     * {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function and Handler) propagates.
+     * Loads the handler from {@code code} and builds the first execution environment; on failure {@code code} is
+     * closed and the error (a {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function
+     * and Handler) propagates.
      */
     public LocalFunction(FunctionDefinition definition, Map<String, String> environment, FunctionCode code,
                          BiConsumer<String, String> log) {
@@ -47,24 +68,23 @@ public final class LocalFunction implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.code = code;
+        this.concurrency = new Semaphore(definition.reservedConcurrency().orElse(Integer.MAX_VALUE), true);
         RuntimeSerialization runtime = null;
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
         try {
             runtime = new RuntimeSerialization(code.classLoader());
-            thread.setContextClassLoader(code.classLoader());
-            this.handler = JavaHandler.load(definition, this.environment, code, runtime);
+            this.serialization = runtime;
+            // The first environment is built at once so a handler that cannot load stops the stack at start-up.
+            Environment first = newEnvironment();
+            this.handlerClass = first.handler.handlerClass();
+            idle.push(first);
         } catch (RuntimeException | Error e) {
+            environments.forEach(Environment::close);
             if (runtime != null) {
                 runtime.close();
             }
             code.close();
             throw e;
-        } finally {
-            thread.setContextClassLoader(previous);
         }
-        this.serialization = runtime;
-        this.invoker = newInvoker();
     }
 
     public FunctionDefinition definition() {
@@ -78,7 +98,7 @@ public final class LocalFunction implements AutoCloseable {
 
     /** The handler's class as the function loaded it (from the function's own class loader). */
     public Class<?> handlerClass() {
-        return handler.handlerClass();
+        return handlerClass;
     }
 
     /** The class loader the function's code runs in. */
@@ -98,27 +118,42 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /**
-     * Invokes the handler with the event's Lambda JSON. Never throws: exceptions, unreadable events and timeouts come
-     * back as a failed {@link Invocation} and are logged.
+     * Invokes the handler with the event's Lambda JSON in a free execution environment (a new one when all are busy,
+     * waiting while ReservedConcurrentExecutions are all busy). Safe to call from many threads at once. Never throws:
+     * exceptions, unreadable events, failed inits and timeouts come back as a failed {@link Invocation} and are
+     * logged.
      */
-    public synchronized Invocation invoke(byte[] eventJson) {
-        invocations.incrementAndGet();
-        Future<byte[]> call = invoker.submit(() -> handler.invoke(eventJson, this::newContext));
+    public Invocation invoke(byte[] eventJson) {
         try {
-            return new Invocation(call.get(definition.timeoutSeconds(), TimeUnit.SECONDS), Optional.empty(), false);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            // The handler thread may ignore the interrupt; later invocations must not queue behind it.
-            invoker.shutdownNow();
-            invoker = newInvoker();
-            Invocation timedOut = failure("Task timed out after " + definition.timeoutSeconds() + " seconds", null);
-            return new Invocation(null, timedOut.failure(), true);
-        } catch (ExecutionException e) {
-            return failure("handler threw " + e.getCause(), e.getCause());
+            concurrency.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            call.cancel(true);
             return failure("invocation interrupted (local cloud shutting down)", null);
+        }
+        try {
+            invocations.incrementAndGet();
+            Environment environment;
+            try {
+                environment = claimEnvironment();
+            } catch (RuntimeException | Error e) {
+                return failure("execution environment failed to initialise: " + e, e);
+            }
+            peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Invocation invocation = environment.invoke(eventJson);
+                if (invocation.timedOut() || closed) {
+                    // Lambda resets an environment whose invocation timed out; its thread may still be running.
+                    environment.close();
+                    environments.remove(environment);
+                } else {
+                    idle.push(environment);
+                }
+                return invocation;
+            } finally {
+                running.decrementAndGet();
+            }
+        } finally {
+            concurrency.release();
         }
     }
 
@@ -133,22 +168,41 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     public FunctionStats stats() {
-        return new FunctionStats(invocations.get(), records.get(), failedRecords.get(), errors.get(),
-                Optional.ofNullable(lastError));
+        return new FunctionStats(invocations.get(), records.get(), failedRecords.get(), errors.get(), coldStarts.get(),
+                peakRunning.get(), Optional.ofNullable(lastError));
     }
 
-    /** Stops the invocation thread and closes the function's code (its class loader) and runtime serializers. */
+    /** Stops every environment's thread and closes the function's code (its class loader) and runtime serializers. */
     @Override
     public synchronized void close() {
-        invoker.shutdownNow();
+        closed = true;
+        environments.forEach(Environment::close);
+        environments.clear();
+        idle.clear();
         serialization.close();
         code.close();
     }
 
-    private Object newContext() {
-        Class<?> contextType = handler.contextType().orElseThrow(() -> new IllegalStateException(
-                "the handler takes a Context but the function's code has no " + InvocationContext.CONTEXT));
-        return InvocationContext.create(definition, contextType, this::log);
+    private Environment claimEnvironment() {
+        Environment warm = idle.poll();
+        return warm != null ? warm : newEnvironment();
+    }
+
+    private Environment newEnvironment() {
+        if (closed) {
+            throw new IllegalStateException("the function is closed");
+        }
+        int number = (int) coldStarts.incrementAndGet();
+        Environment created = new Environment(number);
+        environments.add(created);
+        try {
+            created.init();
+        } catch (RuntimeException | Error e) {
+            created.close();
+            environments.remove(created);
+            throw e;
+        }
+        return created;
     }
 
     private Invocation failure(String reason, Throwable cause) {
@@ -163,13 +217,66 @@ public final class LocalFunction implements AutoCloseable {
         return new Invocation(null, Optional.of(reason), false);
     }
 
-    private ExecutorService newInvoker() {
-        ClassLoader functionLoader = code.classLoader();
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lambda-" + definition.logicalId());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(functionLoader);
-            return thread;
-        });
+    /** One execution environment: its own thread and its own handler instance, built there (its init). */
+    private final class Environment {
+
+        private final ExecutorService thread;
+        private JavaHandler handler;
+
+        Environment(int number) {
+            ClassLoader functionLoader = code.classLoader();
+            this.thread = Executors.newSingleThreadExecutor(runnable -> {
+                Thread t = new Thread(runnable, "lambda-" + definition.logicalId() + "-" + number);
+                t.setDaemon(true);
+                t.setContextClassLoader(functionLoader);
+                return t;
+            });
+        }
+
+        void init() {
+            Future<JavaHandler> init = thread.submit(() -> JavaHandler.load(definition, environment, code, serialization));
+            try {
+                handler = init.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                init.cancel(true);
+                throw new IllegalStateException("interrupted while initialising " + definition.logicalId());
+            }
+        }
+
+        Invocation invoke(byte[] eventJson) {
+            Future<byte[]> call = thread.submit(() -> handler.invoke(eventJson, this::newContext));
+            try {
+                return new Invocation(call.get(definition.timeoutSeconds(), TimeUnit.SECONDS), Optional.empty(), false);
+            } catch (TimeoutException e) {
+                call.cancel(true);
+                Invocation timedOut = failure("Task timed out after " + definition.timeoutSeconds() + " seconds", null);
+                return new Invocation(null, timedOut.failure(), true);
+            } catch (ExecutionException e) {
+                return failure("handler threw " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                call.cancel(true);
+                return failure("invocation interrupted (local cloud shutting down)", null);
+            }
+        }
+
+        void close() {
+            thread.shutdownNow();
+        }
+
+        private Object newContext() {
+            Class<?> contextType = handler.contextType().orElseThrow(() -> new IllegalStateException(
+                    "the handler takes a Context but the function's code has no " + InvocationContext.CONTEXT));
+            return InvocationContext.create(definition, contextType, LocalFunction.this::log);
+        }
     }
 }

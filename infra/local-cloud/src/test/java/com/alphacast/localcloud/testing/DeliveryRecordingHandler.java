@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,7 +32,11 @@ public final class DeliveryRecordingHandler {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final AtomicLong sequence = new AtomicLong();
+    /**
+     * Where the delivery sequence is counted: one item shared by every execution environment, since concurrent
+     * environments each have their own instance (a sort key of 0 when the table has one).
+     */
+    private final Map<String, AttributeValue> sequenceKey = new HashMap<>();
 
     public DeliveryRecordingHandler(Map<String, String> environment) {
         this.table = environment.get("DELIVERIES_TABLE");
@@ -44,6 +47,17 @@ public final class DeliveryRecordingHandler {
                         environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+        sequenceKey.put("pk", AttributeValue.fromS("#sequence"));
+        dynamoDb.describeTable(b -> b.tableName(table)).table().keySchema().stream()
+                .filter(key -> key.keyTypeAsString().equals("RANGE"))
+                .forEach(key -> sequenceKey.put(key.attributeName(), AttributeValue.fromN("0")));
+    }
+
+    private long nextSequence() {
+        return Long.parseLong(dynamoDb.updateItem(b -> b.tableName(table).key(sequenceKey)
+                .updateExpression("ADD seq :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues("UPDATED_NEW")).attributes().get("seq").n());
     }
 
     public SQSBatchResponse handle(SQSEvent event, Context context) {
@@ -56,7 +70,7 @@ public final class DeliveryRecordingHandler {
             item.put("pk", AttributeValue.fromS(id));
             item.put("sk", AttributeValue.fromN(record.getAttributes().get("ApproximateReceiveCount")));
             item.put("body", AttributeValue.fromS(record.getBody()));
-            item.put("seq", AttributeValue.fromN(Long.toString(sequence.incrementAndGet())));
+            item.put("seq", AttributeValue.fromN(Long.toString(nextSequence())));
             item.put("batchSize", AttributeValue.fromN(Integer.toString(event.getRecords().size())));
             item.put("messageId", AttributeValue.fromS(record.getMessageId()));
             item.put("md5OfBody", AttributeValue.fromS(record.getMd5OfBody()));

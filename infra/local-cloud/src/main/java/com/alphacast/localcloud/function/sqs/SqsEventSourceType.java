@@ -8,15 +8,16 @@ import com.alphacast.localcloud.sqs.QueueDefinition;
 import com.alphacast.localcloud.template.Properties;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** SAM {@code Type: SQS} events: validated against the limits Lambda's event source mapping enforces. */
 public final class SqsEventSourceType implements EventSourceType {
 
     public static final Set<String> HONOURED = Set.of("Queue", "BatchSize", "MaximumBatchingWindowInSeconds",
-            "FunctionResponseTypes", "Enabled");
-    /** Concurrency caps, encryption and metrics of the mapping: one local poller per event, so nothing to apply. */
-    public static final Set<String> IGNORED = Set.of("ScalingConfig", "KmsKeyArn", "MetricsConfig");
+            "FunctionResponseTypes", "Enabled", "ScalingConfig");
+    /** Encryption and metrics of the mapping: nothing to apply in-process. */
+    public static final Set<String> IGNORED = Set.of("KmsKeyArn", "MetricsConfig");
 
     @Override
     public String type() {
@@ -53,7 +54,14 @@ public final class SqsEventSourceType implements EventSourceType {
             }
         }
         boolean enabled = properties.bool("Enabled").orElse(true);
+        OptionalInt maximumConcurrency = OptionalInt.empty();
+        Optional<Properties> scaling = properties.object("ScalingConfig");
+        if (scaling.isPresent()) {
+            scaling.get().allowOnly(Set.of("MaximumConcurrency"), Set.of());
+            maximumConcurrency = scaling.get().integer("MaximumConcurrency", 2, 1000)
+                    .map(OptionalInt::of).orElse(OptionalInt.empty());
+        }
         return Optional.of(new SqsEventSource(event.functionLogicalId(), event.eventName(), queue.logicalId(), batchSize, window,
-                responseTypes.contains("ReportBatchItemFailures"), enabled));
+                responseTypes.contains("ReportBatchItemFailures"), enabled, maximumConcurrency));
     }
 }

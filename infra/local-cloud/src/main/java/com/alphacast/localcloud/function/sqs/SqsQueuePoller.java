@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -17,10 +18,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Lambda's SQS poller, locally: long-polls the queue (1 s waits so latency stays low), gathers up to BatchSize records
- * within MaximumBatchingWindowInSeconds, invokes the handler and deletes exactly the records that succeeded. Failed
- * records stay in flight until the queue's visibility timeout expires, then return; the queue's redrive policy
- * (enforced by ElasticMQ) moves them to the dead-letter queue after maxReceiveCount receives.
+ * Lambda's SQS pollers, locally: {@link #concurrency()} threads each long-poll the queue (1 s waits so latency stays
+ * low), gather up to BatchSize records within MaximumBatchingWindowInSeconds, invoke the handler (each batch in a free
+ * execution environment of the function) and delete exactly the records that succeeded. Failed records stay in flight
+ * until the queue's visibility timeout expires, then return; the queue's redrive policy (enforced by ElasticMQ) moves
+ * them to the dead-letter queue after maxReceiveCount receives. On a FIFO queue SQS itself keeps a message group's
+ * records away from other receivers while any of them is in flight, so concurrent batches never reorder a group.
  */
 final class SqsQueuePoller implements EventSourceRunner {
 
@@ -34,9 +37,9 @@ final class SqsQueuePoller implements EventSourceRunner {
     private final String queueUrl;
     private final SqsEventFactory events;
     private final AtomicLong activity = new AtomicLong();
-    private volatile boolean busy;
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     SqsQueuePoller(SqsEventSource source, LocalFunction function, RunnerServices services) {
         this.source = source;
@@ -52,20 +55,33 @@ final class SqsQueuePoller implements EventSourceRunner {
         return source.functionLogicalId() + "/" + source.eventName() + " (SQS " + queue.queueName() + ")";
     }
 
+    /**
+     * Batches processed at once: the mapping's MaximumConcurrency (or Lambda's starting five), never above the
+     * function's ReservedConcurrentExecutions. (On AWS pollers beyond the reserved concurrency are throttled and their
+     * batches come back after the visibility timeout; here they simply are not started.)
+     */
+    int concurrency() {
+        return Math.min(source.concurrency(), function.definition().reservedConcurrency().orElse(Integer.MAX_VALUE));
+    }
+
     @Override
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
-        thread = new Thread(this::pollUntilClosed, "sqs-poller-" + source.functionLogicalId() + "-" + source.eventName());
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= concurrency(); i++) {
+            Thread thread = new Thread(this::pollUntilClosed,
+                    "sqs-poller-" + source.functionLogicalId() + "-" + source.eventName() + "-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     @Override
     public boolean isBusy() {
-        return busy;
+        return busy.get() > 0;
     }
 
     @Override
@@ -75,19 +91,22 @@ final class SqsQueuePoller implements EventSourceRunner {
 
     @Override
     public void close() {
-        Thread poller;
+        List<Thread> pollers;
         synchronized (this) {
             running = false;
-            poller = thread;
-        }
-        if (poller == null) {
-            return;
+            pollers = List.copyOf(threads);
+            threads.clear();
         }
         try {
-            poller.join((LONG_POLL_SECONDS + 2) * 1000L);
-            if (poller.isAlive()) {
-                poller.interrupt();
-                poller.join(1000);
+            long deadline = System.nanoTime() + (LONG_POLL_SECONDS + 2) * 1_000_000_000L;
+            for (Thread poller : pollers) {
+                poller.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            for (Thread poller : pollers) {
+                if (poller.isAlive()) {
+                    poller.interrupt();
+                    poller.join(1000);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,7 +121,7 @@ final class SqsQueuePoller implements EventSourceRunner {
                     try {
                         deliver(batch);
                     } finally {
-                        busy = false;
+                        busy.decrementAndGet();
                         activity.incrementAndGet();
                     }
                 }
@@ -124,21 +143,27 @@ final class SqsQueuePoller implements EventSourceRunner {
         if (batch.isEmpty()) {
             return batch;
         }
-        busy = true;
+        busy.incrementAndGet();
         activity.incrementAndGet();
-        long windowEnds = System.nanoTime() + source.maximumBatchingWindowSeconds() * 1_000_000_000L;
-        while (running && batch.size() < source.batchSize() && System.nanoTime() < windowEnds) {
-            long remainingMillis = (windowEnds - System.nanoTime()) / 1_000_000;
-            int wait = (int) Math.min(LONG_POLL_SECONDS, Math.max(0, remainingMillis / 1000));
-            List<Message> more = receive(Math.min(MAX_RECEIVE, source.batchSize() - batch.size()), wait);
-            for (Message message : more) {
-                // A window longer than the visibility timeout can return a record twice: keep the newest receipt.
-                batch.removeIf(held -> held.messageId().equals(message.messageId()));
-                batch.add(message);
+        try {
+            long windowEnds = System.nanoTime() + source.maximumBatchingWindowSeconds() * 1_000_000_000L;
+            while (running && batch.size() < source.batchSize() && System.nanoTime() < windowEnds) {
+                long remainingMillis = (windowEnds - System.nanoTime()) / 1_000_000;
+                int wait = (int) Math.min(LONG_POLL_SECONDS, Math.max(0, remainingMillis / 1000));
+                List<Message> more = receive(Math.min(MAX_RECEIVE, source.batchSize() - batch.size()), wait);
+                for (Message message : more) {
+                    // A window longer than the visibility timeout can return a record twice: keep the newest receipt.
+                    batch.removeIf(held -> held.messageId().equals(message.messageId()));
+                    batch.add(message);
+                }
+                if (more.isEmpty() && wait == 0) {
+                    pause(Math.min(remainingMillis, 100));
+                }
             }
-            if (more.isEmpty() && wait == 0) {
-                pause(Math.min(remainingMillis, 100));
-            }
+        } catch (RuntimeException e) {
+            // The records gathered so far return after their visibility timeout; this poller holds nothing any more.
+            busy.decrementAndGet();
+            throw e;
         }
         return batch;
     }
