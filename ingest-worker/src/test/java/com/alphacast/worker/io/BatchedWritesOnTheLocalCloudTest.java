@@ -20,6 +20,7 @@ import com.alphacast.localcloud.junit.LocalCloudExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,16 @@ class BatchedWritesOnTheLocalCloudTest {
     static final LocalCloudExtension CLOUD = LocalCloudExtension.forProjectTemplate().withoutFunctions().build();
 
     private static final long START = Instant.parse("2025-09-25T14:00:00Z").toEpochMilli();
+    /**
+     * When the worker saw the bars: TTL counts from it and the local DynamoDB purges by the wall clock, so it is taken
+     * from the wall clock (a fixed 2026-12-02 05:00 with one day's retention lost batches from the next morning on).
+     */
+    private static final Instant OBSERVED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private static MarketSnapshot snapshot(String symbol, int minute, MarketAnalytics analytics) {
         long start = START + minute * 60_000L;
         return new MarketSnapshot(new Bar(symbol, start, start + 60_000, 660, 661, 659.5, 660.5, 1_000 + minute, 40),
-                Instant.parse("2026-12-02T05:00:00Z").plusSeconds(minute), analytics);
+                OBSERVED.plusSeconds(minute), analytics);
     }
 
     @Test

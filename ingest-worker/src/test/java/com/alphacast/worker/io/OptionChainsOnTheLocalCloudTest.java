@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,12 @@ class OptionChainsOnTheLocalCloudTest {
 
     private static final Path ROOT = Path.of(System.getProperty("alphacast.project.root", ".."));
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final Instant OBSERVED = Instant.parse("2026-12-02T05:00:00Z");
+    /**
+     * When the worker saw the chains. TTL counts from it and the local DynamoDB purges by the wall clock, so it is
+     * taken from the wall clock: a fixed date (it was 2026-12-02 05:00, one day's retention) made every run from the
+     * next morning on lose items between two writes.
+     */
+    private static final Instant OBSERVED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static OptionChain export;
 
     @BeforeAll
