@@ -3,6 +3,7 @@ package com.alphacast.core.briefing;
 import static com.alphacast.core.briefing.FactIds.*;
 
 import com.alphacast.core.briefing.events.EconomicEvent;
+import com.alphacast.core.briefing.events.EventCalendar;
 import com.alphacast.core.calendar.MarketSession;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.options.OptionChain;
@@ -259,7 +260,13 @@ public final class BriefingFacts {
             sheet.absent(EVENTS_COUNT, "no events file is configured");
             return;
         }
-        List<EconomicEvent> today = in.events().get().stream()
+        EventCalendar calendar = in.events().get();
+        if (!calendar.covers(in.session().date())) {
+            sheet.absent(EVENTS_COUNT, "the events calendar covers up to " + calendar.coveredThrough() + " and "
+                    + in.session().date() + " is after it: add that year's release dates");
+            return;
+        }
+        List<EconomicEvent> today = calendar.events().stream()
                 .filter(e -> e.at().withZoneSameInstant(NEW_YORK).toLocalDate().equals(in.session().date()))
                 .sorted(Comparator.comparing(EconomicEvent::at)).toList();
         sheet.add(count(EVENTS_COUNT, "Scheduled events", today.size()));

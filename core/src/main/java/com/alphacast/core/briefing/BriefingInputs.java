@@ -1,6 +1,6 @@
 package com.alphacast.core.briefing;
 
-import com.alphacast.core.briefing.events.EconomicEvent;
+import com.alphacast.core.briefing.events.EventCalendar;
 import com.alphacast.core.calendar.MarketSession;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.options.OptionChain;
@@ -24,12 +24,13 @@ import java.util.OptionalDouble;
  * @param baselineVolumes  total volumes of the sessions before the prior one, oldest first
  * @param chain            the latest option chain of the instrument or its underlying
  * @param priorSignals     the prior session's signals and how they ended; empty when the ledger was not read
- * @param events           the events file's events (all days; filtered here); empty when none is configured
+ * @param events           the events calendar (all days, with the last day it covers; filtered here); empty when
+ *                         none is configured
  */
 public record BriefingInputs(String instrument, MarketSession session, MarketSession priorSession,
                              List<Bar> priorSessionBars, List<Bar> overnightBars, List<Double> dailyCloses,
                              OptionalDouble lastSessionVpin, List<Long> baselineVolumes, Optional<OptionChain> chain,
-                             Optional<List<SignalOutcome>> priorSignals, Optional<List<EconomicEvent>> events) {
+                             Optional<List<SignalOutcome>> priorSignals, Optional<EventCalendar> events) {
 
     public BriefingInputs {
         Objects.requireNonNull(instrument, "instrument");
@@ -46,6 +47,6 @@ public record BriefingInputs(String instrument, MarketSession session, MarketSes
         baselineVolumes = List.copyOf(baselineVolumes);
         Objects.requireNonNull(chain, "chain");
         priorSignals = priorSignals.map(List::copyOf);
-        events = events.map(List::copyOf);
+        Objects.requireNonNull(events, "events");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.core.bars.TimeBarBuilder;
+import com.alphacast.core.briefing.events.EventCalendar;
 import com.alphacast.core.briefing.events.ShippedEconomicCalendar;
 import com.alphacast.core.calendar.Exchange;
 import com.alphacast.core.calendar.MarketCalendar;
@@ -127,13 +128,40 @@ class BriefingFactsTest {
         MarketSession session = nyse.session(LocalDate.of(2026, 3, 18)).orElseThrow();
         BriefingInputs in = new BriefingInputs("SPY", session, nyse.previousSession(session.date()), List.of(), List.of(),
                 List.of(), OptionalDouble.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.of(new ShippedEconomicCalendar().events()));
+                Optional.of(new ShippedEconomicCalendar().calendar()));
 
         FactSheet sheet = facts.compute(in);
 
         assertThat(display(sheet, EVENTS_COUNT, eventName(1), eventTime(1), eventName(2), eventTime(2)))
                 .containsExactly("2", "PPI", "08:30", "FOMC", "14:00");
         assertThat(sheet.has(eventName(3))).isFalse();
+    }
+
+    @Test
+    void eventsOfASessionAfterTheShippedCalendarEndsAreAbsentNotZero() {
+        // the macro release file lists 2017-2026: on 2027-01-13 (a CPI morning) "0 events" would be wrong
+        MarketSession session = nyse.session(LocalDate.of(2027, 1, 13)).orElseThrow();
+        BriefingInputs in = new BriefingInputs("SPY", session, nyse.previousSession(session.date()), List.of(), List.of(),
+                List.of(), OptionalDouble.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ShippedEconomicCalendar().calendar()));
+
+        FactSheet sheet = facts.compute(in);
+
+        assertThat(sheet.has(EVENTS_COUNT)).isFalse();
+        assertThat(sheet.absence(EVENTS_COUNT).orElseThrow().reason())
+                .isEqualTo("the events calendar covers up to 2026-12-31 and 2027-01-13 is after it: add that year's "
+                        + "release dates");
+        assertThat(sheet.has(eventName(1))).isFalse();
+    }
+
+    @Test
+    void eventsOfTheCalendarsLastCoveredDayAreStillListed() {
+        MarketSession session = nyse.session(LocalDate.of(2026, 12, 16)).orElseThrow();
+        BriefingInputs in = new BriefingInputs("SPY", session, nyse.previousSession(session.date()), List.of(), List.of(),
+                List.of(), OptionalDouble.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new EventCalendar(new ShippedEconomicCalendar().events(), LocalDate.of(2026, 12, 16))));
+
+        assertThat(facts.compute(in).has(EVENTS_COUNT)).isTrue();
     }
 
     @Test

@@ -88,7 +88,7 @@ class TemplateBriefingTest {
         FactSheet sheet = new BriefingFacts(BriefingFactsConfig.standard()).compute(new BriefingInputs("SPY",
                 nyse.session(day).orElseThrow(), nyse.previousSession(day), List.of(), List.of(),
                 List.of(), OptionalDouble.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.of(new ShippedEconomicCalendar().events())));
+                Optional.empty(), Optional.of(new ShippedEconomicCalendar().calendar())));
 
         for (Tier tier : new Tier[] {Tier.PREMIUM, Tier.BASIC}) {
             assertThat(template.compose(sheet, tier).text()).as(tier.key()).contains("Events\n- 08:30 ET PPI\n- 14:00 ET FOMC");

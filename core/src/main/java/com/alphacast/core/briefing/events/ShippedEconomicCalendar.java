@@ -23,12 +23,26 @@ public final class ShippedEconomicCalendar {
 
     /** Every shipped event, in time order. */
     public List<EconomicEvent> events() {
+        return calendar().events();
+    }
+
+    /**
+     * Every shipped event with the last day all the shipped files cover: each file covers through the end of the
+     * last year it lists (the macro releases end with 2026, so a 2027 session's events are unknown, not none).
+     */
+    public EventCalendar calendar() {
         List<EconomicEvent> all = new ArrayList<>();
+        LocalDate coveredThrough = LocalDate.MAX;
         for (String name : RESOURCES) {
-            all.addAll(read(name));
+            List<EconomicEvent> file = read(name);
+            int lastYear = file.stream().mapToInt(e -> e.time().getYear()).max()
+                    .orElseThrow(() -> new IllegalStateException("event calendar " + name + " lists no event"));
+            LocalDate fileEnd = LocalDate.of(lastYear, 12, 31);
+            coveredThrough = fileEnd.isBefore(coveredThrough) ? fileEnd : coveredThrough;
+            all.addAll(file);
         }
         all.sort(Comparator.comparing(EconomicEvent::time));
-        return List.copyOf(all);
+        return new EventCalendar(all, coveredThrough);
     }
 
     /** The events published on {@code day} (New York date), in time order. */

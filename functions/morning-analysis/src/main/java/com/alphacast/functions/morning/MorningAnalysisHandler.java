@@ -118,7 +118,7 @@ public final class MorningAnalysisHandler implements RequestHandler<Map<String, 
                 signalId -> Optional.empty(), clock);
         this.analysis = new MorningAnalysis(calendar,
                 new StoredBriefingInputs(resources.settings().market().symbol(), calendar, snapshots, snapshots,
-                        trades, () -> chain, Optional.of(new ShippedEconomicCalendar().events()),
+                        trades, () -> chain, Optional.of(new ShippedEconomicCalendar().calendar()),
                         // enough earlier sessions for both the volatility regime and the volume baseline
                         Math.max(factsConfig.volatilityWindow(), factsConfig.baselineSessions())),
                 new BriefingFacts(factsConfig),

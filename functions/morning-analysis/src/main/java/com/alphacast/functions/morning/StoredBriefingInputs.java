@@ -3,7 +3,7 @@ package com.alphacast.functions.morning;
 import com.alphacast.core.briefing.BriefingInputs;
 import com.alphacast.core.briefing.SignalOutcome;
 import com.alphacast.core.broker.MarketPrices;
-import com.alphacast.core.briefing.events.EconomicEvent;
+import com.alphacast.core.briefing.events.EventCalendar;
 import com.alphacast.core.calendar.MarketCalendar;
 import com.alphacast.core.calendar.MarketSession;
 import com.alphacast.core.market.Bar;
@@ -36,12 +36,12 @@ public final class StoredBriefingInputs implements BriefingInputsSource {
     private final MarketPrices snapshots;
     private final TradeHistory trades;
     private final Supplier<Optional<OptionChain>> chain;
-    private final Optional<List<EconomicEvent>> events;
+    private final Optional<EventCalendar> events;
     private final int sessionsBack;
 
     public StoredBriefingInputs(String symbol, MarketCalendar calendar, BarHistory bars, MarketPrices snapshots,
                                 TradeHistory trades, Supplier<Optional<OptionChain>> chain,
-                                Optional<List<EconomicEvent>> events, int sessionsBack) {
+                                Optional<EventCalendar> events, int sessionsBack) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.bars = Objects.requireNonNull(bars, "bars");
