@@ -151,6 +151,11 @@ public final class DemoCommand implements Command {
             LocalCloudOptions options = LocalCloudOptions.forTemplate(template)
                     .stackName("demo")
                     .parameter("Profile", profile)
+                    // A replay at max speed delivers a session's bars in under a second, so at the position limit
+                    // the risk check can be further ahead of the position function (two cold execution
+                    // environments on a busy machine) than production's 5 s bound allows; the demo's decisions must
+                    // be the same every run, so it waits up to the template's maximum instead.
+                    .parameter("ExitCheckWaitSeconds", "20")
                     .parameters(briefing.parameters())
                     .functionEnvironment(shared)
                     .build();
