@@ -56,7 +56,7 @@ final class SqsQueuePoller implements EventSourceRunner {
     }
 
     /**
-     * Batches processed at once: the mapping's MaximumConcurrency (or Lambda's starting five), never above the
+     * Batches processed at once: the mapping's MaximumConcurrency (or one), never above the
      * function's ReservedConcurrentExecutions. (On AWS pollers beyond the reserved concurrency are throttled and their
      * batches come back after the visibility timeout; here they simply are not started.)
      */
