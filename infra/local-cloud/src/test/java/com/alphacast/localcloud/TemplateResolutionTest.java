@@ -96,7 +96,7 @@ class TemplateResolutionTest {
         assertThat(plan.functions().get("WorkFunction").events()).containsExactly(
                 new SqsEventSource("WorkFunction", "Work", "WorkQueue", 5, 1, true, true, java.util.OptionalInt.empty()));
         assertThat(plan.functions().get("OrderedFunction").events()).containsExactly(
-                new SqsEventSource("OrderedFunction", "Ordered", "OrderedQueue", 10, 0, true, true, java.util.OptionalInt.empty()));
+                new SqsEventSource("OrderedFunction", "Ordered", "OrderedQueue", 10, 0, true, true, java.util.OptionalInt.of(5)));
         assertThat(plan.functions().get("DormantFunction").events()).singleElement()
                 .satisfies(e -> assertThat(e.enabled()).isFalse());
     }
