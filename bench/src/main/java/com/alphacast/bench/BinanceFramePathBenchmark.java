@@ -1,6 +1,5 @@
 package com.alphacast.bench;
 
-import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthProtocol;
 import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
@@ -340,19 +339,6 @@ public class BinanceFramePathBenchmark {
         @Override
         public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot) {
             next.onDepthSnapshot(instrument, receiveNanos + offsetNanos, snapshot);
-        }
-
-        @Override
-        public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update,
-                                  BookSynchronizer sourceBook) {
-            next.onDepthUpdate(instrument, exchangeNanos + offsetNanos, receiveNanos + offsetNanos, update,
-                    sourceBook);
-        }
-
-        @Override
-        public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot,
-                                    BookSynchronizer sourceBook) {
-            next.onDepthSnapshot(instrument, receiveNanos + offsetNanos, snapshot, sourceBook);
         }
 
         @Override

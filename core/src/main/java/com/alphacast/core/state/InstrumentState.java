@@ -53,18 +53,10 @@ final class InstrumentState implements MarketView {
     private final UnusualVolume volume;
     private final RealizedVolatility volatility;
     private final VolatilityRegimeClassifier regimeClassifier;
-    /** The book read: the source's own while its depth events carry it, else {@link #ownBook}. */
     private BookSynchronizer book;
-    /** Kept from raw depth events, for sources that keep no book (recordings with snapshots, tests). */
-    private BookSynchronizer ownBook;
     private DepthProtocol bookProtocol;
     /** The last snapshot loaded, while no depth update followed it (re-applied if the next update changes protocol). */
     private DepthSnapshot snapshotAwaitingUpdate;
-    /** The source whose health was last reported; a source's book is read only while that source stays the one. */
-    private String healthSource;
-    private String sourceBookOwner;
-    /** Whether {@link #ownBook} has taken no event yet (so it need not be replaced to forget a source's book). */
-    private boolean ownBookFresh = true;
 
     private FeedHealth sourceHealth = FeedHealth.SYNCHRONISING;
     // A bar built while the feed was not LIVE misses events (the supervisor drops what arrives from standby sources and
@@ -116,8 +108,7 @@ final class InstrumentState implements MarketView {
         this.volatility = new RealizedVolatility(settings.volatilityBars(), settings.periodsPerYear());
         this.regimeClassifier = VolatilityRegimeClassifier.thresholds(settings.regimeLow(), settings.regimeHigh());
         this.bookProtocol = settings.depthProtocol();
-        this.ownBook = new BookSynchronizer(new OrderBook(symbol), bookProtocol, MAX_BUFFERED_DEPTH);
-        this.book = ownBook;
+        this.book = new BookSynchronizer(new OrderBook(symbol), bookProtocol, MAX_BUFFERED_DEPTH);
     }
 
     void onTrade(long exchangeNanos, long receiveNanos, double price, double size, Aggressor aggressor) {
@@ -144,67 +135,24 @@ final class InstrumentState implements MarketView {
 
     void onDepthUpdate(DepthUpdate update) {
         hasDepth = true;
-        readOwnBook();
         // Sources of one instrument may follow different rules (spot, then USD-M futures after a failover): the
         // stream says which, by carrying pu or not. A change of rules starts a new book from the new source's snapshot.
         DepthProtocol protocol = update.previousFinalUpdateId() >= 0 ? DepthProtocol.FUTURES : DepthProtocol.SPOT;
         if (protocol != bookProtocol) {
             bookProtocol = protocol;
-            ownBook = new BookSynchronizer(new OrderBook(symbol), protocol, MAX_BUFFERED_DEPTH);
-            book = ownBook;
+            book = new BookSynchronizer(new OrderBook(symbol), protocol, MAX_BUFFERED_DEPTH);
             if (snapshotAwaitingUpdate != null) {
                 book.onSnapshot(snapshotAwaitingUpdate); // the new source's snapshot came before its first update
             }
         }
         snapshotAwaitingUpdate = null;
-        ownBookFresh = false;
         book.onUpdate(update);
     }
 
     void onDepthSnapshot(DepthSnapshot snapshot) {
         hasDepth = true;
-        readOwnBook();
         snapshotAwaitingUpdate = snapshot;
-        ownBookFresh = false;
         book.onSnapshot(snapshot);
-    }
-
-    /**
-     * A snapshot the source already loaded into its own synchronised book: from now on read that book (one book per
-     * instrument) instead of applying the levels again. Same rules, same events, so the same book and sync state.
-     */
-    void onSourceSnapshot(BookSynchronizer sourceBook) {
-        hasDepth = true;
-        book = sourceBook;
-        sourceBookOwner = healthSource;
-        snapshotAwaitingUpdate = null;
-    }
-
-    /**
-     * A depth event the source already applied to its book. The book read so far keeps being read; a book not taken
-     * from a snapshot is not (another source's events pass the supervisor a moment before the worker hears that it
-     * took over, or the source dropped its book): until that book's snapshot comes, the worker has no synchronised
-     * book, as when its own book saw another source's ids, so nothing is called LIVE on the new source's book early.
-     */
-    void onSourceUpdate(BookSynchronizer sourceBook) {
-        hasDepth = true;
-        if (sourceBook != book && (book != ownBook || !ownBookFresh)) {
-            forgetSourceBook();
-        }
-    }
-
-    /** Raw depth events after a source's book: that source is no longer the one; rebuild from the new one's events. */
-    private void readOwnBook() {
-        if (book != ownBook) {
-            forgetSourceBook();
-        }
-    }
-
-    private void forgetSourceBook() {
-        ownBook = new BookSynchronizer(new OrderBook(symbol), bookProtocol, MAX_BUFFERED_DEPTH);
-        ownBookFresh = true;
-        book = ownBook;
-        sourceBookOwner = null;
     }
 
     void onChain(ChainSummary summary, OptionChain latest) {
@@ -212,15 +160,7 @@ final class InstrumentState implements MarketView {
         optionChain = Optional.of(latest);
     }
 
-    void onFeedHealth(String source, FeedHealth health) {
-        // After a failover the old source keeps changing its book on its own thread: stop reading it as soon as the
-        // health names another source (the new one's next snapshot brings its book).
-        if (book != ownBook && sourceBookOwner != null && !sourceBookOwner.equals(source)) {
-            forgetSourceBook();
-        } else if (book != ownBook && sourceBookOwner == null) {
-            sourceBookOwner = source; // the book came before any health report: it is this source's
-        }
-        healthSource = source;
+    void onFeedHealth(FeedHealth health) {
         if (health != FeedHealth.LIVE) {
             openBarTorn = true;
         } else if (sourceHealth != FeedHealth.LIVE) {

@@ -1,6 +1,5 @@
 package com.alphacast.core.state;
 
-import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.classification.Aggressor;
@@ -91,24 +90,6 @@ public final class MarketState implements MarketEventListener {
     }
 
     @Override
-    public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update,
-                              BookSynchronizer sourceBook) {
-        InstrumentState state = instrument(instrument);
-        if (state != null) {
-            state.onSourceUpdate(sourceBook);
-        }
-    }
-
-    @Override
-    public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot,
-                                BookSynchronizer sourceBook) {
-        InstrumentState state = instrument(instrument);
-        if (state != null) {
-            state.onSourceSnapshot(sourceBook);
-        }
-    }
-
-    @Override
     public void onOptionChain(String underlying, long exchangeNanos, long receiveNanos, OptionChain chain) {
         InstrumentState state = instrument(underlying);
         if (state == null) {
@@ -125,7 +106,7 @@ public final class MarketState implements MarketEventListener {
     public void onFeedHealth(String source, String instrument, FeedHealth health, long receiveNanos, String reason) {
         InstrumentState state = instruments.get(instrument);
         if (state != null) {
-            state.onFeedHealth(source, health);
+            state.onFeedHealth(health);
         } else {
             unknownInstrumentEvents.increment();
         }

@@ -31,10 +31,7 @@ import java.util.Objects;
  * and the recorded-capture replay run.
  *
  * <p>What the listener sees: every snapshot the book loads and every depth event except duplicates (in arrival order,
- * so a consumer running its own {@link BookSynchronizer} with the same rules reaches the same book), each handed on
- * after the session's book has taken it, together with that book, so the worker reads it instead of keeping a second
- * one (one book per symbol; {@link MarketEventListener#onDepthUpdate(String, long, long, DepthUpdate,
- * BookSynchronizer)}); trades and
+ * so a consumer running its own {@link BookSynchronizer} with the same rules reaches the same book), trades and
  * tickers that pass validation, and a health change whenever a symbol's health changes. A symbol is {@code LIVE} only
  * while its book is synchronised (for depth) or data flows (trades and tickers only); a sequence gap, a crossed book
  * or a book that disagrees with the venue's own bookTicker at the same update id makes it {@code STALE} and asks for a
@@ -196,10 +193,8 @@ public final class BinanceStreamSession {
                     + s.sync.lastUpdateId() + ")", receiveNanos);
             return;
         }
-        // applied first, then handed on with the book: the listener reads this book rather than keeping a copy
-        BookSynchronizer applied = s.sync;
-        UpdateOutcome outcome = applied.onUpdate(update);
-        listener.onDepthUpdate(s.symbol, update.eventTimeMillis() * 1_000_000L, receiveNanos, update, applied);
+        listener.onDepthUpdate(s.symbol, update.eventTimeMillis() * 1_000_000L, receiveNanos, update);
+        UpdateOutcome outcome = s.sync.onUpdate(update);
         if (outcome == UpdateOutcome.GAP) {
             String reason = "sequence gap at " + position + ": expected " + s.sync.lastGapExpected() + ", got "
                     + s.sync.lastGapReceived();
@@ -222,8 +217,8 @@ public final class BinanceStreamSession {
             return; // older than the live book: the synchroniser would ignore it, and so must the listener
         }
         s.checkpoints.reset();
+        listener.onDepthSnapshot(s.symbol, receiveNanos, snapshot);
         s.sync.onSnapshot(snapshot);
-        listener.onDepthSnapshot(s.symbol, receiveNanos, snapshot, s.sync);
         if (s.sync.state() == SyncState.STALE) {
             s.resyncing = true;
             s.staleReason = "sequence gap in the events buffered after snapshot " + snapshot.lastUpdateId()

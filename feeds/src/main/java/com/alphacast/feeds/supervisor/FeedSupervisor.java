@@ -1,7 +1,6 @@
 package com.alphacast.feeds.supervisor;
 
 import com.alphacast.core.marketdata.FeedStatus;
-import com.alphacast.core.book.BookSynchronizer;
 import com.alphacast.core.book.DepthSnapshot;
 import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.classification.Aggressor;
@@ -375,22 +374,6 @@ public final class FeedSupervisor implements FeedSource {
         public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot) {
             if (passes(instrument, receiveNanos)) {
                 downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
-            }
-        }
-
-        @Override
-        public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update,
-                                  BookSynchronizer sourceBook) {
-            if (passes(instrument, receiveNanos)) {
-                downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update, sourceBook);
-            }
-        }
-
-        @Override
-        public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot,
-                                    BookSynchronizer sourceBook) {
-            if (passes(instrument, receiveNanos)) {
-                downstream.onDepthSnapshot(instrument, receiveNanos, snapshot, sourceBook);
             }
         }
 

@@ -80,67 +80,6 @@ class BinanceStreamSessionTest {
                 .isLessThanOrEqualTo(4);
     }
 
-    @Test
-    void handsEveryDepthEventOnAfterItsBookTookItTogetherWithThatBook() throws IOException {
-        BookWatcher listener = new BookWatcher();
-        BinanceStreamSession session = new BinanceStreamSession("usdm", BinanceMarket.USDM_FUTURES,
-                List.of("BTCUSDT"), true, listener, BinanceStreamSession.SnapshotRequests.NONE,
-                new InputQuality("usdm", 10_000, 1_000));
-        session.connected(0);
-        try (InputStream raw = Files.newInputStream(
-                TestData.file("orderbook/hftbacktest_binance_usdm_btcusdt_20240808.gz"));
-             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                     StandardCharsets.UTF_8))) {
-            String line;
-            for (int k = 0; k < 6_000 && (line = r.readLine()) != null; k++) {
-                int brace = line.indexOf('{');
-                feed(session, line.substring(brace), Long.parseLong(line, 0, brace - 1, 10), k);
-                if (listener.last != null) {
-                    assertThat(listener.last).as("the book handed on is the session's").isSameAs(
-                            session.book("BTCUSDT"));
-                }
-            }
-        }
-        assertThat(listener.snapshots).isEqualTo(1);
-        assertThat(listener.depth).isGreaterThan(400);
-        assertThat(listener.withoutBook).as("events handed on without the book").isZero();
-        assertThat(listener.notYetApplied).as("events handed on before the book took them").isZero();
-        assertThat(session.health("BTCUSDT")).isEqualTo(FeedHealth.LIVE);
-    }
-
-    /** Checks that each depth event arrives with a book that already reflects it. */
-    private static final class BookWatcher extends Counting {
-        com.alphacast.core.book.BookSynchronizer last;
-        long snapshots;
-        long withoutBook;
-        long notYetApplied;
-
-        @Override
-        public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update) {
-            withoutBook++;
-        }
-
-        @Override
-        public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update,
-                                  com.alphacast.core.book.BookSynchronizer sourceBook) {
-            depth++;
-            last = sourceBook;
-            if (sourceBook.isLive() && sourceBook.lastUpdateId() != update.finalUpdateId()) {
-                notYetApplied++;
-            }
-        }
-
-        @Override
-        public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot,
-                                    com.alphacast.core.book.BookSynchronizer sourceBook) {
-            snapshots++;
-            last = sourceBook;
-            if (sourceBook.state() == com.alphacast.core.book.SyncState.AWAITING_SNAPSHOT) {
-                notYetApplied++;
-            }
-        }
-    }
-
     private static void feed(BinanceStreamSession session, String frame, long received, long position) {
         if (frame.startsWith("{\"lastUpdateId\"")) {
             session.onSnapshotBody("BTCUSDT", frame, received); // the REST body a resync fetches
@@ -149,7 +88,7 @@ class BinanceStreamSessionTest {
         }
     }
 
-    private static class Counting implements MarketEventListener {
+    private static final class Counting implements MarketEventListener {
         long trades;
         long tops;
         long depth;
