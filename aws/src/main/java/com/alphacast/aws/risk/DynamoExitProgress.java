@@ -1,12 +1,19 @@
 package com.alphacast.aws.risk;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.core.usecase.approval.CountedPosition;
 import com.alphacast.core.usecase.approval.ExitProgress;
+import com.alphacast.core.usecase.trading.ExitCheck;
 import com.alphacast.core.usecase.trading.ExitWatermark;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -14,9 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * How far the position function has checked exits, per symbol, in the control table ({@code exits-checked#<symbol>},
- * {@code checkedThrough} in epoch ms). The position function moves it forward only; the risk check polls it, for at
- * most {@code maxWait}, before deciding a signal while positions are open.
+ * How far the position function has checked exits, per symbol, in the control table ({@code exits-checked#<symbol>}:
+ * {@code checkedThrough} in epoch ms and {@code positions}, the string set of the positions that check read). The
+ * position function moves it forward only; the risk check polls it, for at most {@code maxWait}, before deciding a
+ * signal at the open-position limit.
  */
 public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
 
@@ -37,27 +45,60 @@ public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
         this.clock = clock;
     }
 
+    /**
+     * A later horizon replaces the record; the same horizon adds its positions (two checks through one bar, each
+     * having read the positions at its own moment); an earlier one changes nothing.
+     */
     @Override
-    public void checkedThrough(String symbol, Instant horizon) {
+    public void checked(String symbol, ExitCheck check) {
+        Map<String, AttributeValue> key = Map.of("controlKey", AttributeValue.fromS(key(symbol)));
+        AttributeValue horizon = AttributeValue.fromN(Long.toString(check.horizon().toEpochMilli()));
+        boolean named = !check.positions().isEmpty();
+        AttributeValue positions = named ? AttributeValue.fromSs(List.copyOf(check.positions())) : null;
         try {
-            db.updateItem(UpdateItemRequest.builder().tableName(controlTable)
-                    .key(Map.of("controlKey", AttributeValue.fromS(key(symbol))))
-                    .updateExpression("SET checkedThrough = :t")
+            db.updateItem(UpdateItemRequest.builder().tableName(controlTable).key(key)
+                    .updateExpression(named ? "SET checkedThrough = :t, positions = :p"
+                            : "SET checkedThrough = :t REMOVE positions")
                     .conditionExpression("attribute_not_exists(checkedThrough) OR checkedThrough < :t")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(horizon.toEpochMilli()))))
+                    .expressionAttributeValues(named ? Map.of(":t", horizon, ":p", positions) : Map.of(":t", horizon))
+                    .build());
+            return;
+        } catch (ConditionalCheckFailedException sameOrFurther) {
+            if (!named) {
+                return;
+            }
+        }
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(controlTable).key(key)
+                    .updateExpression("ADD positions :p")
+                    .conditionExpression("checkedThrough = :t")
+                    .expressionAttributeValues(Map.of(":t", horizon, ":p", positions))
                     .build());
         } catch (ConditionalCheckFailedException alreadyFurther) {
-            // A later bar was checked first: the mark never moves back.
+            // A later bar was checked first: the record never moves back.
         }
     }
 
     @Override
-    public boolean awaitCheckedThrough(String symbol, Instant marketTime) {
+    public boolean awaitChecked(Instant marketTime, List<CountedPosition> counted,
+                                Supplier<List<CountedPosition>> recount) {
         Instant giveUp = clock.instant().plus(maxWait);
+        List<CountedPosition> positions = counted;
+        boolean recounted = false;
         while (true) {
-            if (checkedThrough(symbol) >= marketTime.toEpochMilli()) {
+            Wait wait = waitFor(positions, marketTime);
+            if (wait == Wait.NONE) {
                 return true;
             }
+            if (wait == Wait.PASSED_WITHOUT_NAMING && !recounted) {
+                // A check went past the signal without naming a counted position: it may have closed since it was
+                // counted (a later check no longer names what it closed), or its order is not filled yet. Counting
+                // again tells which; the first is over at once, the second waits for the check after its fill.
+                positions = recount.get();
+                recounted = true;
+                continue;
+            }
+            recounted = false;
             if (!clock.instant().isBefore(giveUp)) {
                 return false;
             }
@@ -70,10 +111,38 @@ public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
         }
     }
 
-    private long checkedThrough(String symbol) {
+    private enum Wait { NONE, BEHIND, PASSED_WITHOUT_NAMING }
+
+    /** What is still to wait for: nothing, a check that has not reached the signal, or one that passed it. */
+    private Wait waitFor(List<CountedPosition> positions, Instant marketTime) {
+        Map<String, Optional<ExitCheck>> checks = new HashMap<>();
+        Wait wait = Wait.NONE;
+        for (CountedPosition position : positions) {
+            if (!position.exitUndecided()) {
+                continue;
+            }
+            Optional<ExitCheck> check = checks.computeIfAbsent(position.underlying(), this::lastCheck);
+            if (check.isPresent() && check.get().covers(position.signalId(), marketTime)) {
+                continue;
+            }
+            if (check.isPresent() && !check.get().horizon().isBefore(marketTime)) {
+                return Wait.PASSED_WITHOUT_NAMING;
+            }
+            wait = Wait.BEHIND;
+        }
+        return wait;
+    }
+
+    /** The latest check recorded for {@code symbol}, if any. */
+    public Optional<ExitCheck> lastCheck(String symbol) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(controlTable)
                 .key(Map.of("controlKey", AttributeValue.fromS(key(symbol)))).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Long.MIN_VALUE : AttributeValues.longValue(item, "checkedThrough", Long.MIN_VALUE);
+        if (item == null || item.isEmpty() || !item.containsKey("checkedThrough")) {
+            return Optional.empty();
+        }
+        AttributeValue positions = item.get("positions");
+        return Optional.of(new ExitCheck(Instant.ofEpochMilli(AttributeValues.longValue(item, "checkedThrough", 0)),
+                positions == null || !positions.hasSs() ? Set.of() : Set.copyOf(positions.ss())));
     }
 
     private static String key(String symbol) {

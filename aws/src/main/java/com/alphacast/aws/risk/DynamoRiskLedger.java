@@ -16,6 +16,7 @@ import com.alphacast.core.risk.RiskState;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.approval.CountedPosition;
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.OpenPositionsAsOf;
 import com.alphacast.core.usecase.approval.RiskLedger;
@@ -132,25 +133,29 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     /**
-     * Reads every approval (the {@code ApprovalsByTime} index) and counts those open at the signal's market time
-     * by their recorded {@code exitTime}, not by whether the position function has released them yet: it may
-     * already have closed, at a later bar, a position that was open when this signal happened. Only the three
-     * attributes the rule needs are read (not the signal's JSON), since every decision reads every approval.
+     * Reads every approval (the {@code ApprovalsByTime} index) and keeps those open at the signal's market time by
+     * their recorded {@code exitTime}, not by whether the position function has released them yet: it may already
+     * have closed, at a later bar, a position that was open when this signal happened. Only the attributes the rule
+     * needs are read (not the signal's JSON), since every decision reads every approval; an approval recorded before
+     * {@code underlying} was stored with it has its signal read for it.
      */
     @Override
-    public int openAt(Signal signal) {
-        int open = 0;
+    public List<CountedPosition> openAt(Signal signal) {
+        List<CountedPosition> open = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
                 .indexName("ApprovalsByTime")
                 .keyConditionExpression("approvalFeed = :approved")
                 .expressionAttributeValues(Map.of(":approved", s(APPROVED)))
-                .projectionExpression("signalId, marketTime, exitTime")
+                .projectionExpression("signalId, marketTime, exitTime, underlying")
                 .build()).items()) {
+            String signalId = AttributeValues.string(item, "signalId");
             Instant enteredAt = Instant.parse(AttributeValues.string(item, "marketTime"));
-            Instant exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse).orElse(null);
-            if (OpenPositionsAsOf.enteredBefore(enteredAt, AttributeValues.string(item, "signalId"), signal)
-                    && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
-                open++;
+            Optional<Instant> exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse);
+            if (OpenPositionsAsOf.enteredBefore(enteredAt, signalId, signal)
+                    && OpenPositionsAsOf.stillOpenAt(exitTime.orElse(null), signal)) {
+                String underlying = AttributeValues.optionalString(item, "underlying").orElseGet(() ->
+                        decisionFor(signalId).orElseThrow().signal().underlying());
+                open.add(new CountedPosition(signalId, underlying, exitTime));
             }
         }
         return open;
@@ -258,8 +263,7 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
                 .map(RiskDecision::decidedAt);
     }
 
-    /** The signal ids alone (projected): the position function asks on every bar, and needs no signal decoded. */
-    @Override
+    /** The signals holding a slot (ids alone, projected): approved, their position not closed yet, or not even opened. */
     public List<String> held() {
         List<String> held = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
@@ -428,6 +432,7 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         item.put("marketTime", s(signal.marketTime().toString()));
         item.put("strategy", s(signal.strategy()));
         item.put("instrument", s(signal.instrument()));
+        item.put("underlying", s(signal.underlying()));
         item.put("signal", s(json.write(signal)));
         item.put("approved", bool(decision.approved()));
         item.put("reasons", strings(decision.reasons()));

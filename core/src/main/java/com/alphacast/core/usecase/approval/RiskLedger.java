@@ -36,12 +36,12 @@ public interface RiskLedger {
     RiskState state(LocalDate tradingDay);
 
     /**
-     * How many approved positions were open at {@code signal}'s market time: approved for a signal earlier in
-     * market time (or at the same time with a smaller id) and not closed at or before that time. Counting as of
-     * market time, not as of what the position function has recorded so far, makes a decision the same however
-     * far ahead of the risk check the position function runs.
+     * The approved positions open at {@code signal}'s market time: approved for a signal earlier in market time (or at
+     * the same time with a smaller id) and not closed at or before that time. Counting as of market time, not as of
+     * what the position function has recorded so far, makes a decision the same however far ahead of the risk check
+     * the position function runs.
      */
-    int openAt(Signal signal);
+    List<CountedPosition> openAt(Signal signal);
 
     /**
      * Records {@code decision} with {@code pending} (the forwards it has to send, none for a rejection) in one

@@ -69,17 +69,17 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        int openBeforeExits = ledger.openAt(signal);
+        List<CountedPosition> openBeforeExits = ledger.openAt(signal);
         // Until the position function has checked the bars up to this signal, positions it will find closed still
         // count as open: the count can only be too high, never too low. So it is exact enough to decide on unless it
         // reaches the limit; only then could the exits still to be checked change the decision, and only then is it
-        // worth waiting (bounded) for the position function to catch up with the bars before this signal.
-        boolean waited = openBeforeExits >= riskCheck.limits().maxOpenPositions();
+        // worth waiting (bounded) for the position function to have checked each counted position up to this signal.
+        boolean waited = openBeforeExits.size() >= riskCheck.limits().maxOpenPositions();
         if (waited) {
-            exits.awaitCheckedThrough(signal.underlying(), signal.marketTime());
+            exits.awaitChecked(signal.marketTime(), openBeforeExits, () -> ledger.openAt(signal));
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            int open = attempt == 1 && !waited ? openBeforeExits : ledger.openAt(signal);
+            int open = attempt == 1 && !waited ? openBeforeExits.size() : ledger.openAt(signal).size();
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, asOfMarketTime(day, open), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);

@@ -1,10 +1,11 @@
 package com.alphacast.core.usecase.trading;
 
-import java.time.Instant;
-
 /** Records how far exits on a symbol have been checked, for the risk check to wait on ({@code ExitProgress}). */
 public interface ExitWatermark {
 
-    /** Exits on {@code symbol} are decided for every bar ending at or before {@code horizon} (never moves back). */
-    void checkedThrough(String symbol, Instant horizon);
+    /**
+     * Exits on {@code check}'s symbol are decided for its positions through its horizon. A record never moves back:
+     * one at an earlier horizon than the stored one changes nothing, one at the same horizon adds its positions.
+     */
+    void checked(String symbol, ExitCheck check);
 }

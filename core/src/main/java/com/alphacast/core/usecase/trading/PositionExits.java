@@ -71,13 +71,13 @@ public final class PositionExits {
 
     /**
      * Closes every open position on {@code symbol} that exited in bars ending at or before {@code horizon}, then
-     * records that exits on {@code symbol} are checked through {@code horizon}: not when a close failed (the retry
-     * must finish it first), nor while a slot is held by an approval whose position was not open when this check
-     * began (its order is not filled yet, or was filled meanwhile: either way this check did not see it; the order
-     * function asks for a check once it is filled).
+     * records which positions on {@code symbol} are checked through {@code horizon}: those open when this check read
+     * them. Nothing is recorded when a close failed (the retry must finish it first). An approval whose position was
+     * not open yet (its order not filled) is not named, so the risk check keeps waiting for it; the order function asks
+     * for a check once it is filled.
      *
      * <p>Reads per call: the open positions once, the symbol's bars once (from the earliest bar any of its positions
-     * still has to check; each position then judges only the bars after its own last check), the held slots once.
+     * still has to check; each position then judges only the bars after its own last check).
      */
     public List<PositionExit> closeExited(String symbol, Instant horizon) {
         List<Position> open = ledger.openPositions();
@@ -92,10 +92,8 @@ public final class PositionExits {
             }
         }
         Set<String> checked = new HashSet<>();
-        open.forEach(position -> checked.add(position.signalId()));
-        if (checked.containsAll(slots.held())) {
-            watermark.checkedThrough(symbol, horizon);
-        }
+        onSymbol.forEach(position -> checked.add(position.signalId()));
+        watermark.checked(symbol, new ExitCheck(horizon, checked));
         return closed;
     }
 

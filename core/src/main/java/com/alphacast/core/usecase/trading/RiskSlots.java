@@ -2,7 +2,6 @@ package com.alphacast.core.usecase.trading;
 
 import com.alphacast.core.trading.PositionExit;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The risk check's position slots. The position function, which alone decides exits, gives a position's slot
@@ -25,7 +24,4 @@ public interface RiskSlots {
      * @return false when it was already given back (nothing changed)
      */
     boolean releaseUnfilled(String signalId, Instant at);
-
-    /** The signals holding a slot: approved, their position not closed yet (or not even opened: order on its way). */
-    List<String> held();
 }

@@ -71,13 +71,15 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
     }
 
     @Override
-    public int openAt(Signal signal) {
+    public List<CountedPosition> openAt(Signal signal) {
         Map<String, Instant> exitTimes = new HashMap<>();
         closed.forEach(exit -> exitTimes.put(exit.signalId(), exit.time()));
-        return (int) decisions.values().stream()
+        return decisions.values().stream()
                 .filter(d -> d.decision().approved() && OpenPositionsAsOf.enteredBefore(d.signal(), signal))
                 .filter(d -> OpenPositionsAsOf.stillOpenAt(exitTimes.get(d.signal().id()), signal))
-                .count();
+                .map(d -> new CountedPosition(d.signal().id(), d.signal().underlying(),
+                        Optional.ofNullable(exitTimes.get(d.signal().id()))))
+                .toList();
     }
 
     @Override
@@ -138,10 +140,6 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
         return List.copyOf(openExposures.values());
     }
 
-    @Override
-    public List<String> held() {
-        return List.copyOf(openExposures.keySet());
-    }
 
     @Override
     public boolean release(PositionExit exit) {

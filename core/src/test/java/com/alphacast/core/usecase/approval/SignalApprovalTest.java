@@ -46,7 +46,12 @@ class SignalApprovalTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final List<Forward> published = publisher.published;
     private final List<String> exitWaits = new ArrayList<>();
-    private final ExitProgress exitProgress = (symbol, marketTime) -> exitWaits.add(symbol + " " + marketTime);
+    /** Records each wait as the signal's market time and the positions it waited for (underlying:id, sorted). */
+    private final ExitProgress exitProgress = (marketTime, counted, recount) -> {
+        exitWaits.add(marketTime + " " + counted.stream().filter(CountedPosition::exitUndecided)
+                .map(position -> position.underlying() + ":" + position.signalId()).sorted().toList());
+        return true;
+    };
 
     private SignalApproval approval(RiskLimits limits, Instant now) {
         return new SignalApproval(new RiskCheck(limits), ledger,
@@ -234,7 +239,7 @@ class SignalApprovalTest {
 
         assertThat(whileOpen.reasons()).singleElement().asString().contains("open positions");
         // With s1 open, s2 first waited for the position function to check the bars up to it; s3 had nothing to wait for.
-        assertThat(exitWaits).containsExactly("ES " + later);
+        assertThat(exitWaits).containsExactly(later + " [ES:s1]");
         assertThat(afterClose.approved()).isTrue();
         assertThat(ledger.closedExposures()).extracting(PositionExit::signalId).containsExactly("s1");
         assertThat(ledger.openPositions()).isEqualTo(1);
@@ -254,7 +259,7 @@ class SignalApprovalTest {
 
         assertThat(third.approved()).isTrue();
         assertThat(fourth.reasons()).singleElement().asString().contains("max open positions reached (3 of 3)");
-        assertThat(exitWaits).containsExactly("ES " + later.plusSeconds(1));
+        assertThat(exitWaits).containsExactly(later.plusSeconds(1) + " [ES:s1, ES:s2, ES:s3]");
     }
 
     @Test
@@ -269,6 +274,8 @@ class SignalApprovalTest {
         RiskDecision s3 = approval(limits(1, 5), s3Time.plusSeconds(1)).decide(signal("s3", s3Time));
 
         assertThat(s2.reasons()).singleElement().asString().contains("open positions");
+        // s1's exit is decided (after s2): nothing the position function could still find changes s2's count.
+        assertThat(exitWaits).containsExactly(s2Time + " []");
         // An exit at the signal's own market time has already given the slot back.
         assertThat(s3.approved()).isTrue();
     }
@@ -313,7 +320,7 @@ class SignalApprovalTest {
         }
 
         @Override
-        public int openAt(Signal signal) {
+        public List<CountedPosition> openAt(Signal signal) {
             return delegate.openAt(signal);
         }
 

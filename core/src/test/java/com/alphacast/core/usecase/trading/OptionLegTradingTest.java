@@ -76,10 +76,6 @@ class OptionLegTradingTest {
             return releasedUnfilled.add(signalId + " " + at);
         }
 
-        @Override
-        public List<String> held() {
-            return List.of();
-        }
     };
     private final Clock clock = Clock.fixed(SIGNAL_TIME.plusSeconds(2), ZoneOffset.UTC);
     private final PublicationRelease publications = new PublicationRelease(

@@ -53,10 +53,6 @@ class OrderSubmissionTest {
             return held.remove(signalId);
         }
 
-        @Override
-        public List<String> held() {
-            return List.copyOf(held);
-        }
     };
     private final OrderSubmission submission = new OrderSubmission(new PaperBroker(market, 0.25, 1), ledger, market,
             new PublicationRelease(TIERS, queue, signalId -> Optional.of(BAR_END), CLOCK), exitChecks::add, slots, CLOCK);

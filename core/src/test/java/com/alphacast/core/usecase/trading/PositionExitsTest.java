@@ -32,7 +32,6 @@ class PositionExitsTest {
     private final RecordingReleaseQueue queue = new RecordingReleaseQueue();
     private final List<PositionExit> releasedSlots = new ArrayList<>();
     private final List<String> checkedThrough = new ArrayList<>();
-    private final List<String> held = new ArrayList<>();
     private final RiskSlots slots = new RiskSlots() {
         @Override
         public boolean release(PositionExit exit) {
@@ -44,15 +43,16 @@ class PositionExitsTest {
             throw new AssertionError("the position function gives back only the slots of positions it closes");
         }
 
-        @Override
-        public List<String> held() {
-            return List.copyOf(held);
-        }
     };
     private final PositionExits exits = new PositionExits(ledger, market, market, 50, slots,
             new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                     queue, signalId -> Optional.of(FILLED), Clock.fixed(FILLED.plusSeconds(600), ZoneOffset.UTC)),
-            (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
+            this::recordCheck);
+
+    /** Each recorded check as the symbol, its horizon and the positions it names, sorted. */
+    private void recordCheck(String symbol, ExitCheck check) {
+        checkedThrough.add(symbol + " " + check.horizon() + " " + check.positions().stream().sorted().toList());
+    }
 
     private static Bar bar(String symbol, int minute, double open, double high, double low, double close) {
         Instant start = FILLED.plusSeconds(60L * minute);
@@ -81,7 +81,8 @@ class PositionExitsTest {
         });
         assertThat(again).isEmpty();
         assertThat(ledger.closed()).singleElement().satisfies(c -> assertThat(c.realizedPnl()).isEqualTo(200.0));
-        assertThat(checkedThrough).containsExactly("ES " + horizon, "ES " + horizon);
+        // The first check read p1 open; the second found nothing open.
+        assertThat(checkedThrough).containsExactly("ES " + horizon + " [p1]", "ES " + horizon + " []");
         assertThat(releasedSlots).containsExactly(closed.get(0));
         assertThat(queue.publications()).singleElement().isInstanceOfSatisfying(Publication.TargetHit.class, hit -> {
             assertThat(hit.exit().realizedPnl()).isEqualTo(200.0);
@@ -141,7 +142,8 @@ class PositionExitsTest {
         // earliest of them still had to look; one read of the open positions per bar.
         assertThat(market.historyReadsFrom()).containsExactly(FILLED, quiet.end(), alsoQuiet.end());
         assertThat(ledger.openPositionReads()).isEqualTo(3);
-        assertThat(checkedThrough).containsExactly("ES " + quiet.end(), "ES " + alsoQuiet.end(), "ES " + both.end());
+        assertThat(checkedThrough).containsExactly("ES " + quiet.end() + " [p1, p2]", "ES " + alsoQuiet.end() + " [p1, p2]",
+                "ES " + both.end() + " [p1, p2]");
     }
 
     @Test
@@ -171,7 +173,7 @@ class PositionExitsTest {
         PositionExits failing = new PositionExits(ledger, market, market, 50, slots,
                 new PublicationRelease(Map.of(Tier.PREMIUM, new TierPolicy(0, Map.of(Channel.TELEGRAM, List.of("-1001")))),
                         new RecordingReleaseQueue().unavailable(true), signalId -> Optional.empty(), Clock.systemUTC()),
-                (symbol, horizon) -> checkedThrough.add(symbol + " " + horizon));
+                this::recordCheck);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.closeExited("ES", FILLED.plusSeconds(60)))
                 .hasMessageContaining("queue unavailable");
@@ -199,17 +201,19 @@ class PositionExitsTest {
     }
 
     @Test
-    void exitsAreNotMarkedCheckedWhileAnApprovedOrderHasNoPositionYet() {
+    void aCheckNamesOnlyThePositionsItReadSoAnApprovalFilledLaterIsNotTakenAsChecked() {
         ledger.open(longEs("p1"));
-        held.addAll(List.of("p1", "p2"));
+        ledger.open(new Position("nq1", "NQ", "NQU1", Direction.LONG, 1, 2400.0, 2390.0, 2420.0, FILLED));
         market.add(bar("ES", 0, 1300.0, 1301.0, 1299.0, 1300.5));
 
         exits.closeExited("ES", FILLED.plusSeconds(60));
-        held.remove("p2");
+        // p2's order is filled only now, after the check above read the positions: that check says nothing about it.
+        ledger.open(new Position("p2", "ES", "ESU1", Direction.LONG, 1, 1300.0, 1298.0, 1304.0, FILLED));
         exits.closeExited("ES", FILLED.plusSeconds(60));
 
-        // p2's order was not filled at the first bar: the risk check must not take "checked" to mean p2 was.
-        assertThat(checkedThrough).containsExactly("ES " + FILLED.plusSeconds(60));
+        // Only the symbol's own positions are named: NQ's bars decide nq1.
+        assertThat(checkedThrough).containsExactly("ES " + FILLED.plusSeconds(60) + " [p1]",
+                "ES " + FILLED.plusSeconds(60) + " [p1, p2]");
     }
 
     @Test

@@ -90,6 +90,8 @@ class PositionExitHandlerTest {
                 .tableName(cloud.tableName("ControlTable"))
                 .key(Map.of("controlKey", AttributeValue.fromS("exits-checked#ES"))).consistentRead(true)).item();
         assertThat(watermark.get("checkedThrough").n()).isEqualTo(Long.toString(stopLater.endMillis()));
+        // The check read p1 open (and closed it): the risk check may take p1's exit as decided through that bar.
+        assertThat(watermark.get("positions").ss()).containsExactly("p1");
     }
 
     private static SQSEvent event(LocalCloud cloud, List<String> bodies) {

@@ -50,9 +50,9 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         QueueForwardPublisher forwards = new QueueForwardPublisher(
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                 new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
-        this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards,
-                new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
-                        exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock),
+        DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
+                exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock);
+        this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
         // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
         Signal sample = SnapStartPriming.sample();
@@ -60,6 +60,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
             ledger.decisionFor(sample.id());
             ledger.state(resources.settings().market().session().tradingDay(sample.marketTime()));
             ledger.openAt(sample);
+            exits.lastCheck(sample.underlying());
             approval.forwardsOf(sample, RiskDecision.approve(sample.id(), sample.marketTime()))
                     .forEach(forwards::refusals);
         }).register();

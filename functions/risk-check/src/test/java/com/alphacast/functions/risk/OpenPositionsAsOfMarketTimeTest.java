@@ -10,13 +10,18 @@ import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.PositionExit;
+import com.alphacast.core.usecase.approval.CountedPosition;
 import com.alphacast.core.usecase.approval.RiskLedger;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -51,10 +56,34 @@ class OpenPositionsAsOfMarketTimeTest {
         // The position function has already stopped it out at the 22:38 bar, before the 22:31 signal is decided.
         assertThat(ledger.release(new PositionExit(first.id(), ExitReason.STOP, 1305.0, STOPPED_OUT))).isTrue();
 
-        assertThat(ledger.openAt(signal("before", ENTRY.minusSeconds(60)))).isZero();
-        assertThat(ledger.openAt(signal("while-open", Instant.parse("2011-07-31T22:31:00Z")))).isEqualTo(1);
-        assertThat(ledger.openAt(signal("at-the-exit", STOPPED_OUT))).isZero();
+        assertThat(ledger.openAt(signal("before", ENTRY.minusSeconds(60)))).isEmpty();
+        // Counted with its exit, which is decided: nothing for the risk check to wait for.
+        assertThat(ledger.openAt(signal("while-open", Instant.parse("2011-07-31T22:31:00Z"))))
+                .containsExactly(new CountedPosition(first.id(), "ES", Optional.of(STOPPED_OUT)));
+        assertThat(ledger.openAt(signal("at-the-exit", STOPPED_OUT))).isEmpty();
         // The wall-clock counter was given back all the same: only the decision's view is as of market time.
         assertThat(ledger.state(TRADING_DAY).openPositions()).isZero();
+    }
+
+    @Test
+    void approvalRecordedBeforeItsUnderlyingWasStoredIsCountedOnItsSignalsUnderlying(LocalCloud cloud) {
+        DynamoRiskLedger ledger = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),
+                cloud.tableName("ControlTable"), new JsonCodec());
+        Instant entry = Instant.parse("2011-08-01T14:00:00Z");
+        Signal older = new Signal("volume-spike:NQU1:2011-08-01T14:00:00Z", "volume-spike", "NQ", "NQU1",
+                Direction.LONG, 2300.0, 2290.0, 2320.0, 1, 0.7, "test", entry, entry);
+        ledger.commit(older, LocalDate.parse("2011-08-02"), new RiskDecision(older.id(), true, List.of(),
+                entry.plusSeconds(1)), new RiskLimits(5, 5, 3, 1.5, 60), List.of());
+        // As an item written by the release before this one looks.
+        cloud.dynamoDb().updateItem(UpdateItemRequest.builder().tableName(cloud.tableName("SignalsTable"))
+                .key(Map.of("signalId", AttributeValue.fromS(older.id()))).updateExpression("REMOVE underlying").build());
+
+        try {
+            assertThat(ledger.openAt(signal("next", entry.plusSeconds(60))))
+                    .contains(new CountedPosition(older.id(), "NQ", Optional.empty()));
+        } finally {
+            // The stack is shared with the other test, which needs every slot free.
+            ledger.release(new PositionExit(older.id(), ExitReason.TARGET, 2320.0, entry.plusSeconds(30)));
+        }
     }
 }
