@@ -25,11 +25,13 @@ import com.alphacast.core.usecase.trading.RiskSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -133,32 +135,55 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     /**
-     * Reads every approval (the {@code ApprovalsByTime} index) and keeps those open at the signal's market time by
-     * their recorded {@code exitTime}, not by whether the position function has released them yet: it may already
-     * have closed, at a later bar, a position that was open when this signal happened. Only the attributes the rule
-     * needs are read (not the signal's JSON), since every decision reads every approval; an approval recorded before
-     * {@code underlying} was stored with it has its signal read for it.
+     * The positions open at the signal's market time, by their recorded {@code exitTime}, not by whether the position
+     * function has released them yet: it may already have closed, at a later bar, a position that was open when this
+     * signal happened. Two reads bounded by what can be open, not every approval ever made: the slots still held
+     * ({@code OpenExposures}), then the approvals that exited from the signal's second on ({@code ApprovalsByExit}).
+     * In that order, an approval released between the two reads is seen by its exit. Only the attributes the rule
+     * needs are read; an approval recorded before {@code underlying} was stored with it has its signal read for it.
+     *
+     * <p>Both indexes are read eventually consistently, as any index is: a release a moment old may be missing from
+     * both, and the count come out one low. The commit's conditional counter of slots held now still bounds it.
      */
     @Override
     public List<CountedPosition> openAt(Signal signal) {
-        List<CountedPosition> open = new ArrayList<>();
+        Map<String, CountedPosition> open = new LinkedHashMap<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
-                .indexName("ApprovalsByTime")
-                .keyConditionExpression("approvalFeed = :approved")
-                .expressionAttributeValues(Map.of(":approved", s(APPROVED)))
+                .indexName("OpenExposures")
+                .keyConditionExpression("exposure = :open")
+                .expressionAttributeValues(Map.of(":open", s("OPEN")))
+                .projectionExpression("signalId, marketTime, underlying")
+                .build()).items()) {
+            String signalId = AttributeValues.string(item, "signalId");
+            if (OpenPositionsAsOf.enteredBefore(Instant.parse(AttributeValues.string(item, "marketTime")), signalId,
+                    signal)) {
+                open.put(signalId, new CountedPosition(signalId, underlying(item, signalId), Optional.empty()));
+            }
+        }
+        // ISO-8601 text orders by time only at equal precision ("…:05Z" sorts after "…:05.5Z"): start a whole second
+        // early at second precision, and let the rule below judge the exact time.
+        String fromSecondBefore = signal.marketTime().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
+        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
+                .indexName("ApprovalsByExit")
+                .keyConditionExpression("approvalFeed = :approved AND exitTime > :from")
+                .expressionAttributeValues(Map.of(":approved", s(APPROVED), ":from", s(fromSecondBefore)))
                 .projectionExpression("signalId, marketTime, exitTime, underlying")
                 .build()).items()) {
             String signalId = AttributeValues.string(item, "signalId");
-            Instant enteredAt = Instant.parse(AttributeValues.string(item, "marketTime"));
-            Optional<Instant> exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse);
-            if (OpenPositionsAsOf.enteredBefore(enteredAt, signalId, signal)
-                    && OpenPositionsAsOf.stillOpenAt(exitTime.orElse(null), signal)) {
-                String underlying = AttributeValues.optionalString(item, "underlying").orElseGet(() ->
-                        decisionFor(signalId).orElseThrow().signal().underlying());
-                open.add(new CountedPosition(signalId, underlying, exitTime));
+            Instant exitTime = Instant.parse(AttributeValues.string(item, "exitTime"));
+            if (OpenPositionsAsOf.enteredBefore(Instant.parse(AttributeValues.string(item, "marketTime")), signalId,
+                    signal) && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
+                open.put(signalId, new CountedPosition(signalId, underlying(item, signalId), Optional.of(exitTime)));
+            } else {
+                open.remove(signalId);
             }
         }
-        return open;
+        return List.copyOf(open.values());
+    }
+
+    private String underlying(Map<String, AttributeValue> item, String signalId) {
+        return AttributeValues.optionalString(item, "underlying")
+                .orElseGet(() -> decisionFor(signalId).orElseThrow().signal().underlying());
     }
 
     @Override

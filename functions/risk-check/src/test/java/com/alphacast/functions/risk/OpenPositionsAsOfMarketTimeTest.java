@@ -86,4 +86,27 @@ class OpenPositionsAsOfMarketTimeTest {
             ledger.release(new PositionExit(older.id(), ExitReason.TARGET, 2320.0, entry.plusSeconds(30)));
         }
     }
+
+    @Test
+    void exitsInTheSignalsOwnSecondAreJudgedToTheMillisecond(LocalCloud cloud) {
+        DynamoRiskLedger ledger = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),
+                cloud.tableName("ControlTable"), new JsonCodec());
+        Instant entry = Instant.parse("2011-08-02T14:00:00Z");
+        Signal half = signal("volume-spike:ESU1:2011-08-02T14:00:00Z", entry);
+        Signal whole = signal("volume-spike:ESU1:2011-08-02T14:00:00.001Z", entry.plusMillis(1));
+        RiskLimits limits = new RiskLimits(5, 5, 3, 1.5, 60);
+        ledger.commit(half, LocalDate.parse("2011-08-03"), RiskDecision.approve(half.id(), entry), limits, List.of());
+        ledger.commit(whole, LocalDate.parse("2011-08-03"), RiskDecision.approve(whole.id(), entry), limits, List.of());
+        // Stored as ISO-8601 text: "14:05:00.500Z" sorts before "14:05:00Z", though it is later.
+        ledger.release(new PositionExit(half.id(), ExitReason.STOP, 1305.0, Instant.parse("2011-08-02T14:05:00.500Z")));
+        ledger.release(new PositionExit(whole.id(), ExitReason.STOP, 1305.0, Instant.parse("2011-08-02T14:05:00Z")));
+
+        assertThat(ledger.openAt(signal("just-before", Instant.parse("2011-08-02T14:04:59.999Z"))))
+                .extracting(CountedPosition::signalId).containsExactlyInAnyOrder(half.id(), whole.id());
+        assertThat(ledger.openAt(signal("on-the-second", Instant.parse("2011-08-02T14:05:00Z"))))
+                .extracting(CountedPosition::signalId).containsExactly(half.id());
+        assertThat(ledger.openAt(signal("in-between", Instant.parse("2011-08-02T14:05:00.250Z"))))
+                .extracting(CountedPosition::signalId).containsExactly(half.id());
+        assertThat(ledger.openAt(signal("at-the-half", Instant.parse("2011-08-02T14:05:00.500Z")))).isEmpty();
+    }
 }
