@@ -43,7 +43,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * (the load profile's limits are far away, so no decision waits for the position function) and forwarded to the
  * orders queue and to the three tiers. Prints p50/p90/p99/max wall time per decision and the AWS requests per decision
  * by operation, counted by an SDK {@link ExecutionInterceptor} on the handler's own clients (every HTTP attempt,
- * retries included).
+ * retries included), and the CPU time of the whole JVM per decision (the embedded servers run in it).
  *
  * <p>Decisions are made one after another, as the function's reserved concurrency of 1 makes them. Every approval
  * stays on record, so the {@code ApprovalsByTime} query each decision makes reads one more item per decision before
@@ -100,6 +100,9 @@ public final class RiskDecisionBench {
         BenchContext context = new BenchContext();
 
         long[] nanos = new long[decisions];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtStart = 0;
         for (int i = 0; i < warmup + decisions; i++) {
             Instant marketTime = SESSION_START.plusSeconds(30L * i);
             Signal signal = new Signal("bench:ESU1:" + marketTime, "volume-spike", "ES", "ESU1", Direction.SHORT,
@@ -107,6 +110,7 @@ public final class RiskDecisionBench {
             SQSEvent event = event(json.write(signal), queueArn, i);
             if (i == warmup) {
                 requests.reset();
+                cpuAtStart = os.getProcessCpuTime();
             }
             long started = System.nanoTime();
             SQSBatchResponse response = handler.handleRequest(event, context);
@@ -118,6 +122,7 @@ public final class RiskDecisionBench {
                 nanos[i - warmup] = took;
             }
         }
+        long cpu = os.getProcessCpuTime() - cpuAtStart;
         check(cloud, json, warmup + decisions);
 
         long[] sorted = nanos.clone();
@@ -127,6 +132,10 @@ public final class RiskDecisionBench {
         System.out.printf(Locale.ROOT, "wall per decision (ms): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
                 millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.90)), millis(percentile(sorted, 0.99)),
                 millis(sorted[sorted.length - 1]));
+        // The servers run in this JVM: their work for the requests is in it, and unlike wall time it barely moves
+        // with what else the machine runs.
+        System.out.printf(Locale.ROOT, "CPU of the whole JVM (handler, SDK, DynamoDB, ElasticMQ) per decision: %.2f ms%n",
+                millis(cpu / decisions));
         Map<String, Long> byOperation = requests.snapshot();
         long total = byOperation.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "AWS requests per decision: %.2f%n", (double) total / decisions);
