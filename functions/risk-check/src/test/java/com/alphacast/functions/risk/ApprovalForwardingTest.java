@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The risk function on the local cloud's tables and queues (demo profile: two open positions at most): an
@@ -108,6 +109,50 @@ class ApprovalForwardingTest {
         assertThat(approved.decision().approved()).isTrue();
         assertThat(approved.pendingForwards()).isEmpty();
         assertThat(cloud.messageCount("OrdersQueue")).isEqualTo(1);
+    }
+
+    @Test
+    void approvalIsForwardedToTheOrdersQueueAndEveryTierAndLeavesNothingPending(LocalCloud cloud) {
+        RiskCheckHandler handler = handler(cloud);
+        // A trading day before the other tests' signals, so neither counts the other against the demo profile's limits.
+        Signal signal = signal("volume-spike:ESU1:2011-07-29T14:00:00Z", "volume 4x", Instant.parse("2011-07-29T14:00:00Z"));
+        int ordersBefore = cloud.messageCount("OrdersQueue");
+        int deliveriesBefore = cloud.messageCount("DeliveriesQueue");
+
+        assertThat(deliver(handler, json.write(signal)).getBatchItemFailures()).isEmpty();
+
+        RecordedDecision decision = ledger(cloud).decisionFor(signal.id()).orElseThrow();
+        assertThat(decision.decision().approved()).isTrue();
+        assertThat(decision.pendingForwards()).isEmpty();
+        assertThat(cloud.messageCount("OrdersQueue") - ordersBefore).isEqualTo(1);
+        // premium, basic and free (the demo profile's tiers), the delayed ones counted too
+        assertThat(cloud.messageCount("DeliveriesQueue") - deliveriesBefore).isEqualTo(3);
+        assertThat(ledger(cloud).pendingForwardsDecidedBefore(Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(ledger(cloud).release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5,
+                signal.marketTime().plusSeconds(60)))).isTrue();
+    }
+
+    @Test
+    void forwardsAllMarkedSentAtOnceTakeTheDecisionOutOfTheSweepsIndex(LocalCloud cloud) {
+        DynamoRiskLedger ledger = ledger(cloud);
+        Signal signal = signal("ledger-test:ESU1:2011-07-31T23:15:00Z", "ledger test", Instant.parse("2011-07-31T23:15:00Z"));
+        Instant decidedAt = Instant.parse("2026-01-05T10:15:00Z");
+        List<Forward> forwards = List.of(new Forward.ToOrders(signal),
+                new Forward.ToTier(new TierDispatch(signal, Tier.PREMIUM, decidedAt), 0),
+                new Forward.ToTier(new TierDispatch(signal, Tier.BASIC, decidedAt), 60));
+        ledger.commit(signal, LocalDate.parse("2011-08-02"), RiskDecision.approve(signal.id(), decidedAt),
+                new RiskLimits(100, 100, 5, 1.5, 300), forwards);
+
+        ledger.forwardedAll(signal.id(), List.of("tier:basic", "orders", "tier:premium"));
+
+        Map<String, AttributeValue> item = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName("SignalsTable"))
+                .key(Map.of("signalId", AttributeValue.builder().s(signal.id()).build())).consistentRead(true)).item();
+        assertThat(item).doesNotContainKeys("pendingForwards", "forwarding", "forwardingSince");
+        assertThat(ledger.pendingForwardsDecidedBefore(decidedAt.plusSeconds(1))).isEmpty();
+        // Marking again (a redelivery racing the sweep) changes nothing and does not fail.
+        ledger.forwardedAll(signal.id(), List.of("orders"));
+        assertThat(ledger.decisionFor(signal.id()).orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5, decidedAt))).isTrue();
     }
 
     @Test
