@@ -143,11 +143,9 @@ public final class QueuePublisher {
                 to++;
             }
             List<SendMessageBatchRequestEntry> batch = entries.subList(from, to);
+            Set<String> accepted = new HashSet<>();
             try {
-                List<BatchResultErrorEntry> failed = sendBatch(batch);
-                Set<String> failedIds = new HashSet<>();
-                failed.forEach(f -> failedIds.add(f.id()));
-                batch.stream().filter(e -> !failedIds.contains(e.id())).forEach(e -> sent.add(Integer.parseInt(e.id())));
+                List<BatchResultErrorEntry> failed = sendBatch(batch, accepted);
                 if (!failed.isEmpty()) {
                     failure = new IllegalStateException(failed.size() + " of " + batch.size()
                             + " messages to " + queueUrl + " failed: "
@@ -156,18 +154,24 @@ public final class QueuePublisher {
             } catch (RuntimeException requestFailed) {
                 failure = requestFailed;
             }
+            // Also those accepted in an earlier round of a request whose resend then failed.
+            batch.stream().filter(e -> accepted.contains(e.id())).forEach(e -> sent.add(Integer.parseInt(e.id())));
             from = to;
         }
         return new Batched(sent, Optional.ofNullable(failure));
     }
 
-    /** Sends one request's entries, resending those SQS failed on its side; returns those still failed. */
-    private List<BatchResultErrorEntry> sendBatch(List<SendMessageBatchRequestEntry> batch) {
+    /**
+     * Sends one request's entries, resending those SQS failed on its side; adds the ids SQS accepted to
+     * {@code accepted} as they come and returns the entries still failed.
+     */
+    private List<BatchResultErrorEntry> sendBatch(List<SendMessageBatchRequestEntry> batch, Set<String> accepted) {
         List<SendMessageBatchRequestEntry> pending = batch;
         List<BatchResultErrorEntry> failed = List.of();
         for (int round = 0; round < MAX_FAILED_ROUNDS && !pending.isEmpty(); round++) {
             List<SendMessageBatchRequestEntry> request = pending;
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(request));
+            response.successful().forEach(entry -> accepted.add(entry.id()));
             failed = response.failed();
             List<String> retry = failed.stream().filter(f -> !Boolean.TRUE.equals(f.senderFault()))
                     .map(BatchResultErrorEntry::id).toList();

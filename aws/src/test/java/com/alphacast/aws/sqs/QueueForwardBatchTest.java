@@ -90,6 +90,17 @@ class QueueForwardBatchTest {
     }
 
     @Test
+    void entriesAcceptedBeforeTheResendOfTheirRequestFailedStillCountAsSent() {
+        sqs.failOnTheirSide(DELIVERIES, 1, 1);
+        sqs.unreachableFrom(DELIVERIES, 2); // the resend of tier:basic never reaches SQS
+
+        ForwardPublisher.Published published = publisher.publishAll(forwardsOf(signal("volume 4x")));
+
+        assertThat(published.sent()).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:free");
+        assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
+    }
+
+    @Test
     void aQueueThatCannotBeReachedLeavesItsForwardsAndTheLaterQueuesUnsent() {
         sqs.unreachable(ORDERS);
 
@@ -121,7 +132,9 @@ class QueueForwardBatchTest {
 
         final List<SendMessageBatchRequest> requests = new ArrayList<>();
         private final Map<String, Map<String, Integer>> failuresLeft = new HashMap<>();
-        private final List<String> unreachable = new ArrayList<>();
+        /** Queue URL → the first request to it (1 = every request) that fails as an unreachable endpoint. */
+        private final Map<String, Integer> unreachableFrom = new HashMap<>();
+        private final Map<String, Integer> requestsTo = new HashMap<>();
 
         /** The entry at {@code position} of requests to {@code queueUrl} fails {@code times} times on SQS's side. */
         void failOnTheirSide(String queueUrl, int position, int times) {
@@ -129,13 +142,18 @@ class QueueForwardBatchTest {
         }
 
         void unreachable(String queueUrl) {
-            unreachable.add(queueUrl);
+            unreachableFrom(queueUrl, 1);
+        }
+
+        void unreachableFrom(String queueUrl, int request) {
+            unreachableFrom.put(queueUrl, request);
         }
 
         @Override
         public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
             requests.add(request);
-            if (unreachable.contains(request.queueUrl())) {
+            int number = requestsTo.merge(request.queueUrl(), 1, Integer::sum);
+            if (number >= unreachableFrom.getOrDefault(request.queueUrl(), Integer.MAX_VALUE)) {
                 throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
             }
             Map<String, Integer> failures = failuresLeft.getOrDefault(request.queueUrl(), Map.of());

@@ -2,6 +2,7 @@ package com.alphacast.functions.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.core.distribution.Tier;
@@ -16,18 +17,25 @@ import com.alphacast.core.trading.ExitReason;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.functions.FakeContext;
+import com.alphacast.functions.FunctionResources;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -128,6 +136,35 @@ class ApprovalForwardingTest {
         // premium, basic and free (the demo profile's tiers), the delayed ones counted too
         assertThat(cloud.messageCount("DeliveriesQueue") - deliveriesBefore).isEqualTo(3);
         assertThat(ledger(cloud).pendingForwardsDecidedBefore(Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(ledger(cloud).release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5,
+                signal.marketTime().plusSeconds(60)))).isTrue();
+    }
+
+    @Test
+    void approvalSendsItsForwardsInOneBatchPerQueueAndMarksThemInOneWrite(LocalCloud cloud) {
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
+        environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"); // no priming requests in the constructor
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                calls.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+            }
+        };
+        RiskCheckHandler handler = new RiskCheckHandler(
+                new FunctionResources(environment, new AwsClients(environment, List.of(counter))), Clock.systemUTC());
+        // A trading day of its own, before the other tests' signals (see above).
+        Signal signal = signal("volume-spike:ESU1:2011-07-28T14:00:00Z", "volume 4x", Instant.parse("2011-07-28T14:00:00Z"));
+        calls.clear();
+
+        assertThat(deliver(handler, json.write(signal)).getBatchItemFailures()).isEmpty();
+
+        assertThat(ledger(cloud).decisionFor(signal.id()).orElseThrow().decision().approved()).isTrue();
+        // The order to the orders queue, the three tiers to the deliveries queue: two requests, not four.
+        assertThat(calls).containsEntry("SendMessageBatch", 2).doesNotContainKey("SendMessage");
+        // Every forward sent: marked, and the decision taken out of the sweep's index, in one write.
+        assertThat(calls).containsEntry("UpdateItem", 1);
         assertThat(ledger(cloud).release(new PositionExit(signal.id(), ExitReason.TARGET, 1306.5,
                 signal.marketTime().plusSeconds(60)))).isTrue();
     }
