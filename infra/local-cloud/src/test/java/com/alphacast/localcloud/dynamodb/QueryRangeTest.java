@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * A Query with a sort-key condition reads the range (it seeks to where the range starts and stops where it ends):
  * every operator, on a number sort key of a table and a string sort key of an index with repeated values, forward and
- * backward, in pages of every size, returns exactly what filtering the whole partition in key order returns.
+ * backward, in one page and in pages, returns exactly what filtering the whole partition in key order returns.
  */
 class QueryRangeTest {
 
@@ -165,7 +165,7 @@ class QueryRangeTest {
         }
     }
 
-    /** Forward and backward, in one page and in pages of 1 and 7 (ExclusiveStartKey), the result is {@code expected}. */
+    /** Forward and backward, in one page and in pages of 3 (ExclusiveStartKey), the result is {@code expected}. */
     private static void check(String index, String keyCondition, String partition, Map<String, AttributeValue> values,
                               List<Map<String, AttributeValue>> expected) {
         Map<String, AttributeValue> withPartition = new HashMap<>(values);
@@ -175,7 +175,7 @@ class QueryRangeTest {
             if (!forward) {
                 java.util.Collections.reverse(inOrder);
             }
-            for (Integer limit : Arrays.asList(null, 1, 7)) {
+            for (Integer limit : Arrays.asList(null, 3)) {
                 List<Map<String, AttributeValue>> read = new ArrayList<>();
                 Map<String, AttributeValue> start = null;
                 int pages = 0;
