@@ -13,7 +13,6 @@ import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -31,7 +30,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import software.amazon.awssdk.core.interceptor.Context.BeforeTransmission;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -134,13 +134,16 @@ public final class RiskDecisionBench {
                 millis(sorted[sorted.length - 1]));
         // The servers run in this JVM: their work for the requests is in it, and unlike wall time it barely moves
         // with what else the machine runs.
-        System.out.printf(Locale.ROOT, "CPU of the whole JVM (handler, SDK, DynamoDB, ElasticMQ) per decision: %.2f ms%n",
+        System.out.printf(Locale.ROOT,
+                "CPU of the whole JVM (handler, SDK, DynamoDB, ElasticMQ) per decision: %.2f ms%n",
                 millis(cpu / decisions));
         Map<String, Long> byOperation = requests.snapshot();
         long total = byOperation.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf(Locale.ROOT, "AWS requests per decision: %.2f%n", (double) total / decisions);
-        byOperation.forEach((operation, count) -> System.out.printf(Locale.ROOT, "  %-22s %.2f%n", operation,
-                (double) count / decisions));
+        System.out.printf(Locale.ROOT,
+                "AWS requests per decision: %.2f (operation, requests and wall ms per decision)%n",
+                (double) total / decisions);
+        byOperation.forEach((operation, count) -> System.out.printf(Locale.ROOT, "  %-22s %5.2f %8.2f ms%n", operation,
+                (double) count / decisions, millis(requests.nanosOf(operation) / decisions)));
     }
 
     /** The run counts only if every signal was approved, every forward sent and marked, every order queued. */
@@ -191,19 +194,46 @@ public final class RiskDecisionBench {
         return event;
     }
 
-    /** Counts every HTTP attempt the clients make, by operation. */
+    /** Counts every HTTP attempt the clients make, and the wall time of every call (attempts in it), by operation. */
     private static final class RequestCounter implements ExecutionInterceptor {
 
+        private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("riskPathBenchStarted");
+
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
 
         @Override
-        public void beforeTransmission(BeforeTransmission context, ExecutionAttributes attributes) {
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            attributes.putAttribute(STARTED, System.nanoTime());
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
                     .increment();
         }
 
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            took(attributes);
+        }
+
+        @Override
+        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+            took(attributes);
+        }
+
+        private void took(ExecutionAttributes attributes) {
+            Long started = attributes.getAttribute(STARTED);
+            if (started != null) {
+                nanos.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                        k -> new LongAdder()).add(System.nanoTime() - started);
+            }
+        }
+
         void reset() {
             counts.clear();
+            nanos.clear();
         }
 
         Map<String, Long> snapshot() {
@@ -211,10 +241,15 @@ public final class RiskDecisionBench {
             counts.forEach((operation, count) -> copy.put(operation, count.sum()));
             return copy;
         }
+
+        long nanosOf(String operation) {
+            LongAdder total = nanos.get(operation);
+            return total == null ? 0 : total.sum();
+        }
     }
 
     /** The Lambda context: a name and a logger that keeps the last line (the handler logs each decision). */
-    private static final class BenchContext implements Context {
+    private static final class BenchContext implements com.amazonaws.services.lambda.runtime.Context {
 
         private final List<String> lines = new ArrayList<>();
 
