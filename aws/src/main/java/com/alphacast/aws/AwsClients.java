@@ -1,14 +1,18 @@
 package com.alphacast.aws;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -31,9 +35,19 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class AwsClients {
 
     private final Map<String, String> environment;
+    private final List<ExecutionInterceptor> interceptors;
 
     public AwsClients(Map<String, String> environment) {
+        this(environment, List.of());
+    }
+
+    /**
+     * Like {@link #AwsClients(Map)}, with {@code interceptors} on every client it builds (benches count the requests
+     * a code path makes with them).
+     */
+    public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
         this.environment = Map.copyOf(environment);
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public DynamoDbClient dynamoDb() {
@@ -61,8 +75,8 @@ public final class AwsClients {
      * the briefing's deadline, and two retry loops would multiply the waits.
      */
     public BedrockRuntimeClient bedrockRuntime() {
-        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME")
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME",
+                override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
@@ -71,7 +85,17 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        return configure(builder, service, override -> { });
+    }
+
+    /** {@code override} and the interceptors go into one override configuration: a second one would replace the first. */
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service,
+                                                           Consumer<ClientOverrideConfiguration.Builder> override) {
         builder.region(region()).credentialsProvider(credentials());
+        builder.overrideConfiguration(o -> {
+            interceptors.forEach(o::addExecutionInterceptor);
+            override.accept(o);
+        });
         value("AWS_ENDPOINT_URL_" + service).or(() -> value("AWS_ENDPOINT_URL"))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder;

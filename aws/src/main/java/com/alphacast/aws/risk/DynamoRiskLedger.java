@@ -231,12 +231,18 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     /**
-     * One UpdateItem removes every key from {@code pendingForwards} (an approval's four forwards took four before),
-     * and, when none is left, a second takes the item out of the sweep's index.
+     * One UpdateItem removes every key from {@code pendingForwards} (an approval's four forwards took four before).
+     * When the keys are all that is pending (the usual case: every forward was sent), the same write takes the item
+     * out of the sweep's index, on the condition that the set holds exactly those keys; otherwise (some still
+     * pending, or the set changed meanwhile) the keys are removed alone and, when none is left, a second write takes
+     * the item out of the index.
      */
     @Override
     public void forwardedAll(String signalId, Collection<String> forwardKeys) {
         if (forwardKeys.isEmpty()) {
+            return;
+        }
+        if (forwardedAllAtOnce(signalId, new LinkedHashSet<>(forwardKeys))) {
             return;
         }
         Map<String, AttributeValue> after;
@@ -263,6 +269,34 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
             } catch (ConditionalCheckFailedException stillPending) {
                 // Another forward is pending again; the item stays in the index, as it should.
             }
+        }
+    }
+
+    /**
+     * Removes {@code keys} and the index attributes in one write if {@code pendingForwards} is exactly {@code keys}:
+     * a set of their size that contains each of them. False, with nothing changed, otherwise.
+     */
+    private boolean forwardedAllAtOnce(String signalId, Set<String> keys) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":keys", AttributeValue.builder().ss(keys).build());
+        values.put(":size", n(keys.size()));
+        StringBuilder condition = new StringBuilder("size(pendingForwards) = :size");
+        int i = 0;
+        for (String key : keys) {
+            values.put(":k" + i, s(key));
+            condition.append(" AND contains(pendingForwards, :k").append(i).append(')');
+            i++;
+        }
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(signalsTable)
+                    .key(Map.of("signalId", s(signalId)))
+                    .updateExpression("DELETE pendingForwards :keys REMOVE forwarding, forwardingSince")
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException notExactlyThose) {
+            return false;
         }
     }
 

@@ -2,14 +2,19 @@ package com.alphacast.aws.sqs;
 
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.ForwardPublisher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An approval's forwards on SQS: the order request to the orders queue, each tier's release to the
  * deliveries queue with the tier's delay. The signal id (and tier) travel as message attributes so a
  * message can be traced back without parsing its body. {@link #refusals} checks exactly the message
- * {@link #publish} would send against SQS's limits.
+ * {@link #publish} would send against SQS's limits. {@link #publishAll} sends an approval's forwards with one
+ * SendMessageBatch per queue (the order, then the tiers' releases each with its own delay): two requests where
+ * one per forward were made before.
  */
 public final class QueueForwardPublisher implements ForwardPublisher {
 
@@ -31,6 +36,33 @@ public final class QueueForwardPublisher implements ForwardPublisher {
     public void publish(Forward forward) {
         Outgoing outgoing = outgoing(forward);
         outgoing.queue().publish(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes());
+    }
+
+    /** Queue by queue, in the order the forwards come; a queue's failure leaves the later queues' forwards unsent. */
+    @Override
+    public Published publishAll(List<Forward> forwards) {
+        Map<QueuePublisher, List<Forward>> byQueue = new LinkedHashMap<>();
+        Map<QueuePublisher, List<QueuePublisher.Delayed>> messages = new LinkedHashMap<>();
+        for (Forward forward : forwards) {
+            Outgoing outgoing = outgoing(forward);
+            byQueue.computeIfAbsent(outgoing.queue(), q -> new ArrayList<>()).add(forward);
+            messages.computeIfAbsent(outgoing.queue(), q -> new ArrayList<>()).add(
+                    new QueuePublisher.Delayed(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes()));
+        }
+        List<Forward> sent = new ArrayList<>();
+        for (Map.Entry<QueuePublisher, List<Forward>> queue : byQueue.entrySet()) {
+            QueuePublisher.Batched batched;
+            try {
+                batched = queue.getKey().sendBatched(messages.get(queue.getKey()));
+            } catch (RuntimeException refused) {
+                return new Published(sent, Optional.of(refused));
+            }
+            batched.sent().forEach(index -> sent.add(queue.getValue().get(index)));
+            if (batched.failure().isPresent()) {
+                return new Published(sent, batched.failure());
+            }
+        }
+        return new Published(sent, Optional.empty());
     }
 
     private Outgoing outgoing(Forward forward) {

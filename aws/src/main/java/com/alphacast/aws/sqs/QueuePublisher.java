@@ -4,8 +4,11 @@ import com.alphacast.aws.json.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -69,6 +72,21 @@ public final class QueuePublisher {
     public record Outgoing(Object message, Map<String, String> attributes) {
     }
 
+    /** One message of a batch with its own delay (SendMessageBatch holds a delay per entry). */
+    public record Delayed(Object message, int delaySeconds, Map<String, String> attributes) {
+    }
+
+    /**
+     * What {@link #sendBatched} sent: the positions (in the list given) of the messages SQS accepted, and why the
+     * others were not sent, if any was not.
+     */
+    public record Batched(List<Integer> sent, Optional<RuntimeException> failure) {
+
+        public Batched {
+            sent = List.copyOf(sent);
+        }
+    }
+
     /**
      * Sends messages with SendMessageBatch: up to 10 per request and never more than SQS's 256 KiB per request,
      * in order. Entries SQS reports failed for a reason on its side are resent (up to 3 rounds); a message SQS
@@ -78,25 +96,45 @@ public final class QueuePublisher {
      * @throws IllegalStateException    when entries still fail after the retries, with SQS's codes
      */
     public void publishAll(List<Outgoing> messages) {
+        Batched result = sendBatched(messages.stream()
+                .map(outgoing -> new Delayed(outgoing.message(), 0, outgoing.attributes())).toList());
+        result.failure().ifPresent(failure -> {
+            throw failure;
+        });
+    }
+
+    /**
+     * Like {@link #publishAll}, each message with its own delay, and reporting instead of throwing which messages were
+     * sent when some were not: a caller that must record what was sent (an approval marking its forwards) learns it
+     * from the result. After a request with failures none of the later ones is sent (the caller's retry sends them).
+     *
+     * @throws IllegalArgumentException naming the message SQS would refuse for good, before anything is sent
+     */
+    public Batched sendBatched(List<Delayed> messages) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
         List<Integer> sizes = new ArrayList<>(messages.size());
-        for (Outgoing outgoing : messages) {
-            String body = json.write(outgoing.message());
-            List<String> refusals = SqsMessageRules.refusals(body, outgoing.attributes(), 0);
+        for (Delayed delayed : messages) {
+            String body = json.write(delayed.message());
+            List<String> refusals = SqsMessageRules.refusals(body, delayed.attributes(), delayed.delaySeconds());
             if (!refusals.isEmpty()) {
-                throw new IllegalArgumentException("SQS would refuse this " + outgoing.message().getClass().getSimpleName()
+                throw new IllegalArgumentException("SQS would refuse this " + delayed.message().getClass().getSimpleName()
                         + ": " + String.join("; ", refusals));
             }
             SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
                     .id(Integer.toString(entries.size())).messageBody(body);
-            if (!outgoing.attributes().isEmpty()) {
-                entry.messageAttributes(attributeValues(outgoing.attributes()));
+            if (delayed.delaySeconds() > 0) {
+                entry.delaySeconds(delayed.delaySeconds());
+            }
+            if (!delayed.attributes().isEmpty()) {
+                entry.messageAttributes(attributeValues(delayed.attributes()));
             }
             entries.add(entry.build());
-            sizes.add(body.getBytes(StandardCharsets.UTF_8).length + attributeBytes(outgoing.attributes()));
+            sizes.add(body.getBytes(StandardCharsets.UTF_8).length + attributeBytes(delayed.attributes()));
         }
+        List<Integer> sent = new ArrayList<>();
+        RuntimeException failure = null;
         int from = 0;
-        while (from < entries.size()) {
+        while (from < entries.size() && failure == null) {
             int to = from;
             int bytes = 0;
             while (to < entries.size() && to - from < MAX_BATCH
@@ -104,17 +142,36 @@ public final class QueuePublisher {
                 bytes += sizes.get(to);
                 to++;
             }
-            sendBatch(entries.subList(from, to));
+            List<SendMessageBatchRequestEntry> batch = entries.subList(from, to);
+            Set<String> accepted = new HashSet<>();
+            try {
+                List<BatchResultErrorEntry> failed = sendBatch(batch, accepted);
+                if (!failed.isEmpty()) {
+                    failure = new IllegalStateException(failed.size() + " of " + batch.size()
+                            + " messages to " + queueUrl + " failed: "
+                            + failed.stream().map(f -> f.code() + " " + f.message()).distinct().toList());
+                }
+            } catch (RuntimeException requestFailed) {
+                failure = requestFailed;
+            }
+            // Also those accepted in an earlier round of a request whose resend then failed.
+            batch.stream().filter(e -> accepted.contains(e.id())).forEach(e -> sent.add(Integer.parseInt(e.id())));
             from = to;
         }
+        return new Batched(sent, Optional.ofNullable(failure));
     }
 
-    private void sendBatch(List<SendMessageBatchRequestEntry> batch) {
+    /**
+     * Sends one request's entries, resending those SQS failed on its side; adds the ids SQS accepted to
+     * {@code accepted} as they come and returns the entries still failed.
+     */
+    private List<BatchResultErrorEntry> sendBatch(List<SendMessageBatchRequestEntry> batch, Set<String> accepted) {
         List<SendMessageBatchRequestEntry> pending = batch;
         List<BatchResultErrorEntry> failed = List.of();
         for (int round = 0; round < MAX_FAILED_ROUNDS && !pending.isEmpty(); round++) {
             List<SendMessageBatchRequestEntry> request = pending;
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(request));
+            response.successful().forEach(entry -> accepted.add(entry.id()));
             failed = response.failed();
             List<String> retry = failed.stream().filter(f -> !Boolean.TRUE.equals(f.senderFault()))
                     .map(BatchResultErrorEntry::id).toList();
@@ -123,10 +180,7 @@ public final class QueuePublisher {
             }
             pending = request.stream().filter(e -> retry.contains(e.id())).toList();
         }
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " of " + batch.size() + " messages to " + queueUrl
-                    + " failed: " + failed.stream().map(f -> f.code() + " " + f.message()).distinct().toList());
-        }
+        return failed;
     }
 
     private static Map<String, MessageAttributeValue> attributeValues(Map<String, String> attributes) {

@@ -24,8 +24,13 @@ public final class FunctionResources {
     private SqsClient sqs;
 
     public FunctionResources(Map<String, String> environment) {
+        this(environment, new AwsClients(environment));
+    }
+
+    /** Like {@link #FunctionResources(Map)}, with clients built another way (e.g. with a bench's interceptors). */
+    public FunctionResources(Map<String, String> environment, AwsClients clients) {
         this.environment = Map.copyOf(environment);
-        this.clients = new AwsClients(environment);
+        this.clients = clients;
         this.settings = SettingsLoader.fromEnvironment(environment).load(require("ALPHACAST_PROFILE"));
     }
 

@@ -26,10 +26,11 @@ import java.util.Optional;
  * <p>Nothing is committed that a later step could fail for good: an approval's forwards are built and checked
  * against what the publisher can send <em>before</em> the decision is recorded, and a signal whose forwards
  * could never be sent is rejected instead (consuming no slot). The forwards are recorded as pending with the
- * decision, in the same atomic commit, then published and marked done one by one. If publishing fails after
- * the commit, the signal's redelivery finishes what is still pending, and {@link #republishStale} does so for
- * anything left behind; downstream is idempotent, so a forward sent twice is harmless. A redelivered signal
- * reuses the recorded decision, so it is never decided twice nor counted twice against the limits.
+ * decision, in the same atomic commit, then published (batched where the publisher can) and those sent marked
+ * done. If publishing fails after the commit, the signal's redelivery finishes what is still pending, and
+ * {@link #republishStale} does so for anything left behind; downstream is idempotent, so a forward sent twice is
+ * harmless. A redelivered signal reuses the recorded decision, so it is never decided twice nor counted twice
+ * against the limits.
  */
 public final class SignalApproval {
 
@@ -185,21 +186,22 @@ public final class SignalApproval {
     }
 
     /**
-     * Sends every forward, then marks those sent in one write (one per forward before): when a send fails, the ones
-     * sent before it are still marked before the failure propagates, so the retry sends only what is still pending.
+     * Sends every forward (in as few requests as the publisher can), then marks those sent in one write: when some
+     * were not sent, the ones that were are still marked before the failure propagates, so the retry sends only what
+     * is still pending.
      */
     private int publishAndMark(List<Forward> pending, Instant decidedAt) {
-        List<String> sent = new ArrayList<>();
-        try {
-            for (Forward forward : pending) {
-                forwards.publish(remainingDelay(forward, decidedAt));
-                sent.add(forward.key());
-            }
-        } catch (RuntimeException failed) {
-            markSent(pending, sent, failed);
-            throw failed;
+        if (pending.isEmpty()) {
+            return 0;
         }
-        markSent(pending, sent, null);
+        ForwardPublisher.Published published = forwards.publishAll(
+                pending.stream().map(forward -> remainingDelay(forward, decidedAt)).toList());
+        List<String> sent = published.sent().stream().map(Forward::key).toList();
+        RuntimeException failure = published.failure().orElse(null);
+        markSent(pending, sent, failure);
+        if (failure != null) {
+            throw failure;
+        }
         return pending.size();
     }
 

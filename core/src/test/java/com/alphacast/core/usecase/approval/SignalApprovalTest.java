@@ -171,6 +171,35 @@ class SignalApprovalTest {
     }
 
     @Test
+    void publishesAnApprovalsForwardsInOneCallToThePublisher() {
+        publisher.batchLikeSqs();
+
+        approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+
+        assertThat(publisher.batches).isEqualTo(1);
+        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(ledger.forwardedWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void marksOnlyTheForwardsABatchSentAndTheRedeliverySendsTheRest() {
+        Signal signal = signal("s1", MARKET);
+        publisher.batchLikeSqs();
+        publisher.failPublishing("tier:premium", 1);
+
+        // The batch's middle entry fails; the entries after it were still sent and must not be sent again.
+        assertThatThrownBy(() -> approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal))
+                .hasMessageContaining("queue unavailable for tier:premium");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).containsExactly("tier:premium");
+
+        approval(limits(2, 5), MARKET.plusSeconds(2)).decide(signal);
+
+        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:basic", "tier:premium");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
+        assertThat(ledger.openPositions()).isEqualTo(1);
+    }
+
+    @Test
     void sweepRepublishesOnlyForwardsPendingLongerThanTheThresholdWithWhatIsLeftOfTheirDelay() {
         publisher.failPublishing("orders", 2);
         assertThatThrownBy(() -> approval(limits(5, 5), MARKET.plusSeconds(1)).decide(signal("old", MARKET)))

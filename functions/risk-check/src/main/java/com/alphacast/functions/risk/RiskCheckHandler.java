@@ -43,7 +43,8 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this(new FunctionResources(environment), Clock.systemUTC());
     }
 
-    RiskCheckHandler(FunctionResources resources, Clock clock) {
+    /** Used by tests and benches, which build the resources (clients, environment) themselves. */
+    public RiskCheckHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
                 resources.require("CONTROL_TABLE"), resources.json());

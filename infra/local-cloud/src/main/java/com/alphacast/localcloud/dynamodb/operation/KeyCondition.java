@@ -5,6 +5,7 @@ import com.alphacast.localcloud.dynamodb.expression.Condition;
 import com.alphacast.localcloud.dynamodb.expression.ConditionEvaluator;
 import com.alphacast.localcloud.dynamodb.expression.Operand;
 import com.alphacast.localcloud.dynamodb.item.AttributeValue;
+import com.alphacast.localcloud.dynamodb.item.ValueOrder;
 import com.alphacast.localcloud.dynamodb.storage.KeyAttribute;
 import com.alphacast.localcloud.dynamodb.storage.KeySchema;
 import java.util.ArrayList;
@@ -53,6 +54,81 @@ record KeyCondition(AttributeValue partition, Condition sortCondition) {
 
     boolean sortMatches(Map<String, AttributeValue> item) {
         return sortCondition == null || ConditionEvaluator.matches(sortCondition, item);
+    }
+
+    /**
+     * The sort condition as a range of sort values, so a Query can seek to where it starts and stop where it ends
+     * instead of reading the whole partition; {@link SortRange#ALL} without a sort condition.
+     */
+    SortRange sortRange() {
+        if (sortCondition == null) {
+            return SortRange.ALL;
+        }
+        if (sortCondition instanceof Condition.Between between) {
+            return new SortRange(((Operand.Value) between.lower()).value(), true,
+                    ((Operand.Value) between.upper()).value(), true, null);
+        }
+        if (sortCondition instanceof Condition.Function beginsWith) {
+            AttributeValue prefix = ((Operand.Value) beginsWith.arguments().get(1)).value();
+            return new SortRange(prefix, true, null, false, prefix);
+        }
+        Condition.Comparison comparison = (Condition.Comparison) sortCondition;
+        boolean pathOnLeft = comparison.left() instanceof Operand.PathOperand;
+        AttributeValue value = ((Operand.Value) (pathOnLeft ? comparison.right() : comparison.left())).value();
+        // ":v < sk" is "sk > :v": read the operator from the sort key's side.
+        String operator = pathOnLeft ? comparison.operator() : switch (comparison.operator()) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> comparison.operator();
+        };
+        return switch (operator) {
+            case "=" -> new SortRange(value, true, value, true, null);
+            case "<" -> new SortRange(null, false, value, false, null);
+            case "<=" -> new SortRange(null, false, value, true, null);
+            case ">" -> new SortRange(value, false, null, false, null);
+            case ">=" -> new SortRange(value, true, null, false, null);
+            default -> throw new IllegalStateException("not a key condition operator: " + operator);
+        };
+    }
+
+    /**
+     * Sort values from {@code lower} to {@code upper} (either null: unbounded), and for begins_with the prefix every
+     * value in range starts with. The values in range are contiguous in the sort order.
+     */
+    record SortRange(AttributeValue lower, boolean lowerInclusive, AttributeValue upper, boolean upperInclusive,
+                     AttributeValue prefix) {
+
+        static final SortRange ALL = new SortRange(null, false, null, false, null);
+
+        /** Whether {@code sort} lies after every value in range (reading forward, nothing further can match). */
+        boolean after(AttributeValue sort) {
+            if (upper != null) {
+                int c = ValueOrder.compare(sort, upper);
+                if (c > 0 || (c == 0 && !upperInclusive)) {
+                    return true;
+                }
+            }
+            return prefix != null && ValueOrder.compare(sort, prefix) > 0 && !startsWith(sort, prefix);
+        }
+
+        /** Whether {@code sort} lies before every value in range (reading backward, nothing further can match). */
+        boolean before(AttributeValue sort) {
+            if (lower == null) {
+                return false;
+            }
+            int c = ValueOrder.compare(sort, lower);
+            return c < 0 || (c == 0 && !lowerInclusive);
+        }
+
+        private static boolean startsWith(AttributeValue value, AttributeValue prefix) {
+            if (value instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
+                return s.value().startsWith(p.value());
+            }
+            return value instanceof AttributeValue.B b && prefix instanceof AttributeValue.B p
+                    && b.value().startsWith(p.value());
+        }
     }
 
     private static void flatten(Condition condition, List<Condition> parts) {

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Predicate;
 
 /**
  * Query and Scan on tables and secondary indexes. Limit counts evaluated items before the filter, pages stop at
@@ -67,12 +68,7 @@ public final class ReadOperations {
                 throw DynamoDbException.validation("The provided starting key is outside query boundaries based on "
                         + "provided conditions");
             }
-            NavigableMap<StoredKey, ?> partition = source.partition(key.partition());
-            if (start != null) {
-                partition = forward ? partition.tailMap(start, false) : partition.headMap(start, false);
-            }
-            Iterator<? extends StoredKey> keys = (forward ? partition.navigableKeySet()
-                    : partition.descendingKeySet()).iterator();
+            Iterator<StoredKey> keys = forward ? source.forward(key, start) : source.backward(key, start);
             return page(request, source, keys, item -> key.sortMatches(item), filter, projection);
         });
     }
@@ -324,15 +320,85 @@ public final class ReadOperations {
             return index == null ? table.items() : table.index(index.name());
         }
 
-        /** The keys of one partition: from the partition's first key up to the first key of another partition. */
-        NavigableMap<StoredKey, ?> partition(AttributeValue partition) {
-            NavigableMap<StoredKey, ?> tail = all().tailMap(StoredKey.of(partition), true);
-            for (StoredKey key : tail.keySet()) {
-                if (!key.partition().equals(partition)) {
-                    return tail.headMap(key, false);
+        /**
+         * The keys a forward Query reads, in order: from where the sort condition's range (or the page after the start
+         * key) begins to where the range or the partition ends. Seeks to the start and stops at the end, so a Query
+         * for a few items of a large partition reads those items, not the partition.
+         */
+        Iterator<StoredKey> forward(KeyCondition key, StoredKey start) {
+            KeyCondition.SortRange range = key.sortRange();
+            StoredKey from = range.lower() == null ? StoredKey.of(key.partition()) : StoredKey.of(key.partition(), range.lower());
+            boolean inclusive = true;
+            if (start != null && start.compareTo(from) >= 0) {
+                from = start;
+                inclusive = false;
+            }
+            return until(all().tailMap(from, inclusive).navigableKeySet().iterator(),
+                    stored -> !stored.partition().equals(key.partition()) || range.after(sortOf(stored)));
+        }
+
+        /** Like {@link #forward}, from the range's (or the start key's) end back to its beginning. */
+        Iterator<StoredKey> backward(KeyCondition key, StoredKey start) {
+            KeyCondition.SortRange range = key.sortRange();
+            StoredKey to = rangeEnd(key, range);
+            if (start != null && (to == null || start.compareTo(to) < 0)) {
+                to = start;
+            }
+            NavigableMap<StoredKey, ?> below = to == null ? all() : all().headMap(to, false);
+            return until(below.descendingKeySet().iterator(),
+                    stored -> !stored.partition().equals(key.partition()) || range.before(sortOf(stored)));
+        }
+
+        /**
+         * The first key after the range (null: the end of the table): seeks to the range's upper bound, then steps over
+         * the keys still in range (those equal to an inclusive bound, or sharing the prefix).
+         */
+        private StoredKey rangeEnd(KeyCondition key, KeyCondition.SortRange range) {
+            if (range.upper() != null && !range.upperInclusive()) {
+                return StoredKey.of(key.partition(), range.upper());
+            }
+            AttributeValue seek = range.upper() != null ? range.upper() : range.prefix();
+            StoredKey from = seek == null ? StoredKey.of(key.partition()) : StoredKey.of(key.partition(), seek);
+            for (StoredKey stored : all().tailMap(from, true).navigableKeySet()) {
+                if (!stored.partition().equals(key.partition()) || range.after(sortOf(stored))) {
+                    return stored;
                 }
             }
-            return tail;
+            return null;
+        }
+
+        /** The sort key's value in a stored key (its second part); only asked when the key has a sort condition. */
+        private AttributeValue sortOf(StoredKey stored) {
+            return key().hasSort() ? stored.parts().get(1) : null;
+        }
+
+        private static Iterator<StoredKey> until(Iterator<StoredKey> keys, Predicate<StoredKey> end) {
+            return new Iterator<>() {
+                private StoredKey next = advance();
+
+                private StoredKey advance() {
+                    if (!keys.hasNext()) {
+                        return null;
+                    }
+                    StoredKey candidate = keys.next();
+                    return end.test(candidate) ? null : candidate;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public StoredKey next() {
+                    if (next == null) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    StoredKey current = next;
+                    next = advance();
+                    return current;
+                }
+            };
         }
 
         Map<String, AttributeValue> item(StoredKey key) {
