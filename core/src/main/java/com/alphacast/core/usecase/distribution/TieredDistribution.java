@@ -31,8 +31,9 @@ import java.util.Optional;
  * <p>A copy of a release being distributed by another invocation at the same time (SQS delivers at least once, and
  * Lambda runs several batches at once) finds the delivery claimed. It waits, up to {@link ClaimWait#bound()}, for that
  * claim to resolve: once the delivery is done it is a duplicate and succeeds without sending; once the claim is given
- * back (the other invocation failed) it takes the delivery over. Only a claim still held after the bound fails the
- * release, which then returns after the queue's visibility timeout.
+ * back (the other invocation failed) it takes the delivery over. A claim still held after the bound is reported
+ * ({@link Outcome#heldElsewhere()}) for the caller to try that release again shortly, rather than failed: a failed
+ * message would come back only after the queue's whole visibility timeout.
  */
 public final class TieredDistribution {
 
@@ -54,7 +55,7 @@ public final class TieredDistribution {
             }
         }
 
-        /** Fails a held delivery at once (the caller retries the whole release later). */
+        /** Reports a held delivery at once (the caller tries the whole release again later). */
         public static ClaimWait none() {
             return new ClaimWait(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(1), d -> { });
         }
@@ -78,13 +79,21 @@ public final class TieredDistribution {
     /**
      * What one call did.
      *
-     * @param completed deliveries this call completed (sent or permanently refused)
-     * @param awaiting  updates not sent because their signal's delivery to the same destination is not done yet
+     * @param completed     deliveries this call completed (sent or permanently refused)
+     * @param awaiting      updates not sent because their signal's delivery to the same destination is not done yet
+     * @param heldElsewhere deliveries another invocation still had claimed after the claim wait (sent by it, or
+     *                      taken over once its claim is given back or its lease runs out)
      */
-    public record Outcome(List<Delivery> completed, List<Delivery> awaiting) {
+    public record Outcome(List<Delivery> completed, List<Delivery> awaiting, List<Delivery> heldElsewhere) {
         public Outcome {
             completed = List.copyOf(completed);
             awaiting = List.copyOf(awaiting);
+            heldElsewhere = List.copyOf(heldElsewhere);
+        }
+
+        /** True when some delivery of the release is still to be done by trying it again later. */
+        public boolean unfinished() {
+            return !awaiting.isEmpty() || !heldElsewhere.isEmpty();
         }
     }
 
@@ -106,6 +115,7 @@ public final class TieredDistribution {
         Publication publication = release.publication();
         List<Delivery> completed = new ArrayList<>();
         List<Delivery> awaiting = new ArrayList<>();
+        List<Delivery> heldElsewhere = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Channel, List<String>> channel : policy.destinations().entrySet()) {
             ChannelSink sink = sinks.get(channel.getKey());
@@ -131,8 +141,7 @@ public final class TieredDistribution {
                         continue;
                     }
                     case HELD_ELSEWHERE -> {
-                        failures.add(delivery.id() + ": still being sent by another invocation after "
-                                + claimWait.bound().toMillis() + " ms");
+                        heldElsewhere.add(delivery);
                         continue;
                     }
                     case CLAIMED -> {
@@ -160,7 +169,7 @@ public final class TieredDistribution {
         if (!failures.isEmpty()) {
             throw new DeliveryFailedException("deliveries to retry: " + String.join("; ", failures));
         }
-        return new Outcome(completed, awaiting);
+        return new Outcome(completed, awaiting, heldElsewhere);
     }
 
     /** Claims {@code delivery}, waiting (bounded) while another invocation holds it. */

@@ -114,12 +114,14 @@ class TieredDistributionTest {
     }
 
     @Test
-    void destinationStillClaimedByAnotherInvocationAfterTheWaitIsReportedForRetry() {
-        ledger.claimedElsewhere(new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
+    void destinationStillClaimedByAnotherInvocationAfterTheWaitIsReportedForTheCallerToTryAgain() throws Exception {
+        Delivery elsewhere = new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1");
+        ledger.claimedElsewhere(elsewhere);
 
-        assertThatThrownBy(() -> distribution.distribute(dispatch(Tier.PREMIUM)))
-                .isInstanceOf(DeliveryFailedException.class)
-                .hasMessageContaining("webhook:1: still being sent by another invocation after 5000 ms");
+        TieredDistribution.Outcome outcome = distribution.distribute(dispatch(Tier.PREMIUM));
+
+        assertThat(outcome.heldElsewhere()).extracting(Delivery::id).containsExactly(elsewhere.id());
+        assertThat(outcome.unfinished()).isTrue();
         assertThat(discord.sent).isEmpty();
         assertThat(telegram.sent).containsExactlyInAnyOrder("-1001", "-1002");
         assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(5));
@@ -155,14 +157,16 @@ class TieredDistributionTest {
     }
 
     @Test
-    void withoutAClaimWaitAHeldDeliveryFailsAtOnce() {
+    void withoutAClaimWaitAHeldDeliveryIsReportedAtOnce() throws Exception {
         TieredDistribution impatient = new TieredDistribution(SETTINGS,
                 Map.of(Channel.TELEGRAM, telegram, Channel.DISCORD, discord), ledger,
                 Clock.fixed(AT.plusSeconds(1), ZoneOffset.UTC), TieredDistribution.ClaimWait.none());
         ledger.claimedElsewhere(new Delivery(new Publication.NewSignal(SIGNAL), Tier.PREMIUM, Channel.DISCORD, "webhook:1"));
 
-        assertThatThrownBy(() -> impatient.distribute(dispatch(Tier.PREMIUM)))
-                .hasMessageContaining("webhook:1: still being sent by another invocation after 0 ms");
+        TieredDistribution.Outcome outcome = impatient.distribute(dispatch(Tier.PREMIUM));
+
+        assertThat(outcome.heldElsewhere()).extracting(Delivery::destination).containsExactly("webhook:1");
+        assertThat(pauses).isEmpty();
     }
 
     @Test

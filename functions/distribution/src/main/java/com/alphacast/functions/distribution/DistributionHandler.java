@@ -19,9 +19,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Lambda: tier releases of any publication (DeliveriesQueue) → rendered messages on every channel of the tier, once
@@ -35,13 +35,14 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
     private static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
     /**
      * How long a copy of a release waits for another invocation's claim on the same delivery (an outbox write takes
-     * milliseconds, a live send a few seconds at most) before failing it back to the queue. Five records of a batch
-     * all waiting the whole bound still end well inside the function's 60 s Timeout.
+     * milliseconds, a live send a few seconds at most, longer from a cold environment on a busy machine) before the
+     * release is held back and tried again. Five records of a batch all waiting the whole bound still end well inside
+     * the function's 60 s Timeout.
      */
     private static final Duration HELD_CLAIM_WAIT = Duration.ofSeconds(8);
-    /** How long an update waiting for its signal's delivery is held back before it is tried again. */
+    /** How long a release with an update waiting for its signal, or a claim held elsewhere, waits to be tried again. */
     static final int HOLD_BACK_SECONDS = 3;
-    /** An update still waiting for its signal this long after its release is failed instead of held again. */
+    /** A release still unfinished this long after it was released is failed instead of held again. */
     static final Duration GIVE_UP_WAITING_AFTER = Duration.ofHours(1);
 
     private final FunctionResources resources;
@@ -82,15 +83,22 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         this.clock = clock;
     }
 
-    private void holdBack(TierRelease release, List<Delivery> awaiting, Context context) {
-        String waiting = awaiting.stream().map(Delivery::id).collect(Collectors.joining(", "));
+    /**
+     * Sends the release again after {@link #HOLD_BACK_SECONDS} for what it could not finish now: updates whose signal
+     * is not delivered yet, and deliveries another invocation still has claimed. Failing the message instead would
+     * bring it back only after the queue's whole visibility timeout.
+     */
+    private void holdBack(TierRelease release, TieredDistribution.Outcome outcome, Context context) {
+        List<String> waiting = new ArrayList<>();
+        outcome.awaiting().forEach(delivery -> waiting.add(delivery.id() + " (its signal is not delivered yet)"));
+        outcome.heldElsewhere().forEach(delivery -> waiting.add(delivery.id() + " (claimed by another invocation)"));
         if (Duration.between(release.releasedAt(), clock.instant()).compareTo(GIVE_UP_WAITING_AFTER) > 0) {
-            throw new IllegalStateException("the signal of " + release.key() + " is still not delivered "
-                    + GIVE_UP_WAITING_AFTER.toMinutes() + " min after the update's release; waiting: " + waiting);
+            throw new IllegalStateException(release.key() + " is still unfinished "
+                    + GIVE_UP_WAITING_AFTER.toMinutes() + " min after its release: " + String.join(", ", waiting));
         }
         releases.enqueue(release, HOLD_BACK_SECONDS);
-        context.getLogger().log("held back " + release.key() + " for " + HOLD_BACK_SECONDS
-                + " s until its signal is delivered: " + waiting + "\n");
+        context.getLogger().log("held back " + release.key() + " for " + HOLD_BACK_SECONDS + " s: "
+                + String.join(", ", waiting) + "\n");
     }
 
     @Override
@@ -100,8 +108,8 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
             TieredDistribution.Outcome outcome = distribution.distribute(release, QueueStamps.of(message));
             context.getLogger().log("distributed " + release.publication().kind() + " " + release.key() + ": "
                     + outcome.completed().size() + " deliveries\n");
-            if (!outcome.awaiting().isEmpty()) {
-                holdBack(release, outcome.awaiting(), context);
+            if (outcome.unfinished()) {
+                holdBack(release, outcome, context);
             }
         });
     }
