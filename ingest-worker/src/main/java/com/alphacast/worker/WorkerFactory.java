@@ -9,6 +9,7 @@ import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.market.DynamoMarketSnapshots;
 import com.alphacast.aws.market.DynamoOptionChains;
 import com.alphacast.aws.strategy.DynamoRejectedSignals;
+import com.alphacast.aws.sqs.FifoOrdering;
 import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.bots.telegram.TelegramTransport;
 import com.alphacast.core.calendar.ShippedCalendars;
@@ -97,9 +98,14 @@ public class WorkerFactory {
         };
     }
 
+    /**
+     * Candidates go to the FIFO SignalsQueue in one message group, deduplicated by signal id: the risk check decides
+     * them one at a time in send order (template.yaml); a standard queue's URL is refused.
+     */
     @Singleton
     SignalOutlet signals(SqsClient sqs, WorkerEnvironment environment, JsonCodec json) {
-        QueuePublisher queue = new QueuePublisher(sqs, environment.require("SIGNALS_QUEUE_URL"), json);
+        QueuePublisher queue = new QueuePublisher(sqs, environment.require("SIGNALS_QUEUE_URL"), json,
+                FifoOrdering.signals());
         return signals -> queue.publishAll(signals.stream().map(signal -> new QueuePublisher.Outgoing(signal,
                 Map.of("signalId", signal.id(), "strategy", signal.strategy()))).toList());
     }

@@ -28,7 +28,7 @@ class IngestWorkerWiringTest {
     }
 
     @Test
-    void refusesToGoLiveWithoutTheControlTableItsFeedStatusRecordsGoTo() {
+    void refusesToReplayToAStandardSignalsQueueSinceDecisionsMustComeInOrder() {
         Map<String, String> env = Map.of(
                 "ALPHACAST_PROFILE", "demo",
                 "ALPHACAST_CONFIG_DIR", Path.of(ROOT, "config").toString(),
@@ -39,6 +39,24 @@ class IngestWorkerWiringTest {
                 "MARKET_SNAPSHOTS_TABLE", "snapshots",
                 "REJECTED_SIGNALS_TABLE", "rejected",
                 "SIGNALS_QUEUE_URL", "http://127.0.0.1:9/000000000000/signals",
+                "MARKET_BARS_QUEUE_URL", "http://127.0.0.1:9/000000000000/bars");
+        try (IngestWorker worker = IngestWorker.start(env)) {
+            assertThatThrownBy(worker::replay).hasStackTraceContaining("is not a FIFO queue");
+        }
+    }
+
+    @Test
+    void refusesToGoLiveWithoutTheControlTableItsFeedStatusRecordsGoTo() {
+        Map<String, String> env = Map.of(
+                "ALPHACAST_PROFILE", "demo",
+                "ALPHACAST_CONFIG_DIR", Path.of(ROOT, "config").toString(),
+                "ALPHACAST_HOME", ROOT,
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "MARKET_SNAPSHOTS_TABLE", "snapshots",
+                "REJECTED_SIGNALS_TABLE", "rejected",
+                "SIGNALS_QUEUE_URL", "http://127.0.0.1:9/000000000000/signals.fifo",
                 "MARKET_BARS_QUEUE_URL", "http://127.0.0.1:9/000000000000/bars");
         try (IngestWorker worker = IngestWorker.start(env)) {
             assertThatThrownBy(worker::live).hasStackTraceContaining("environment variable CONTROL_TABLE is not set");

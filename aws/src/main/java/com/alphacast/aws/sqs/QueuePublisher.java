@@ -16,7 +16,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** Sends JSON messages to one SQS queue, and says beforehand whether SQS would ever accept one. */
+/**
+ * Sends JSON messages to one SQS queue, and says beforehand whether SQS would ever accept one. To a FIFO queue (its
+ * URL ends in {@code .fifo}) every message carries the {@link FifoOrdering}'s group and a deduplication id, and no
+ * per-message delay, which FIFO queues refuse.
+ */
 public final class QueuePublisher {
 
     /** SendMessageBatch's limit on entries. */
@@ -29,19 +33,52 @@ public final class QueuePublisher {
     private final SqsClient sqs;
     private final String queueUrl;
     private final JsonCodec json;
+    private final Optional<FifoOrdering> fifo;
 
+    /** For a standard queue; a FIFO queue's URL is refused (it needs a {@link FifoOrdering}). */
     public QueuePublisher(SqsClient sqs, String queueUrl, JsonCodec json) {
+        this(sqs, queueUrl, json, Optional.empty());
+        if (isFifo(queueUrl)) {
+            throw new IllegalArgumentException(queueUrl + " is a FIFO queue: its publisher needs a message group and"
+                    + " deduplication ids (FifoOrdering)");
+        }
+    }
+
+    /** For a FIFO queue; a standard queue's URL is refused. */
+    public QueuePublisher(SqsClient sqs, String queueUrl, JsonCodec json, FifoOrdering ordering) {
+        this(sqs, queueUrl, json, Optional.of(ordering));
+        if (!isFifo(queueUrl)) {
+            throw new IllegalArgumentException(queueUrl + " is not a FIFO queue (a FIFO queue's name ends in .fifo)");
+        }
+    }
+
+    private QueuePublisher(SqsClient sqs, String queueUrl, JsonCodec json, Optional<FifoOrdering> fifo) {
         if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalArgumentException("queue URL must be set");
         }
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
+        this.fifo = fifo;
+    }
+
+    /** A FIFO queue's name, and so its URL, ends in {@code .fifo}. */
+    public static boolean isFifo(String queueUrl) {
+        return queueUrl != null && queueUrl.endsWith(".fifo");
     }
 
     /** Every reason SQS would refuse {@code message} as {@link #publish} would send it; empty when it would be accepted. */
     public List<String> refusals(Object message, int delaySeconds, Map<String, String> attributes) {
-        return SqsMessageRules.refusals(json.write(message), attributes, delaySeconds);
+        return refusals(json.write(message), attributes, delaySeconds);
+    }
+
+    private List<String> refusals(String body, Map<String, String> attributes, int delaySeconds) {
+        List<String> refusals = new ArrayList<>(SqsMessageRules.refusals(body, attributes, delaySeconds));
+        if (fifo.isPresent() && delaySeconds != 0) {
+            refusals.add("a delay of " + delaySeconds + " s on FIFO queue " + queueUrl
+                    + ", which takes no per-message delay");
+        }
+        return refusals;
     }
 
     /**
@@ -53,15 +90,20 @@ public final class QueuePublisher {
      */
     public String publish(Object message, int delaySeconds, Map<String, String> attributes) {
         String body = json.write(message);
-        List<String> refusals = SqsMessageRules.refusals(body, attributes, delaySeconds);
+        List<String> refusals = refusals(body, attributes, delaySeconds);
         if (!refusals.isEmpty()) {
             throw new IllegalArgumentException("SQS would refuse this " + message.getClass().getSimpleName()
                     + ": " + String.join("; ", refusals));
         }
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
-                .messageBody(body)
-                .delaySeconds(delaySeconds);
+                .messageBody(body);
+        if (fifo.isPresent()) {
+            request.messageGroupId(fifo.get().messageGroupId())
+                    .messageDeduplicationId(fifo.get().deduplicationId(message, body));
+        } else {
+            request.delaySeconds(delaySeconds);
+        }
         if (!attributes.isEmpty()) {
             request.messageAttributes(attributeValues(attributes));
         }
@@ -115,7 +157,7 @@ public final class QueuePublisher {
         List<Integer> sizes = new ArrayList<>(messages.size());
         for (Delayed delayed : messages) {
             String body = json.write(delayed.message());
-            List<String> refusals = SqsMessageRules.refusals(body, delayed.attributes(), delayed.delaySeconds());
+            List<String> refusals = refusals(body, delayed.attributes(), delayed.delaySeconds());
             if (!refusals.isEmpty()) {
                 throw new IllegalArgumentException("SQS would refuse this " + delayed.message().getClass().getSimpleName()
                         + ": " + String.join("; ", refusals));
@@ -125,6 +167,8 @@ public final class QueuePublisher {
             if (delayed.delaySeconds() > 0) {
                 entry.delaySeconds(delayed.delaySeconds());
             }
+            fifo.ifPresent(ordering -> entry.messageGroupId(ordering.messageGroupId())
+                    .messageDeduplicationId(ordering.deduplicationId(delayed.message(), body)));
             if (!delayed.attributes().isEmpty()) {
                 entry.messageAttributes(attributeValues(delayed.attributes()));
             }

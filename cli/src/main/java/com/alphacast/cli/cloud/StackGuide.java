@@ -185,8 +185,12 @@ final class StackGuide {
             out.printf("  aws --endpoint-url %s dynamodb scan --table-name %s%n", dynamoDb, table);
         }
         if (signalsQueue.isPresent()) {
-            out.printf("  aws --endpoint-url %s sqs send-message --queue-url %s --message-body '%s'%n", sqs,
-                    cloud.queueUrl("SignalsQueue"), exampleSignal());
+            Signal example = exampleSignal();
+            // A FIFO queue needs the message group; the signal id deduplicates as the worker's sends do.
+            String fifo = cloud.queueName("SignalsQueue").endsWith(".fifo")
+                    ? " --message-group-id signals --message-deduplication-id " + example.id() : "";
+            out.printf("  aws --endpoint-url %s sqs send-message --queue-url %s%s --message-body '%s'%n", sqs,
+                    cloud.queueUrl("SignalsQueue"), fifo, json.write(example));
             out.println("    (RiskCheckFunction takes it off the queue and records its decision, with reasons, in " + table
                     + ": scan again; an approval goes on to OrderFunction and DistributionFunction)");
         }
@@ -203,10 +207,10 @@ final class StackGuide {
     }
 
     /** A well-formed signal for the risk check; single quotes never occur in it, so it pastes inside '...'. */
-    private String exampleSignal() {
+    private Signal exampleSignal() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return json.write(new Signal("manual:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0, 4995.0,
-                5010.0, 1, 0.5, "sent by hand", now, now));
+        return new Signal("manual:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0, 4995.0,
+                5010.0, 1, 0.5, "sent by hand", now, now);
     }
 
     private static String queueRole(LocalCloud cloud, String queue, Map<String, String> consumers) {

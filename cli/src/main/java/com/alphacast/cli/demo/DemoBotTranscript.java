@@ -2,6 +2,8 @@ package com.alphacast.cli.demo;
 
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.aws.sqs.FifoOrdering;
+import com.alphacast.aws.sqs.QueuePublisher;
 import com.alphacast.cli.chat.TelegramChatSession;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.signal.Direction;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,7 +74,9 @@ final class DemoBotTranscript {
         Signal probe = new Signal("demo-halt-probe:" + instrument + ":" + now, "demo", symbol, instrument, Direction.LONG,
                 1300.0, 1298.0, 1305.0, 1, 0.5, "sent while trading is halted", now, now);
         JsonCodec json = new JsonCodec();
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(probe)));
+        // As the worker sends: SignalsQueue's one FIFO group, deduplicated by signal id.
+        new QueuePublisher(cloud.sqs(), cloud.queueUrl("SignalsQueue"), json, FifoOrdering.signals())
+                .publish(probe, 0, Map.of());
         cloud.awaitIdle(Duration.ofSeconds(60));
         Optional<RecordedDecision> decision = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),
                 cloud.tableName("ControlTable"), json).decisionFor(probe.id());

@@ -80,6 +80,11 @@ class CloudUpProcessIT {
                 .contains("aws --endpoint-url " + dynamoDbEndpoint + " dynamodb scan --table-name alphacast-SignalsTable")
                 .contains("aws --endpoint-url " + sqsEndpoint + " sqs send-message --queue-url ");
         String signalsQueueUrl = tableOrQueue(printed, "SignalsQueue");
+        // FIFO, so the risk check decides one signal at a time; the example says how to send to it.
+        assertThat(signalsQueueUrl).endsWith("/alphacast-SignalsQueue.fifo");
+        assertThat(tableOrQueue(printed, "SignalsDeadLetterQueue")).endsWith("/alphacast-SignalsDeadLetterQueue.fifo");
+        assertThat(printed).contains("--queue-url " + signalsQueueUrl
+                + " --message-group-id signals --message-deduplication-id manual:ESU1:");
         assertThat(printed).containsPattern("Telegram webhook secret +[A-Za-z0-9_-]{32} ")
                 .containsPattern("Discord public key +[0-9a-f]{64}")
                 .contains("/telegram/webhook -H 'Content-Type: application/json'")
@@ -102,7 +107,8 @@ class CloudUpProcessIT {
             Instant now = Instant.now();
             Signal signal = new Signal("process-test:ESU1:" + now, "manual", "ES", "ESU1", Direction.LONG, 5000.0,
                     4995.0, 5010.0, 1, 0.5, "from the cloud up test", now, now);
-            sqs.sendMessage(b -> b.queueUrl(signalsQueueUrl).messageBody(new JsonCodec().write(signal)));
+            sqs.sendMessage(b -> b.queueUrl(signalsQueueUrl).messageGroupId("signals")
+                    .messageDeduplicationId(signal.id()).messageBody(new JsonCodec().write(signal)));
 
             Map<String, AttributeValue> decision = awaitDecision(dynamoDb, signal.id());
             assertThat(decision).containsKeys("approved", "reasons", "decidedAt");

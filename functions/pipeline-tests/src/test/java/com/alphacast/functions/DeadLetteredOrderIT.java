@@ -95,8 +95,10 @@ class DeadLetteredOrderIT {
         Signal crashed = shortSignal("NQ", "NQU1", crashAt);
         Signal filled = shortSignal("ES", "ESU1", filledAt);
 
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(crashed)));
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(filled)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(crashed.id()).messageBody(json.write(crashed)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(filled.id()).messageBody(json.write(filled)));
         await("the crashed order is settled from the dead-letter queue",
                 () -> trading.rejections().containsKey(crashed.id()));
         await("OrdersDeadLetterQueue is consumed", () -> cloud.messageCount("OrdersDeadLetterQueue") == 0);

@@ -76,7 +76,8 @@ class EveryFunctionFromItsPackageIT {
                 1303.5, 1305.0, 1300.5, 1, 0.66, "every function", signalBarEnd, Instant.now());
 
         // RiskCheckFunction → OrderFunction and, per tier, DistributionFunction.
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(signal)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(signal.id()).messageBody(json.write(signal)));
         cloud.awaitIdle(IDLE);
 
         DynamoRiskLedger risk = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),

@@ -109,7 +109,8 @@ class OperatorCloseAllIT {
         snapshots.put(new MarketSnapshot(bar(signalBar, 1305.0, 1305.25, 1303.25, 1303.5), Instant.now()));
         Signal signal = new Signal("volume-spike:ESU1:" + signalBar, "volume-spike", "ES", "ESU1", Direction.SHORT,
                 1303.5, 1305.0, 1300.5, 1, 0.66, "volume 3x", signalBar, Instant.now());
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(signal)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(signal.id()).messageBody(json.write(signal)));
         cloud.awaitIdle(IDLE);
         // Filled short at 1303.25; the market then trades between stop (1305) and target (1300.5), last 1304.0.
         snapshots.put(new MarketSnapshot(bar(signalBar.plusSeconds(60), 1303.5, 1304.25, 1303.0, 1304.0), Instant.now()));

@@ -120,9 +120,11 @@ class OptionSignalIT {
         Signal illiquid = shortSpy(at(13, 58), "SPY251001P00560000", 0.03, 0.01, 0.05);
         Signal traded = shortSpy(at(14, 0), "SPY251001P00658000", 3.73, 3.00, 5.17);
 
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(illiquid)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(illiquid.id()).messageBody(json.write(illiquid)));
         cloud.awaitIdle(IDLE);
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(traded)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(traded.id()).messageBody(json.write(traded)));
         cloud.awaitIdle(IDLE);
 
         // the illiquid contract: approved, refused by the option broker with the reason, its slot given back

@@ -62,9 +62,11 @@ class RefusedOrderIT {
         Signal refused = shortEs(refusedAt);
         Signal next = shortEs(nextAt);
 
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(refused)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(refused.id()).messageBody(json.write(refused)));
         cloud.awaitIdle(IDLE);
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json.write(next)));
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                .messageDeduplicationId(next.id()).messageBody(json.write(next)));
         cloud.awaitIdle(IDLE);
 
         assertThat(risk.decisionFor(refused.id())).hasValueSatisfying(d -> assertThat(d.decision().approved()).isTrue());

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,8 +75,17 @@ class SignalPipelineIT {
                 1300.5, 1, 0.66, "test <spike> & \"quotes\"", barEnd, Instant.now());
     }
 
+    /**
+     * SignalsQueue is FIFO: its messages go to the one group the worker uses, each with a deduplication id of its own,
+     * so the same body sent again is kept, like a redelivery SQS's at-least-once delivery may bring.
+     */
     private void send(LocalCloud cloud, String queue, String body) {
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl(queue)).messageBody(body));
+        if (cloud.queueName(queue).endsWith(".fifo")) {
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl(queue)).messageBody(body).messageGroupId("signals")
+                    .messageDeduplicationId(UUID.randomUUID().toString()));
+        } else {
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl(queue)).messageBody(body));
+        }
     }
 
     private List<DeliveryRecord> deliveriesOf(LocalCloud cloud, Signal signal) {

@@ -10,6 +10,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.functions.sqs.FailedRecordRetry;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.alphacast.functions.sqs.QueueStamps;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -32,6 +33,8 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Held here because the CRaC context keeps its resources only weakly. */
     private final SnapStartPriming priming;
     private final SignalApproval approval;
+    /** A failed signal blocks SignalsQueue's one FIFO group: it is retried in seconds, not the visibility timeout. */
+    private final FailedRecordRetry retry;
 
     /** Used by the Lambda runtime. */
     public RiskCheckHandler() {
@@ -51,6 +54,8 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         QueueForwardPublisher forwards = new QueueForwardPublisher(
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                 new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
+        this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
+                FailedRecordRetry.retryWithin(resources.require("SIGNALS_QUEUE_VISIBILITY_TIMEOUT")));
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
                 exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock);
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
@@ -110,12 +115,12 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         SQSEvent ordered = new SQSEvent();
         ordered.setRecords(inMarketTimeOrder(records, decoded));
-        return PartialBatch.process(ordered, context, message -> {
+        return retry.retrySoon(ordered, PartialBatch.process(ordered, context, message -> {
             Signal signal = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
                     : resources.json().read(message.getBody(), Signal.class);
             RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                     + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
-        });
+        }), context);
     }
 }

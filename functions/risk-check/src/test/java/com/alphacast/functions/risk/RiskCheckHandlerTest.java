@@ -13,9 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The handler called directly with an event in the exact JSON shape Lambda sends. */
 class RiskCheckHandlerTest {
@@ -44,5 +48,41 @@ class RiskCheckHandlerTest {
                 .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
         // The good record was decided and forwarded to the orders queue.
         assertThat(cloud.messageCount("OrdersQueue")).isEqualTo(1);
+    }
+
+    @Test
+    void bringsAFailedSignalBackInSecondsRatherThanAfterTheQueuesVisibilityTimeout(LocalCloud cloud) {
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
+        environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        String queue = cloud.queueUrl("SignalsQueue");
+        cloud.sqs().sendMessage(b -> b.queueUrl(queue).messageGroupId("signals").messageDeduplicationId("half")
+                .messageBody("{\"id\": \"half a signal\""));
+        // Received as Lambda's poller receives it: hidden for the template's 360 s from now.
+        Message received = receive(cloud, queue, 20).orElseThrow();
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(received.messageId());
+        record.setReceiptHandle(received.receiptHandle());
+        record.setBody(received.body());
+        record.setEventSourceArn(cloud.queueArn("SignalsQueue"));
+        record.setAttributes(received.attributesAsStrings());
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+
+        SQSBatchResponse response = new RiskCheckHandler(environment)
+                .handleRequest(event, new FakeContext("RiskCheckFunction"));
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(received.messageId());
+        // Visible again after 5 s, so its group moves on; waiting 40 s is far below the 360 s it would have taken.
+        Message again = receive(cloud, queue, 20).or(() -> receive(cloud, queue, 20)).orElseThrow(
+                () -> new AssertionError("the failed signal was still hidden 40 s after its failure"));
+        assertThat(again.messageId()).isEqualTo(received.messageId());
+        assertThat(again.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
+        cloud.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.receiptHandle()));
+    }
+
+    private static Optional<Message> receive(LocalCloud cloud, String queue, int waitSeconds) {
+        return cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(waitSeconds).maxNumberOfMessages(1)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().stream().findFirst();
     }
 }

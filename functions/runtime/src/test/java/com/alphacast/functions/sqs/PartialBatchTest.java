@@ -23,6 +23,15 @@ class PartialBatchTest {
         return message;
     }
 
+    private static SQSEvent.SQSMessage fifoMessage(String id, String group, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(body);
+        message.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:alphacast-SignalsQueue.fifo");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1", "MessageGroupId", group));
+        return message;
+    }
+
     private static SQSEvent event(SQSEvent.SQSMessage... messages) {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(messages));
@@ -52,5 +61,59 @@ class PartialBatchTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(processed).isEmpty();
+    }
+
+    @Test
+    void failsEveryLaterRecordOfAFifoGroupAfterItsFirstFailureWithoutProcessingIt() {
+        SQSBatchResponse response = PartialBatch.process(event(fifoMessage("m1", "signals", "ok"),
+                fifoMessage("m2", "signals", "bad"), fifoMessage("m3", "signals", "ok"),
+                fifoMessage("m4", "signals", "ok")), context, message -> {
+            if (message.getBody().equals("bad")) {
+                throw new IllegalStateException("throttled");
+            }
+            processed.add(message.getMessageId());
+        });
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m2", "m3", "m4");
+        assertThat(processed).containsExactly("m1");
+        assertThat(context.log()).contains("m3 not processed", "message group signals");
+    }
+
+    @Test
+    void keepsProcessingOtherFifoGroupsAfterOneGroupFails() {
+        SQSBatchResponse response = PartialBatch.process(event(fifoMessage("a1", "a", "bad"),
+                fifoMessage("b1", "b", "ok"), fifoMessage("a2", "a", "ok"), fifoMessage("b2", "b", "ok")), context,
+                message -> {
+                    if (message.getBody().equals("bad")) {
+                        throw new IllegalStateException("throttled");
+                    }
+                    processed.add(message.getMessageId());
+                });
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("a1", "a2");
+        assertThat(processed).containsExactly("b1", "b2");
+    }
+
+    @Test
+    void aStandardQueueRecordFailsAloneEvenWithAMessageGroup() {
+        SQSEvent.SQSMessage first = message("m1", "bad");
+        first.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:alphacast-OrdersQueue");
+        first.setAttributes(Map.of("ApproximateReceiveCount", "1", "MessageGroupId", "g"));
+        SQSEvent.SQSMessage second = message("m2", "ok");
+        second.setEventSourceArn(first.getEventSourceArn());
+        second.setAttributes(first.getAttributes());
+
+        SQSBatchResponse response = PartialBatch.process(event(first, second), context, message -> {
+            if (message.getBody().equals("bad")) {
+                throw new IllegalStateException("throttled");
+            }
+            processed.add(message.getMessageId());
+        });
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m1");
+        assertThat(processed).containsExactly("m2");
     }
 }
