@@ -22,8 +22,11 @@ public record SqsEventSource(String functionLogicalId, String eventName, String 
      * Lambda starts an SQS mapping with five concurrent batches and scales out while messages remain. The local cloud
      * runs one unless the template sets MaximumConcurrency: with five pollers on every mapping, the pipeline tests
      * that drive a queue to its dead-letter queue (visibility timeouts of a few seconds, ElasticMQ's redrive on
-     * receive) failed now and then on a loaded 2-core machine, cause not yet found. Where concurrency matters the
-     * template says so (DeliveriesQueue 5, MarketBarsQueue 2), which is also what AWS then runs.
+     * receive) failed now and then on a loaded 2-core machine. One cause is known and swept since
+     * ({@link com.alphacast.localcloud.sqs.RedriveGhostSweeper}); the default stays one because tests that set a
+     * visibility timeout below the function's Timeout rely on a queue's one poller not receiving a record again while
+     * its invocation runs. Where concurrency matters the template says so (DeliveriesQueue 5, MarketBarsQueue 2),
+     * which is also what AWS then runs.
      */
     public static final int DEFAULT_CONCURRENCY = 1;
 

@@ -4,10 +4,12 @@ import com.alphacast.localcloud.function.EventSourceRunner;
 import com.alphacast.localcloud.function.LocalFunction;
 import com.alphacast.localcloud.function.RunnerServices;
 import com.alphacast.localcloud.sqs.QueueDefinition;
+import com.alphacast.localcloud.sqs.RedriveGhostSweeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * until the queue's visibility timeout expires, then return; the queue's redrive policy (enforced by ElasticMQ) moves
  * them to the dead-letter queue after maxReceiveCount receives. On a FIFO queue SQS itself keeps a message group's
  * records away from other receivers while any of them is in flight, so concurrent batches never reorder a group.
+ * A poller of a dead-letter queue also sweeps what it receives out of the queues that redrive into it
+ * ({@link RedriveGhostSweeper}: ElasticMQ can leave a moved message behind there, visible but never received).
  */
 final class SqsQueuePoller implements EventSourceRunner {
 
@@ -36,6 +40,7 @@ final class SqsQueuePoller implements EventSourceRunner {
     private final QueueDefinition queue;
     private final String queueUrl;
     private final SqsEventFactory events;
+    private final Optional<RedriveGhostSweeper> redriveSweeper;
     private final AtomicLong activity = new AtomicLong();
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running;
@@ -48,6 +53,12 @@ final class SqsQueuePoller implements EventSourceRunner {
         this.queue = services.queues().get(source.queueLogicalId());
         this.queueUrl = services.queueUrls().get(source.queueLogicalId());
         this.events = new SqsEventFactory(services.queueArns().get(source.queueLogicalId()), services.region());
+        List<String> redrivingQueueUrls = services.queues().values().stream()
+                .filter(q -> q.deadLetterQueue().filter(source.queueLogicalId()::equals).isPresent())
+                .map(q -> services.queueUrls().get(q.logicalId()))
+                .toList();
+        this.redriveSweeper = redrivingQueueUrls.isEmpty() ? Optional.empty()
+                : Optional.of(new RedriveGhostSweeper(services.sqs(), redrivingQueueUrls));
     }
 
     @Override
@@ -169,11 +180,29 @@ final class SqsQueuePoller implements EventSourceRunner {
     }
 
     private List<Message> receive(int max, int waitSeconds) {
-        return services.sqs().receiveMessage(r -> r.queueUrl(queueUrl)
+        List<Message> messages = services.sqs().receiveMessage(r -> r.queueUrl(queueUrl)
                 .maxNumberOfMessages(max)
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty()) {
+            redriveSweeper.ifPresent(sweeper -> sweepRedriveGhosts(sweeper, messages));
+        }
+        return messages;
+    }
+
+    /** Right after the receive, while these receipts are still the newest ElasticMQ handed out for the messages. */
+    private void sweepRedriveGhosts(RedriveGhostSweeper sweeper, List<Message> messages) {
+        try {
+            for (RedriveGhostSweeper.Removed removed : sweeper.sweep(messages)) {
+                function.log("message " + removed.messageId() + " was left behind in " + removed.sourceQueueUrl()
+                        + " by ElasticMQ when it moved it to " + queue.queueName() + " (counted visible, never"
+                        + " received); removed it there");
+            }
+        } catch (SdkException e) {
+            // The batch is held now: deliver it; a ghost left in the source queue keeps that queue from draining.
+            function.log("could not sweep the queues redriving into " + queue.queueName() + ": " + e.getMessage());
+        }
     }
 
     private void deliver(List<Message> batch) {
