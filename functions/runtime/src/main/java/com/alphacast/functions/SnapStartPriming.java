@@ -23,6 +23,9 @@ import org.crac.Resource;
  *   without CRaC (tests, on-demand Lambda) that does nothing and no request is made: an on-demand cold start would
  *   only pay for it before its first event.</li>
  * </ul>
+ * One pass loads the classes but leaves them interpreted: the JIT compiles a method only after some hundreds of calls.
+ * {@code SNAPSTART_PRIMING_ROUNDS} (default 1) repeats the read path that many times, so the snapshot (or, on the local
+ * cloud, the JVM every function shares) holds compiled code for it.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -31,10 +34,13 @@ public final class SnapStartPriming implements Resource {
 
     /** Initialization types in which init runs before any event arrives. */
     private static final Set<String> AHEAD_OF_TRAFFIC = Set.of("snap-start", "provisioned-concurrency");
+    static final String ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+    private static final int MAX_ROUNDS = 10_000;
 
     private final FunctionResources resources;
     private final String table;
     private final Runnable readPath;
+    private final int rounds;
 
     /** {@code tableVariable}: the environment variable naming a table the function may read. */
     public SnapStartPriming(FunctionResources resources, String tableVariable) {
@@ -46,6 +52,25 @@ public final class SnapStartPriming implements Resource {
         this.resources = resources;
         this.table = resources.require(tableVariable);
         this.readPath = readPath;
+        this.rounds = rounds(resources.environment().getOrDefault(ROUNDS_VARIABLE, "1"));
+    }
+
+    private static int rounds(String value) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(ROUNDS_VARIABLE + " must be a whole number, was '" + value + "'");
+        }
+        if (rounds < 1 || rounds > MAX_ROUNDS) {
+            throw new IllegalStateException(ROUNDS_VARIABLE + " must be within 1.." + MAX_ROUNDS + ", was " + rounds);
+        }
+        return rounds;
+    }
+
+    /** How many times {@link #prime()} runs the read path. */
+    public int rounds() {
+        return rounds;
     }
 
     /** Whether this execution environment is initialized before any event reaches it. */
@@ -77,17 +102,20 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * The priming itself. A refused request still primed most of the path, so it does not stop the snapshot;
-     * it is logged with its reason.
+     * The priming itself, {@link #rounds()} times. A refused request still primed most of the path, so it does not
+     * stop the snapshot; it is logged with its reason, once, and ends the priming (the next rounds would fail alike).
      */
     void prime() {
-        resources.json().read(resources.json().write(SAMPLE), Signal.class);
-        try {
-            resources.dynamoDb().describeTable(request -> request.tableName(table));
-            readPath.run();
-        } catch (RuntimeException refused) {
-            System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
-                    + " goes on without it: " + refused);
+        for (int round = 0; round < rounds; round++) {
+            resources.json().read(resources.json().write(SAMPLE), Signal.class);
+            try {
+                resources.dynamoDb().describeTable(request -> request.tableName(table));
+                readPath.run();
+            } catch (RuntimeException refused) {
+                System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
+                        + " goes on without it: " + refused);
+                return;
+            }
         }
     }
 

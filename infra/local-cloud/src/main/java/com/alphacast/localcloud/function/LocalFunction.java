@@ -2,7 +2,9 @@ package com.alphacast.localcloud.function;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,9 @@ import java.util.function.BiConsumer;
  * One function as Lambda runs it: its handler loaded from its own code ({@link FunctionCode}, one class loader per
  * function) and invoked in execution environments, each with its own handler instance built with the function's
  * environment (its own init, a cold start), one invocation at a time per environment, cut off after the function's
- * Timeout. Environments are created on demand when every existing one is busy and reused warm afterwards, up to
+ * Timeout. With SnapStart the environments its event sources can use at once are built when it is loaded
+ * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); otherwise, and beyond those, environments are created on
+ * demand when every existing one is busy and reused warm afterwards, up to
  * {@code ReservedConcurrentExecutions} at once (callers beyond it wait for a free one); one that timed out is thrown
  * away, as Lambda resets it. Events and results cross into and out of the function as JSON only, the way the Lambda
  * runtime passes them, so the function works with its own copies of the event classes, its own Jackson and its own
@@ -58,7 +62,8 @@ public final class LocalFunction implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Loads the handler from {@code code} and builds the first execution environment; on failure {@code code} is
+     * Loads the handler from {@code code} and builds the first execution environment, then the others ahead of traffic
+     * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); on failure {@code code} is
      * closed and the error (a {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function
      * and Handler) propagates.
      */
@@ -77,6 +82,8 @@ public final class LocalFunction implements AutoCloseable {
             Environment first = newEnvironment();
             this.handlerClass = first.handler.handlerClass();
             idle.push(first);
+            // Then, with SnapStart, the others a burst would use (they load no classes the first did not: quick).
+            newEnvironments(definition.environmentsAheadOfTraffic() - 1).forEach(idle::push);
         } catch (RuntimeException | Error e) {
             environments.forEach(Environment::close);
             if (runtime != null) {
@@ -189,17 +196,29 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private Environment newEnvironment() {
+        return newEnvironments(1).get(0);
+    }
+
+    /** Builds {@code count} environments, their inits side by side (each on its own thread); all or none. */
+    private List<Environment> newEnvironments(int count) {
         if (closed) {
             throw new IllegalStateException("the function is closed");
         }
-        int number = (int) coldStarts.incrementAndGet();
-        Environment created = new Environment(number);
-        environments.add(created);
+        List<Environment> created = new ArrayList<>();
+        List<Future<JavaHandler>> inits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Environment environment = new Environment((int) coldStarts.incrementAndGet());
+            environments.add(environment);
+            created.add(environment);
+            inits.add(environment.startInit());
+        }
         try {
-            created.init();
+            for (int i = 0; i < count; i++) {
+                created.get(i).awaitInit(inits.get(i));
+            }
         } catch (RuntimeException | Error e) {
-            created.close();
-            environments.remove(created);
+            created.forEach(Environment::close);
+            environments.removeAll(created);
             throw e;
         }
         return created;
@@ -233,8 +252,11 @@ public final class LocalFunction implements AutoCloseable {
             });
         }
 
-        void init() {
-            Future<JavaHandler> init = thread.submit(() -> JavaHandler.load(definition, environment, code, serialization));
+        Future<JavaHandler> startInit() {
+            return thread.submit(() -> JavaHandler.load(definition, environment, code, serialization));
+        }
+
+        void awaitInit(Future<JavaHandler> init) {
             try {
                 handler = init.get();
             } catch (ExecutionException e) {
