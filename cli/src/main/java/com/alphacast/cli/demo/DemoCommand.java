@@ -335,11 +335,13 @@ public final class DemoCommand implements Command {
 
     /** How many rounds, in how many environments, and how long: part of the start-up, not of the figures. */
     static String warmUpLine(WarmUp warmUp) {
-        return String.format(Locale.ROOT, "  warm-up before the replay: %d priming rounds in each of %d execution"
-                        + " environments (reads of keys on no record) and %d message batches on a scratch queue,"
-                        + " %.1f s of the start-up (functions %.1f s, message path %.1f s, side by side)",
+        return String.format(Locale.ROOT, "  warm-up before the replay (not in the figures): %d priming rounds per"
+                        + " SnapStart function (reads of keys on no record, writes refused by their condition) in %d"
+                        + " execution environments and %d message batches on a scratch queue, %.1f s of the start-up"
+                        + " (functions %.1f s and message path %.1f s side by side, then %.1f s for the JIT to settle)",
                 warmUp.rounds(), warmUp.environments(), warmUp.rounds(), warmUp.total().toMillis() / 1e3,
-                warmUp.functions().toMillis() / 1e3, warmUp.messagePath().toMillis() / 1e3);
+                warmUp.functions().toMillis() / 1e3, warmUp.messagePath().toMillis() / 1e3,
+                warmUp.compiler().toMillis() / 1e3);
     }
 
     private static int warmUpRounds(String value) {

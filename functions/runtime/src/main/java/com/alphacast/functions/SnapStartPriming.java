@@ -3,17 +3,28 @@ package com.alphacast.functions;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Runs, before the first event, the code a function's first invocation would otherwise load and compile: the queue
  * message codec, one DynamoDB request (protocol marshalling, endpoint rules, SigV4 signing, the HTTP client) as a
  * {@code DescribeTable} of a table the function reads, and the function's own read path (the handler's
  * {@code readPath}: the GetItem, Query and BatchGetItem requests every invocation makes, for keys that do not exist,
- * so nothing changes). Priming is worth it only where initialization runs ahead of traffic:
+ * so nothing changes), and the write requests (PutItem, UpdateItem, TransactWriteItems) on that table with a condition
+ * no item can meet, so DynamoDB refuses each and writes nothing. Priming is worth it only where initialization runs ahead of traffic:
  * <ul>
  *   <li>{@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start} (Lambda initializes a published version before its
  *   snapshot) or {@code provisioned-concurrency} (initialized before it is invoked): primed in the constructor, so the
@@ -109,14 +120,62 @@ public final class SnapStartPriming implements Resource {
         for (int round = 0; round < rounds; round++) {
             resources.json().read(resources.json().write(SAMPLE), Signal.class);
             try {
-                resources.dynamoDb().describeTable(request -> request.tableName(table));
+                TableDescription description = resources.dynamoDb().describeTable(request -> request.tableName(table))
+                        .table();
                 readPath.run();
+                refusedWrites(description);
             } catch (RuntimeException refused) {
                 System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
                         + " goes on without it: " + refused);
                 return;
             }
         }
+    }
+
+    /**
+     * A put, an update and a transaction on a key on no record, each conditioned on the key both existing and not
+     * existing: DynamoDB refuses every one (whatever the table holds) after running the whole write path, and writes
+     * nothing.
+     */
+    private void refusedWrites(TableDescription description) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        Map<String, String> types = new HashMap<>();
+        description.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+        description.keySchema().forEach(k -> key.put(k.attributeName(), absentValue(types.get(k.attributeName()))));
+        String partitionKey = description.keySchema().get(0).attributeName();
+        Map<String, String> names = Map.of("#k", partitionKey, "#p", "primedAt");
+        Map<String, AttributeValue> values = Map.of(":p", AttributeValue.fromN("0"));
+        String never = "attribute_exists(#k) AND attribute_not_exists(#k)";
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("primedAt", AttributeValue.fromN("0"));
+        DynamoDbClient db = resources.dynamoDb();
+        try {
+            db.putItem(b -> b.tableName(table).item(item).conditionExpression(never).expressionAttributeNames(
+                    Map.of("#k", partitionKey)));
+        } catch (ConditionalCheckFailedException refused) {
+            // As intended.
+        }
+        try {
+            db.updateItem(b -> b.tableName(table).key(key).updateExpression("SET #p = :p").conditionExpression(never)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException refused) {
+            // As intended.
+        }
+        try {
+            db.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(table).key(key).updateExpression("SET #p = :p").conditionExpression(never)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build()).build()));
+        } catch (TransactionCanceledException refused) {
+            // As intended.
+        }
+    }
+
+    private static AttributeValue absentValue(String type) {
+        return switch (type == null ? "S" : type) {
+            case "N" -> AttributeValue.fromN("-1");
+            case "B" -> AttributeValue.fromB(SdkBytes.fromUtf8String(SAMPLE.id()));
+            default -> AttributeValue.fromS(SAMPLE.id() + "#absent");
+        };
     }
 
     /** The sample signal the codec is primed with, for a handler's read path (its id is on no record). */

@@ -55,8 +55,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    /** How many rounds a SnapStart function's priming runs (the functions' SnapStartPriming reads it). */
-    public static final String PRIMING_ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+    /** Longest wait, after the priming, for the JIT to compile what it made hot. */
+    private static final Duration COMPILER_SETTLE_LIMIT = Duration.ofSeconds(30);
 
     private final LocalCloudOptions options;
     private final LocalBackends backends;
@@ -260,7 +260,7 @@ public final class LocalCloud implements AutoCloseable {
             environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
             if (function.snapStart() && options.warmUpRounds() > 0) {
                 // Read by the functions' SnapStartPriming; on AWS the primed state is in each version's snapshot.
-                environment.put(PRIMING_ROUNDS_VARIABLE, Integer.toString(options.warmUpRounds()));
+                environment.put(LocalFunction.PRIMING_ROUNDS_VARIABLE, Integer.toString(options.warmUpRounds()));
             }
             environment.putAll(options.functionEnvironment());
             functionEnvironments.put(function.logicalId(), Collections.unmodifiableMap(environment));
@@ -338,9 +338,10 @@ public final class LocalCloud implements AutoCloseable {
             messages.exceptionally(failure -> Duration.ZERO).join();
         }
         Duration loaded = Duration.ofNanos(System.nanoTime() - started);
+        Duration settled = CompilerQuiet.await(COMPILER_SETTLE_LIMIT);
         int environments = functions.values().stream().mapToInt(f -> (int) f.stats().coldStarts()).sum();
         try {
-            warmUp = new WarmUp(rounds, environments, loaded, messages.join());
+            warmUp = new WarmUp(rounds, environments, loaded, messages.join(), settled);
         } catch (CompletionException e) {
             throw new IllegalStateException("warming up ElasticMQ's message path failed: " + e.getCause(), e.getCause());
         }

@@ -11,11 +11,12 @@ import java.time.Duration;
  * @param environments execution environments built ahead of traffic, over all functions
  * @param functions    loading every function and building its environments, priming included
  * @param messagePath  ElasticMQ's send, receive and delete batches (beside the functions)
+ * @param compiler     then the wait for the JIT to compile what the priming made hot ({@link CompilerQuiet})
  */
-public record WarmUp(int rounds, int environments, Duration functions, Duration messagePath) {
+public record WarmUp(int rounds, int environments, Duration functions, Duration messagePath, Duration compiler) {
 
-    /** How long the two took together (they run side by side). */
+    /** How long the warm-up took: the functions and the message path side by side, then the compiler. */
     public Duration total() {
-        return functions.compareTo(messagePath) >= 0 ? functions : messagePath;
+        return (functions.compareTo(messagePath) >= 0 ? functions : messagePath).plus(compiler);
     }
 }

@@ -41,8 +41,13 @@ import java.util.function.BiConsumer;
  */
 public final class LocalFunction implements AutoCloseable {
 
+    /** How many rounds a SnapStart function's priming runs (the functions' SnapStartPriming reads it). */
+    public static final String PRIMING_ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
+    /** What every environment after the first is built with; see {@link #environmentOf(int)}. */
+    private final Map<String, String> laterEnvironment;
     private final BiConsumer<String, String> log;
     private final FunctionCode code;
     private final RuntimeSerialization serialization;
@@ -71,6 +76,9 @@ public final class LocalFunction implements AutoCloseable {
                          BiConsumer<String, String> log) {
         this.definition = definition;
         this.environment = Map.copyOf(environment);
+        Map<String, String> later = new java.util.HashMap<>(environment);
+        later.remove(PRIMING_ROUNDS_VARIABLE);
+        this.laterEnvironment = Map.copyOf(later);
         this.log = log;
         this.code = code;
         this.concurrency = new Semaphore(definition.reservedConcurrency().orElse(Integer.MAX_VALUE), true);
@@ -224,6 +232,15 @@ public final class LocalFunction implements AutoCloseable {
         return created;
     }
 
+    /**
+     * The first environment primes as many rounds as the function's environment asks; the later ones once. On AWS
+     * every environment restores from the one snapshot, primed once; here they share the first one's classes and the
+     * code the JIT compiled for them, so repeating the rounds would only delay them.
+     */
+    private Map<String, String> environmentOf(int number) {
+        return number == 1 ? environment : laterEnvironment;
+    }
+
     private Invocation failure(String reason, Throwable cause) {
         errors.incrementAndGet();
         lastError = reason;
@@ -240,9 +257,11 @@ public final class LocalFunction implements AutoCloseable {
     private final class Environment {
 
         private final ExecutorService thread;
+        private final int number;
         private JavaHandler handler;
 
         Environment(int number) {
+            this.number = number;
             ClassLoader functionLoader = code.classLoader();
             this.thread = Executors.newSingleThreadExecutor(runnable -> {
                 Thread t = new Thread(runnable, "lambda-" + definition.logicalId() + "-" + number);
@@ -253,7 +272,8 @@ public final class LocalFunction implements AutoCloseable {
         }
 
         Future<JavaHandler> startInit() {
-            return thread.submit(() -> JavaHandler.load(definition, environment, code, serialization));
+            Map<String, String> own = environmentOf(number);
+            return thread.submit(() -> JavaHandler.load(definition, own, code, serialization));
         }
 
         void awaitInit(Future<JavaHandler> init) {
