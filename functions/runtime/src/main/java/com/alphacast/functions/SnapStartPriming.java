@@ -117,13 +117,16 @@ public final class SnapStartPriming implements Resource {
      * stop the snapshot; it is logged with its reason, once, and ends the priming (the next rounds would fail alike).
      */
     void prime() {
+        boolean writes = true;
         for (int round = 0; round < rounds; round++) {
             resources.json().read(resources.json().write(SAMPLE), Signal.class);
             try {
                 TableDescription description = resources.dynamoDb().describeTable(request -> request.tableName(table))
                         .table();
                 readPath.run();
-                refusedWrites(description);
+                if (writes) {
+                    writes = refusedWrites(description);
+                }
             } catch (RuntimeException refused) {
                 System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
                         + " goes on without it: " + refused);
@@ -137,7 +140,7 @@ public final class SnapStartPriming implements Resource {
      * existing: DynamoDB refuses every one (whatever the table holds) after running the whole write path, and writes
      * nothing.
      */
-    private void refusedWrites(TableDescription description) {
+    private boolean refusedWrites(TableDescription description) {
         Map<String, AttributeValue> key = new HashMap<>();
         Map<String, String> types = new HashMap<>();
         description.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
@@ -149,6 +152,19 @@ public final class SnapStartPriming implements Resource {
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("primedAt", AttributeValue.fromN("0"));
         DynamoDbClient db = resources.dynamoDb();
+        try {
+            return refusedWrites(db, key, item, partitionKey, names, values, never);
+        } catch (RuntimeException denied) {
+            // A function whose role may only read this table (AccessDenied on AWS): it primes its reads alone.
+            System.err.println("priming: the refused writes on " + table + " were not answered with a condition"
+                    + " failure, priming reads only: " + denied);
+            return false;
+        }
+    }
+
+    private boolean refusedWrites(DynamoDbClient db, Map<String, AttributeValue> key, Map<String, AttributeValue> item,
+                                  String partitionKey, Map<String, String> names, Map<String, AttributeValue> values,
+                                  String never) {
         try {
             db.putItem(b -> b.tableName(table).item(item).conditionExpression(never).expressionAttributeNames(
                     Map.of("#k", partitionKey)));
@@ -168,6 +184,7 @@ public final class SnapStartPriming implements Resource {
         } catch (TransactionCanceledException refused) {
             // As intended.
         }
+        return true;
     }
 
     private static AttributeValue absentValue(String type) {
