@@ -30,6 +30,7 @@ import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.text.TerminalText;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
+import com.alphacast.localcloud.WarmUp;
 import com.alphacast.localcloud.function.FunctionPackageMissingException;
 import com.alphacast.localcloud.function.FunctionStats;
 import com.alphacast.localcloud.template.TemplateRefusedException;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,13 @@ import java.util.Optional;
  * the outbox files it created ({@link DemoOutbox}).
  */
 public final class DemoCommand implements Command {
+
+    /**
+     * Priming rounds per SnapStart function (and ElasticMQ message batches) before the replay: enough for the JIT to
+     * compile the request paths every function shares the one JVM for, so the figures are of a warm service, as each
+     * function's primed snapshot is on AWS. {@code --warm-up 0} shows the cold start instead.
+     */
+    static final int WARM_UP_ROUNDS = 200;
 
     /** Time for the functions to finish after the longest tier delay has passed. */
     static final Duration DRAIN_MARGIN = Duration.ofMinutes(3);
@@ -94,16 +103,20 @@ public final class DemoCommand implements Command {
         Path home = Path.of(System.getProperty("alphacast.home", ".")).toAbsolutePath().normalize();
         String profile = "demo";
         String speed = null;
+        int warmUpRounds = WARM_UP_ROUNDS;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> {
-                    out.println("usage: ./alphacast demo [--profile NAME] [--speed max|realtime|Nx] [--home DIR]");
+                    out.println("usage: ./alphacast demo [--profile NAME] [--speed max|realtime|Nx] [--warm-up ROUNDS]"
+                            + " [--home DIR]");
                     out.println("  Replays the demo session (config/<profile>.yaml, replay.file) through the worker,");
                     out.println("  the risk, order, position and distribution functions on the local cloud, then prints a summary.");
+                    out.println("  --warm-up: priming rounds per function before the replay (default " + WARM_UP_ROUNDS
+                            + "; 0: start cold).");
                     return ExitCode.OK;
                 }
-                case "--profile", "--speed", "--home" -> {
+                case "--profile", "--speed", "--home", "--warm-up" -> {
                     if (i + 1 >= args.size()) {
                         throw new Refusal(ExitCode.USAGE, arg + " needs a value");
                     }
@@ -112,6 +125,8 @@ public final class DemoCommand implements Command {
                         profile = value;
                     } else if (arg.equals("--speed")) {
                         speed = value;
+                    } else if (arg.equals("--warm-up")) {
+                        warmUpRounds = warmUpRounds(value);
                     } else {
                         try {
                             home = Path.of(value).toAbsolutePath().normalize();
@@ -158,6 +173,7 @@ public final class DemoCommand implements Command {
                     .parameter("ExitCheckWaitSeconds", "20")
                     .parameters(briefing.parameters())
                     .functionEnvironment(shared)
+                    .warmUpRounds(warmUpRounds)
                     .build();
             try {
                 LocalCloud.check(options);
@@ -261,6 +277,7 @@ public final class DemoCommand implements Command {
         try (LocalCloud cloud = LocalCloud.start(options)) {
             out.printf("local cloud up in %.1f s: DynamoDB %s, SQS %s%n",
                     (System.nanoTime() - started) / 1e9, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint());
+            cloud.warmUp().ifPresent(warmUp -> out.println(warmUpLine(warmUp)));
 
             Map<String, String> workerEnv = new HashMap<>(shared);
             workerEnv.put("MARKET_SNAPSHOTS_TABLE", cloud.tableName("MarketSnapshotsTable"));
@@ -292,6 +309,8 @@ public final class DemoCommand implements Command {
 
             PipelineSummary summary = collect(cloud, settings, replay, outbox);
             new SummaryPrinter(out).print(summary);
+            out.println(cloud.warmUp().map(DemoCommand::warmUpLine)
+                    .orElse("  no warm-up before the replay (--warm-up 0): the figures include every function's cold start"));
             try {
                 DemoBotTranscript.print(out, new DemoBotTranscript(chat, Clock.systemUTC())
                         .run(cloud, settings.market().instrument(), settings.market().symbol()));
@@ -312,6 +331,31 @@ public final class DemoCommand implements Command {
             // Checked before the lock was taken; a package deleted since then is reported the same way.
             throw new Refusal(ExitCode.FAILED, e.getMessage());
         }
+    }
+
+    /** How many rounds, in how many environments, and how long: part of the start-up, not of the figures. */
+    static String warmUpLine(WarmUp warmUp) {
+        return String.format(Locale.ROOT, "  warm-up before the replay (not in the figures): %d priming rounds per"
+                        + " SnapStart function (reads of keys on no record, writes refused by their condition) in %d"
+                        + " execution environments and %d message batches on a scratch queue, %.1f s of the start-up"
+                        + " (functions %.1f s and message path %.1f s side by side, then %.1f s for the JIT to settle)",
+                warmUp.rounds(), warmUp.environments(), warmUp.rounds(), warmUp.total().toMillis() / 1e3,
+                warmUp.functions().toMillis() / 1e3, warmUp.messagePath().toMillis() / 1e3,
+                warmUp.compiler().toMillis() / 1e3);
+    }
+
+    private static int warmUpRounds(String value) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new Refusal(ExitCode.USAGE, "--warm-up '" + TerminalText.excerpt(value) + "' is not a whole number");
+        }
+        if (rounds < 0 || rounds > LocalCloudOptions.MAX_WARM_UP_ROUNDS) {
+            throw new Refusal(ExitCode.USAGE, "--warm-up must be within 0.." + LocalCloudOptions.MAX_WARM_UP_ROUNDS
+                    + ", was " + rounds);
+        }
+        return rounds;
     }
 
     private static PipelineSummary collect(LocalCloud cloud, AlphacastSettings settings, ReplayReport replay,

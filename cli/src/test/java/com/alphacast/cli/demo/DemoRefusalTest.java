@@ -127,6 +127,16 @@ class DemoRefusalTest {
     }
 
     @Test
+    void aWarmUpThatIsNotAWholeNumberOfRoundsInRangeIsRefusedBeforeAnythingStarts() {
+        Run notANumber = demo("--warm-up", "lots");
+        assertThat(notANumber.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(notANumber.err()).contains("--warm-up 'lots' is not a whole number");
+        Run negative = demo("--warm-up", "-1");
+        assertThat(negative.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(negative.err()).contains("--warm-up must be within 0..10000, was -1");
+    }
+
+    @Test
     void aSecondRunOnTheSameHomeIsRefusedNamingTheRunThatHoldsIt() {
         try (RunLock held = RunLock.acquire(home.resolve(".alphacast"))) {
             Run r = demo();

@@ -32,6 +32,30 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingEveryRoundOfReadsAndRefusedWritesWritesNothing() {
+        LocalCloud cloud = CLOUD.get();
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("DistributionFunction"));
+        environment.put("SNAPSTART_PRIMING_ROUNDS", "3");
+        String table = cloud.tableName("DeliveriesTable");
+        int before = cloud.dynamoDb().scan(b -> b.tableName(table)).count();
+
+        SnapStartPriming priming = new SnapStartPriming(new FunctionResources(environment), "DELIVERIES_TABLE");
+        priming.prime();
+
+        assertThat(priming.rounds()).isEqualTo(3);
+        assertThat(cloud.dynamoDb().scan(b -> b.tableName(table)).count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesPrimingRoundsThatAreNotAPositiveWholeNumber() {
+        Map<String, String> environment = new HashMap<>(CLOUD.get().functionEnvironment("OrderFunction"));
+        environment.put("SNAPSTART_PRIMING_ROUNDS", "0");
+
+        assertThatThrownBy(() -> new SnapStartPriming(new FunctionResources(environment), "ORDERS_TABLE"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SNAPSTART_PRIMING_ROUNDS");
+    }
+
+    @Test
     void aRefusedPrimingRequestDoesNotStopTheSnapshot() {
         Map<String, String> environment = new HashMap<>(CLOUD.get().functionEnvironment("OrderFunction"));
         environment.put("ORDERS_TABLE", "no-such-table");

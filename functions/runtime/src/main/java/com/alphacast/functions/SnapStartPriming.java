@@ -3,17 +3,28 @@ package com.alphacast.functions;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Runs, before the first event, the code a function's first invocation would otherwise load and compile: the queue
  * message codec, one DynamoDB request (protocol marshalling, endpoint rules, SigV4 signing, the HTTP client) as a
  * {@code DescribeTable} of a table the function reads, and the function's own read path (the handler's
  * {@code readPath}: the GetItem, Query and BatchGetItem requests every invocation makes, for keys that do not exist,
- * so nothing changes). Priming is worth it only where initialization runs ahead of traffic:
+ * so nothing changes), and the write requests (PutItem, UpdateItem, TransactWriteItems) on that table with a condition
+ * no item can meet, so DynamoDB refuses each and writes nothing. Priming is worth it only where initialization runs ahead of traffic:
  * <ul>
  *   <li>{@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start} (Lambda initializes a published version before its
  *   snapshot) or {@code provisioned-concurrency} (initialized before it is invoked): primed in the constructor, so the
@@ -23,6 +34,9 @@ import org.crac.Resource;
  *   without CRaC (tests, on-demand Lambda) that does nothing and no request is made: an on-demand cold start would
  *   only pay for it before its first event.</li>
  * </ul>
+ * One pass loads the classes but leaves them interpreted: the JIT compiles a method only after some hundreds of calls.
+ * {@code SNAPSTART_PRIMING_ROUNDS} (default 1) repeats the read path that many times, so the snapshot (or, on the local
+ * cloud, the JVM every function shares) holds compiled code for it.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -31,10 +45,13 @@ public final class SnapStartPriming implements Resource {
 
     /** Initialization types in which init runs before any event arrives. */
     private static final Set<String> AHEAD_OF_TRAFFIC = Set.of("snap-start", "provisioned-concurrency");
+    static final String ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+    private static final int MAX_ROUNDS = 10_000;
 
     private final FunctionResources resources;
     private final String table;
     private final Runnable readPath;
+    private final int rounds;
 
     /** {@code tableVariable}: the environment variable naming a table the function may read. */
     public SnapStartPriming(FunctionResources resources, String tableVariable) {
@@ -46,6 +63,25 @@ public final class SnapStartPriming implements Resource {
         this.resources = resources;
         this.table = resources.require(tableVariable);
         this.readPath = readPath;
+        this.rounds = rounds(resources.environment().getOrDefault(ROUNDS_VARIABLE, "1"));
+    }
+
+    private static int rounds(String value) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(ROUNDS_VARIABLE + " must be a whole number, was '" + value + "'");
+        }
+        if (rounds < 1 || rounds > MAX_ROUNDS) {
+            throw new IllegalStateException(ROUNDS_VARIABLE + " must be within 1.." + MAX_ROUNDS + ", was " + rounds);
+        }
+        return rounds;
+    }
+
+    /** How many times {@link #prime()} runs the read path. */
+    public int rounds() {
+        return rounds;
     }
 
     /** Whether this execution environment is initialized before any event reaches it. */
@@ -77,18 +113,86 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * The priming itself. A refused request still primed most of the path, so it does not stop the snapshot;
-     * it is logged with its reason.
+     * The priming itself, {@link #rounds()} times. A refused request still primed most of the path, so it does not
+     * stop the snapshot; it is logged with its reason, once, and ends the priming (the next rounds would fail alike).
      */
     void prime() {
-        resources.json().read(resources.json().write(SAMPLE), Signal.class);
-        try {
-            resources.dynamoDb().describeTable(request -> request.tableName(table));
-            readPath.run();
-        } catch (RuntimeException refused) {
-            System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
-                    + " goes on without it: " + refused);
+        boolean writes = true;
+        for (int round = 0; round < rounds; round++) {
+            resources.json().read(resources.json().write(SAMPLE), Signal.class);
+            try {
+                TableDescription description = resources.dynamoDb().describeTable(request -> request.tableName(table))
+                        .table();
+                readPath.run();
+                if (writes) {
+                    writes = refusedWrites(description);
+                }
+            } catch (RuntimeException refused) {
+                System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
+                        + " goes on without it: " + refused);
+                return;
+            }
         }
+    }
+
+    /**
+     * A put, an update and a transaction on a key on no record, each conditioned on the key both existing and not
+     * existing: DynamoDB refuses every one (whatever the table holds) after running the whole write path, and writes
+     * nothing.
+     */
+    private boolean refusedWrites(TableDescription description) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        Map<String, String> types = new HashMap<>();
+        description.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+        description.keySchema().forEach(k -> key.put(k.attributeName(), absentValue(types.get(k.attributeName()))));
+        String partitionKey = description.keySchema().get(0).attributeName();
+        Map<String, String> names = Map.of("#k", partitionKey, "#p", "primedAt");
+        Map<String, AttributeValue> values = Map.of(":p", AttributeValue.fromN("0"));
+        String never = "attribute_exists(#k) AND attribute_not_exists(#k)";
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("primedAt", AttributeValue.fromN("0"));
+        DynamoDbClient db = resources.dynamoDb();
+        try {
+            return refusedWrites(db, key, item, partitionKey, names, values, never);
+        } catch (RuntimeException denied) {
+            // A function whose role may only read this table (AccessDenied on AWS): it primes its reads alone.
+            System.err.println("priming: the refused writes on " + table + " were not answered with a condition"
+                    + " failure, priming reads only: " + denied);
+            return false;
+        }
+    }
+
+    private boolean refusedWrites(DynamoDbClient db, Map<String, AttributeValue> key, Map<String, AttributeValue> item,
+                                  String partitionKey, Map<String, String> names, Map<String, AttributeValue> values,
+                                  String never) {
+        try {
+            db.putItem(b -> b.tableName(table).item(item).conditionExpression(never).expressionAttributeNames(
+                    Map.of("#k", partitionKey)));
+        } catch (ConditionalCheckFailedException refused) {
+            // As intended.
+        }
+        try {
+            db.updateItem(b -> b.tableName(table).key(key).updateExpression("SET #p = :p").conditionExpression(never)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException refused) {
+            // As intended.
+        }
+        try {
+            db.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(table).key(key).updateExpression("SET #p = :p").conditionExpression(never)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build()).build()));
+        } catch (TransactionCanceledException refused) {
+            // As intended.
+        }
+        return true;
+    }
+
+    private static AttributeValue absentValue(String type) {
+        return switch (type == null ? "S" : type) {
+            case "N" -> AttributeValue.fromN("-1");
+            case "B" -> AttributeValue.fromB(SdkBytes.fromUtf8String(SAMPLE.id()));
+            default -> AttributeValue.fromS(SAMPLE.id() + "#absent");
+        };
     }
 
     /** The sample signal the codec is primed with, for a handler's read path (its id is on no record). */

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +55,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalCloud implements AutoCloseable {
 
+    /** Longest wait, after the priming, for the JIT to compile what it made hot. */
+    private static final Duration COMPILER_SETTLE_LIMIT = Duration.ofSeconds(30);
+
     private final LocalCloudOptions options;
     private final LocalBackends backends;
     private final boolean ownsBackends;
@@ -64,6 +69,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<EventSourceRunner> runners = new ArrayList<>();
     private final List<String> createdTables = new ArrayList<>();
     private HttpGateway httpGateway;
+    private WarmUp warmUp;
     private final ScheduleClock scheduleClock = new ScheduleClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private volatile boolean closed;
 
@@ -252,6 +258,10 @@ public final class LocalCloud implements AutoCloseable {
             environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
             environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
             environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+            if (function.snapStart() && options.warmUpRounds() > 0) {
+                // Read by the functions' SnapStartPriming; on AWS the primed state is in each version's snapshot.
+                environment.put(LocalFunction.PRIMING_ROUNDS_VARIABLE, Integer.toString(options.warmUpRounds()));
+            }
             environment.putAll(options.functionEnvironment());
             functionEnvironments.put(function.logicalId(), Collections.unmodifiableMap(environment));
         }
@@ -281,7 +291,11 @@ public final class LocalCloud implements AutoCloseable {
 
     private void startFunctions() {
         List<FunctionDefinition> toRun = functionsToRun(plan, options);
-        functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
+        if (options.warmUpRounds() > 0) {
+            warmUpWhileLoading(toRun);
+        } else {
+            functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
+        }
         boolean servesRoutes = toRun.stream().flatMap(f -> f.events().stream())
                 .anyMatch(e -> e instanceof HttpApiRoute && e.enabled());
         if (servesRoutes) {
@@ -301,6 +315,41 @@ public final class LocalCloud implements AutoCloseable {
         if (options.schedulesFollowWallClock()) {
             scheduleClock.followWallClock(Clock.systemUTC());
         }
+    }
+
+    /** Loads the functions (their priming included) while ElasticMQ's message path runs on a scratch queue. */
+    private void warmUpWhileLoading(List<FunctionDefinition> toRun) {
+        int rounds = options.warmUpRounds();
+        MessagePathWarmUp messagePath = new MessagePathWarmUp(sqs(), options.stackName() + "-local-cloud-warm-up");
+        CompletableFuture<Duration> messages = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            messagePath.run(rounds);
+            return Duration.ofNanos(System.nanoTime() - started);
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "warm-up-message-path");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        long started = System.nanoTime();
+        try {
+            functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
+        } finally {
+            // Never leave the scratch queue behind, nor its thread running, whatever happened to the functions.
+            messages.exceptionally(failure -> Duration.ZERO).join();
+        }
+        Duration loaded = Duration.ofNanos(System.nanoTime() - started);
+        Duration settled = CompilerQuiet.await(COMPILER_SETTLE_LIMIT);
+        int environments = functions.values().stream().mapToInt(f -> (int) f.stats().coldStarts()).sum();
+        try {
+            warmUp = new WarmUp(rounds, environments, loaded, messages.join(), settled);
+        } catch (CompletionException e) {
+            throw new IllegalStateException("warming up ElasticMQ's message path failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** What ran before the stack was reported ready; empty when the options asked for no warm-up. */
+    public Optional<WarmUp> warmUp() {
+        return Optional.ofNullable(warmUp);
     }
 
     // ---------------------------------------------------------------- clients and endpoints

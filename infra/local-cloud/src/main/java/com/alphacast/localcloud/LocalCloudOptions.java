@@ -40,16 +40,24 @@ import java.util.function.BiConsumer;
  * @param schedulesFollowWallClock the stack's schedule clock keeps up with the wall clock and fires what falls due
  *                             (what {@code cloud up} wants); false (the default): it moves only when the caller
  *                             advances it ({@link LocalCloud#scheduleClock()}), so nothing fires behind a test's back
+ * @param warmUpRounds         0 (the default): no warm-up. Above 0: before {@link LocalCloud#start} returns, every
+ *                             SnapStart function primes that many rounds ({@code SNAPSTART_PRIMING_ROUNDS}: its reads
+ *                             of keys on no record, against the real tables) and ElasticMQ's message path (send,
+ *                             receive, delete) runs that many batches on a scratch queue deleted again; the one JVM
+ *                             every function shares then runs compiled code, as each function's own primed snapshot
+ *                             would on AWS ({@link LocalCloud#warmUp()} says how long it took)
  */
 public record LocalCloudOptions(Path template, String stackName, String region, Map<String, String> parameterOverrides,
                                 Map<String, String> functionEnvironment, boolean runFunctions, Set<String> functions,
                                 Map<String, EventSourceType> eventSourceTypes, BiConsumer<String, String> functionLog,
                                 Optional<ClassLoader> handlerClassLoader,
                                 boolean allowVisibilityTimeoutBelowFunctionTimeout,
-                                BackendSettings backends, boolean schedulesFollowWallClock) {
+                                BackendSettings backends, boolean schedulesFollowWallClock, int warmUpRounds) {
 
     public static final String DEFAULT_STACK_NAME = "alphacast";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** SnapStartPriming's own bound on its rounds. */
+    public static final int MAX_WARM_UP_ROUNDS = 10_000;
 
     public LocalCloudOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
@@ -57,6 +65,10 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         functions = Set.copyOf(functions);
         eventSourceTypes = Map.copyOf(eventSourceTypes);
         backends = backends == null ? BackendSettings.ephemeral() : backends;
+        if (warmUpRounds < 0 || warmUpRounds > MAX_WARM_UP_ROUNDS) {
+            throw new IllegalArgumentException("warmUpRounds must be within 0.." + MAX_WARM_UP_ROUNDS + ", was "
+                    + warmUpRounds);
+        }
     }
 
     public static Builder forTemplate(Path template) {
@@ -68,6 +80,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
                 .functionEnvironment(functionEnvironment).runFunctions(runFunctions).functionLog(functionLog)
                 .backends(backends);
         builder.schedulesFollowWallClock = schedulesFollowWallClock;
+        builder.warmUpRounds = warmUpRounds;
         builder.handlerClassLoader = handlerClassLoader.orElse(null);
         builder.allowShortVisibilityTimeout = allowVisibilityTimeoutBelowFunctionTimeout;
         builder.functions.addAll(functions);
@@ -102,6 +115,7 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
         private boolean allowShortVisibilityTimeout;
         private BackendSettings backends = BackendSettings.ephemeral();
         private boolean schedulesFollowWallClock;
+        private int warmUpRounds;
 
         private Builder(Path template) {
             this.template = template;
@@ -196,10 +210,16 @@ public record LocalCloudOptions(Path template, String stackName, String region, 
             return this;
         }
 
+        /** See {@link LocalCloudOptions#warmUpRounds()}. */
+        public Builder warmUpRounds(int rounds) {
+            this.warmUpRounds = rounds;
+            return this;
+        }
+
         public LocalCloudOptions build() {
             return new LocalCloudOptions(template, stackName, region, parameters, environment, runFunctions, functions,
                     eventSourceTypes, functionLog, Optional.ofNullable(handlerClassLoader), allowShortVisibilityTimeout,
-                    backends, schedulesFollowWallClock);
+                    backends, schedulesFollowWallClock, warmUpRounds);
         }
     }
 }

@@ -103,6 +103,15 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void buildsAheadOfTrafficOneEnvironmentPerBatchItsSnapStartFunctionRunsAtOnce() {
+        LocalCloud cloud = CLOUD.get();
+        // DeliveriesQueue's mapping runs five batches at once: with SnapStart each restores primed, none inits late.
+        assertThat(cloud.plan().functions().get("DistributionFunction").environmentsAheadOfTraffic()).isEqualTo(5);
+        // A function driven only from outside (an HTTP route) starts with the one environment its first request uses.
+        assertThat(cloud.plan().functions().get("TelegramWebhookFunction").environmentsAheadOfTraffic()).isEqualTo(1);
+    }
+
+    @Test
     void resolvesEveryFunctionEnvironmentToLocalNamesAndRunsEachOnAnSqsQueueWithPartialBatchFailuresOrAPostRoute() {
         LocalCloud cloud = CLOUD.get();
         assertThat(cloud.plan().functions()).isNotEmpty();

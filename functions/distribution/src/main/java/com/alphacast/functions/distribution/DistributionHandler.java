@@ -62,7 +62,6 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
 
     DistributionHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
-        this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE").register();
         DestinationAddresses.validate(resources.settings().distribution(), resources.settings().source());
         SecretResolver secrets = new SecretResolver(resources.environment(),
                 () -> resources.clients().ssm(), () -> resources.clients().secretsManager());
@@ -73,9 +72,12 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         var sinks = new DistributionSinks(new PlatformSenders(secrets, requests, charts, clock), charts)
                 .build(resources.settings().distribution(),
                 Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
-        this.distribution = new TieredDistribution(resources.settings().distribution(), sinks,
-                new DynamoDeliveryLedger(resources.dynamoDb(), resources.require("DELIVERIES_TABLE"), CLAIM_LEASE,
-                        resources.retention()), clock,
+        DynamoDeliveryLedger deliveries = new DynamoDeliveryLedger(resources.dynamoDb(),
+                resources.require("DELIVERIES_TABLE"), CLAIM_LEASE, resources.retention());
+        // The read every delivery's claim is checked against, for a delivery on no record: nothing written or sent.
+        this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE",
+                () -> deliveries.outcome(SnapStartPriming.sample().id())).register();
+        this.distribution = new TieredDistribution(resources.settings().distribution(), sinks, deliveries, clock,
                 new TieredDistribution.ClaimWait(HELD_CLAIM_WAIT, Duration.ofMillis(25), Duration.ofMillis(500),
                         pause -> Thread.sleep(pause.toMillis())));
         this.releases = new QueueReleaseQueue(new QueuePublisher(resources.sqs(),

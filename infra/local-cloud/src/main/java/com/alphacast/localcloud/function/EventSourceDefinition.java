@@ -19,6 +19,14 @@ public interface EventSourceDefinition {
         return true;
     }
 
+    /**
+     * How many invocations this source starts at once by itself: an SQS mapping's pollers. Sources driven from
+     * outside (HTTP routes, schedules) count none; their first invocation uses the function's first environment.
+     */
+    default int concurrentInvocations() {
+        return 0;
+    }
+
     /** Creates the runner; called once per stack after tables and queues exist and the handler is loaded. */
     EventSourceRunner newRunner(LocalFunction function, RunnerServices services);
 }

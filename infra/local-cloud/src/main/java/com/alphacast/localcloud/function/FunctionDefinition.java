@@ -157,6 +157,22 @@ public record FunctionDefinition(String logicalId, String functionName, String f
         return key.equals("Ref") || key.startsWith("Fn::");
     }
 
+    /**
+     * Execution environments built when the stack starts, before any event. With SnapStart, Lambda restores every
+     * environment from the snapshot taken after init (priming included), so a burst never waits for an init: here that
+     * is one environment per invocation the enabled event sources can start at once (within
+     * ReservedConcurrentExecutions). Without SnapStart Lambda initializes on demand: the first environment only (built
+     * at start so a handler that cannot load stops the stack), the others when a burst needs them.
+     */
+    public int environmentsAheadOfTraffic() {
+        if (!snapStart) {
+            return 1;
+        }
+        int concurrent = events.stream().filter(EventSourceDefinition::enabled)
+                .mapToInt(EventSourceDefinition::concurrentInvocations).sum();
+        return Math.max(1, Math.min(concurrent, reservedConcurrency.orElse(Integer.MAX_VALUE)));
+    }
+
     /** Class name part of {@code Handler}. */
     public String handlerClass() {
         int separator = handler.indexOf("::");

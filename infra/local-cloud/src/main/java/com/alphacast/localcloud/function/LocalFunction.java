@@ -2,7 +2,9 @@ package com.alphacast.localcloud.function;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,9 @@ import java.util.function.BiConsumer;
  * One function as Lambda runs it: its handler loaded from its own code ({@link FunctionCode}, one class loader per
  * function) and invoked in execution environments, each with its own handler instance built with the function's
  * environment (its own init, a cold start), one invocation at a time per environment, cut off after the function's
- * Timeout. Environments are created on demand when every existing one is busy and reused warm afterwards, up to
+ * Timeout. With SnapStart the environments its event sources can use at once are built when it is loaded
+ * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); otherwise, and beyond those, environments are created on
+ * demand when every existing one is busy and reused warm afterwards, up to
  * {@code ReservedConcurrentExecutions} at once (callers beyond it wait for a free one); one that timed out is thrown
  * away, as Lambda resets it. Events and results cross into and out of the function as JSON only, the way the Lambda
  * runtime passes them, so the function works with its own copies of the event classes, its own Jackson and its own
@@ -37,8 +41,13 @@ import java.util.function.BiConsumer;
  */
 public final class LocalFunction implements AutoCloseable {
 
+    /** How many rounds a SnapStart function's priming runs (the functions' SnapStartPriming reads it). */
+    public static final String PRIMING_ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
+    /** What every environment after the first is built with; see {@link #environmentOf(int)}. */
+    private final Map<String, String> laterEnvironment;
     private final BiConsumer<String, String> log;
     private final FunctionCode code;
     private final RuntimeSerialization serialization;
@@ -58,7 +67,8 @@ public final class LocalFunction implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Loads the handler from {@code code} and builds the first execution environment; on failure {@code code} is
+     * Loads the handler from {@code code} and builds the first execution environment, then the others ahead of traffic
+     * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); on failure {@code code} is
      * closed and the error (a {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function
      * and Handler) propagates.
      */
@@ -66,6 +76,9 @@ public final class LocalFunction implements AutoCloseable {
                          BiConsumer<String, String> log) {
         this.definition = definition;
         this.environment = Map.copyOf(environment);
+        Map<String, String> later = new java.util.HashMap<>(environment);
+        later.remove(PRIMING_ROUNDS_VARIABLE);
+        this.laterEnvironment = Map.copyOf(later);
         this.log = log;
         this.code = code;
         this.concurrency = new Semaphore(definition.reservedConcurrency().orElse(Integer.MAX_VALUE), true);
@@ -77,6 +90,8 @@ public final class LocalFunction implements AutoCloseable {
             Environment first = newEnvironment();
             this.handlerClass = first.handler.handlerClass();
             idle.push(first);
+            // Then, with SnapStart, the others a burst would use (they load no classes the first did not: quick).
+            newEnvironments(definition.environmentsAheadOfTraffic() - 1).forEach(idle::push);
         } catch (RuntimeException | Error e) {
             environments.forEach(Environment::close);
             if (runtime != null) {
@@ -189,20 +204,41 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private Environment newEnvironment() {
+        return newEnvironments(1).get(0);
+    }
+
+    /** Builds {@code count} environments, their inits side by side (each on its own thread); all or none. */
+    private List<Environment> newEnvironments(int count) {
         if (closed) {
             throw new IllegalStateException("the function is closed");
         }
-        int number = (int) coldStarts.incrementAndGet();
-        Environment created = new Environment(number);
-        environments.add(created);
+        List<Environment> created = new ArrayList<>();
+        List<Future<JavaHandler>> inits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Environment environment = new Environment((int) coldStarts.incrementAndGet());
+            environments.add(environment);
+            created.add(environment);
+            inits.add(environment.startInit());
+        }
         try {
-            created.init();
+            for (int i = 0; i < count; i++) {
+                created.get(i).awaitInit(inits.get(i));
+            }
         } catch (RuntimeException | Error e) {
-            created.close();
-            environments.remove(created);
+            created.forEach(Environment::close);
+            environments.removeAll(created);
             throw e;
         }
         return created;
+    }
+
+    /**
+     * The first environment primes as many rounds as the function's environment asks; the later ones once. On AWS
+     * every environment restores from the one snapshot, primed once; here they share the first one's classes and the
+     * code the JIT compiled for them, so repeating the rounds would only delay them.
+     */
+    private Map<String, String> environmentOf(int number) {
+        return number == 1 ? environment : laterEnvironment;
     }
 
     private Invocation failure(String reason, Throwable cause) {
@@ -221,9 +257,11 @@ public final class LocalFunction implements AutoCloseable {
     private final class Environment {
 
         private final ExecutorService thread;
+        private final int number;
         private JavaHandler handler;
 
         Environment(int number) {
+            this.number = number;
             ClassLoader functionLoader = code.classLoader();
             this.thread = Executors.newSingleThreadExecutor(runnable -> {
                 Thread t = new Thread(runnable, "lambda-" + definition.logicalId() + "-" + number);
@@ -233,8 +271,12 @@ public final class LocalFunction implements AutoCloseable {
             });
         }
 
-        void init() {
-            Future<JavaHandler> init = thread.submit(() -> JavaHandler.load(definition, environment, code, serialization));
+        Future<JavaHandler> startInit() {
+            Map<String, String> own = environmentOf(number);
+            return thread.submit(() -> JavaHandler.load(definition, own, code, serialization));
+        }
+
+        void awaitInit(Future<JavaHandler> init) {
             try {
                 handler = init.get();
             } catch (ExecutionException e) {

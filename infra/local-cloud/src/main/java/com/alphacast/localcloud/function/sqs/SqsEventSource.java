@@ -36,6 +36,11 @@ public record SqsEventSource(String functionLogicalId, String eventName, String 
     }
 
     @Override
+    public int concurrentInvocations() {
+        return concurrency();
+    }
+
+    @Override
     public String type() {
         return "SQS";
     }
