@@ -25,13 +25,11 @@ import com.alphacast.core.usecase.trading.RiskSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -135,50 +133,34 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     /**
-     * The positions open at the signal's market time, by their recorded {@code exitTime}, not by whether the position
-     * function has released them yet: it may already have closed, at a later bar, a position that was open when this
-     * signal happened. Two reads bounded by what can be open, not every approval ever made: the slots still held
-     * ({@code OpenExposures}), then the approvals that exited from the signal's second on ({@code ApprovalsByExit}).
-     * In that order, an approval released between the two reads is seen by its exit. Only the attributes the rule
-     * needs are read; an approval recorded before {@code underlying} was stored with it has its signal read for it.
+     * Reads every approval (the {@code ApprovalsByTime} index) and keeps those open at the signal's market time by
+     * their recorded {@code exitTime}, not by whether the position function has released them yet: it may already
+     * have closed, at a later bar, a position that was open when this signal happened. Only the attributes the rule
+     * needs are read (not the signal's JSON); an approval recorded before {@code underlying} was stored with it has its
+     * signal read for it.
      *
-     * <p>Both indexes are read eventually consistently, as any index is: a release a moment old may be missing from
-     * both, and the count come out one low. The commit's conditional counter of slots held now still bounds it.
+     * <p>One index, on purpose: an approval is in it from its commit on, whatever its exit, so an index a moment
+     * behind can only show an exit late (counting too many open), never lose a position. Reading the slots still held
+     * and the recent exits from two indexes would bound the read, but the two catch up separately, and a release
+     * between them could be in neither.
      */
     @Override
     public List<CountedPosition> openAt(Signal signal) {
-        Map<String, CountedPosition> open = new LinkedHashMap<>();
+        List<CountedPosition> open = new ArrayList<>();
         for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
-                .indexName("OpenExposures")
-                .keyConditionExpression("exposure = :open")
-                .expressionAttributeValues(Map.of(":open", s("OPEN")))
-                .projectionExpression("signalId, marketTime, underlying")
-                .build()).items()) {
-            String signalId = AttributeValues.string(item, "signalId");
-            if (OpenPositionsAsOf.enteredBefore(Instant.parse(AttributeValues.string(item, "marketTime")), signalId,
-                    signal)) {
-                open.put(signalId, new CountedPosition(signalId, underlying(item, signalId), Optional.empty()));
-            }
-        }
-        // ISO-8601 text orders by time only at equal precision ("…:05Z" sorts after "…:05.5Z"): start a whole second
-        // early at second precision, and let the rule below judge the exact time.
-        String fromSecondBefore = signal.marketTime().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
-        for (Map<String, AttributeValue> item : db.queryPaginator(QueryRequest.builder().tableName(signalsTable)
-                .indexName("ApprovalsByExit")
-                .keyConditionExpression("approvalFeed = :approved AND exitTime > :from")
-                .expressionAttributeValues(Map.of(":approved", s(APPROVED), ":from", s(fromSecondBefore)))
+                .indexName("ApprovalsByTime")
+                .keyConditionExpression("approvalFeed = :approved")
+                .expressionAttributeValues(Map.of(":approved", s(APPROVED)))
                 .projectionExpression("signalId, marketTime, exitTime, underlying")
                 .build()).items()) {
             String signalId = AttributeValues.string(item, "signalId");
-            Instant exitTime = Instant.parse(AttributeValues.string(item, "exitTime"));
+            Optional<Instant> exitTime = AttributeValues.optionalString(item, "exitTime").map(Instant::parse);
             if (OpenPositionsAsOf.enteredBefore(Instant.parse(AttributeValues.string(item, "marketTime")), signalId,
-                    signal) && OpenPositionsAsOf.stillOpenAt(exitTime, signal)) {
-                open.put(signalId, new CountedPosition(signalId, underlying(item, signalId), Optional.of(exitTime)));
-            } else {
-                open.remove(signalId);
+                    signal) && OpenPositionsAsOf.stillOpenAt(exitTime.orElse(null), signal)) {
+                open.add(new CountedPosition(signalId, underlying(item, signalId), exitTime));
             }
         }
-        return List.copyOf(open.values());
+        return open;
     }
 
     private String underlying(Map<String, AttributeValue> item, String signalId) {

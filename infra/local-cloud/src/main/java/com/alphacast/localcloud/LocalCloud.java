@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTemplate(Path.of("template.yaml")).build())) {
- *     cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json));
+ *     // SignalsQueue is FIFO: every signal in the one group, deduplicated by its id.
+ *     cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageBody(json)
+ *             .messageGroupId("signals").messageDeduplicationId(signalId));
  *     cloud.awaitIdle(Duration.ofSeconds(30));
  * }
  * }</pre>

@@ -54,8 +54,9 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         QueueForwardPublisher forwards = new QueueForwardPublisher(
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                 new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
+        String visibilityTimeout = resources.require("SIGNALS_QUEUE_VISIBILITY_TIMEOUT");
         this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
-                FailedRecordRetry.retryWithin(resources.require("SIGNALS_QUEUE_VISIBILITY_TIMEOUT")));
+                FailedRecordRetry.retryWithin(visibilityTimeout), FailedRecordRetry.ceilingOf(visibilityTimeout));
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
                 exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock);
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,

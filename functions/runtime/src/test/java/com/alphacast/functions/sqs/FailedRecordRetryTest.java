@@ -132,4 +132,26 @@ class FailedRecordRetryTest {
         assertThatThrownBy(() -> FailedRecordRetry.retryWithin("six minutes"))
                 .hasMessageContaining("'six minutes'");
     }
+
+    @Test
+    void waitsLongerAfterEachReceiveUpToTheQueuesVisibilityTimeoutSoAnOutageIsRiddenOut() {
+        FailedRecordRetry retry = new FailedRecordRetry(new RecordingSqs(false, false), QUEUE, Duration.ofSeconds(5),
+                FailedRecordRetry.ceilingOf("360"));
+
+        assertThat(List.of(1, 2, 3, 4, 5, 9).stream().map(retry::delayAfter).map(Duration::toSeconds))
+                .containsExactly(5L, 20L, 80L, 320L, 360L, 360L);
+    }
+
+    @Test
+    void aRecordReceivedAgainIsBroughtBackLaterThanOneReceivedOnce() {
+        RecordingSqs sqs = new RecordingSqs(false, false);
+        SQSEvent event = event(2);
+        event.getRecords().get(1).setAttributes(java.util.Map.of("ApproximateReceiveCount", "3"));
+
+        new FailedRecordRetry(sqs, QUEUE, Duration.ofSeconds(5), Duration.ofSeconds(360))
+                .retrySoon(event, failed("m0", "m1"), context);
+
+        assertThat(sqs.requests).singleElement().satisfies(request -> assertThat(request.entries())
+                .extracting(ChangeMessageVisibilityBatchRequestEntry::visibilityTimeout).containsExactly(5, 80));
+    }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @Test
  * void approvesSignal() {
- *     cloud.get().sqs().sendMessage(b -> b.queueUrl(cloud.get().queueUrl("SignalsQueue")).messageBody(json));
+ *     cloud.get().sqs().sendMessage(b -> b.queueUrl(cloud.get().queueUrl("SignalsQueue")).messageBody(json)
+ *             .messageGroupId("signals").messageDeduplicationId(signalId));
  *     cloud.get().awaitIdle(Duration.ofSeconds(20));
  * }
  * }</pre>
