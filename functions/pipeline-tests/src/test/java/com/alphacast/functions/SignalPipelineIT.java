@@ -203,7 +203,7 @@ class SignalPipelineIT {
     }
 
     @Test
-    void malformedMessageIsRetriedAloneAndEndsInTheDeadLetterQueue(LocalCloud cloud) {
+    void malformedMessageGoesToTheDeadLetterQueueAndTheSignalBehindItIsDecided(LocalCloud cloud) {
         Signal good = signalWithMarket(cloud, 30);
         int before = cloud.deadLetterCount("SignalsQueue");
 

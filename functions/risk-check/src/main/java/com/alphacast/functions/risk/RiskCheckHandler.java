@@ -10,6 +10,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.usecase.approval.SignalApproval;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.functions.SnapStartPriming;
+import com.alphacast.functions.sqs.DeadLetterForward;
 import com.alphacast.functions.sqs.FailedRecordRetry;
 import com.alphacast.functions.sqs.PartialBatch;
 import com.alphacast.functions.sqs.QueueStamps;
@@ -35,6 +36,8 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     private final SignalApproval approval;
     /** A failed signal blocks SignalsQueue's one FIFO group: it is retried in seconds, not the visibility timeout. */
     private final FailedRecordRetry retry;
+    /** An unreadable signal never becomes readable: it goes to the dead-letter queue at once, not after its retries. */
+    private final DeadLetterForward unreadable;
 
     /** Used by the Lambda runtime. */
     public RiskCheckHandler() {
@@ -57,6 +60,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         String visibilityTimeout = resources.require("SIGNALS_QUEUE_VISIBILITY_TIMEOUT");
         this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
                 FailedRecordRetry.retryWithin(visibilityTimeout), FailedRecordRetry.ceilingOf(visibilityTimeout));
+        this.unreadable = new DeadLetterForward(resources.sqs(), resources.require("SIGNALS_DEAD_LETTER_QUEUE_URL"));
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
                 exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock);
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
@@ -91,7 +95,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     /**
      * Decides a batch's signals in market-time order (a standard queue only roughly keeps send order), so
      * limits fill up in the order the market produced the signals. Each body is decoded once, here; an
-     * unreadable one sorts first and fails alone when it is processed.
+     * unreadable one sorts first and is moved to the dead-letter queue when it is processed.
      */
     private static List<SQSEvent.SQSMessage> inMarketTimeOrder(List<SQSEvent.SQSMessage> records,
                                                                 Map<String, Signal> decoded) {
@@ -107,18 +111,26 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         Map<String, Signal> decoded = new HashMap<>();
+        Map<String, String> unreadableBecause = new HashMap<>();
         for (SQSEvent.SQSMessage message : records) {
             try {
                 decoded.put(message.getMessageId(), resources.json().read(message.getBody(), Signal.class));
-            } catch (RuntimeException unreadable) {
-                // Reported, with the reason, when the record is processed below.
+            } catch (RuntimeException e) {
+                unreadableBecause.put(message.getMessageId(), "unreadable signal: " + e.getMessage());
             }
         }
         SQSEvent ordered = new SQSEvent();
         ordered.setRecords(inMarketTimeOrder(records, decoded));
         return retry.retrySoon(ordered, PartialBatch.process(ordered, context, message -> {
-            Signal signal = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
-                    : resources.json().read(message.getBody(), Signal.class);
+            String reason = unreadableBecause.get(message.getMessageId());
+            if (reason != null) {
+                // Throws when the dead-letter queue cannot take it: the record then fails and is retried instead.
+                unreadable.forward(message, reason);
+                context.getLogger().log("moved record " + message.getMessageId() + " to the dead-letter queue: "
+                        + reason + "\n");
+                return;
+            }
+            Signal signal = decoded.get(message.getMessageId());
             RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                     + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");

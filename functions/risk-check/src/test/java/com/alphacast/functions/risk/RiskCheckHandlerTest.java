@@ -2,6 +2,9 @@ package com.alphacast.functions.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphacast.aws.json.JsonCodec;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
 import com.alphacast.functions.FakeContext;
 import com.alphacast.functions.FunctionResources;
 import com.alphacast.localcloud.LocalCloud;
@@ -33,7 +36,7 @@ class RiskCheckHandlerTest {
             .build();
 
     @Test
-    void reportsOnlyTheMalformedRecordAsABatchItemFailure(LocalCloud cloud) {
+    void movesTheMalformedRecordToTheDeadLetterQueueAtOnceAndDecidesTheRest(LocalCloud cloud) {
         Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
         environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
         SQSEvent event = EventLoader.loadSQSEvent("events/signals-batch-with-malformed-record.json");
@@ -44,8 +47,13 @@ class RiskCheckHandlerTest {
         SQSBatchResponse response = new RiskCheckHandler(new FunctionResources(environment), thirtySecondsLater)
                 .handleRequest(event, new FakeContext("RiskCheckFunction"));
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
+        // Retrying it could never help, and would hold every signal behind it in SignalsQueue's FIFO group.
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        Message deadLettered = receive(cloud, cloud.queueUrl("SignalsDeadLetterQueue"), 5).orElseThrow();
+        assertThat(deadLettered.body()).isEqualTo("{\"id\": \"half a signal\"");
+        assertThat(deadLettered.messageAttributes().get("sourceMessageId").stringValue())
+                .isEqualTo("2e1424d4-f796-459a-8184-9c92662be6da");
+        assertThat(deadLettered.messageAttributes().get("reason").stringValue()).startsWith("unreadable signal: ");
         // The good record was decided and forwarded to the orders queue.
         assertThat(cloud.messageCount("OrdersQueue")).isEqualTo(1);
     }
@@ -54,9 +62,15 @@ class RiskCheckHandlerTest {
     void bringsAFailedSignalBackInSecondsRatherThanAfterTheQueuesVisibilityTimeout(LocalCloud cloud) {
         Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
         environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        // A table that is not there stands for DynamoDB being unreachable: a failure a retry can get past.
+        environment.put("SIGNALS_TABLE", "no-such-table");
+        environment.remove("AWS_LAMBDA_INITIALIZATION_TYPE");
         String queue = cloud.queueUrl("SignalsQueue");
-        cloud.sqs().sendMessage(b -> b.queueUrl(queue).messageGroupId("signals").messageDeduplicationId("half")
-                .messageBody("{\"id\": \"half a signal\""));
+        Instant at = Instant.parse("2011-07-31T22:45:00Z");
+        String signal = new JsonCodec().write(new Signal("volume-spike:ESU1:" + at, "volume-spike", "ES", "ESU1",
+                Direction.LONG, 1303.5, 1302.0, 1306.5, 1, 0.7, "test", at, Instant.now()));
+        cloud.sqs().sendMessage(b -> b.queueUrl(queue).messageGroupId("signals").messageDeduplicationId("transient")
+                .messageBody(signal));
         // Received as Lambda's poller receives it: hidden for the template's 360 s from now.
         Message received = receive(cloud, queue, 20).orElseThrow();
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
@@ -83,6 +97,6 @@ class RiskCheckHandlerTest {
 
     private static Optional<Message> receive(LocalCloud cloud, String queue, int waitSeconds) {
         return cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(waitSeconds).maxNumberOfMessages(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().stream().findFirst();
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages().stream().findFirst();
     }
 }
