@@ -1,9 +1,6 @@
 package com.alphacast.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.alphacast.bench.LambdaBenchContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -36,7 +33,7 @@ public final class ColdStartRunner {
         RequestHandler<SQSEvent, SQSBatchResponse> handler = (RequestHandler<SQSEvent, SQSBatchResponse>)
                 Class.forName(args[0]).getConstructor().newInstance();
         long built = System.nanoTime();
-        SQSBatchResponse response = handler.handleRequest(event(body, args[2]), new BenchContext(args[0]));
+        SQSBatchResponse response = handler.handleRequest(event(body, args[2]), new LambdaBenchContext(args[0], "cold-start", System.err::print));
         long done = System.nanoTime();
         System.out.println("result " + response.getBatchItemFailures().size() + " " + (built - started) / 1_000_000
                 + " " + (done - built) / 1_000_000);
@@ -60,74 +57,5 @@ public final class ColdStartRunner {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
         return event;
-    }
-
-    /** The Lambda context: a name, a request id and a logger to stderr. */
-    private record BenchContext(String functionName) implements Context {
-
-        @Override
-        public String getAwsRequestId() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + functionName;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return functionName;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.err.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.err.print(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

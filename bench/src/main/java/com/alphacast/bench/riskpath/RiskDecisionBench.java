@@ -3,6 +3,7 @@ package com.alphacast.bench.riskpath;
 import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.risk.DynamoRiskLedger;
+import com.alphacast.bench.LambdaBenchContext;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
@@ -11,24 +12,20 @@ import com.alphacast.functions.risk.RiskCheckHandler;
 import com.alphacast.localcloud.LocalBackends;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -97,7 +94,9 @@ public final class RiskDecisionBench {
                 new FunctionResources(environment, new AwsClients(environment, List.of(requests))), Clock.systemUTC());
         JsonCodec json = new JsonCodec();
         String queueArn = cloud.queueArn("SignalsQueue");
-        BenchContext context = new BenchContext();
+        // Only the last line is kept (the handler logs each decision): a million-line log would be measured too.
+        AtomicReference<String> lastLine = new AtomicReference<>("");
+        LambdaBenchContext context = new LambdaBenchContext("RiskCheckFunction", "risk-path", lastLine::set);
 
         long[] nanos = new long[decisions];
         com.sun.management.OperatingSystemMXBean os =
@@ -116,7 +115,7 @@ public final class RiskDecisionBench {
             SQSBatchResponse response = handler.handleRequest(event, context);
             long took = System.nanoTime() - started;
             if (!response.getBatchItemFailures().isEmpty()) {
-                throw new IllegalStateException("decision " + i + " failed: " + context.lastLine());
+                throw new IllegalStateException("decision " + i + " failed: " + lastLine.get());
             }
             if (i >= warmup) {
                 nanos[i - warmup] = took;
@@ -245,85 +244,6 @@ public final class RiskDecisionBench {
         long nanosOf(String operation) {
             LongAdder total = nanos.get(operation);
             return total == null ? 0 : total.sum();
-        }
-    }
-
-    /** The Lambda context: a name and a logger that keeps the last line (the handler logs each decision). */
-    private static final class BenchContext implements com.amazonaws.services.lambda.runtime.Context {
-
-        private final List<String> lines = new ArrayList<>();
-
-        String lastLine() {
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return "risk-path";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/RiskCheckFunction";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "risk-path";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "RiskCheckFunction";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:RiskCheckFunction";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    // Only the last is kept: a million-line log would be measured too.
-                    if (!lines.isEmpty()) {
-                        lines.clear();
-                    }
-                    lines.add(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    log(new String(message, StandardCharsets.UTF_8));
-                }
-            };
         }
     }
 }
