@@ -1,5 +1,6 @@
 package com.alphacast.functions.sqs;
 
+import com.alphacast.aws.sqs.QueuePublisher;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,7 +38,7 @@ public final class DeadLetterForward {
                         "reason", MessageAttributeValue.builder().dataType("String").stringValue(shortReason).build(),
                         "sourceMessageId", MessageAttributeValue.builder().dataType("String")
                                 .stringValue(record.getMessageId()).build()));
-        if (deadLetterQueueUrl.endsWith(".fifo")) {
+        if (QueuePublisher.isFifo(deadLetterQueueUrl)) {
             Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
             request.messageGroupId(attributes.getOrDefault("MessageGroupId", "dead-letters"))
                     .messageDeduplicationId(record.getMessageId());
