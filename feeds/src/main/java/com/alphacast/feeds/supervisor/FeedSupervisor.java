@@ -156,17 +156,20 @@ public final class FeedSupervisor implements FeedSource {
         }
     }
 
-    /** One instrument's routing state; health changes and timer ticks are serialised on it. */
+    /**
+     * One instrument's routing state. Its lock serialises health changes, timer ticks and the delivery of the
+     * instrument's events (see {@link Tap}).
+     */
     private final class RouteState {
         final InstrumentRoute route;
         final String[] names;
         final FeedHealth[] health;
         final long[] liveSince;
         final long holdDownNanos;
-        volatile int active = -1;
-        volatile long lastEventNanos;
+        volatile int active = -1; // volatile for activeSource(); written under the lock
+        long lastEventNanos;
         /** Bit i: source i declared stale by the supervisor for silence, until it speaks or reports again. */
-        volatile int silentMask;
+        int silentMask;
         boolean resynchronising;
         long switchedAt;
         int reportedActive = -2;
@@ -231,6 +234,25 @@ public final class FeedSupervisor implements FeedSource {
                 lastEventNanos = now;
             }
             evaluate(now, names[i] + ": events resumed");
+        }
+
+        /**
+         * Whether an event of {@code source} is passed on: it is the active one. Any event also tells the supervisor
+         * the source is not silent. Called under this route's lock.
+         */
+        boolean passes(String source) {
+            int a = active;
+            boolean isActive = a >= 0 && names[a].equals(source);
+            if (silentMask != 0) {
+                int i = isActive ? a : indexOf(source);
+                if (i >= 0 && (silentMask & (1 << i)) != 0) {
+                    eventsResumed(i, nowNanos.getAsLong());
+                }
+            }
+            if (isActive) {
+                lastEventNanos = nowNanos.getAsLong();
+            }
+            return isActive;
         }
 
         private boolean usable(int i) {
@@ -318,7 +340,13 @@ public final class FeedSupervisor implements FeedSource {
         }
     }
 
-    /** The listener one source is started with: records its health per instrument, passes on what is active. */
+    /**
+     * The listener one source is started with: records its health per instrument, passes on what is active. Each
+     * event of a routed instrument is judged and delivered under its route's lock, the lock that health changes and
+     * switches hold while they tell the consumer: the consumer sees one instrument's events one at a time and in
+     * order, so a new source's first trade can never reach it before the failover's {@code STALE} (the bar the outage
+     * cut short would close as whole), and the supervisor's thread never changes its state under a feed thread.
+     */
     private final class Tap implements MarketEventListener {
         private final String source;
 
@@ -326,63 +354,77 @@ public final class FeedSupervisor implements FeedSource {
             this.source = source;
         }
 
-        /** The route if this source is the active one for {@code instrument} (or no route exists), else null. */
-        private boolean passes(String instrument, long receiveNanos) {
-            RouteState r = routes.get(instrument);
-            if (r == null) {
-                return true;
-            }
-            int a = r.active;
-            boolean active = a >= 0 && r.names[a].equals(source);
-            if (r.silentMask != 0) {
-                int i = active ? a : r.indexOf(source);
-                if (i >= 0 && (r.silentMask & (1 << i)) != 0) {
-                    r.eventsResumed(i, nowNanos.getAsLong());
-                }
-            }
-            if (active) {
-                r.lastEventNanos = nowNanos.getAsLong();
-            }
-            return active;
-        }
-
         @Override
         public void onTrade(String instrument, long exchangeNanos, long receiveNanos, long tradeId, double price,
                             double size, Aggressor aggressor) {
-            if (passes(instrument, receiveNanos)) {
+            RouteState r = routes.get(instrument);
+            if (r == null) {
                 downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
+                return;
+            }
+            synchronized (r) {
+                if (r.passes(source)) {
+                    downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
+                }
             }
         }
 
         @Override
         public void onTopOfBook(String instrument, long exchangeNanos, long receiveNanos, double bidPrice,
                                 double bidSize, double askPrice, double askSize) {
-            if (passes(instrument, receiveNanos)) {
-                downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice,
-                        askSize);
+            RouteState r = routes.get(instrument);
+            if (r == null) {
+                downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
+                return;
+            }
+            synchronized (r) {
+                if (r.passes(source)) {
+                    downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice,
+                            askSize);
+                }
             }
         }
 
         @Override
         public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update) {
-            if (passes(instrument, receiveNanos)) {
+            RouteState r = routes.get(instrument);
+            if (r == null) {
                 downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
+                return;
+            }
+            synchronized (r) {
+                if (r.passes(source)) {
+                    downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
+                }
             }
         }
 
         @Override
         public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot) {
-            if (passes(instrument, receiveNanos)) {
+            RouteState r = routes.get(instrument);
+            if (r == null) {
                 downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
+                return;
+            }
+            synchronized (r) {
+                if (r.passes(source)) {
+                    downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
+                }
             }
         }
 
         @Override
         public void onOptionChain(String underlying, long exchangeNanos, long receiveNanos, OptionChain chain) {
-            // a chain-only source (the CBOE poller) is outside the instrument's failover route: its chains pass
             RouteState r = routes.get(underlying);
-            if ((r != null && r.indexOf(source) < 0) || passes(underlying, receiveNanos)) {
+            if (r == null) {
                 downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
+                return;
+            }
+            synchronized (r) {
+                // a chain-only source (the CBOE poller) is outside the instrument's failover route: its chains pass
+                if (r.indexOf(source) < 0 || r.passes(source)) {
+                    downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
+                }
             }
         }
 

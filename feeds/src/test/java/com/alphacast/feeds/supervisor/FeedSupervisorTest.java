@@ -22,6 +22,8 @@ class FeedSupervisorTest {
         final String name;
         MarketEventListener listener;
         int resyncs;
+        /** What the source does when asked to resynchronise, besides counting (its feed thread's work). */
+        Runnable onResynchronise = () -> { };
 
         ScriptedSource(String name) {
             this.name = name;
@@ -40,6 +42,7 @@ class FeedSupervisorTest {
         @Override
         public void resynchronise(String instrument, String reason) {
             resyncs++;
+            onResynchronise.run();
         }
 
         @Override
@@ -167,6 +170,43 @@ class FeedSupervisorTest {
                     .contains("primary: no event for 201 ms");
             assertThat(downstream.trades()).as("no standby trade passed while the primary was active").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aNewSourcesFirstTradeReachesTheConsumerOnlyAfterTheFailoverIsReported() throws InterruptedException {
+        AtomicLong now = new AtomicLong(1_000 * MS);
+        ScriptedSource primary = new ScriptedSource("primary");
+        ScriptedSource backup = new ScriptedSource("backup");
+        RecordingListener downstream = new RecordingListener(DepthProtocol.SPOT);
+        // The backup's feed thread is busy trading when the supervisor makes it active: its next trade races the
+        // failover. Told of the trade first, the consumer would close the bar the outage cut short as whole.
+        Thread backupFeed = new Thread(() -> backup.trade(102), "backup-feed");
+        backup.onResynchronise = () -> {
+            backupFeed.start();
+            try {
+                backupFeed.join(300); // room for the trade to overtake, if the supervisor let it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
+                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
+                Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get)) {
+            supervisor.start(downstream);
+            primary.health(FeedHealth.LIVE, now.get());
+            backup.health(FeedHealth.LIVE, now.get());
+            primary.rebuilt(now.get());
+            primary.trade(100);
+            primary.health(FeedHealth.DISCONNECTED, now.addAndGet(100 * MS));
+            backupFeed.join(10_000);
+            assertThat(supervisor.activeSource("BTCUSDT")).isEqualTo("backup");
+        }
+        assertThat(downstream.trades()).isEqualTo(2);
+        RecordingListener.Health failover = downstream.health().stream()
+                .filter(h -> h.source().equals("backup")).findFirst().orElseThrow();
+        assertThat(failover.health()).isEqualTo(FeedHealth.STALE);
+        assertThat(failover.atEvent()).as("events the consumer had seen when told of the failover: the primary's "
+                + "trade, not yet the backup's").isEqualTo(1);
     }
 
     @Test
