@@ -104,32 +104,50 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
 
     /**
      * The kill switch and both counters in one strongly consistent BatchGetItem (three GetItems before): every
-     * decision reads them. Keys DynamoDB leaves unprocessed (throttling) are asked for again.
+     * decision reads them.
      */
     @Override
     public RiskState state(LocalDate tradingDay) {
         String approvedKey = approvedKey(tradingDay);
         Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = List.of(Map.of("controlKey", s(KILL_SWITCH_KEY)),
-                Map.of("controlKey", s(OPEN_POSITIONS_KEY)), Map.of("controlKey", s(approvedKey)));
-        for (int round = 0; !keys.isEmpty(); round++) {
-            if (round == MAX_UNPROCESSED_ROUNDS) {
-                throw new IllegalStateException("risk state: DynamoDB left " + keys.size() + " of the control table's"
-                        + " keys unprocessed after " + round + " BatchGetItem rounds");
-            }
-            if (round > 0) {
-                pause(Duration.ofMillis(50L << round));
-            }
-            List<Map<String, AttributeValue>> asked = keys;
-            BatchGetItemResponse response = db.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(
-                    controlTable, KeysAndAttributes.builder().keys(asked).consistentRead(true).build())).build());
-            response.responses().getOrDefault(controlTable, List.of())
-                    .forEach(item -> byKey.put(AttributeValues.string(item, "controlKey"), item));
-            KeysAndAttributes unprocessed = response.unprocessedKeys().get(controlTable);
-            keys = unprocessed == null ? List.of() : unprocessed.keys();
-        }
+        consistentBatchGet(controlTable, "controlKey", List.of(KILL_SWITCH_KEY, OPEN_POSITIONS_KEY, approvedKey), null)
+                .forEach(item -> byKey.put(AttributeValues.string(item, "controlKey"), item));
         return new RiskState(killSwitch(byKey.get(KILL_SWITCH_KEY)), (int) count(byKey.get(OPEN_POSITIONS_KEY)),
                 (int) count(byKey.get(approvedKey)));
+    }
+
+    /**
+     * The items of {@code table} under the string keys {@code ids} of attribute {@code keyName}, read strongly
+     * consistently, 100 keys per BatchGetItem; keys DynamoDB leaves unprocessed (throttling) are asked for again.
+     *
+     * @param projection the attributes to read, or null for all
+     */
+    private List<Map<String, AttributeValue>> consistentBatchGet(String table, String keyName, List<String> ids,
+                                                                 String projection) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .map(id -> Map.of(keyName, s(id))).toList();
+            for (int round = 0; !keys.isEmpty(); round++) {
+                if (round == MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException(table + ": DynamoDB left " + keys.size() + " keys unprocessed"
+                            + " after " + round + " BatchGetItem rounds");
+                }
+                if (round > 0) {
+                    pause(Duration.ofMillis(50L << round));
+                }
+                KeysAndAttributes.Builder asked = KeysAndAttributes.builder().keys(keys).consistentRead(true);
+                if (projection != null) {
+                    asked.projectionExpression(projection);
+                }
+                BatchGetItemResponse response = db.batchGetItem(BatchGetItemRequest.builder()
+                        .requestItems(Map.of(table, asked.build())).build());
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+                keys = unprocessed == null ? List.of() : unprocessed.keys();
+            }
+        }
+        return items;
     }
 
     /**
@@ -158,6 +176,35 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
             if (OpenPositionsAsOf.enteredBefore(Instant.parse(AttributeValues.string(item, "marketTime")), signalId,
                     signal) && OpenPositionsAsOf.stillOpenAt(exitTime.orElse(null), signal)) {
                 open.add(new CountedPosition(signalId, underlying(item, signalId), exitTime));
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Reads the exits of the counted positions the index showed undecided from the table itself, strongly consistently:
+     * the index may not have caught up with an exit the position function has just recorded.
+     */
+    @Override
+    public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+        List<String> undecided = counted.stream().filter(CountedPosition::exitUndecided)
+                .map(CountedPosition::signalId).toList();
+        if (undecided.isEmpty()) {
+            return counted;
+        }
+        Map<String, Instant> exits = new HashMap<>();
+        for (Map<String, AttributeValue> item : consistentBatchGet(signalsTable, "signalId", undecided,
+                "signalId, exitTime")) {
+            AttributeValues.optionalString(item, "exitTime").ifPresent(exit -> exits.put(
+                    AttributeValues.string(item, "signalId"), Instant.parse(exit)));
+        }
+        List<CountedPosition> open = new ArrayList<>();
+        for (CountedPosition position : counted) {
+            Instant exit = exits.get(position.signalId());
+            if (exit == null || !position.exitUndecided()) {
+                open.add(position);
+            } else if (OpenPositionsAsOf.stillOpenAt(exit, signal)) {
+                open.add(new CountedPosition(position.signalId(), position.underlying(), Optional.of(exit)));
             }
         }
         return open;

@@ -44,6 +44,14 @@ public interface RiskLedger {
     List<CountedPosition> openAt(Signal signal);
 
     /**
+     * Of {@code counted} (what {@link #openAt} returned), the positions still open at {@code signal}'s market time by
+     * the ledger's own records, read strongly consistently. {@link #openAt} may read an index that lags behind an exit
+     * (a DynamoDB global secondary index): a position the position function has just closed can still look undecided
+     * there, and counted at the open-position limit it would reject the signal. Worth its reads only at the limit.
+     */
+    List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted);
+
+    /**
      * Records {@code decision} with {@code pending} (the forwards it has to send, none for a rejection) in one
      * atomic write, so a decision is never on record without what it still owes downstream.
      */

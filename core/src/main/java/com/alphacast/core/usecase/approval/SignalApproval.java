@@ -77,10 +77,10 @@ public final class SignalApproval {
         // worth waiting (bounded) for the position function to have checked each counted position up to this signal.
         boolean waited = openBeforeExits.size() >= riskCheck.limits().maxOpenPositions();
         if (waited) {
-            exits.awaitChecked(signal.marketTime(), openBeforeExits, () -> ledger.openAt(signal));
+            exits.awaitChecked(signal.marketTime(), openBeforeExits, () -> openAtLimit(signal));
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            int open = attempt == 1 && !waited ? openBeforeExits.size() : ledger.openAt(signal).size();
+            int open = attempt == 1 && !waited ? openBeforeExits.size() : openAtLimit(signal).size();
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, asOfMarketTime(day, open), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);
@@ -101,6 +101,15 @@ public final class SignalApproval {
         }
         throw new IllegalStateException("risk limits kept changing under signal " + signal.id()
                 + " for " + MAX_ATTEMPTS + " attempts; it will be retried");
+    }
+
+    /**
+     * The positions open at the signal's market time, confirmed against the ledger's consistent records when they
+     * reach the limit: there an exit the ledger's index has not caught up with would reject the signal.
+     */
+    private List<CountedPosition> openAtLimit(Signal signal) {
+        List<CountedPosition> open = ledger.openAt(signal);
+        return open.size() >= riskCheck.limits().maxOpenPositions() ? ledger.confirmOpenAt(signal, open) : open;
     }
 
     /**

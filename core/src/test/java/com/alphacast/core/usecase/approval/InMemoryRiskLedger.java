@@ -82,6 +82,12 @@ final class InMemoryRiskLedger implements RiskLedger, RiskSlots {
                 .toList();
     }
 
+    /** Reads are consistent here: what {@link #openAt} counted is what the records say. */
+    @Override
+    public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+        return counted;
+    }
+
     @Override
     public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
                          List<Forward> pending, Optional<QueueArrival> arrival) {

@@ -275,6 +275,23 @@ class SignalApprovalTest {
     }
 
     @Test
+    void approvesAtTheLimitWhenTheLedgersIndexHasNotCaughtUpWithAnExitBeforeTheSignal() {
+        approval(limits(1, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
+        Instant later = MARKET.plusSeconds(120);
+        List<CountedPosition> beforeTheExit = ledger.openAt(signal("s2", later));
+        // The position function closed s1 before s2; the index the ledger counts from has not caught up yet.
+        ledger.release(new PositionExit("s1", ExitReason.TARGET, 1303.0, MARKET.plusSeconds(60)));
+        RiskLedger laggingIndex = new LaggingIndexLedger(ledger, beforeTheExit);
+
+        RiskDecision s2 = new SignalApproval(new RiskCheck(limits(1, 5)), laggingIndex, publisher, exitProgress,
+                TradingSession.cmeGlobex(), TIERS, Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC))
+                .decide(signal("s2", later));
+
+        assertThat(beforeTheExit).extracting(CountedPosition::signalId).containsExactly("s1");
+        assertThat(s2.approved()).as("s2 at the limit by the lagging index: %s", s2.reasons()).isTrue();
+    }
+
+    @Test
     void signalWithRoomUnderTheOpenPositionLimitIsDecidedWithoutWaitingForExits() {
         approval(limits(3, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
         approval(limits(3, 5), MARKET.plusSeconds(2)).decide(signal("s2", MARKET.plusSeconds(1)));
@@ -335,6 +352,48 @@ class SignalApprovalTest {
         assertThat(ledger.decisionFor("s1")).isEmpty();
     }
 
+    /** A ledger whose {@code openAt} reads an index that lags behind the exits: it keeps answering {@code stale}. */
+    private record LaggingIndexLedger(RiskLedger delegate, List<CountedPosition> stale) implements RiskLedger {
+
+        @Override
+        public Optional<RecordedDecision> decisionFor(String signalId) {
+            return delegate.decisionFor(signalId);
+        }
+
+        @Override
+        public RiskState state(LocalDate tradingDay) {
+            return delegate.state(tradingDay);
+        }
+
+        @Override
+        public List<CountedPosition> openAt(Signal signal) {
+            return stale;
+        }
+
+        /** The table itself, read consistently: the exits are there. */
+        @Override
+        public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+            List<String> open = delegate.openAt(signal).stream().map(CountedPosition::signalId).toList();
+            return counted.stream().filter(position -> open.contains(position.signalId())).toList();
+        }
+
+        @Override
+        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                             List<Forward> pending, Optional<QueueArrival> arrival) {
+            return delegate.commit(signal, tradingDay, decision, limits, pending, arrival);
+        }
+
+        @Override
+        public void forwarded(String signalId, String forwardKey) {
+            delegate.forwarded(signalId, forwardKey);
+        }
+
+        @Override
+        public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
+            return delegate.pendingForwardsDecidedBefore(cutoff);
+        }
+    }
+
     /** A ledger whose limits always fill between read and commit. */
     private record AlwaysRacingLedger(RiskLedger delegate) implements RiskLedger {
 
@@ -351,6 +410,11 @@ class SignalApprovalTest {
         @Override
         public List<CountedPosition> openAt(Signal signal) {
             return delegate.openAt(signal);
+        }
+
+        @Override
+        public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+            return delegate.confirmOpenAt(signal, counted);
         }
 
         @Override

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link DynamoRiskLedger#openAt} on the local cloud's tables: a position counts as open at a signal's market time
- * from its own market time until its recorded exit time, however early the position function released it.
+ * from its own market time until its recorded exit time, however early the position function released it; and
+ * {@link DynamoRiskLedger#confirmOpenAt} reads the exits an index has not caught up with from the table itself.
  * Its own stack, so no other test class holds a slot.
  */
 class OpenPositionsAsOfMarketTimeTest {
@@ -108,5 +109,45 @@ class OpenPositionsAsOfMarketTimeTest {
         assertThat(ledger.openAt(signal("in-between", Instant.parse("2011-08-02T14:05:00.250Z"))))
                 .extracting(CountedPosition::signalId).containsExactly(half.id());
         assertThat(ledger.openAt(signal("at-the-half", Instant.parse("2011-08-02T14:05:00.500Z")))).isEmpty();
+    }
+
+    @Test
+    void positionsAnIndexStillShowsUndecidedAreConfirmedFromTheTableItself(LocalCloud cloud) {
+        DynamoRiskLedger ledger = new DynamoRiskLedger(cloud.dynamoDb(), cloud.tableName("SignalsTable"),
+                cloud.tableName("ControlTable"), new JsonCodec());
+        Instant entry = Instant.parse("2011-08-03T14:00:00Z");
+        Instant decided = Instant.parse("2011-08-03T15:00:00Z");
+        RiskLimits limits = new RiskLimits(500, 500, 3, 1.5, 60);
+        // More than one BatchGetItem holds (100 keys): every chunk must be read.
+        List<Signal> approved = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            Signal s = signal(String.format("volume-spike:ESU1:2011-08-03T14:00:00.%03dZ", i), entry.plusMillis(i));
+            ledger.commit(s, LocalDate.parse("2011-08-04"), RiskDecision.approve(s.id(), entry), limits, List.of());
+            approved.add(s);
+        }
+        try {
+            // What an index a moment behind the exits below would still show: every position undecided.
+            List<CountedPosition> lagging = approved.stream()
+                    .map(s -> new CountedPosition(s.id(), "ES", Optional.empty())).toList();
+            Instant closedBefore = decided.minusSeconds(60);
+            Instant closedAfter = decided.plusSeconds(60);
+            for (int i = 0; i < 130; i += 2) { // the even ones closed before the signal
+                ledger.release(new PositionExit(approved.get(i).id(), ExitReason.TARGET, 1300.5, closedBefore));
+            }
+            ledger.release(new PositionExit(approved.get(129).id(), ExitReason.STOP, 1305.0, closedAfter));
+
+            List<CountedPosition> confirmed = ledger.confirmOpenAt(signal("next", decided), lagging);
+
+            assertThat(confirmed).hasSize(65).extracting(CountedPosition::signalId)
+                    .allMatch(id -> Integer.parseInt(id.substring(id.length() - 4, id.length() - 1)) % 2 == 1);
+            // Closed after the signal: still counted, now with its exit (nothing left to wait for).
+            assertThat(confirmed).contains(new CountedPosition(approved.get(129).id(), "ES", Optional.of(closedAfter)))
+                    .filteredOn(CountedPosition::exitUndecided).hasSize(64);
+        } finally {
+            // The stack is shared with the other tests, which need every slot free.
+            for (Signal s : approved) {
+                ledger.release(new PositionExit(s.id(), ExitReason.TARGET, 1300.5, entry.plusSeconds(30)));
+            }
+        }
     }
 }
