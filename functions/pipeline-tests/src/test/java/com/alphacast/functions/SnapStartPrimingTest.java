@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphacast.aws.AwsClients;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.junit.LocalCloudExtension;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The requests a function makes before its SnapStart snapshot, against the local cloud's DynamoDB. */
+/** The requests a function makes before its SnapStart snapshot, against the local cloud's DynamoDB and SQS. */
 class SnapStartPrimingTest {
 
     @RegisterExtension
@@ -44,6 +53,35 @@ class SnapStartPrimingTest {
 
         assertThat(priming.rounds()).isEqualTo(3);
         assertThat(cloud.dynamoDb().scan(b -> b.tableName(table)).count()).isEqualTo(before);
+    }
+
+    @Test
+    void primingSendsAnEmptyBatchToEveryQueueTheFunctionNamesEachRoundAndNothingIsSent() {
+        LocalCloud cloud = CLOUD.get();
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
+        environment.put("SNAPSTART_PRIMING_ROUNDS", "2");
+        List<String> batches = Collections.synchronizedList(new ArrayList<>());
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendMessageBatchRequest request
+                        && context.response() instanceof SendMessageBatchResponse response) {
+                    batches.add(request.queueUrl() + " entries " + request.entries().size() + " sent "
+                            + response.successful().size());
+                }
+            }
+        };
+
+        new SnapStartPriming(new FunctionResources(environment, new AwsClients(environment, List.of(recorder))),
+                "SIGNALS_TABLE").prime();
+
+        List<String> queues = List.of(cloud.queueUrl("DeliveriesQueue"), cloud.queueUrl("OrdersQueue"),
+                cloud.queueUrl("SignalsDeadLetterQueue"), cloud.queueUrl("SignalsQueue"));
+        List<String> expected = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            queues.forEach(url -> expected.add(url + " entries 0 sent 0"));
+        }
+        assertThat(batches).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -3,7 +3,9 @@ package com.alphacast.functions;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crac.Context;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.sqs.model.EmptyBatchRequestException;
 
 /**
  * Runs, before the first event, the code a function's first invocation would otherwise load and compile: the queue
@@ -24,7 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code DescribeTable} of a table the function reads, and the function's own read path (the handler's
  * {@code readPath}: the GetItem, Query and BatchGetItem requests every invocation makes, for keys that do not exist,
  * so nothing changes), and the write requests (PutItem, UpdateItem, TransactWriteItems) on that table with a condition
- * no item can meet, so DynamoDB refuses each and writes nothing. Priming is worth it only where initialization runs ahead of traffic:
+ * no item can meet, so DynamoDB refuses each and writes nothing; and, for every queue the function names
+ * ({@code *_QUEUE_URL}), a SendMessageBatch with no entries: SQS refuses it ({@code EmptyBatchRequest}; the local
+ * cloud's ElasticMQ accepts it and sends nothing), after the SDK's whole SQS request path has run. Priming is worth it
+ * only where initialization runs ahead of traffic:
  * <ul>
  *   <li>{@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start} (Lambda initializes a published version before its
  *   snapshot) or {@code provisioned-concurrency} (initialized before it is invoked): primed in the constructor, so the
@@ -118,6 +124,7 @@ public final class SnapStartPriming implements Resource {
      */
     void prime() {
         boolean writes = true;
+        List<String> queues = queueUrls();
         for (int round = 0; round < rounds; round++) {
             resources.json().read(resources.json().write(SAMPLE), Signal.class);
             try {
@@ -132,6 +139,35 @@ public final class SnapStartPriming implements Resource {
                         + " goes on without it: " + refused);
                 return;
             }
+            queues.removeIf(url -> !emptySend(url));
+        }
+    }
+
+    /** The queues the function's environment names, in variable order. */
+    private List<String> queueUrls() {
+        List<String> urls = new ArrayList<>();
+        resources.environment().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_QUEUE_URL") && !e.getValue().isBlank())
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> urls.add(e.getValue()));
+        return urls;
+    }
+
+    /**
+     * A SendMessageBatch with no entries to {@code url}: nothing can be sent. False, logged, when it was answered
+     * otherwise than expected (a queue the function may only receive from: AccessDenied on AWS), so it is not sent
+     * again.
+     */
+    private boolean emptySend(String url) {
+        try {
+            resources.sqs().sendMessageBatch(request -> request.queueUrl(url).entries(List.of()));
+            return true;
+        } catch (EmptyBatchRequestException refused) {
+            return true; // As intended.
+        } catch (RuntimeException denied) {
+            System.err.println("priming: the empty SendMessageBatch to " + url + " was not refused as expected, that"
+                    + " queue is not primed: " + denied);
+            return false;
         }
     }
 
