@@ -74,9 +74,14 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
                 Path.of(resources.environment().getOrDefault("ALPHACAST_HOME", ".")));
         DynamoDeliveryLedger deliveries = new DynamoDeliveryLedger(resources.dynamoDb(),
                 resources.require("DELIVERIES_TABLE"), CLAIM_LEASE, resources.retention());
-        // The read every delivery's claim is checked against, for a delivery on no record: nothing written or sent.
-        this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE",
-                () -> deliveries.outcome(SnapStartPriming.sample().id())).register();
+        // The read every delivery's claim is checked against, for a delivery on no record, and the decoding and
+        // rendering of a signal's releases into a scratch outbox: nothing claimed, recorded or sent.
+        DeliveryRehearsal rehearsal = new DeliveryRehearsal(resources.json(), resources.settings().distribution(),
+                charts, Path.of(System.getProperty("java.io.tmpdir")));
+        this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE", () -> {
+            deliveries.outcome(SnapStartPriming.sample().id());
+            rehearsal.run();
+        }).register();
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks, deliveries, clock,
                 new TieredDistribution.ClaimWait(HELD_CLAIM_WAIT, Duration.ofMillis(25), Duration.ofMillis(500),
                         pause -> Thread.sleep(pause.toMillis())));
