@@ -336,7 +336,8 @@ public final class DemoCommand implements Command {
     /** How many rounds, in how many environments, and how long: part of the start-up, not of the figures. */
     static String warmUpLine(WarmUp warmUp) {
         return String.format(Locale.ROOT, "  warm-up before the replay (not in the figures): %d priming rounds per"
-                        + " SnapStart function (reads of keys on no record, writes refused by their condition) in %d"
+                        + " SnapStart function (reads of keys on no record, writes refused by their condition, empty"
+                        + " SQS batches, the distribution's rendering into a scratch outbox) in %d"
                         + " execution environments and %d message batches on a scratch queue, %.1f s of the start-up"
                         + " (functions %.1f s and message path %.1f s side by side, then %.1f s for the JIT to settle)",
                 warmUp.rounds(), warmUp.environments(), warmUp.rounds(), warmUp.total().toMillis() / 1e3,
