@@ -187,8 +187,9 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
      */
     @Override
     public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+        // distinct: BatchGetItem refuses a request naming one key twice
         List<String> undecided = counted.stream().filter(CountedPosition::exitUndecided)
-                .map(CountedPosition::signalId).toList();
+                .map(CountedPosition::signalId).distinct().toList();
         if (undecided.isEmpty()) {
             return counted;
         }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -161,6 +162,7 @@ public final class FeedSupervisor implements FeedSource {
      * instrument's events (see {@link Tap}).
      */
     private final class RouteState {
+        final ReentrantLock lock = new ReentrantLock();
         final InstrumentRoute route;
         final String[] names;
         final FeedHealth[] health;
@@ -168,8 +170,11 @@ public final class FeedSupervisor implements FeedSource {
         final long holdDownNanos;
         volatile int active = -1; // volatile for activeSource(); written under the lock
         long lastEventNanos;
-        /** Bit i: source i declared stale by the supervisor for silence, until it speaks or reports again. */
-        int silentMask;
+        /**
+         * Bit i: source i declared stale by the supervisor for silence, until it speaks or reports again. Written under
+         * the lock; volatile for {@link #standby}.
+         */
+        volatile int silentMask;
         boolean resynchronising;
         long switchedAt;
         int reportedActive = -2;
@@ -195,35 +200,51 @@ public final class FeedSupervisor implements FeedSource {
             return -1;
         }
 
-        synchronized void onHealth(int i, FeedHealth h, long now, String reason) {
-            if (h == FeedHealth.LIVE && health[i] != FeedHealth.LIVE) {
-                liveSince[i] = now;
+        void onHealth(int i, FeedHealth h, long now, String reason) {
+            lock.lock();
+            try {
+                if (h == FeedHealth.LIVE && health[i] != FeedHealth.LIVE) {
+                    liveSince[i] = now;
+                }
+                health[i] = h;
+                silentMask &= ~(1 << i); // the source's own word replaces the supervisor's verdict
+                if (i == active && h == FeedHealth.LIVE) {
+                    // a source reports only changes: LIVE after being made active means its book was rebuilt
+                    resynchronising = false;
+                    lastEventNanos = now;
+                }
+                evaluate(now, names[i] + ": " + reason);
+            } finally {
+                lock.unlock();
             }
-            health[i] = h;
-            silentMask &= ~(1 << i); // the source's own word replaces the supervisor's verdict
-            if (i == active && h == FeedHealth.LIVE) {
-                // a source reports only changes: LIVE after being made active means its book was rebuilt
-                resynchronising = false;
-                lastEventNanos = now;
-            }
-            evaluate(now, names[i] + ": " + reason);
         }
 
-        synchronized void tick(long now) {
-            int a = active;
-            if (a >= 0 && health[a] == FeedHealth.LIVE && now - lastEventNanos > stalenessWindow.toNanos()) {
-                // stale in the supervisor's eyes until it speaks again or reports anew: a source that still calls
-                // itself LIVE must not be taken back while it is silent
-                health[a] = FeedHealth.STALE;
-                silentMask |= 1 << a;
-                evaluate(now, names[a] + ": no event for " + (now - lastEventNanos) / 1_000_000 + " ms");
-            } else {
-                evaluate(now, "hold-down check");
+        /**
+         * The periodic check. Skipped while the lock is held: an event being delivered means the active source is not
+         * silent, and one route busy downstream must not hold up the others' checks and alerts on the one timer.
+         */
+        void tick(long now) {
+            if (!lock.tryLock()) {
+                return;
+            }
+            try {
+                int a = active;
+                if (a >= 0 && health[a] == FeedHealth.LIVE && now - lastEventNanos > stalenessWindow.toNanos()) {
+                    // stale in the supervisor's eyes until it speaks again or reports anew: a source that still calls
+                    // itself LIVE must not be taken back while it is silent
+                    health[a] = FeedHealth.STALE;
+                    silentMask |= 1 << a;
+                    evaluate(now, names[a] + ": no event for " + (now - lastEventNanos) / 1_000_000 + " ms");
+                } else {
+                    evaluate(now, "hold-down check");
+                }
+            } finally {
+                lock.unlock();
             }
         }
 
         /** An event arrived from source {@code i} after the supervisor declared it silent: it is live again. */
-        synchronized void eventsResumed(int i, long now) {
+        private void eventsResumed(int i, long now) {
             if ((silentMask & (1 << i)) == 0) {
                 return;
             }
@@ -234,6 +255,16 @@ public final class FeedSupervisor implements FeedSource {
                 lastEventNanos = now;
             }
             evaluate(now, names[i] + ": events resumed");
+        }
+
+        /**
+         * True for an event of a source that is neither active nor marked silent: dropped without taking the lock, so
+         * a standby never waits for the active source's work downstream. One that races a switch to its source is
+         * dropped as if it had come just before the switch.
+         */
+        boolean standby(String source) {
+            int i = indexOf(source);
+            return i != active && (i < 0 || (silentMask & (1 << i)) == 0);
         }
 
         /**
@@ -345,7 +376,8 @@ public final class FeedSupervisor implements FeedSource {
      * event of a routed instrument is judged and delivered under its route's lock, the lock that health changes and
      * switches hold while they tell the consumer: the consumer sees one instrument's events one at a time and in
      * order, so a new source's first trade can never reach it before the failover's {@code STALE} (the bar the outage
-     * cut short would close as whole), and the supervisor's thread never changes its state under a feed thread.
+     * cut short would close as whole), and the supervisor's thread never changes its state under a feed thread. A
+     * standby's events are dropped before the lock ({@link RouteState#standby}).
      */
     private final class Tap implements MarketEventListener {
         private final String source;
@@ -362,10 +394,16 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
                 return;
             }
-            synchronized (r) {
+            if (r.standby(source)) {
+                return;
+            }
+            r.lock.lock();
+            try {
                 if (r.passes(source)) {
                     downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
                 }
+            } finally {
+                r.lock.unlock();
             }
         }
 
@@ -377,11 +415,17 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
                 return;
             }
-            synchronized (r) {
+            if (r.standby(source)) {
+                return;
+            }
+            r.lock.lock();
+            try {
                 if (r.passes(source)) {
                     downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice,
                             askSize);
                 }
+            } finally {
+                r.lock.unlock();
             }
         }
 
@@ -392,10 +436,16 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
                 return;
             }
-            synchronized (r) {
+            if (r.standby(source)) {
+                return;
+            }
+            r.lock.lock();
+            try {
                 if (r.passes(source)) {
                     downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
                 }
+            } finally {
+                r.lock.unlock();
             }
         }
 
@@ -406,10 +456,16 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
                 return;
             }
-            synchronized (r) {
+            if (r.standby(source)) {
+                return;
+            }
+            r.lock.lock();
+            try {
                 if (r.passes(source)) {
                     downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
                 }
+            } finally {
+                r.lock.unlock();
             }
         }
 
@@ -420,11 +476,14 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
                 return;
             }
-            synchronized (r) {
+            r.lock.lock();
+            try {
                 // a chain-only source (the CBOE poller) is outside the instrument's failover route: its chains pass
                 if (r.indexOf(source) < 0 || r.passes(source)) {
                     downstream.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
                 }
+            } finally {
+                r.lock.unlock();
             }
         }
 

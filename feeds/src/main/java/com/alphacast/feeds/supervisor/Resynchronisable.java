@@ -8,6 +8,10 @@ import com.alphacast.core.marketdata.FeedSource;
  */
 public interface Resynchronisable extends FeedSource {
 
-    /** Asynchronous: the source reports {@code STALE}, then {@code LIVE} once the new snapshot is synchronised. */
+    /**
+     * Asynchronous: the source reports {@code STALE}, then {@code LIVE} once the new snapshot is synchronised. Called
+     * under the instrument's route lock, which the source's own feed thread takes to deliver events: it must hand the
+     * work to that thread and return, never wait for it.
+     */
     void resynchronise(String instrument, String reason);
 }

@@ -1,15 +1,20 @@
 package com.alphacast.feeds.supervisor;
 
 import com.alphacast.core.book.DepthProtocol;
+import com.alphacast.core.book.DepthSnapshot;
+import com.alphacast.core.book.DepthUpdate;
 import com.alphacast.core.classification.Aggressor;
 import com.alphacast.core.marketdata.FeedHealth;
 import com.alphacast.core.marketdata.FeedSource;
 import com.alphacast.core.marketdata.MarketEventListener;
+import com.alphacast.core.options.OptionChain;
 import com.alphacast.feeds.fixtures.RecordingListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,6 +212,80 @@ class FeedSupervisorTest {
         assertThat(failover.health()).isEqualTo(FeedHealth.STALE);
         assertThat(failover.atEvent()).as("events the consumer had seen when told of the failover: the primary's "
                 + "trade, not yet the backup's").isEqualTo(1);
+    }
+
+    @Test
+    void aStandbysEventsAreDroppedWithoutWaitingForTheActiveSourcesDeliveryDownstream() throws Exception {
+        AtomicLong now = new AtomicLong(1_000 * MS);
+        ScriptedSource primary = new ScriptedSource("primary");
+        ScriptedSource backup = new ScriptedSource("backup");
+        RecordingListener recorded = new RecordingListener(DepthProtocol.SPOT);
+        CountDownLatch inDelivery = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The worker busy with the primary's trade (a bar closing, its writes waiting for room in the I/O queue).
+        MarketEventListener slowDownstream = new MarketEventListener() {
+            @Override
+            public void onTrade(String instrument, long exchangeNanos, long receiveNanos, long tradeId, double price,
+                                double size, Aggressor aggressor) {
+                inDelivery.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                recorded.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
+            }
+
+            @Override
+            public void onTopOfBook(String instrument, long exchangeNanos, long receiveNanos, double bidPrice,
+                                    double bidSize, double askPrice, double askSize) {
+                recorded.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
+            }
+
+            @Override
+            public void onDepthUpdate(String instrument, long exchangeNanos, long receiveNanos, DepthUpdate update) {
+                recorded.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
+            }
+
+            @Override
+            public void onDepthSnapshot(String instrument, long receiveNanos, DepthSnapshot snapshot) {
+                recorded.onDepthSnapshot(instrument, receiveNanos, snapshot);
+            }
+
+            @Override
+            public void onOptionChain(String underlying, long exchangeNanos, long receiveNanos, OptionChain chain) {
+                recorded.onOptionChain(underlying, exchangeNanos, receiveNanos, chain);
+            }
+
+            @Override
+            public void onFeedHealth(String source, String instrument, FeedHealth health, long receiveNanos,
+                                     String reason) {
+                recorded.onFeedHealth(source, instrument, health, receiveNanos, reason);
+            }
+        };
+        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
+                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
+                Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get)) {
+            supervisor.start(slowDownstream);
+            primary.health(FeedHealth.LIVE, now.get());
+            backup.health(FeedHealth.LIVE, now.get());
+            primary.rebuilt(now.get());
+            Thread primaryFeed = new Thread(() -> primary.trade(100), "primary-feed");
+            primaryFeed.start();
+            assertThat(inDelivery.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Thread backupFeed = new Thread(() -> backup.trade(999), "backup-feed");
+            backupFeed.start();
+            backupFeed.join(5_000);
+            boolean backupWaited = backupFeed.isAlive();
+            release.countDown();
+            primaryFeed.join(10_000);
+            backupFeed.join(10_000);
+
+            assertThat(backupWaited).as("the standby's feed thread waited for the primary's delivery").isFalse();
+        }
+        assertThat(recorded.trades()).isEqualTo(1);
+        assertThat(recorded.lastTradePrice()).isEqualTo(100);
     }
 
     @Test

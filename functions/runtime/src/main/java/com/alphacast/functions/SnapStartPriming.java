@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sqs.model.EmptyBatchRequestException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * Runs, before the first event, the code a function's first invocation would otherwise load and compile: the queue
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.sqs.model.EmptyBatchRequestException;
  * {@code DescribeTable} of a table the function reads, and the function's own read path (the handler's
  * {@code readPath}: the GetItem, Query and BatchGetItem requests every invocation makes, for keys that do not exist,
  * so nothing changes), and the write requests (PutItem, UpdateItem, TransactWriteItems) on that table with a condition
- * no item can meet, so DynamoDB refuses each and writes nothing; and, for every queue the function names
- * ({@code *_QUEUE_URL}), a SendMessageBatch with no entries: SQS refuses it ({@code EmptyBatchRequest}; the local
- * cloud's ElasticMQ accepts it and sends nothing), after the SDK's whole SQS request path has run. Priming is worth it
+ * no item can meet, so DynamoDB refuses each and writes nothing; and, for every queue the handler says it sends to, a
+ * SendMessageBatch with no entries: SQS refuses it ({@code EmptyBatchRequest}; the local cloud's ElasticMQ accepts it
+ * and sends nothing), after the SDK's whole SQS request path has run. Only queues the function may send to: one it
+ * only receives from would answer AccessDenied on AWS. Priming is worth it
  * only where initialization runs ahead of traffic:
  * <ul>
  *   <li>{@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start} (Lambda initializes a published version before its
@@ -57,6 +59,7 @@ public final class SnapStartPriming implements Resource {
     private final FunctionResources resources;
     private final String table;
     private final Runnable readPath;
+    private final List<String> sendQueues;
     private final int rounds;
 
     /** {@code tableVariable}: the environment variable naming a table the function may read. */
@@ -66,9 +69,16 @@ public final class SnapStartPriming implements Resource {
 
     /** {@code readPath}: the function's own reads, for keys that do not exist (it must change nothing). */
     public SnapStartPriming(FunctionResources resources, String tableVariable, Runnable readPath) {
+        this(resources, tableVariable, readPath, List.of());
+    }
+
+    /** {@code sendQueueVariables}: the variables naming the queues the function sends to. */
+    public SnapStartPriming(FunctionResources resources, String tableVariable, Runnable readPath,
+                            List<String> sendQueueVariables) {
         this.resources = resources;
         this.table = resources.require(tableVariable);
         this.readPath = readPath;
+        this.sendQueues = sendQueueVariables.stream().map(resources::require).toList();
         this.rounds = rounds(resources.environment().getOrDefault(ROUNDS_VARIABLE, "1"));
     }
 
@@ -124,9 +134,10 @@ public final class SnapStartPriming implements Resource {
      */
     void prime() {
         boolean writes = true;
-        List<String> queues = queueUrls();
+        List<String> queues = new ArrayList<>(sendQueues);
         for (int round = 0; round < rounds; round++) {
             resources.json().read(resources.json().write(SAMPLE), Signal.class);
+            queues.removeIf(url -> !emptySend(url));
             try {
                 TableDescription description = resources.dynamoDb().describeTable(request -> request.tableName(table))
                         .table();
@@ -135,28 +146,16 @@ public final class SnapStartPriming implements Resource {
                     writes = refusedWrites(description);
                 }
             } catch (RuntimeException refused) {
-                System.err.println("priming: a read on " + table + " or the function's read path failed, initialization"
-                        + " goes on without it: " + refused);
+                System.err.println("priming: a read on " + table + ", the function's read path or a refused write"
+                        + " failed, initialization goes on without the rest of the priming: " + refused);
                 return;
             }
-            queues.removeIf(url -> !emptySend(url));
         }
-    }
-
-    /** The queues the function's environment names, in variable order. */
-    private List<String> queueUrls() {
-        List<String> urls = new ArrayList<>();
-        resources.environment().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("_QUEUE_URL") && !e.getValue().isBlank())
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> urls.add(e.getValue()));
-        return urls;
     }
 
     /**
      * A SendMessageBatch with no entries to {@code url}: nothing can be sent. False, logged, when it was answered
-     * otherwise than expected (a queue the function may only receive from: AccessDenied on AWS), so it is not sent
-     * again.
+     * otherwise than expected, so it is not sent again.
      */
     private boolean emptySend(String url) {
         try {
@@ -164,11 +163,22 @@ public final class SnapStartPriming implements Resource {
             return true;
         } catch (EmptyBatchRequestException refused) {
             return true; // As intended.
-        } catch (RuntimeException denied) {
-            System.err.println("priming: the empty SendMessageBatch to " + url + " was not refused as expected, that"
-                    + " queue is not primed: " + denied);
+        } catch (SqsException refused) {
+            String code = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
+            if (code != null && code.contains("EmptyBatchRequest")) {
+                return true; // As intended, under the error code of SQS's query protocol.
+            }
+            logUnexpected(url, refused);
+            return false;
+        } catch (RuntimeException unexpected) {
+            logUnexpected(url, unexpected);
             return false;
         }
+    }
+
+    private static void logUnexpected(String url, RuntimeException e) {
+        System.err.println("priming: the empty SendMessageBatch to " + url + " was not refused as expected, that queue"
+                + " is not primed: " + e);
     }
 
     /**

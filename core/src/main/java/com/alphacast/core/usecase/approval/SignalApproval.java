@@ -70,7 +70,7 @@ public final class SignalApproval {
             return recorded.get().decision();
         }
         LocalDate day = session.tradingDay(signal.marketTime());
-        List<CountedPosition> openBeforeExits = ledger.openAt(signal);
+        List<CountedPosition> openBeforeExits = openAtLimit(signal);
         // Until the position function has checked the bars up to this signal, positions it will find closed still
         // count as open: the count can only be too high, never too low. So it is exact enough to decide on unless it
         // reaches the limit; only then could the exits still to be checked change the decision, and only then is it

@@ -40,7 +40,8 @@ final class DeliveryRehearsal implements Runnable {
     private final DistributionSettings settings;
     private final ChartArchive charts;
     private final Path scratchParent;
-    private final List<String> messages = new ArrayList<>();
+    /** The queue messages of the releases, built on the first round: an on-demand start never primes. */
+    private List<String> messages;
 
     /**
      * @param json          the codec the handler decodes releases with (its deserializers are built on first use)
@@ -51,19 +52,27 @@ final class DeliveryRehearsal implements Runnable {
         this.settings = settings;
         this.charts = charts;
         this.scratchParent = scratchParent;
-        Signal signal = SnapStartPriming.sample();
-        Fill fill = new Fill(signal.id(), signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
-                signal.entry(), signal.marketTime().plusSeconds(1));
-        TradeExit exit = new TradeExit(signal.id(), signal.underlying(), signal.instrument(), signal.direction(),
-                signal.quantity(), signal.entry(), signal.target(), TradeExit.ExitReason.TARGET,
-                signal.marketTime().plusSeconds(1), signal.marketTime().plusSeconds(60), 225.0);
-        List<Publication> publications = List.of(new Publication.NewSignal(signal),
-                new Publication.Filled(fill, signal.underlying()), new Publication.TargetHit(exit));
-        for (Tier tier : settings.tiers().keySet()) {
-            for (Publication publication : publications) {
-                messages.add(json.write(new TierRelease(publication, tier, signal.marketTime())));
+    }
+
+    private List<String> messages() {
+        if (messages == null) {
+            Signal signal = SnapStartPriming.sample();
+            Fill fill = new Fill(signal.id(), signal.id(), signal.instrument(), signal.direction(), signal.quantity(),
+                    signal.entry(), signal.marketTime().plusSeconds(1));
+            TradeExit exit = new TradeExit(signal.id(), signal.underlying(), signal.instrument(), signal.direction(),
+                    signal.quantity(), signal.entry(), signal.target(), TradeExit.ExitReason.TARGET,
+                    signal.marketTime().plusSeconds(1), signal.marketTime().plusSeconds(60), 225.0);
+            List<Publication> publications = List.of(new Publication.NewSignal(signal),
+                    new Publication.Filled(fill, signal.underlying()), new Publication.TargetHit(exit));
+            List<String> built = new ArrayList<>();
+            for (Tier tier : settings.tiers().keySet()) {
+                for (Publication publication : publications) {
+                    built.add(json.write(new TierRelease(publication, tier, signal.marketTime())));
+                }
             }
+            messages = List.copyOf(built);
         }
+        return messages;
     }
 
     @Override
@@ -82,7 +91,7 @@ final class DeliveryRehearsal implements Runnable {
         Map<Channel, OutboxSink> sinks = new EnumMap<>(Channel.class);
         int delivered = 0;
         try {
-            for (String message : messages) {
+            for (String message : messages()) {
                 TierRelease release = json.read(message, TierRelease.class);
                 TierPolicy policy = settings.tiers().get(release.tier());
                 for (Map.Entry<Channel, List<String>> channel : policy.destinations().entrySet()) {
@@ -90,7 +99,7 @@ final class DeliveryRehearsal implements Runnable {
                             c -> OutboxSink.forChannel(c, scratch, charts));
                     // An update is threaded under its signal's message, as the real one would be.
                     Optional<String> inReplyTo = release.publication().follows()
-                            .map(signalId -> channel.getKey().key() + ".jsonl#1");
+                            .map(signal -> channel.getKey().key() + ".jsonl#1");
                     for (String destination : channel.getValue()) {
                         DeliveryResult result = sink.deliver(new Delivery(release.publication(), release.tier(),
                                 channel.getKey(), destination, inReplyTo));
@@ -119,13 +128,14 @@ final class DeliveryRehearsal implements Runnable {
         }
     }
 
+    /** Logged, not thrown, when it fails: a scratch file left in the temporary directory harms nothing. */
     private static void delete(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("priming: cannot delete the scratch outbox " + directory, e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("priming: cannot delete the scratch outbox " + directory + ": " + e);
         }
     }
 }

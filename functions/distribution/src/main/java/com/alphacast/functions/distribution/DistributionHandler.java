@@ -81,7 +81,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         this.priming = new SnapStartPriming(resources, "DELIVERIES_TABLE", () -> {
             deliveries.outcome(SnapStartPriming.sample().id());
             rehearsal.run();
-        }).register();
+        }, List.of("DELIVERIES_QUEUE_URL")).register();
         this.distribution = new TieredDistribution(resources.settings().distribution(), sinks, deliveries, clock,
                 new TieredDistribution.ClaimWait(HELD_CLAIM_WAIT, Duration.ofMillis(25), Duration.ofMillis(500),
                         pause -> Thread.sleep(pause.toMillis())));

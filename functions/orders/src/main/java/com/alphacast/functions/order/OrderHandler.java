@@ -25,6 +25,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,7 +84,7 @@ public final class OrderHandler implements RequestHandler<SQSEvent, SQSBatchResp
             ledger.order(sample.id());
             approvals.approvedAt(sample.id());
             market.atOrBefore(sample.underlying(), sample.marketTime());
-        }).register();
+        }, List.of("DELIVERIES_QUEUE_URL", "MARKET_BARS_QUEUE_URL")).register();
     }
 
     /** {@code MAX_RECEIVE_COUNT}: the OrdersQueue's {@code maxReceiveCount}, so the last attempt is known. */

@@ -74,7 +74,7 @@ public final class PositionExitHandler implements RequestHandler<SQSEvent, SQSBa
         this.priming = new SnapStartPriming(resources, "POSITIONS_TABLE", () -> {
             trading.openPositions();
             market.barsBetween(SnapStartPriming.sample().underlying(), Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
-        }).register();
+        }, List.of("DELIVERIES_QUEUE_URL")).register();
     }
 
     @Override

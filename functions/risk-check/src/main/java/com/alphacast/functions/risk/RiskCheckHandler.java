@@ -74,7 +74,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
             exits.lastCheck(sample.underlying());
             approval.forwardsOf(sample, RiskDecision.approve(sample.id(), sample.marketTime()))
                     .forEach(forwards::refusals);
-        }).register();
+        }, List.of("ORDERS_QUEUE_URL", "DELIVERIES_QUEUE_URL", "SIGNALS_DEAD_LETTER_QUEUE_URL")).register();
     }
 
     /** How long a decision waits for the position function to catch up (0 to 20 s, within the function's timeout). */

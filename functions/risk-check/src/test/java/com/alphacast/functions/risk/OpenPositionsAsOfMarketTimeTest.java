@@ -122,7 +122,8 @@ class OpenPositionsAsOfMarketTimeTest {
         List<Signal> approved = new java.util.ArrayList<>();
         for (int i = 0; i < 130; i++) {
             Signal s = signal(String.format("volume-spike:ESU1:2011-08-03T14:00:00.%03dZ", i), entry.plusMillis(i));
-            ledger.commit(s, LocalDate.parse("2011-08-04"), RiskDecision.approve(s.id(), entry), limits, List.of());
+            assertThat(ledger.commit(s, LocalDate.parse("2011-08-04"), RiskDecision.approve(s.id(), entry), limits,
+                    List.of())).isEqualTo(RiskLedger.Commit.RECORDED);
             approved.add(s);
         }
         try {
