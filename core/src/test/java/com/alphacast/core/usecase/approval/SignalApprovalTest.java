@@ -289,6 +289,30 @@ class SignalApprovalTest {
 
         assertThat(beforeTheExit).extracting(CountedPosition::signalId).containsExactly("s1");
         assertThat(s2.approved()).as("s2 at the limit by the lagging index: %s", s2.reasons()).isTrue();
+        assertThat(exitWaits).as("confirmed from the first count: nothing to wait for").isEmpty();
+    }
+
+    @Test
+    void recountsInTheExitWaitAreConfirmedAgainstTheLedgersRecordsToo() {
+        approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s0", MARKET));
+        approval(limits(2, 5), MARKET.plusSeconds(2)).decide(signal("s1", MARKET.plusSeconds(1)));
+        Instant later = MARKET.plusSeconds(120);
+        List<CountedPosition> beforeTheExit = ledger.openAt(signal("s2", later));
+        ledger.release(new PositionExit("s1", ExitReason.TARGET, 1303.0, MARKET.plusSeconds(60)));
+        List<List<String>> recounts = new ArrayList<>();
+        ExitProgress recounting = (marketTime, counted, recount) -> {
+            recounts.add(recount.get().stream().map(CountedPosition::signalId).toList());
+            return true;
+        };
+
+        // s0 still open holds the one slot: the wait runs, and its recount must not bring the closed s1 back
+        RiskDecision s2 = new SignalApproval(new RiskCheck(limits(1, 5)), new LaggingIndexLedger(ledger, beforeTheExit),
+                publisher, recounting, TradingSession.cmeGlobex(), TIERS,
+                Clock.fixed(later.plusSeconds(1), ZoneOffset.UTC)).decide(signal("s2", later));
+
+        assertThat(beforeTheExit).extracting(CountedPosition::signalId).containsExactly("s0", "s1");
+        assertThat(recounts).containsExactly(List.of("s0"));
+        assertThat(s2.reasons()).singleElement().asString().contains("max open positions reached (1 of 1)");
     }
 
     @Test
