@@ -1,13 +1,13 @@
 package com.alphacast.bench.coldstart;
 
 import com.alphacast.bench.LambdaBenchContext;
+import com.alphacast.bench.LambdaBenchEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,18 +44,7 @@ public final class ColdStartRunner {
     }
 
     private static SQSEvent event(String body, String queueArn) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("00000000-0000-4000-8000-000000000001");
-        message.setReceiptHandle("cold-start");
-        message.setBody(body);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1",
-                "SentTimestamp", Long.toString(System.currentTimeMillis())));
-        message.setMessageAttributes(Map.of());
-        message.setEventSource("aws:sqs");
-        message.setEventSourceArn(queueArn);
-        message.setAwsRegion(queueArn.split(":")[3]);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        return LambdaBenchEvent.oneRecord("00000000-0000-4000-8000-000000000001", "cold-start", body, queueArn,
+                Map.of("ApproximateReceiveCount", "1", "SentTimestamp", Long.toString(System.currentTimeMillis())));
     }
 }

@@ -4,6 +4,7 @@ import com.alphacast.aws.AwsClients;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.aws.risk.DynamoRiskLedger;
 import com.alphacast.bench.LambdaBenchContext;
+import com.alphacast.bench.LambdaBenchEvent;
 import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.signal.Direction;
 import com.alphacast.core.signal.Signal;
@@ -177,20 +178,10 @@ public final class RiskDecisionBench {
     }
 
     private static SQSEvent event(String body, String queueArn, int sequence) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", sequence));
-        message.setReceiptHandle("risk-path-" + sequence);
-        message.setBody(body);
-        long now = System.currentTimeMillis();
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", Long.toString(now),
-                "ApproximateFirstReceiveTimestamp", Long.toString(now)));
-        message.setMessageAttributes(Map.of());
-        message.setEventSource("aws:sqs");
-        message.setEventSourceArn(queueArn);
-        message.setAwsRegion(queueArn.split(":")[3]);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        String now = Long.toString(System.currentTimeMillis());
+        return LambdaBenchEvent.oneRecord(String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", sequence),
+                "risk-path-" + sequence, body, queueArn, Map.of("ApproximateReceiveCount", "1", "SentTimestamp", now,
+                        "ApproximateFirstReceiveTimestamp", now));
     }
 
     /** Counts every HTTP attempt the clients make, and the wall time of every call (attempts in it), by operation. */

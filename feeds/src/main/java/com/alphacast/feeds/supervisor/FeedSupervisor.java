@@ -386,6 +386,26 @@ public final class FeedSupervisor implements FeedSource {
             this.source = source;
         }
 
+        /**
+         * Whether this source's event for route {@code r} is passed on; if so the route's lock is held and the caller
+         * delivers, then unlocks. A standby's event is refused without taking the lock.
+         */
+        private boolean admitted(RouteState r) {
+            if (r.standby(source)) {
+                return false;
+            }
+            r.lock.lock();
+            boolean passes = false;
+            try {
+                passes = r.passes(source);
+                return passes;
+            } finally {
+                if (!passes) {
+                    r.lock.unlock();
+                }
+            }
+        }
+
         @Override
         public void onTrade(String instrument, long exchangeNanos, long receiveNanos, long tradeId, double price,
                             double size, Aggressor aggressor) {
@@ -394,16 +414,12 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
                 return;
             }
-            if (r.standby(source)) {
-                return;
-            }
-            r.lock.lock();
-            try {
-                if (r.passes(source)) {
+            if (admitted(r)) {
+                try {
                     downstream.onTrade(instrument, exchangeNanos, receiveNanos, tradeId, price, size, aggressor);
+                } finally {
+                    r.lock.unlock();
                 }
-            } finally {
-                r.lock.unlock();
             }
         }
 
@@ -415,17 +431,13 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice, askSize);
                 return;
             }
-            if (r.standby(source)) {
-                return;
-            }
-            r.lock.lock();
-            try {
-                if (r.passes(source)) {
+            if (admitted(r)) {
+                try {
                     downstream.onTopOfBook(instrument, exchangeNanos, receiveNanos, bidPrice, bidSize, askPrice,
                             askSize);
+                } finally {
+                    r.lock.unlock();
                 }
-            } finally {
-                r.lock.unlock();
             }
         }
 
@@ -436,16 +448,12 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
                 return;
             }
-            if (r.standby(source)) {
-                return;
-            }
-            r.lock.lock();
-            try {
-                if (r.passes(source)) {
+            if (admitted(r)) {
+                try {
                     downstream.onDepthUpdate(instrument, exchangeNanos, receiveNanos, update);
+                } finally {
+                    r.lock.unlock();
                 }
-            } finally {
-                r.lock.unlock();
             }
         }
 
@@ -456,16 +464,12 @@ public final class FeedSupervisor implements FeedSource {
                 downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
                 return;
             }
-            if (r.standby(source)) {
-                return;
-            }
-            r.lock.lock();
-            try {
-                if (r.passes(source)) {
+            if (admitted(r)) {
+                try {
                     downstream.onDepthSnapshot(instrument, receiveNanos, snapshot);
+                } finally {
+                    r.lock.unlock();
                 }
-            } finally {
-                r.lock.unlock();
             }
         }
 

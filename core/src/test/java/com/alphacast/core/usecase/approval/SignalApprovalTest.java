@@ -376,50 +376,13 @@ class SignalApprovalTest {
         assertThat(ledger.decisionFor("s1")).isEmpty();
     }
 
-    /** A ledger whose {@code openAt} reads an index that lags behind the exits: it keeps answering {@code stale}. */
-    private record LaggingIndexLedger(RiskLedger delegate, List<CountedPosition> stale) implements RiskLedger {
+    /** Passes every call to {@code delegate}; a test ledger overrides what it changes. */
+    private abstract static class ForwardingLedger implements RiskLedger {
+        final RiskLedger delegate;
 
-        @Override
-        public Optional<RecordedDecision> decisionFor(String signalId) {
-            return delegate.decisionFor(signalId);
+        ForwardingLedger(RiskLedger delegate) {
+            this.delegate = delegate;
         }
-
-        @Override
-        public RiskState state(LocalDate tradingDay) {
-            return delegate.state(tradingDay);
-        }
-
-        @Override
-        public List<CountedPosition> openAt(Signal signal) {
-            return stale;
-        }
-
-        /** The table itself, read consistently: the exits are there. */
-        @Override
-        public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
-            List<String> open = delegate.openAt(signal).stream().map(CountedPosition::signalId).toList();
-            return counted.stream().filter(position -> open.contains(position.signalId())).toList();
-        }
-
-        @Override
-        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
-                             List<Forward> pending, Optional<QueueArrival> arrival) {
-            return delegate.commit(signal, tradingDay, decision, limits, pending, arrival);
-        }
-
-        @Override
-        public void forwarded(String signalId, String forwardKey) {
-            delegate.forwarded(signalId, forwardKey);
-        }
-
-        @Override
-        public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
-            return delegate.pendingForwardsDecidedBefore(cutoff);
-        }
-    }
-
-    /** A ledger whose limits always fill between read and commit. */
-    private record AlwaysRacingLedger(RiskLedger delegate) implements RiskLedger {
 
         @Override
         public Optional<RecordedDecision> decisionFor(String signalId) {
@@ -444,7 +407,7 @@ class SignalApprovalTest {
         @Override
         public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
                              List<Forward> pending, Optional<QueueArrival> arrival) {
-            return Commit.LIMIT_RACED;
+            return delegate.commit(signal, tradingDay, decision, limits, pending, arrival);
         }
 
         @Override
@@ -455,6 +418,42 @@ class SignalApprovalTest {
         @Override
         public List<RecordedDecision> pendingForwardsDecidedBefore(Instant cutoff) {
             return delegate.pendingForwardsDecidedBefore(cutoff);
+        }
+    }
+
+    /** A ledger whose {@code openAt} reads an index that lags behind the exits: it keeps answering {@code stale}. */
+    private static final class LaggingIndexLedger extends ForwardingLedger {
+        private final List<CountedPosition> stale;
+
+        LaggingIndexLedger(RiskLedger delegate, List<CountedPosition> stale) {
+            super(delegate);
+            this.stale = stale;
+        }
+
+        @Override
+        public List<CountedPosition> openAt(Signal signal) {
+            return stale;
+        }
+
+        /** The table itself, read consistently: the exits are there. */
+        @Override
+        public List<CountedPosition> confirmOpenAt(Signal signal, List<CountedPosition> counted) {
+            List<String> open = delegate.openAt(signal).stream().map(CountedPosition::signalId).toList();
+            return counted.stream().filter(position -> open.contains(position.signalId())).toList();
+        }
+    }
+
+    /** A ledger whose limits always fill between read and commit. */
+    private static final class AlwaysRacingLedger extends ForwardingLedger {
+
+        AlwaysRacingLedger(RiskLedger delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Commit commit(Signal signal, LocalDate tradingDay, RiskDecision decision, RiskLimits limits,
+                             List<Forward> pending, Optional<QueueArrival> arrival) {
+            return Commit.LIMIT_RACED;
         }
     }
 }
