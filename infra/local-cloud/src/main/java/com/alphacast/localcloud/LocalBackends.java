@@ -1,5 +1,6 @@
 package com.alphacast.localcloud;
 
+import com.alphacast.aws.BufferedRequestBodies;
 import com.alphacast.localcloud.dynamodb.DynamoDbSettings;
 import com.alphacast.localcloud.dynamodb.EmbeddedDynamoDb;
 import com.alphacast.localcloud.sqs.EmbeddedSqs;
@@ -41,9 +42,9 @@ public final class LocalBackends implements AutoCloseable {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.of(region))
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(new BufferedRequestBodies(UrlConnectionHttpClient.create())).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(region))
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(new BufferedRequestBodies(UrlConnectionHttpClient.create())).build();
     }
 
     /** First calls load the SDK's and the servers' lazy parts (about a second each): pay for them in parallel. */
