@@ -11,8 +11,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Builds AWS SDK clients from an explicit environment map rather than the process environment, so the
  * local cloud can give each in-process function its own endpoints. In Lambda the map is
  * {@code System.getenv()} and the result is what the SDK's defaults would build, minus the slow HTTP
- * clients (url-connection starts fastest), sending each request in one write ({@link BufferedRequestBodies}).
+ * clients (url-connection starts fastest); a plain-HTTP endpoint (the local cloud's) gets {@link NoDelayHttpClient}.
  *
  * <p>Honoured keys: {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL} and the
  * per-service {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _SSM}, {@code _SECRETS_MANAGER}, {@code _BEDROCK_RUNTIME},
@@ -50,23 +52,19 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB")
-                .httpClientBuilder(BufferedRequestBodies.builder()).build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder(), "SQS")
-                .httpClientBuilder(BufferedRequestBodies.builder()).build();
+        return configure(SqsClient.builder(), "SQS").build();
     }
 
     public SsmClient ssm() {
-        return configure(SsmClient.builder(), "SSM")
-                .httpClientBuilder(BufferedRequestBodies.builder()).build();
+        return configure(SsmClient.builder(), "SSM").build();
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER")
-                .httpClientBuilder(BufferedRequestBodies.builder()).build();
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
     }
 
     /**
@@ -75,29 +73,30 @@ public final class AwsClients {
      */
     public BedrockRuntimeClient bedrockRuntime() {
         return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME",
-                override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(BufferedRequestBodies.builder()).build();
+                override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     public Region region() {
         return Region.of(value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).orElse("us-east-1"));
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String service) {
         return configure(builder, service, override -> { });
     }
 
     /** {@code override} and the interceptors go into one override configuration: a second one would replace the first. */
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service,
-                                                           Consumer<ClientOverrideConfiguration.Builder> override) {
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
+            B builder, String service, Consumer<ClientOverrideConfiguration.Builder> override) {
         builder.region(region()).credentialsProvider(credentials());
         builder.overrideConfiguration(o -> {
             interceptors.forEach(o::addExecutionInterceptor);
             override.accept(o);
         });
-        value("AWS_ENDPOINT_URL_" + service).or(() -> value("AWS_ENDPOINT_URL"))
-                .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-        return builder;
+        Optional<URI> endpoint = value("AWS_ENDPOINT_URL_" + service).or(() -> value("AWS_ENDPOINT_URL"))
+                .map(URI::create);
+        endpoint.ifPresent(builder::endpointOverride);
+        boolean plainHttp = endpoint.map(URI::getScheme).filter("http"::equalsIgnoreCase).isPresent();
+        return builder.httpClientBuilder(plainHttp ? NoDelayHttpClient.builder() : UrlConnectionHttpClient.builder());
     }
 
     private AwsCredentialsProvider credentials() {

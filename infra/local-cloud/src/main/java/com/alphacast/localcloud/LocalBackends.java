@@ -1,6 +1,6 @@
 package com.alphacast.localcloud;
 
-import com.alphacast.aws.BufferedRequestBodies;
+import com.alphacast.aws.NoDelayHttpClient;
 import com.alphacast.localcloud.dynamodb.DynamoDbSettings;
 import com.alphacast.localcloud.dynamodb.EmbeddedDynamoDb;
 import com.alphacast.localcloud.sqs.EmbeddedSqs;
@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,9 +41,9 @@ public final class LocalBackends implements AutoCloseable {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.of(region))
-                .credentialsProvider(credentials).httpClient(new BufferedRequestBodies(UrlConnectionHttpClient.create())).build();
+                .credentialsProvider(credentials).httpClientBuilder(NoDelayHttpClient.builder()).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(region))
-                .credentialsProvider(credentials).httpClient(new BufferedRequestBodies(UrlConnectionHttpClient.create())).build();
+                .credentialsProvider(credentials).httpClientBuilder(NoDelayHttpClient.builder()).build();
     }
 
     /** First calls load the SDK's and the servers' lazy parts (about a second each): pay for them in parallel. */
