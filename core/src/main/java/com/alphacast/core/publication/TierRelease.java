@@ -2,6 +2,7 @@ package com.alphacast.core.publication;
 
 import com.alphacast.core.distribution.Tier;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,14 @@ import java.util.Objects;
  * @param releasedAt  when the publication was released (decided or produced), before the tier's delay
  */
 public record TierRelease(Publication publication, Tier tier, Instant releasedAt) {
+
+    /**
+     * Which of several releases to deliver first: higher tiers first (the premium tier is promised the shortest
+     * path), and within a tier what stands alone before the updates that follow a signal (an update waits for its
+     * signal's delivery anyway); otherwise as given.
+     */
+    public static final Comparator<TierRelease> MOST_URGENT_FIRST = Comparator.comparing(TierRelease::tier)
+            .thenComparing(release -> release.publication().follows().isPresent());
 
     public TierRelease {
         Objects.requireNonNull(publication, "publication");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.core.distribution.Tier;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Fill;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PublicationTest {
@@ -27,6 +29,23 @@ class PublicationTest {
         assertThat(new Publication.Filled(fill, "ES").follows()).contains("s1");
         assertThat(new Publication.TargetHit(exit(TradeExit.ExitReason.TARGET)).follows()).contains("s1");
         assertThat(new Publication.DailyRecap(SESSION, 2, 1, 1.5, 75, 3, -1.5, AT).follows()).isEmpty();
+    }
+
+    @Test
+    void premiumReleasesComeFirstAndWithinATierASignalBeforeTheUpdatesThatFollowIt() {
+        Signal signal = new Signal("s2", "volume-spike", "ES", "ESU1", Direction.SHORT, 1303.5, 1306.5, 1298.75, 1,
+                0.7, "", AT, AT);
+        Publication filled = new Publication.Filled(new Fill("s1", "s1", "ESU1", Direction.SHORT, 1, 1303.5, AT), "ES");
+        Publication newSignal = new Publication.NewSignal(signal);
+        TierRelease basicSignal = new TierRelease(newSignal, Tier.BASIC, AT);
+        TierRelease premiumFill = new TierRelease(filled, Tier.PREMIUM, AT);
+        TierRelease freeSignal = new TierRelease(newSignal, Tier.FREE, AT);
+        TierRelease premiumSignal = new TierRelease(newSignal, Tier.PREMIUM, AT);
+        TierRelease basicFill = new TierRelease(filled, Tier.BASIC, AT);
+
+        assertThat(Stream.of(basicFill, freeSignal, premiumFill, basicSignal, premiumSignal)
+                .sorted(TierRelease.MOST_URGENT_FIRST))
+                .containsExactly(premiumSignal, premiumFill, basicSignal, basicFill, freeSignal);
     }
 
     @Test

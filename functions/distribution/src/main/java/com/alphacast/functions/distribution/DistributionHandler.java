@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,10 +110,35 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
                 + String.join(", ", waiting) + "\n");
     }
 
+    /**
+     * A batch's releases in {@link TierRelease#MOST_URGENT_FIRST} order (releases are independent and each delivery
+     * is claimed, so order within a batch is free): a premium signal received behind a batch of fills and lower
+     * tiers does not wait for them. Unreadable records go last.
+     */
+    static List<SQSEvent.SQSMessage> mostUrgentFirst(List<SQSEvent.SQSMessage> records,
+                                                     Map<String, TierRelease> decoded) {
+        Comparator<SQSEvent.SQSMessage> readableFirst = Comparator.comparing(
+                message -> !decoded.containsKey(message.getMessageId()));
+        return records.stream().sorted(readableFirst.thenComparing(message -> decoded.get(message.getMessageId()),
+                Comparator.nullsLast(TierRelease.MOST_URGENT_FIRST))).toList();
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PartialBatch.process(event, context, message -> {
-            TierRelease release = resources.json().read(message.getBody(), TierRelease.class);
+        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        Map<String, TierRelease> decoded = new HashMap<>();
+        for (SQSEvent.SQSMessage message : records) {
+            try {
+                decoded.put(message.getMessageId(), resources.json().read(message.getBody(), TierRelease.class));
+            } catch (RuntimeException unreadable) {
+                // Decoded again when its turn comes, and failed there with this error.
+            }
+        }
+        SQSEvent ordered = new SQSEvent();
+        ordered.setRecords(mostUrgentFirst(records, decoded));
+        return PartialBatch.process(ordered, context, message -> {
+            TierRelease release = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
+                    : resources.json().read(message.getBody(), TierRelease.class);
             TieredDistribution.Outcome outcome = distribution.distribute(release, QueueStamps.of(message));
             context.getLogger().log("distributed " + release.publication().kind() + " " + release.key() + ": "
                     + outcome.completed().size() + " deliveries\n");

@@ -1,0 +1,46 @@
+package com.alphacast.functions.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphacast.core.distribution.Tier;
+import com.alphacast.core.publication.Publication;
+import com.alphacast.core.publication.TierRelease;
+import com.alphacast.core.signal.Direction;
+import com.alphacast.core.signal.Signal;
+import com.alphacast.core.trading.Fill;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DistributionHandlerOrderTest {
+
+    private static final Instant AT = Instant.parse("2011-07-31T22:09:10Z");
+
+    @Test
+    void aPremiumSignalReceivedBehindFillsAndLowerTiersIsDeliveredFirstAndAnUnreadableRecordLast() {
+        Signal signal = new Signal("institutional-flow:ES:2011-07-31T22:09:10Z", "institutional-flow", "ES", "ESU1",
+                Direction.LONG, 1303.75, 1300.75, 1308.5, 1, 0.8, "", AT, AT);
+        Fill fill = new Fill("volume-spike:ESU1:2011-07-31T22:09:07Z", "volume-spike:ESU1:2011-07-31T22:09:07Z",
+                "ESU1", Direction.SHORT, 1, 1304.25, AT);
+        Map<String, TierRelease> decoded = Map.of(
+                "fill-premium", new TierRelease(new Publication.Filled(fill, "ES"), Tier.PREMIUM, AT),
+                "signal-free", new TierRelease(new Publication.NewSignal(signal), Tier.FREE, AT),
+                "signal-basic", new TierRelease(new Publication.NewSignal(signal), Tier.BASIC, AT),
+                "signal-premium", new TierRelease(new Publication.NewSignal(signal), Tier.PREMIUM, AT));
+        List<SQSEvent.SQSMessage> received = List.of(message("garbled"), message("fill-premium"),
+                message("signal-free"), message("signal-basic"), message("signal-premium"));
+
+        assertThat(DistributionHandler.mostUrgentFirst(received, decoded))
+                .extracting(SQSEvent.SQSMessage::getMessageId)
+                .containsExactly("signal-premium", "fill-premium", "signal-basic", "signal-free", "garbled");
+    }
+
+    private static SQSEvent.SQSMessage message(String id) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(id.equals("garbled") ? "{\"publication\": " : "{}");
+        return message;
+    }
+}
