@@ -8,10 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +39,14 @@ import software.amazon.awssdk.utils.AttributeMap;
  * client. The JDK's {@code java.net.http} client avoids the wait but costs more CPU than it saves on two cores. On AWS's
  * HTTPS endpoints the url-connection client stays: it starts fastest, which is what a Lambda cold start needs.
  *
- * <p>A request on a pooled connection the server has meanwhile closed is sent once more on a new connection, as
- * {@code HttpURLConnection} does; any other failure is the SDK's to retry.
+ * <p>Nothing is ever sent twice here: a failure, also on a pooled connection the server closed, is the SDK's to retry
+ * (or not, for a client without retries). A connection idle for {@link #MAX_IDLE} is closed rather than reused,
+ * well before the servers' own idle timeouts (30 s for the JDK's server, 60 s for ElasticMQ's), and one with
+ * unread bytes waiting is never reused.
  */
 public final class NoDelayHttpClient implements SdkHttpClient {
+
+    static final Duration MAX_IDLE = Duration.ofSeconds(5);
 
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
@@ -72,11 +77,29 @@ public final class NoDelayHttpClient implements SdkHttpClient {
     @Override
     public void close() {
         closed = true;
+        closeIdle();
+    }
+
+    private void closeIdle() {
         idle.values().forEach(connections -> {
             for (Connection connection; (connection = connections.poll()) != null; ) {
                 connection.close();
             }
         });
+    }
+
+    /** The most recently used idle connection to {@code origin} still fit for a request, closing those that are not. */
+    private Connection pooled(String origin) throws IOException {
+        ConcurrentLinkedDeque<Connection> connections = idle.computeIfAbsent(origin, key -> new ConcurrentLinkedDeque<>());
+        long now = System.nanoTime();
+        for (Connection connection; (connection = connections.pollFirst()) != null; ) {
+            if (now - connection.idleSince < MAX_IDLE.toNanos() && connection.in.available() == 0) {
+                return connection;
+            }
+            // Too old (the server may be closing it) or holding bytes nobody asked for: not to be trusted.
+            connection.close();
+        }
+        return null;
     }
 
     private final class Exchange implements ExecutableHttpRequest {
@@ -96,23 +119,17 @@ public final class NoDelayHttpClient implements SdkHttpClient {
             }
             byte[] message = message(http, body());
             String origin = http.host() + ":" + http.port();
-            Connection pooled = idle.computeIfAbsent(origin, key -> new ConcurrentLinkedDeque<>()).pollFirst();
-            if (pooled != null) {
-                try {
-                    return exchange(pooled, message, http.method());
-                } catch (StaleConnectionException e) {
-                    // The server closed it while it sat in the pool, before reading this request: send it anew.
-                }
-            }
-            return exchange(open(http.host(), http.port(), origin), message, http.method());
+            Connection pooled = pooled(origin);
+            return exchange(pooled != null ? pooled : open(http.host(), http.port(), origin), message, http.method());
         }
 
+        /** Closes the connection while this exchange holds it; once its response is read it may serve another. */
         @Override
         public void abort() {
             aborted = true;
             Connection connection = inUse;
             if (connection != null) {
-                connection.close();
+                connection.closeIfHeldBy(this);
             }
         }
 
@@ -127,6 +144,7 @@ public final class NoDelayHttpClient implements SdkHttpClient {
 
         private HttpExecuteResponse exchange(Connection connection, byte[] message, SdkHttpMethod method)
                 throws IOException {
+            connection.hold(this);
             inUse = connection;
             if (aborted) {
                 connection.close();
@@ -138,10 +156,6 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 return response(connection, method);
             } catch (IOException | RuntimeException e) {
                 connection.close();
-                if (connection.reused && !connection.answeredAny && e instanceof IOException
-                        && !(e instanceof SocketTimeoutException) && !aborted) {
-                    throw new StaleConnectionException(e);
-                }
                 throw e;
             }
         }
@@ -180,8 +194,15 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
             }
         });
-        if (body != null && http.firstMatchingHeader("Content-Length").isEmpty()) {
+        Optional<String> declared = http.firstMatchingHeader("Content-Length");
+        if (body != null && declared.isEmpty()) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        long sent = body == null ? 0 : body.length;
+        if (declared.isPresent() && !declared.get().strip().equals(Long.toString(sent))) {
+            // The server would read the difference as (part of) the next request on this connection.
+            throw new IllegalArgumentException("Content-Length " + declared.get() + " of " + http.method() + " "
+                    + http.getUri() + " does not match its " + sent + "-byte body");
         }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -197,13 +218,14 @@ public final class NoDelayHttpClient implements SdkHttpClient {
     private HttpExecuteResponse response(Connection connection, SdkHttpMethod method) throws IOException {
         SdkHttpFullResponse.Builder head;
         int status;
+        String version;
         do {
             String statusLine = connection.line();
-            connection.answeredAny = true;
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
                 throw new IOException("not an HTTP/1.x status line: '" + statusLine + "'");
             }
+            version = parts[0];
             try {
                 status = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
@@ -222,8 +244,7 @@ public final class NoDelayHttpClient implements SdkHttpClient {
             }
         } while (status >= 100 && status < 200);
         SdkHttpFullResponse response = head.build();
-        boolean keepAlive = !response.firstMatchingHeader("Connection")
-                .filter(value -> value.equalsIgnoreCase("close")).isPresent();
+        boolean keepAlive = keepAlive(version, response);
         Optional<String> length = response.firstMatchingHeader("Content-Length");
         boolean chunked = response.firstMatchingHeader("Transfer-Encoding")
                 .filter(value -> value.toLowerCase(Locale.ROOT).contains("chunked")).isPresent();
@@ -241,6 +262,17 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 .build();
     }
 
+    /** HTTP/1.1 keeps a connection unless told to close it; HTTP/1.0 only when told to keep it. */
+    private static boolean keepAlive(String version, SdkHttpFullResponse response) {
+        List<String> tokens = response.matchingHeaders("Connection").stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(token -> token.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        if (tokens.contains("close")) {
+            return false;
+        }
+        return version.equals("HTTP/1.1") || tokens.contains("keep-alive");
+    }
+
     private static long parseLength(String value) throws IOException {
         try {
             long length = Long.parseLong(value.strip());
@@ -254,13 +286,15 @@ public final class NoDelayHttpClient implements SdkHttpClient {
     }
 
     private void giveBack(Connection connection) {
-        if (closed) {
+        if (closed || !connection.release()) {
             connection.close();
             return;
         }
-        connection.reused = true;
-        connection.answeredAny = false;
         idle.computeIfAbsent(connection.origin, key -> new ConcurrentLinkedDeque<>()).offerFirst(connection);
+        if (closed) {
+            // close() ran while this one was on its way back: it would not have seen it.
+            closeIdle();
+        }
     }
 
     /** A response body: Content-Length bytes, chunks, or (without either) everything until the server closes. */
@@ -299,8 +333,8 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 return 0;
             }
             if (chunked && remaining <= 0) {
-                if (remaining == 0) {
-                    connection.line(); // the CRLF closing the previous chunk
+                if (remaining == 0 && !connection.line().isEmpty()) {
+                    throw new IOException("chunk not followed by CRLF");
                 }
                 remaining = chunkSize(connection.line());
                 if (remaining == 0) {
@@ -332,11 +366,16 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         private long chunkSize(String line) throws IOException {
             int extension = line.indexOf(';');
             String size = (extension < 0 ? line : line.substring(0, extension)).strip();
+            long bytes;
             try {
-                return Long.parseLong(size, 16);
+                bytes = size.isEmpty() || size.charAt(0) == '-' || size.charAt(0) == '+' ? -1 : Long.parseLong(size, 16);
             } catch (NumberFormatException e) {
-                throw new IOException("malformed chunk size '" + line + "'", e);
+                bytes = -1;
             }
+            if (bytes < 0) {
+                throw new IOException("malformed chunk size '" + line + "'");
+            }
+            return bytes;
         }
 
         private void finish() {
@@ -356,6 +395,7 @@ public final class NoDelayHttpClient implements SdkHttpClient {
             if (!released) {
                 // Closed before its end: what is left on the wire would be read as the next response.
                 released = true;
+                connection.release();
                 connection.close();
             }
         }
@@ -366,10 +406,9 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         private final Socket socket;
         private final BufferedInputStream in;
         private final OutputStream out;
-        /** Taken from the pool (so the server may have closed it meanwhile). */
-        private boolean reused;
-        /** The server has begun answering on it since it was taken. */
-        private boolean answeredAny;
+        /** The exchange using it, which alone may abort it; none while it is idle. */
+        private Object holder;
+        private long idleSince;
 
         Connection(String origin, Socket socket) throws IOException {
             this.origin = origin;
@@ -383,7 +422,8 @@ public final class NoDelayHttpClient implements SdkHttpClient {
             ByteArrayOutputStream line = new ByteArrayOutputStream(64);
             for (int b = in.read(); b != '\n'; b = in.read()) {
                 if (b < 0) {
-                    throw new EOFException("connection closed in the middle of a response head");
+                    throw new EOFException(line.size() == 0 ? "connection closed before a response line"
+                            : "connection closed in the middle of a response line");
                 }
                 if (line.size() > 64 * 1024) {
                     throw new IOException("response header line longer than 64 KiB");
@@ -398,18 +438,29 @@ public final class NoDelayHttpClient implements SdkHttpClient {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
 
+        synchronized void hold(Object exchange) {
+            holder = exchange;
+        }
+
+        /** Ends the current exchange's hold; false if that exchange aborted it meanwhile. */
+        synchronized boolean release() {
+            holder = null;
+            idleSince = System.nanoTime();
+            return !socket.isClosed();
+        }
+
+        synchronized void closeIfHeldBy(Object exchange) {
+            if (holder == exchange) {
+                close();
+            }
+        }
+
         void close() {
             try {
                 socket.close();
             } catch (IOException ignored) {
                 // Closing a socket that failed: nothing more to do with it.
             }
-        }
-    }
-
-    private static final class StaleConnectionException extends IOException {
-        StaleConnectionException(Throwable cause) {
-            super("pooled connection closed by the server", cause);
         }
     }
 

@@ -16,11 +16,11 @@ public record TierRelease(Publication publication, Tier tier, Instant releasedAt
 
     /**
      * Which of several releases to deliver first: higher tiers first (the premium tier is promised the shortest
-     * path), and within a tier what stands alone before the updates that follow a signal (an update waits for its
-     * signal's delivery anyway); otherwise as given.
+     * path; {@link Tier} declares the tiers highest first), and within a tier new signals before everything else
+     * (an update waits for its signal's delivery anyway); otherwise as given, when sorted stably.
      */
     public static final Comparator<TierRelease> MOST_URGENT_FIRST = Comparator.comparing(TierRelease::tier)
-            .thenComparing(release -> release.publication().follows().isPresent());
+            .thenComparing(release -> !(release.publication() instanceof Publication.NewSignal));
 
     public TierRelease {
         Objects.requireNonNull(publication, "publication");

@@ -32,7 +32,7 @@ class PublicationTest {
     }
 
     @Test
-    void premiumReleasesComeFirstAndWithinATierASignalBeforeTheUpdatesThatFollowIt() {
+    void premiumReleasesComeFirstAndWithinATierNewSignalsBeforeEverythingElse() {
         Signal signal = new Signal("s2", "volume-spike", "ES", "ESU1", Direction.SHORT, 1303.5, 1306.5, 1298.75, 1,
                 0.7, "", AT, AT);
         Publication filled = new Publication.Filled(new Fill("s1", "s1", "ESU1", Direction.SHORT, 1, 1303.5, AT), "ES");
@@ -42,10 +42,13 @@ class PublicationTest {
         TierRelease freeSignal = new TierRelease(newSignal, Tier.FREE, AT);
         TierRelease premiumSignal = new TierRelease(newSignal, Tier.PREMIUM, AT);
         TierRelease basicFill = new TierRelease(filled, Tier.BASIC, AT);
+        TierRelease basicRecap = new TierRelease(new Publication.DailyRecap(SESSION, 2, 1, 1.5, 75, 3, -1.5, AT),
+                Tier.BASIC, AT);
 
-        assertThat(Stream.of(basicFill, freeSignal, premiumFill, basicSignal, premiumSignal)
+        // The recap keeps its place behind the fill it may report on.
+        assertThat(Stream.of(basicFill, freeSignal, basicRecap, premiumFill, basicSignal, premiumSignal)
                 .sorted(TierRelease.MOST_URGENT_FIRST))
-                .containsExactly(premiumSignal, premiumFill, basicSignal, basicFill, freeSignal);
+                .containsExactly(premiumSignal, premiumFill, basicSignal, basicFill, basicRecap, freeSignal);
     }
 
     @Test

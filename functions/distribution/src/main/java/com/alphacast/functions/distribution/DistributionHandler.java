@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,23 +113,27 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
     /**
      * A batch's releases in {@link TierRelease#MOST_URGENT_FIRST} order (releases are independent and each delivery
      * is claimed, so order within a batch is free): a premium signal received behind a batch of fills and lower
-     * tiers does not wait for them. Unreadable records go last.
+     * tiers does not wait for them. Unreadable records go last. A FIFO queue's batch keeps its order.
      */
     static List<SQSEvent.SQSMessage> mostUrgentFirst(List<SQSEvent.SQSMessage> records,
-                                                     Map<String, TierRelease> decoded) {
-        Comparator<SQSEvent.SQSMessage> readableFirst = Comparator.comparing(
-                message -> !decoded.containsKey(message.getMessageId()));
-        return records.stream().sorted(readableFirst.thenComparing(message -> decoded.get(message.getMessageId()),
+                                                     Map<SQSEvent.SQSMessage, TierRelease> decoded) {
+        if (records.stream().anyMatch(message -> message.getEventSourceArn() != null
+                && message.getEventSourceArn().endsWith(".fifo"))) {
+            return records;
+        }
+        Comparator<SQSEvent.SQSMessage> readableFirst = Comparator.comparing(message -> !decoded.containsKey(message));
+        return records.stream().sorted(readableFirst.thenComparing(decoded::get,
                 Comparator.nullsLast(TierRelease.MOST_URGENT_FIRST))).toList();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Map<String, TierRelease> decoded = new HashMap<>();
+        // By record, not message id: a hand-made event may repeat an id or leave it out.
+        Map<SQSEvent.SQSMessage, TierRelease> decoded = new IdentityHashMap<>();
         for (SQSEvent.SQSMessage message : records) {
             try {
-                decoded.put(message.getMessageId(), resources.json().read(message.getBody(), TierRelease.class));
+                decoded.put(message, resources.json().read(message.getBody(), TierRelease.class));
             } catch (RuntimeException unreadable) {
                 // Decoded again when its turn comes, and failed there with this error.
             }
@@ -137,7 +141,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
         SQSEvent ordered = new SQSEvent();
         ordered.setRecords(mostUrgentFirst(records, decoded));
         return PartialBatch.process(ordered, context, message -> {
-            TierRelease release = decoded.containsKey(message.getMessageId()) ? decoded.get(message.getMessageId())
+            TierRelease release = decoded.containsKey(message) ? decoded.get(message)
                     : resources.json().read(message.getBody(), TierRelease.class);
             TieredDistribution.Outcome outcome = distribution.distribute(release, QueueStamps.of(message));
             context.getLogger().log("distributed " + release.publication().kind() + " " + release.key() + ": "
