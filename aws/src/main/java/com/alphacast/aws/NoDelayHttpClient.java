@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,14 +41,11 @@ import software.amazon.awssdk.utils.AttributeMap;
  * client. The JDK's {@code java.net.http} client avoids the wait but costs more CPU than it saves on two cores. On AWS's
  * HTTPS endpoints the url-connection client stays: it starts fastest, which is what a Lambda cold start needs.
  *
- * <p>Nothing is ever sent twice here: a failure, also on a pooled connection the server closed, is the SDK's to retry
- * (or not, for a client without retries). A connection idle for {@link #MAX_IDLE} is closed rather than reused,
- * well before the servers' own idle timeouts (30 s for the JDK's server, 60 s for ElasticMQ's), and one with
- * unread bytes waiting is never reused.
+ * <p>Nothing is ever sent twice here: a failure is the SDK's to retry (or not, for a client without retries). So a
+ * pooled connection is looked at before it is reused, without waiting: one the server has closed (servers close idle
+ * connections: the JDK's after 30 s, ElasticMQ's after 60 s) or that holds bytes nobody asked for is closed instead.
  */
 public final class NoDelayHttpClient implements SdkHttpClient {
-
-    static final Duration MAX_IDLE = Duration.ofSeconds(5);
 
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
@@ -91,12 +90,10 @@ public final class NoDelayHttpClient implements SdkHttpClient {
     /** The most recently used idle connection to {@code origin} still fit for a request, closing those that are not. */
     private Connection pooled(String origin) throws IOException {
         ConcurrentLinkedDeque<Connection> connections = idle.computeIfAbsent(origin, key -> new ConcurrentLinkedDeque<>());
-        long now = System.nanoTime();
         for (Connection connection; (connection = connections.pollFirst()) != null; ) {
-            if (now - connection.idleSince < MAX_IDLE.toNanos() && connection.in.available() == 0) {
+            if (connection.quiet()) {
                 return connection;
             }
-            // Too old (the server may be closing it) or holding bytes nobody asked for: not to be trusted.
             connection.close();
         }
         return null;
@@ -161,15 +158,16 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         }
 
         private Connection open(String host, int port, String origin) throws IOException {
-            Socket socket = new Socket();
+            SocketChannel channel = SocketChannel.open();
             try {
+                Socket socket = channel.socket();
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
                 socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
                 socket.setSoTimeout(readTimeoutMillis);
-                return new Connection(origin, socket);
+                return new Connection(origin, channel);
             } catch (IOException e) {
-                socket.close();
+                channel.close();
                 throw e;
             }
         }
@@ -403,14 +401,16 @@ public final class NoDelayHttpClient implements SdkHttpClient {
 
     private static final class Connection {
         private final String origin;
+        private final SocketChannel channel;
         private final Socket socket;
         private final BufferedInputStream in;
         private final OutputStream out;
         /** The exchange using it, which alone may abort it; none while it is idle. */
         private Object holder;
-        private long idleSince;
 
-        Connection(String origin, Socket socket) throws IOException {
+        Connection(String origin, SocketChannel channel) throws IOException {
+            Socket socket = channel.socket();
+            this.channel = channel;
             this.origin = origin;
             this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
@@ -445,13 +445,37 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         /** Ends the current exchange's hold; false if that exchange aborted it meanwhile. */
         synchronized boolean release() {
             holder = null;
-            idleSince = System.nanoTime();
             return !socket.isClosed();
         }
 
         synchronized void closeIfHeldBy(Object exchange) {
             if (holder == exchange) {
                 close();
+            }
+        }
+
+        /**
+         * True when nothing has arrived since the last response: neither the server's close nor stray bytes. Looks
+         * without waiting (one non-blocking read); an idle connection is only ever looked at by the one taking it.
+         */
+        boolean quiet() {
+            if (socket.isClosed()) {
+                return false;
+            }
+            try {
+                if (in.available() > 0) {
+                    return false;
+                }
+                synchronized (channel.blockingLock()) {
+                    channel.configureBlocking(false);
+                    try {
+                        return channel.read(ByteBuffer.allocate(1)) == 0;
+                    } finally {
+                        channel.configureBlocking(true);
+                    }
+                }
+            } catch (IOException e) {
+                return false;
             }
         }
 

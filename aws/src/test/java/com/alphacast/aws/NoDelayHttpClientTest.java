@@ -142,6 +142,22 @@ class NoDelayHttpClientTest {
     }
 
     @Test
+    void aPooledConnectionTheServerHasSinceClosedIsLeftForANewOne() throws Exception {
+        answering = "then-hang-up";
+
+        for (int i = 0; i < 3; i++) {
+            try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody().orElseThrow()) {
+                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
+            }
+            // Like an idle timeout: the server closes the kept-alive connection a little after answering.
+            pause(100);
+        }
+
+        assertThat(wholeRequests).hasSize(3);
+        assertThat(connections).hasSize(3);
+    }
+
+    @Test
     void neverSendsARequestTwiceWhenTheServerClosesWithoutAnswering() throws Exception {
         answering = "silently";
 
@@ -306,6 +322,10 @@ class NoDelayHttpClientTest {
                         out.write(answer);
                     }
                     out.flush();
+                    if (answering.equals("then-hang-up")) {
+                        pause(20);
+                        break;
+                    }
                     if (answering.equals("then-close")) {
                         break;
                     }
