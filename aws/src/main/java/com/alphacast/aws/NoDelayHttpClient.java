@@ -111,6 +111,12 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         @Override
         public HttpExecuteResponse call() throws IOException {
             SdkHttpRequest http = request.httpRequest();
+            if (closed) {
+                throw new IllegalStateException("NoDelayHttpClient is closed");
+            }
+            if (aborted) {
+                throw new IOException("request aborted");
+            }
             if (!"http".equalsIgnoreCase(http.protocol())) {
                 throw new IOException("NoDelayHttpClient speaks plain HTTP only, not " + http.getUri());
             }
@@ -151,7 +157,7 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 connection.out.write(message);
                 connection.out.flush();
                 return response(connection, method);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 connection.close();
                 throw e;
             }
@@ -166,7 +172,7 @@ public final class NoDelayHttpClient implements SdkHttpClient {
                 socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
                 socket.setSoTimeout(readTimeoutMillis);
                 return new Connection(origin, channel);
-            } catch (IOException e) {
+            } catch (Throwable e) {
                 channel.close();
                 throw e;
             }
@@ -324,6 +330,16 @@ public final class NoDelayHttpClient implements SdkHttpClient {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return readBody(buffer, offset, length);
+            } catch (IOException e) {
+                // Part of a line or chunk may be consumed: the stream and its connection cannot be trusted any more.
+                close();
+                throw e;
+            }
+        }
+
+        private int readBody(byte[] buffer, int offset, int length) throws IOException {
             if (finished || released) {
                 return -1;
             }

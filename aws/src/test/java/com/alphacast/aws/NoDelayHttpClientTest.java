@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ class NoDelayHttpClientTest {
     private final List<Integer> connections = new CopyOnWriteArrayList<>();
     /** How the server answers: Content-Length, chunks, or Content-Length and then closing the connection. */
     private volatile String answering = "length";
+    /** Released each time the server has closed a connection after answering ("then-hang-up"). */
+    private final Semaphore hungUp = new Semaphore(0);
     private final SdkHttpClient client = new NoDelayHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5));
     private ServerSocket server;
     private Thread serving;
@@ -150,7 +154,8 @@ class NoDelayHttpClientTest {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
             }
             // Like an idle timeout: the server closes the kept-alive connection a little after answering.
-            pause(100);
+            assertThat(hungUp.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+            pause(20); // for its FIN to reach the client's socket
         }
 
         assertThat(wholeRequests).hasSize(3);
@@ -324,6 +329,8 @@ class NoDelayHttpClientTest {
                     out.flush();
                     if (answering.equals("then-hang-up")) {
                         pause(20);
+                        socket.close();
+                        hungUp.release();
                         break;
                     }
                     if (answering.equals("then-close")) {
