@@ -94,10 +94,7 @@ class NoDelayHttpClientTest {
     void keepsTheConnectionForTheNextRequest() throws Exception {
 
         for (int i = 0; i < 5; i++) {
-            try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody()
-                    .orElseThrow()) {
-                body.readAllBytes();
-            }
+            answerTo(BODY);
         }
 
         assertThat(wholeRequests).hasSize(5);
@@ -122,10 +119,7 @@ class NoDelayHttpClientTest {
         answering = "chunks";
 
         for (int i = 0; i < 3; i++) {
-            try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody()
-                    .orElseThrow()) {
-                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
-            }
+            assertThat(answerTo(BODY)).isEqualTo(ANSWER);
         }
 
         assertThat(connections).hasSize(1);
@@ -136,9 +130,7 @@ class NoDelayHttpClientTest {
         answering = "then-close";
 
         for (int i = 0; i < 3; i++) {
-            try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody().orElseThrow()) {
-                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
-            }
+            assertThat(answerTo(BODY)).isEqualTo(ANSWER);
         }
 
         assertThat(wholeRequests).hasSize(3);
@@ -150,9 +142,7 @@ class NoDelayHttpClientTest {
         answering = "then-hang-up";
 
         for (int i = 0; i < 3; i++) {
-            try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody().orElseThrow()) {
-                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
-            }
+            assertThat(answerTo(BODY)).isEqualTo(ANSWER);
             // Like an idle timeout: the server closes the kept-alive connection a little after answering.
             assertThat(hungUp.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
             pause(20); // for its FIN to reach the client's socket
@@ -167,9 +157,7 @@ class NoDelayHttpClientTest {
         answering = "silently";
 
         assertThatThrownBy(() -> post(ContentStreamProvider.fromUtf8String(BODY))).isInstanceOf(IOException.class);
-        try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody().orElseThrow()) {
-            body.readAllBytes();
-        }
+        answerTo(BODY);
         assertThatThrownBy(() -> post(ContentStreamProvider.fromUtf8String(BODY))).isInstanceOf(IOException.class);
 
         // The first, silent, request on a new connection; the third on the pooled one the server then closed silently.
@@ -196,10 +184,7 @@ class NoDelayHttpClientTest {
                 .orElseThrow()) {
             assertThat(body.read(new byte[5])).isEqualTo(5);
         }
-        try (InputStream body = post(ContentStreamProvider.fromUtf8String(BODY)).responseBody()
-                .orElseThrow()) {
-            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ANSWER);
-        }
+        assertThat(answerTo(BODY)).isEqualTo(ANSWER);
 
         assertThat(connections).hasSize(2);
     }
@@ -217,6 +202,13 @@ class NoDelayHttpClientTest {
 
     private static List<String> lowerCased(List<String> lines) {
         return lines.stream().map(line -> line.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Posts {@code body} and reads the whole answer, closing it. */
+    private String answerTo(String body) throws IOException {
+        try (InputStream answer = post(ContentStreamProvider.fromUtf8String(body)).responseBody().orElseThrow()) {
+            return new String(answer.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpExecuteResponse post(ContentStreamProvider body) throws IOException {

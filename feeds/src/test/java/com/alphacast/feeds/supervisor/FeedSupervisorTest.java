@@ -194,13 +194,7 @@ class FeedSupervisorTest {
                 Thread.currentThread().interrupt();
             }
         };
-        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
-                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
-                Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get)) {
-            supervisor.start(downstream);
-            primary.health(FeedHealth.LIVE, now.get());
-            backup.health(FeedHealth.LIVE, now.get());
-            primary.rebuilt(now.get());
+        try (FeedSupervisor supervisor = liveOnPrimary(primary, backup, now, downstream)) {
             primary.trade(100);
             primary.health(FeedHealth.DISCONNECTED, now.addAndGet(100 * MS));
             backupFeed.join(10_000);
@@ -263,13 +257,7 @@ class FeedSupervisorTest {
                 recorded.onFeedHealth(source, instrument, health, receiveNanos, reason);
             }
         };
-        try (FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
-                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
-                Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get)) {
-            supervisor.start(slowDownstream);
-            primary.health(FeedHealth.LIVE, now.get());
-            backup.health(FeedHealth.LIVE, now.get());
-            primary.rebuilt(now.get());
+        try (FeedSupervisor supervisor = liveOnPrimary(primary, backup, now, slowDownstream)) {
             Thread primaryFeed = new Thread(() -> primary.trade(100), "primary-feed");
             primaryFeed.start();
             assertThat(inDelivery.await(10, TimeUnit.SECONDS)).isTrue();
@@ -294,5 +282,21 @@ class FeedSupervisorTest {
                 List.of(new InstrumentRoute("X", List.of("a", "b"), Duration.ZERO)), Duration.ofSeconds(1),
                 new InMemoryOperatorAlerts(), System::nanoTime))
                 .hasMessageContaining("X: sources names unknown source 'b'");
+    }
+
+    /**
+     * A supervisor routing BTCUSDT to {@code primary}, then {@code backup} (30 s staleness window, no periodic check
+     * within a test), started on {@code listener}, both sources live and the primary's book whole.
+     */
+    private static FeedSupervisor liveOnPrimary(ScriptedSource primary, ScriptedSource backup, AtomicLong now,
+                                                MarketEventListener listener) {
+        FeedSupervisor supervisor = new FeedSupervisor(List.of(primary, backup),
+                List.of(new InstrumentRoute("BTCUSDT", List.of("primary", "backup"), Duration.ofSeconds(30))),
+                Duration.ofHours(1), new InMemoryOperatorAlerts(), now::get);
+        supervisor.start(listener);
+        primary.health(FeedHealth.LIVE, now.get());
+        backup.health(FeedHealth.LIVE, now.get());
+        primary.rebuilt(now.get());
+        return supervisor;
     }
 }
