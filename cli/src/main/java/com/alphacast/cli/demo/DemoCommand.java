@@ -59,7 +59,7 @@ import java.util.Optional;
 public final class DemoCommand implements Command {
 
     /**
-     * Priming rounds per SnapStart function (and ElasticMQ message batches) before the replay: enough for the JIT to
+     * Priming rounds per SnapStart function (and rounds of the servers' paths) before the replay: enough for the JIT to
      * compile the request paths every function shares the one JVM for, so the figures are of a warm service, as each
      * function's primed snapshot is on AWS. {@code --warm-up 0} shows the cold start instead.
      */
@@ -338,11 +338,13 @@ public final class DemoCommand implements Command {
         return String.format(Locale.ROOT, "  warm-up before the replay (not in the figures): %d priming rounds per"
                         + " SnapStart function (reads of keys on no record, writes refused by their condition, empty"
                         + " SQS batches, the distribution's rendering into a scratch outbox) in %d"
-                        + " execution environments and %d message batches on a scratch queue, %.1f s of the start-up"
-                        + " (functions %.1f s and message path %.1f s side by side, then %.1f s for the JIT to settle)",
+                        + " execution environments and %d rounds of the servers' paths on scratch queues (standard,"
+                        + " delayed and FIFO batches) and a scratch table (transactions, puts, updates, reads),"
+                        + " %.1f s of the start-up (functions %.1f s beside message path %.1f s then table path"
+                        + " %.1f s, then %.1f s for the JIT to settle)",
                 warmUp.rounds(), warmUp.environments(), warmUp.rounds(), warmUp.total().toMillis() / 1e3,
                 warmUp.functions().toMillis() / 1e3, warmUp.messagePath().toMillis() / 1e3,
-                warmUp.compiler().toMillis() / 1e3);
+                warmUp.tablePath().toMillis() / 1e3, warmUp.compiler().toMillis() / 1e3);
     }
 
     private static int warmUpRounds(String value) {

@@ -319,16 +319,23 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    /** Loads the functions (their priming included) while ElasticMQ's message path runs on a scratch queue. */
+    /**
+     * Loads the functions (their priming included) while the servers run the pipeline's requests on scratch queues
+     * and a scratch table: ElasticMQ's message path, then the embedded DynamoDB's write and read paths.
+     */
     private void warmUpWhileLoading(List<FunctionDefinition> toRun) {
         int rounds = options.warmUpRounds();
-        MessagePathWarmUp messagePath = new MessagePathWarmUp(sqs(), options.stackName() + "-local-cloud-warm-up");
-        CompletableFuture<Duration> messages = CompletableFuture.supplyAsync(() -> {
+        String scratch = options.stackName() + "-local-cloud-warm-up";
+        MessagePathWarmUp messagePath = new MessagePathWarmUp(sqs(), scratch);
+        TablePathWarmUp tablePath = new TablePathWarmUp(dynamoDb(), scratch);
+        CompletableFuture<List<Duration>> servers = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             messagePath.run(rounds);
-            return Duration.ofNanos(System.nanoTime() - started);
+            long messagesDone = System.nanoTime();
+            tablePath.run(rounds);
+            return List.of(Duration.ofNanos(messagesDone - started), Duration.ofNanos(System.nanoTime() - messagesDone));
         }, runnable -> {
-            Thread thread = new Thread(runnable, "warm-up-message-path");
+            Thread thread = new Thread(runnable, "warm-up-servers");
             thread.setDaemon(true);
             thread.start();
         });
@@ -336,17 +343,20 @@ public final class LocalCloud implements AutoCloseable {
         try {
             functions.putAll(functionLoader(options).load(toRun, functionEnvironments));
         } finally {
-            // Never leave the scratch queue behind, nor its thread running, whatever happened to the functions.
-            messages.exceptionally(failure -> Duration.ZERO).join();
+            // Never leave the scratch queues or table behind, nor their thread running, whatever happened to the functions.
+            servers.exceptionally(failure -> List.of()).join();
         }
         Duration loaded = Duration.ofNanos(System.nanoTime() - started);
         Duration settled = CompilerQuiet.await(COMPILER_SETTLE_LIMIT);
         int environments = functions.values().stream().mapToInt(f -> (int) f.stats().coldStarts()).sum();
+        List<Duration> serverPaths;
         try {
-            warmUp = new WarmUp(rounds, environments, loaded, messages.join(), settled);
+            serverPaths = servers.join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("warming up ElasticMQ's message path failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("warming up the servers' message and table paths failed: " + e.getCause(),
+                    e.getCause());
         }
+        warmUp = new WarmUp(rounds, environments, loaded, serverPaths.get(0), serverPaths.get(1), settled);
     }
 
     /** What ran before the stack was reported ready; empty when the options asked for no warm-up. */

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The warm-up ahead of traffic (templates/warm-up-stack.yaml): a SnapStart function is primed and has every environment
- * its mapping runs at once before the first event; ElasticMQ's message path ran on a scratch queue that is gone again.
+ * its mapping runs at once before the first event; the servers ran the pipeline's requests on scratch queues (standard
+ * and FIFO) and a scratch table that are gone again.
  */
 class WarmUpTest {
 
@@ -23,6 +24,8 @@ class WarmUpTest {
                 assertThat(warmUp.rounds()).isEqualTo(3);
                 // Two for the SnapStart mapping's two batches, one for the on-demand function's first event.
                 assertThat(warmUp.environments()).isEqualTo(3);
+                assertThat(warmUp.messagePath()).isPositive();
+                assertThat(warmUp.tablePath()).isPositive();
             });
             assertThat(cloud.functionEnvironment("PrimedFunction"))
                     .containsEntry(LocalFunction.PRIMING_ROUNDS_VARIABLE, "3");
@@ -33,6 +36,7 @@ class WarmUpTest {
             assertThat(cloud.functionStats("OnDemandFunction").coldStarts()).isEqualTo(1);
             assertThat(cloud.sqs().listQueues(b -> b.queueNamePrefix(cloud.stackName())).queueUrls())
                     .containsExactlyInAnyOrder(cloud.queueUrl("PrimedQueue"), cloud.queueUrl("OnDemandQueue"));
+            assertThat(cloud.dynamoDb().listTables().tableNames()).containsExactly(cloud.tableName("DeliveriesTable"));
         }
     }
 
