@@ -17,6 +17,7 @@ import com.alphacast.core.signal.Signal;
 import com.alphacast.core.trading.Position;
 import com.alphacast.core.trading.PositionExit;
 import com.alphacast.core.usecase.approval.CountedPosition;
+import com.alphacast.core.usecase.approval.DecisionInputs;
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.OpenPositionsAsOf;
 import com.alphacast.core.usecase.approval.RiskLedger;
@@ -34,6 +35,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -87,12 +91,57 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     private final String signalsTable;
     private final String controlTable;
     private final JsonCodec json;
+    /** Where {@link #inputsFor} makes two of its three reads while the caller makes the third. */
+    private final Executor reads;
 
+    /** A ledger that makes every read on the calling thread, one after another. */
     public DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json) {
+        this(db, signalsTable, controlTable, json, Runnable::run);
+    }
+
+    /**
+     * A ledger whose {@link #inputsFor} makes the decision's and the state's reads on {@code reads} (two at a time keep
+     * them from waiting on each other) while the calling thread queries the open positions.
+     */
+    public DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json,
+                            Executor reads) {
         this.db = db;
         this.signalsTable = signalsTable;
         this.controlTable = controlTable;
         this.json = json;
+        this.reads = reads;
+    }
+
+    /**
+     * The decision on record, the positions open at the signal's market time and the day's state, read at once: a
+     * decision's three reads had been a third of its time one after another. A failed read fails the call with its own
+     * exception, after the other reads have ended.
+     */
+    @Override
+    public DecisionInputs inputsFor(Signal signal, LocalDate tradingDay) {
+        CompletableFuture<Optional<RecordedDecision>> recorded =
+                CompletableFuture.supplyAsync(() -> decisionFor(signal.id()), reads);
+        CompletableFuture<RiskState> state = CompletableFuture.supplyAsync(() -> state(tradingDay), reads);
+        List<CountedPosition> open;
+        try {
+            open = openAt(signal);
+        } catch (RuntimeException failed) {
+            // Nothing is left running behind the failure: the caller may retry at once.
+            CompletableFuture.allOf(recorded, state).exceptionally(ignored -> null).join();
+            throw failed;
+        }
+        return new DecisionInputs(joined(recorded), open, joined(state));
+    }
+
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override

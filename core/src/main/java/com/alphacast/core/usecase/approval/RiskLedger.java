@@ -44,6 +44,15 @@ public interface RiskLedger {
     List<CountedPosition> openAt(Signal signal);
 
     /**
+     * The three reads a new decision starts with: {@link #decisionFor} the signal, {@link #openAt} its market time and
+     * {@link #state} of {@code tradingDay}. None depends on another, so an implementation may make them at once: one
+     * after another they were most of a decision's wait. This default reads them in turn.
+     */
+    default DecisionInputs inputsFor(Signal signal, LocalDate tradingDay) {
+        return new DecisionInputs(decisionFor(signal.id()), openAt(signal), state(tradingDay));
+    }
+
+    /**
      * Of {@code counted} (what {@link #openAt} returned), the positions still open at {@code signal}'s market time by
      * the ledger's own records, read strongly consistently. {@link #openAt} may read an index that lags behind an exit
      * (a DynamoDB global secondary index): a position the position function has just closed can still look undecided

@@ -64,13 +64,13 @@ public final class SignalApproval {
      * first received) is recorded with the decision.
      */
     public RiskDecision decide(Signal signal, Optional<QueueArrival> arrival) {
-        Optional<RecordedDecision> recorded = ledger.decisionFor(signal.id());
-        if (recorded.isPresent()) {
-            finishPending(recorded.get());
-            return recorded.get().decision();
-        }
         LocalDate day = session.tradingDay(signal.marketTime());
-        List<CountedPosition> openBeforeExits = openAtLimit(signal);
+        DecisionInputs inputs = ledger.inputsFor(signal, day);
+        if (inputs.recorded().isPresent()) {
+            finishPending(inputs.recorded().get());
+            return inputs.recorded().get().decision();
+        }
+        List<CountedPosition> openBeforeExits = confirmedAtLimit(signal, inputs.open());
         // Until the position function has checked the bars up to this signal, positions it will find closed still
         // count as open: the count can only be too high, never too low. So it is exact enough to decide on unless it
         // reaches the limit; only then could the exits still to be checked change the decision, and only then is it
@@ -80,9 +80,12 @@ public final class SignalApproval {
             exits.awaitChecked(signal.marketTime(), openBeforeExits, () -> openAtLimit(signal));
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            int open = attempt == 1 && !waited ? openBeforeExits.size() : openAtLimit(signal).size();
+            // The first attempt decides on what was read up front, unless the exit wait made it old.
+            boolean upFront = attempt == 1 && !waited;
+            int open = upFront ? openBeforeExits.size() : openAtLimit(signal).size();
+            RiskState state = upFront ? inputs.state() : ledger.state(day);
             RiskDecision decision = unlessUnforwardable(signal,
-                    riskCheck.evaluate(signal, asOfMarketTime(day, open), clock.instant()));
+                    riskCheck.evaluate(signal, asOfMarketTime(state, open), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);
             switch (ledger.commit(signal, day, decision, riskCheck.limits(), pending, arrival)) {
                 case RECORDED -> {
@@ -108,7 +111,10 @@ public final class SignalApproval {
      * reach the limit: there an exit the ledger's index has not caught up with would reject the signal.
      */
     private List<CountedPosition> openAtLimit(Signal signal) {
-        List<CountedPosition> open = ledger.openAt(signal);
+        return confirmedAtLimit(signal, ledger.openAt(signal));
+    }
+
+    private List<CountedPosition> confirmedAtLimit(Signal signal, List<CountedPosition> open) {
         return open.size() >= riskCheck.limits().maxOpenPositions() ? ledger.confirmOpenAt(signal, open) : open;
     }
 
@@ -117,8 +123,7 @@ public final class SignalApproval {
      * on how far the position function has got (it may already have closed, at a later bar, a position that was
      * still open when this signal happened).
      */
-    private RiskState asOfMarketTime(LocalDate day, int openAtSignal) {
-        RiskState now = ledger.state(day);
+    private static RiskState asOfMarketTime(RiskState now, int openAtSignal) {
         return new RiskState(now.killSwitch(), openAtSignal, now.approvedToday());
     }
 

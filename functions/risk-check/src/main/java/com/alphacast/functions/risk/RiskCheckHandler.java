@@ -26,9 +26,21 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Lambda: candidate signals (SignalsQueue) → risk decision → orders and deliveries queues. */
 public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /**
+     * Two of a decision's three up-front reads run here while the handler's thread makes the third. Daemon threads:
+     * an environment is frozen or dropped, never shut down by the handler.
+     */
+    private final ExecutorService ledgerReads = Executors.newFixedThreadPool(2, read -> {
+        Thread thread = new Thread(read, "risk-ledger-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final FunctionResources resources;
     /** Held here because the CRaC context keeps its resources only weakly. */
@@ -53,7 +65,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     public RiskCheckHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
-                resources.require("CONTROL_TABLE"), resources.json());
+                resources.require("CONTROL_TABLE"), resources.json(), ledgerReads);
         QueueForwardPublisher forwards = new QueueForwardPublisher(
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
                 new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
@@ -68,9 +80,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
         Signal sample = SnapStartPriming.sample();
         this.priming = new SnapStartPriming(resources, "SIGNALS_TABLE", () -> {
-            ledger.decisionFor(sample.id());
-            ledger.state(resources.settings().market().session().tradingDay(sample.marketTime()));
-            ledger.openAt(sample);
+            ledger.inputsFor(sample, resources.settings().market().session().tradingDay(sample.marketTime()));
             exits.lastCheck(sample.underlying());
             approval.forwardsOf(sample, RiskDecision.approve(sample.id(), sample.marketTime()))
                     .forEach(forwards::refusals);
