@@ -13,8 +13,8 @@ import java.util.Optional;
  * deliveries queue with the tier's delay. The signal id (and tier) travel as message attributes so a
  * message can be traced back without parsing its body. {@link #refusals} checks exactly the message
  * {@link #publish} would send against SQS's limits. {@link #publishAll} sends an approval's forwards with one
- * SendMessageBatch per queue (the order, then the tiers' releases each with its own delay): two requests where
- * one per forward were made before.
+ * SendMessageBatch per queue, in the order the forwards come (an approval's tiers' releases, each with its own delay,
+ * then its order): two requests where one per forward were made before.
  */
 public final class QueueForwardPublisher implements ForwardPublisher {
 

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides one candidate signal and forwards an approval: to the orders queue, and to the deliveries queue
- * once per tier with the tier's delay.
+ * Decides one candidate signal and forwards an approval: to the deliveries queue once per tier with the tier's
+ * delay, and to the orders queue.
  *
  * <p>Nothing is committed that a later step could fail for good: an approval's forwards are built and checked
  * against what the publisher can send <em>before</em> the decision is recorded, and a signal whose forwards
@@ -154,13 +154,17 @@ public final class SignalApproval {
         return published;
     }
 
-    /** What a decision sends on: nothing for a rejection; the order and every tier with destinations for an approval. */
+    /**
+     * What a decision sends on: nothing for a rejection; for an approval every tier with destinations, premium first,
+     * then the order. The tiers come first because the premium release is what subscribers wait for: sent ahead, it
+     * does not wait for the order's send (the order itself waits only that one send longer; downstream holds a fill's
+     * update until its tier's signal is out either way).
+     */
     public List<Forward> forwardsOf(Signal signal, RiskDecision decision) {
         if (!decision.approved()) {
             return List.of();
         }
         List<Forward> result = new ArrayList<>();
-        result.add(new Forward.ToOrders(signal));
         for (Tier tier : Tier.values()) {
             TierPolicy policy = tiers.get(tier);
             if (policy == null || policy.destinations().isEmpty()) {
@@ -168,6 +172,7 @@ public final class SignalApproval {
             }
             result.add(new Forward.ToTier(new TierDispatch(signal, tier, decision.decidedAt()), policy.delaySeconds()));
         }
+        result.add(new Forward.ToOrders(signal));
         return result;
     }
 

@@ -73,16 +73,16 @@ class SignalApprovalTest {
     }
 
     @Test
-    void approvalIsSentToOrdersAndToEveryTierWithDestinationsAtTheTiersDelay() {
+    void approvalIsSentToEveryTierWithDestinationsAtTheTiersDelayPremiumFirstThenToOrders() {
         Signal signal = signal("s1", MARKET);
 
         RiskDecision decision = approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal);
 
         assertThat(decision.approved()).isTrue();
-        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
-        assertThat(published.get(1)).isEqualTo(new Forward.ToTier(
+        assertThat(published).extracting(Forward::key).containsExactly("tier:premium", "tier:basic", "orders");
+        assertThat(published.get(0)).isEqualTo(new Forward.ToTier(
                 new TierDispatch(signal, Tier.PREMIUM, decision.decidedAt()), 0));
-        assertThat(((Forward.ToTier) published.get(2)).delaySeconds()).isEqualTo(120);
+        assertThat(((Forward.ToTier) published.get(1)).delaySeconds()).isEqualTo(120);
         assertThat(ledger.decisionFor("s1")).hasValueSatisfying(d -> assertThat(d.tradingDay()).isEqualTo(TRADING_DAY));
         assertThat(ledger.openPositions()).isEqualTo(1);
         assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
@@ -101,7 +101,7 @@ class SignalApprovalTest {
         assertThat(ledger.openPositions()).isEqualTo(1);
         assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
         // Every forward was sent and marked done the first time: the redelivery has nothing left to send.
-        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(published).extracting(Forward::key).containsExactly("tier:premium", "tier:basic", "orders");
         assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
     }
 
@@ -118,9 +118,9 @@ class SignalApprovalTest {
 
         assertThat(oversized.approved()).isFalse();
         assertThat(oversized.reasons()).containsExactly(
-                "forward orders cannot be sent: message too large for the queue",
                 "forward tier:premium cannot be sent: message too large for the queue",
-                "forward tier:basic cannot be sent: message too large for the queue");
+                "forward tier:basic cannot be sent: message too large for the queue",
+                "forward orders cannot be sent: message too large for the queue");
         assertThat(refusedCharacter.reasons()).contains("forward orders cannot be sent: character U+0000 is not allowed");
         // Both rejections are on record, with nothing pending, and hold no slot.
         assertThat(ledger.decisionFor("s1")).hasValueSatisfying(d -> {
@@ -156,15 +156,16 @@ class SignalApprovalTest {
 
         assertThatThrownBy(() -> approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal))
                 .hasMessageContaining("queue unavailable");
+        // Premium goes first and failed: nothing after it was sent.
         assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards())
-                .containsExactlyInAnyOrder("tier:premium", "tier:basic");
+                .containsExactlyInAnyOrder("tier:premium", "tier:basic", "orders");
 
         // SQS redelivers the signal; a second redelivery finds nothing left.
         RiskDecision retried = approval(limits(2, 5), MARKET.plusSeconds(2)).decide(signal);
         approval(limits(2, 5), MARKET.plusSeconds(3)).decide(signal);
 
         assertThat(retried.approved()).isTrue();
-        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(published).extracting(Forward::key).containsExactly("tier:premium", "tier:basic", "orders");
         assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
         assertThat(ledger.openPositions()).isEqualTo(1);
         assertThat(ledger.approvedOn(TRADING_DAY)).isEqualTo(1);
@@ -177,7 +178,7 @@ class SignalApprovalTest {
         approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal("s1", MARKET));
 
         assertThat(publisher.batches).isEqualTo(1);
-        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:basic");
+        assertThat(published).extracting(Forward::key).containsExactly("tier:premium", "tier:basic", "orders");
         assertThat(ledger.forwardedWrites()).isEqualTo(1);
     }
 
@@ -185,23 +186,23 @@ class SignalApprovalTest {
     void marksOnlyTheForwardsABatchSentAndTheRedeliverySendsTheRest() {
         Signal signal = signal("s1", MARKET);
         publisher.batchLikeSqs();
-        publisher.failPublishing("tier:premium", 1);
+        publisher.failPublishing("tier:basic", 1);
 
         // The batch's middle entry fails; the entries after it were still sent and must not be sent again.
         assertThatThrownBy(() -> approval(limits(2, 5), MARKET.plusSeconds(1)).decide(signal))
-                .hasMessageContaining("queue unavailable for tier:premium");
-        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).containsExactly("tier:premium");
+                .hasMessageContaining("queue unavailable for tier:basic");
+        assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).containsExactly("tier:basic");
 
         approval(limits(2, 5), MARKET.plusSeconds(2)).decide(signal);
 
-        assertThat(published).extracting(Forward::key).containsExactly("orders", "tier:basic", "tier:premium");
+        assertThat(published).extracting(Forward::key).containsExactly("tier:premium", "orders", "tier:basic");
         assertThat(ledger.decisionFor("s1").orElseThrow().pendingForwards()).isEmpty();
         assertThat(ledger.openPositions()).isEqualTo(1);
     }
 
     @Test
     void sweepRepublishesOnlyForwardsPendingLongerThanTheThresholdWithWhatIsLeftOfTheirDelay() {
-        publisher.failPublishing("orders", 2);
+        publisher.failPublishing("tier:premium", 2);
         assertThatThrownBy(() -> approval(limits(5, 5), MARKET.plusSeconds(1)).decide(signal("old", MARKET)))
                 .hasMessageContaining("queue unavailable");
         Instant recent = MARKET.plusSeconds(50);
@@ -212,9 +213,9 @@ class SignalApprovalTest {
 
         assertThat(republished).isEqualTo(3);
         assertThat(published).extracting(f -> f.signal().id() + "/" + f.key())
-                .containsExactly("old/orders", "old/tier:premium", "old/tier:basic");
+                .containsExactly("old/tier:premium", "old/tier:basic", "old/orders");
         // Basic's 120 s delay counts from the decision, 60 s before the sweep.
-        assertThat(((Forward.ToTier) published.get(2)).delaySeconds()).isEqualTo(60);
+        assertThat(((Forward.ToTier) published.get(1)).delaySeconds()).isEqualTo(60);
         assertThat(ledger.decisionFor("old").orElseThrow().pendingForwards()).isEmpty();
         assertThat(ledger.decisionFor("recent").orElseThrow().pendingForwards()).hasSize(3);
     }
