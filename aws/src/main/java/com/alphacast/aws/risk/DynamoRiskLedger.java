@@ -91,20 +91,25 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     private final String signalsTable;
     private final String controlTable;
     private final JsonCodec json;
-    /** Where {@link #inputsFor} makes two of its three reads while the caller makes the third. */
-    private final Executor reads;
+    /** Where {@link #inputsFor} makes two of its three reads while the caller makes the third; empty: all in turn. */
+    private final Optional<Executor> reads;
 
     /** A ledger that makes every read on the calling thread, one after another. */
     public DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json) {
-        this(db, signalsTable, controlTable, json, Runnable::run);
+        this(db, signalsTable, controlTable, json, Optional.empty());
     }
 
     /**
-     * A ledger whose {@link #inputsFor} makes the decision's and the state's reads on {@code reads} (two at a time keep
+     * A ledger whose {@link #inputsFor} makes the decision's and the state's reads on {@code reads} (two threads keep
      * them from waiting on each other) while the calling thread queries the open positions.
      */
     public DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json,
                             Executor reads) {
+        this(db, signalsTable, controlTable, json, Optional.of(reads));
+    }
+
+    private DynamoRiskLedger(DynamoDbClient db, String signalsTable, String controlTable, JsonCodec json,
+                             Optional<Executor> reads) {
         this.db = db;
         this.signalsTable = signalsTable;
         this.controlTable = controlTable;
@@ -113,35 +118,55 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
     }
 
     /**
-     * The decision on record, the positions open at the signal's market time and the day's state, read at once: a
-     * decision's three reads had been a third of its time one after another. A failed read fails the call with its own
-     * exception, after the other reads have ended.
+     * The decision on record, the positions open at the signal's market time and the day's state, read at once when the
+     * ledger was given an executor (the first two there, the Query on the calling thread), otherwise in turn. Every read has ended before this returns or throws,
+     * so none is left running into a frozen Lambda environment. A decision on record is returned even if another read
+     * failed; otherwise the first failure is thrown as it was raised (an {@code Error} too), with any other attached as
+     * suppressed.
      */
     @Override
     public DecisionInputs inputsFor(Signal signal, LocalDate tradingDay) {
+        if (reads.isEmpty()) {
+            return RiskLedger.super.inputsFor(signal, tradingDay);
+        }
         CompletableFuture<Optional<RecordedDecision>> recorded =
-                CompletableFuture.supplyAsync(() -> decisionFor(signal.id()), reads);
-        CompletableFuture<RiskState> state = CompletableFuture.supplyAsync(() -> state(tradingDay), reads);
-        List<CountedPosition> open;
+                CompletableFuture.supplyAsync(() -> decisionFor(signal.id()), reads.get());
+        CompletableFuture<RiskState> state = CompletableFuture.supplyAsync(() -> state(tradingDay), reads.get());
+        List<CountedPosition> open = null;
+        Throwable failure = null;
         try {
             open = openAt(signal);
-        } catch (RuntimeException failed) {
-            // Nothing is left running behind the failure: the caller may retry at once.
-            CompletableFuture.allOf(recorded, state).exceptionally(ignored -> null).join();
-            throw failed;
+        } catch (RuntimeException | Error e) {
+            failure = e;
         }
-        return new DecisionInputs(joined(recorded), open, joined(state));
+        CompletableFuture.allOf(recorded, state).exceptionally(ignored -> null).join();
+        Optional<RecordedDecision> onRecord = recorded.isCompletedExceptionally() ? Optional.empty() : recorded.join();
+        if (onRecord.isPresent()) {
+            return new DecisionInputs.Recorded(onRecord.get());
+        }
+        failure = withFailureOf(failure, recorded);
+        failure = withFailureOf(failure, state);
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new DecisionInputs.Undecided(open, state.join());
     }
 
-    private static <T> T joined(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+    /** {@code failure}, or the read's own failure, the other attached to the first as suppressed. */
+    private static Throwable withFailureOf(Throwable failure, CompletableFuture<?> read) {
+        if (!read.isCompletedExceptionally()) {
+            return failure;
         }
+        Throwable cause = read.handle((value, thrown) -> thrown instanceof CompletionException wrapped
+                && wrapped.getCause() != null ? wrapped.getCause() : thrown).join();
+        if (failure == null) {
+            return cause;
+        }
+        failure.addSuppressed(cause);
+        return failure;
     }
 
     @Override

@@ -38,7 +38,11 @@ public final class QueueForwardPublisher implements ForwardPublisher {
         outgoing.queue().publish(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes());
     }
 
-    /** Queue by queue, in the order the forwards come; a queue's failure leaves the later queues' forwards unsent. */
+    /**
+     * Queue by queue, in the order the forwards come. A queue that fails keeps back only its own forwards: every queue is
+     * tried (the order still goes out when a tier's release cannot), and the first failure is returned with any later
+     * one attached to it as suppressed.
+     */
     @Override
     public Published publishAll(List<Forward> forwards) {
         Map<QueuePublisher, List<Forward>> byQueue = new LinkedHashMap<>();
@@ -50,19 +54,27 @@ public final class QueueForwardPublisher implements ForwardPublisher {
                     new QueuePublisher.Delayed(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes()));
         }
         List<Forward> sent = new ArrayList<>();
+        RuntimeException failure = null;
         for (Map.Entry<QueuePublisher, List<Forward>> queue : byQueue.entrySet()) {
-            QueuePublisher.Batched batched;
             try {
-                batched = queue.getKey().sendBatched(messages.get(queue.getKey()));
+                QueuePublisher.Batched batched = queue.getKey().sendBatched(messages.get(queue.getKey()));
+                batched.sent().forEach(index -> sent.add(queue.getValue().get(index)));
+                failure = firstOf(failure, batched.failure().orElse(null));
             } catch (RuntimeException refused) {
-                return new Published(sent, Optional.of(refused));
-            }
-            batched.sent().forEach(index -> sent.add(queue.getValue().get(index)));
-            if (batched.failure().isPresent()) {
-                return new Published(sent, batched.failure());
+                failure = firstOf(failure, refused);
             }
         }
-        return new Published(sent, Optional.empty());
+        return new Published(sent, Optional.ofNullable(failure));
+    }
+
+    private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        if (next != null && next != first) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     private Outgoing outgoing(Forward forward) {

@@ -46,10 +46,11 @@ class QueueForwardBatchTest {
     }
 
     private static List<Forward> forwardsOf(Signal signal) {
-        return List.of(new Forward.ToOrders(signal),
-                new Forward.ToTier(new TierDispatch(signal, Tier.PREMIUM, MARKET), 0),
+        // As SignalApproval lists them: the tiers, premium first, then the order.
+        return List.of(new Forward.ToTier(new TierDispatch(signal, Tier.PREMIUM, MARKET), 0),
                 new Forward.ToTier(new TierDispatch(signal, Tier.BASIC, MARKET), 120),
-                new Forward.ToTier(new TierDispatch(signal, Tier.FREE, MARKET), 600));
+                new Forward.ToTier(new TierDispatch(signal, Tier.FREE, MARKET), 600),
+                new Forward.ToOrders(signal));
     }
 
     @Test
@@ -58,11 +59,11 @@ class QueueForwardBatchTest {
 
         assertThat(published.failure()).isEmpty();
         assertThat(published.sent()).extracting(Forward::key)
-                .containsExactly("orders", "tier:premium", "tier:basic", "tier:free");
-        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).containsExactly(ORDERS, DELIVERIES);
-        assertThat(sqs.requests.get(1).entries()).extracting(SendMessageBatchRequestEntry::delaySeconds)
+                .containsExactly("tier:premium", "tier:basic", "tier:free", "orders");
+        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).containsExactly(DELIVERIES, ORDERS);
+        assertThat(sqs.requests.get(0).entries()).extracting(SendMessageBatchRequestEntry::delaySeconds)
                 .containsExactly(null, 120, 600);
-        assertThat(sqs.requests.get(1).entries()).extracting(e -> e.messageAttributes().get("tier").stringValue())
+        assertThat(sqs.requests.get(0).entries()).extracting(e -> e.messageAttributes().get("tier").stringValue())
                 .containsExactly("premium", "basic", "free");
     }
 
@@ -72,11 +73,13 @@ class QueueForwardBatchTest {
 
         ForwardPublisher.Published published = publisher.publishAll(forwardsOf(signal("volume 4x")));
 
-        assertThat(published.sent()).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:free");
+        assertThat(published.sent()).extracting(Forward::key).containsExactly("tier:premium", "tier:free", "orders");
         assertThat(published.failure()).get().extracting(Throwable::getMessage).asString()
                 .startsWith("1 of 3 messages to " + DELIVERIES + " failed");
-        // The entry SQS failed on its side was resent twice more before giving up.
-        assertThat(sqs.requests).extracting(r -> r.entries().size()).containsExactly(1, 3, 1, 1);
+        // The entry SQS failed on its side was resent twice more before giving up; the order went out all the same.
+        assertThat(sqs.requests).extracting(r -> r.entries().size()).containsExactly(3, 1, 1, 1);
+        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl)
+                .containsExactly(DELIVERIES, DELIVERIES, DELIVERIES, ORDERS);
     }
 
     @Test
@@ -96,19 +99,33 @@ class QueueForwardBatchTest {
 
         ForwardPublisher.Published published = publisher.publishAll(forwardsOf(signal("volume 4x")));
 
-        assertThat(published.sent()).extracting(Forward::key).containsExactly("orders", "tier:premium", "tier:free");
+        assertThat(published.sent()).extracting(Forward::key).containsExactly("tier:premium", "tier:free", "orders");
         assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
     }
 
     @Test
-    void aQueueThatCannotBeReachedLeavesItsForwardsAndTheLaterQueuesUnsent() {
+    void aQueueThatCannotBeReachedLeavesOnlyItsOwnForwardsUnsent() {
+        sqs.unreachable(DELIVERIES);
+
+        ForwardPublisher.Published published = publisher.publishAll(forwardsOf(signal("volume 4x")));
+
+        assertThat(published.sent()).extracting(Forward::key).containsExactly("orders");
+        assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
+        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).containsExactly(DELIVERIES, ORDERS);
+    }
+
+    @Test
+    void whenEveryQueueFailsTheFirstFailureCarriesTheOthers() {
+        sqs.unreachable(DELIVERIES);
         sqs.unreachable(ORDERS);
 
         ForwardPublisher.Published published = publisher.publishAll(forwardsOf(signal("volume 4x")));
 
         assertThat(published.sent()).isEmpty();
-        assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
-        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).containsExactly(ORDERS);
+        assertThat(published.failure()).get().satisfies(failure -> {
+            assertThat(failure).isInstanceOf(SdkClientException.class);
+            assertThat(failure.getSuppressed()).hasSize(1);
+        });
     }
 
     @Test

@@ -22,7 +22,7 @@ public record SignalPath(String signalId, Instant observed, Instant signalSent, 
         WORKER("worker", "market event reached the worker -> signal sent to SignalsQueue"),
         SIGNALS_QUEUE("signals queue", "sent -> first received by the risk check's poller"),
         RISK_CHECK("risk check", "received -> decided (batch order, exit wait, limits)"),
-        FORWARD("risk forward", "decided -> premium release sent to DeliveriesQueue (commit, order, tiers)"),
+        FORWARD("risk forward", "decided -> premium release sent to DeliveriesQueue (commit, tiers' batch)"),
         DELIVERIES_QUEUE("deliveries queue", "sent -> first received by the distribution's poller"),
         DISTRIBUTION("distribution", "received -> delivery claimed"),
         SINK("sink", "claimed -> accepted by the sink (outbox or platform)");

@@ -42,8 +42,9 @@ import java.util.function.BiConsumer;
  *                             advances it ({@link LocalCloud#scheduleClock()}), so nothing fires behind a test's back
  * @param warmUpRounds         0 (the default): no warm-up. Above 0: before {@link LocalCloud#start} returns, every
  *                             SnapStart function primes that many rounds ({@code SNAPSTART_PRIMING_ROUNDS}: its reads
- *                             of keys on no record, against the real tables) and ElasticMQ's message path (send,
- *                             receive, delete) runs that many batches on a scratch queue deleted again; the one JVM
+ *                             of keys on no record, against the real tables) and the servers run the pipeline's
+ *                             requests that many times on scratch queues (standard, delayed, FIFO) and a scratch
+ *                             table (writes that succeed, reads), all deleted again; the one JVM
  *                             every function shares then runs compiled code, as each function's own primed snapshot
  *                             would on AWS ({@link LocalCloud#warmUp()} says how long it took)
  */

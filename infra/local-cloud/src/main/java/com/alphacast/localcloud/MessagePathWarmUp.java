@@ -37,20 +37,35 @@ final class MessagePathWarmUp {
     }
 
     void run(int rounds) {
-        String standard = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+        List<String> created = new ArrayList<>();
+        RuntimeException failure = null;
         try {
+            String standard = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+            created.add(standard);
             String fifo = sqs.createQueue(b -> b.queueName(queueName + ".fifo")
                     .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-            try {
-                for (int round = 0; round < rounds; round++) {
-                    sendReceiveDelete(standard, standardBatch());
-                    sendReceiveDelete(fifo, fifoBatch(round));
-                }
-            } finally {
-                sqs.deleteQueue(b -> b.queueUrl(fifo));
+            created.add(fifo);
+            for (int round = 0; round < rounds; round++) {
+                sendReceiveDelete(standard, standardBatch());
+                sendReceiveDelete(fifo, fifoBatch(round));
             }
-        } finally {
-            sqs.deleteQueue(b -> b.queueUrl(standard));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (String url : created) {
+            try {
+                sqs.deleteQueue(b -> b.queueUrl(url));
+            } catch (RuntimeException e) {
+                // The warm-up's own failure says what went wrong; a queue's removal failing is secondary to it.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

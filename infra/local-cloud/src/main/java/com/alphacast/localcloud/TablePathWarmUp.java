@@ -40,12 +40,25 @@ final class TablePathWarmUp {
 
     void run(int rounds) {
         create();
+        RuntimeException failure = null;
         try {
             for (int round = 0; round < rounds; round++) {
                 round(round);
             }
-        } finally {
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             db.deleteTable(b -> b.tableName(tableName));
+        } catch (RuntimeException e) {
+            // The round's failure says what went wrong; the table's removal failing is secondary to it.
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -63,6 +76,7 @@ final class TablePathWarmUp {
                         .expressionAttributeNames(Map.of("#c", "count"))
                         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                                 ":max", AttributeValue.fromN(Integer.toString(Integer.MAX_VALUE))))).build()));
+        // As a rejection is recorded: a put conditioned on no decision being on record yet.
         db.putItem(b -> b.tableName(tableName).item(Map.of("id", AttributeValue.fromS("rejected-" + round),
                 "body", BODY)).conditionExpression("attribute_not_exists(id)"));
         db.updateItem(b -> b.tableName(tableName).key(key)

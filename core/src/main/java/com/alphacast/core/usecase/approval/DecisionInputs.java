@@ -4,17 +4,30 @@ import com.alphacast.core.risk.RecordedDecision;
 import com.alphacast.core.risk.RiskState;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * What deciding a signal reads first ({@link RiskLedger#inputsFor}): the decision already on record for it (a
- * redelivery), the positions open at its market time as the ledger's index shows them, and its trading day's state.
+ * What deciding a signal reads first ({@link RiskLedger#inputsFor}): either the decision already on record for it (a
+ * redelivery, which only finishes what that decision still owes), or what a new decision is made on.
  */
-public record DecisionInputs(Optional<RecordedDecision> recorded, List<CountedPosition> open, RiskState state) {
+public sealed interface DecisionInputs {
 
-    public DecisionInputs {
-        Objects.requireNonNull(recorded, "recorded");
-        Objects.requireNonNull(state, "state");
-        open = List.copyOf(open);
+    /** The signal was decided before: its decision is reused, never made again. */
+    record Recorded(RecordedDecision decision) implements DecisionInputs {
+
+        public Recorded {
+            Objects.requireNonNull(decision, "decision");
+        }
+    }
+
+    /**
+     * The signal is not decided yet: the positions open at its market time as the ledger's index shows them, and its
+     * trading day's kill switch and counters.
+     */
+    record Undecided(List<CountedPosition> open, RiskState state) implements DecisionInputs {
+
+        public Undecided {
+            open = List.copyOf(Objects.requireNonNull(open, "open"));
+            Objects.requireNonNull(state, "state");
+        }
     }
 }

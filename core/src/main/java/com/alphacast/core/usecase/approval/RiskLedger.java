@@ -44,12 +44,17 @@ public interface RiskLedger {
     List<CountedPosition> openAt(Signal signal);
 
     /**
-     * The three reads a new decision starts with: {@link #decisionFor} the signal, {@link #openAt} its market time and
-     * {@link #state} of {@code tradingDay}. None depends on another, so an implementation may make them at once: one
-     * after another they were most of a decision's wait. This default reads them in turn.
+     * What deciding {@code signal} starts with: its decision on record ({@link #decisionFor}), or else the positions open
+     * at its market time ({@link #openAt}) and the {@link #state} of {@code tradingDay}. None of the three reads depends
+     * on another, so an implementation may make them at once (on the local cloud, one after another, they took about
+     * 5 ms of a 17–19 ms decision). A decision on record is returned whatever became of the other two reads: a
+     * redelivery only finishes what it still owes. This default reads in turn, the positions and state only when no
+     * decision is on record.
      */
     default DecisionInputs inputsFor(Signal signal, LocalDate tradingDay) {
-        return new DecisionInputs(decisionFor(signal.id()), openAt(signal), state(tradingDay));
+        Optional<RecordedDecision> recorded = decisionFor(signal.id());
+        return recorded.isPresent() ? new DecisionInputs.Recorded(recorded.get())
+                : new DecisionInputs.Undecided(openAt(signal), state(tradingDay));
     }
 
     /**

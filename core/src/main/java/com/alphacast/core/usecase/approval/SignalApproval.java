@@ -66,11 +66,12 @@ public final class SignalApproval {
     public RiskDecision decide(Signal signal, Optional<QueueArrival> arrival) {
         LocalDate day = session.tradingDay(signal.marketTime());
         DecisionInputs inputs = ledger.inputsFor(signal, day);
-        if (inputs.recorded().isPresent()) {
-            finishPending(inputs.recorded().get());
-            return inputs.recorded().get().decision();
+        if (inputs instanceof DecisionInputs.Recorded recorded) {
+            finishPending(recorded.decision());
+            return recorded.decision().decision();
         }
-        List<CountedPosition> openBeforeExits = confirmedAtLimit(signal, inputs.open());
+        DecisionInputs.Undecided undecided = (DecisionInputs.Undecided) inputs;
+        List<CountedPosition> openBeforeExits = confirmedAtLimit(signal, undecided.open());
         // Until the position function has checked the bars up to this signal, positions it will find closed still
         // count as open: the count can only be too high, never too low. So it is exact enough to decide on unless it
         // reaches the limit; only then could the exits still to be checked change the decision, and only then is it
@@ -83,7 +84,7 @@ public final class SignalApproval {
             // The first attempt decides on what was read up front, unless the exit wait made it old.
             boolean upFront = attempt == 1 && !waited;
             int open = upFront ? openBeforeExits.size() : openAtLimit(signal).size();
-            RiskState state = upFront ? inputs.state() : ledger.state(day);
+            RiskState state = upFront ? undecided.state() : ledger.state(day);
             RiskDecision decision = unlessUnforwardable(signal,
                     riskCheck.evaluate(signal, asOfMarketTime(state, open), clock.instant()));
             List<Forward> pending = forwardsOf(signal, decision);

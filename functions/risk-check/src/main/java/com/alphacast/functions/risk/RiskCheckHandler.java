@@ -26,21 +26,32 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Lambda: candidate signals (SignalsQueue) → risk decision → orders and deliveries queues. */
 public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /**
-     * Two of a decision's three up-front reads run here while the handler's thread makes the third. Daemon threads:
-     * an environment is frozen or dropped, never shut down by the handler.
+     * Two of a decision's three first reads run here while the handler's thread makes the third: they mostly wait on
+     * the network, so two threads cost little CPU even on a fraction of a vCPU. Daemon threads that end after a minute
+     * idle: nothing shuts a handler down (Lambda freezes or drops its environment; the local cloud and the tests build
+     * many).
      */
-    private final ExecutorService ledgerReads = Executors.newFixedThreadPool(2, read -> {
-        Thread thread = new Thread(read, "risk-ledger-read");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor ledgerReads = ledgerReads();
+
+    private static ThreadPoolExecutor ledgerReads() {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), read -> {
+            Thread thread = new Thread(read, "risk-ledger-read-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     private final FunctionResources resources;
     /** Held here because the CRaC context keeps its resources only weakly. */
