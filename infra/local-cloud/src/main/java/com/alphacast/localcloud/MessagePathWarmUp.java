@@ -36,36 +36,27 @@ final class MessagePathWarmUp {
         this.queueName = queueName;
     }
 
+    /** Each scratch queue is deleted whatever happens; a failed deletion rides on the warm-up's own failure. */
     void run(int rounds) {
-        List<String> created = new ArrayList<>();
-        RuntimeException failure = null;
-        try {
-            String standard = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
-            created.add(standard);
-            String fifo = sqs.createQueue(b -> b.queueName(queueName + ".fifo")
-                    .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-            created.add(fifo);
+        try (ScratchQueue standard = create(queueName, Map.of());
+             ScratchQueue fifo = create(queueName + ".fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"))) {
             for (int round = 0; round < rounds; round++) {
-                sendReceiveDelete(standard, standardBatch());
-                sendReceiveDelete(fifo, fifoBatch(round));
-            }
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (String url : created) {
-            try {
-                sqs.deleteQueue(b -> b.queueUrl(url));
-            } catch (RuntimeException e) {
-                // The warm-up's own failure says what went wrong; a queue's removal failing is secondary to it.
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                sendReceiveDelete(standard.url(), standardBatch());
+                sendReceiveDelete(fifo.url(), fifoBatch(round));
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    private ScratchQueue create(String name, Map<QueueAttributeName, String> attributes) {
+        return new ScratchQueue(sqs, sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl());
+    }
+
+    /** A queue of the warm-up's own, deleted on close. */
+    private record ScratchQueue(SqsClient sqs, String url) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            sqs.deleteQueue(b -> b.queueUrl(url));
         }
     }
 

@@ -38,27 +38,22 @@ final class TablePathWarmUp {
         this.tableName = tableName;
     }
 
+    /** The scratch table is deleted whatever happens; a failed deletion rides on the warm-up's own failure. */
     void run(int rounds) {
         create();
-        RuntimeException failure = null;
-        try {
+        try (ScratchTable table = new ScratchTable(db, tableName)) {
             for (int round = 0; round < rounds; round++) {
                 round(round);
             }
-        } catch (RuntimeException e) {
-            failure = e;
         }
-        try {
-            db.deleteTable(b -> b.tableName(tableName));
-        } catch (RuntimeException e) {
-            // The round's failure says what went wrong; the table's removal failing is secondary to it.
-            if (failure == null) {
-                throw e;
-            }
-            failure.addSuppressed(e);
-        }
-        if (failure != null) {
-            throw failure;
+    }
+
+    /** The warm-up's own table, deleted on close. */
+    private record ScratchTable(DynamoDbClient db, String name) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            db.deleteTable(b -> b.tableName(name));
         }
     }
 

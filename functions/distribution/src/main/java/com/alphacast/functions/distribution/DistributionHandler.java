@@ -117,8 +117,7 @@ public final class DistributionHandler implements RequestHandler<SQSEvent, SQSBa
      */
     static List<SQSEvent.SQSMessage> mostUrgentFirst(List<SQSEvent.SQSMessage> records,
                                                      Map<SQSEvent.SQSMessage, TierRelease> decoded) {
-        if (records.stream().anyMatch(message -> message.getEventSourceArn() != null
-                && message.getEventSourceArn().endsWith(".fifo"))) {
+        if (records.stream().anyMatch(PartialBatch::fromFifoQueue)) {
             return records;
         }
         Comparator<SQSEvent.SQSMessage> readableFirst = Comparator.comparing(message -> !decoded.containsKey(message));

@@ -53,10 +53,15 @@ public final class PartialBatch {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
+    /** Whether the record comes from a FIFO queue (its source ARN ends in {@code .fifo}). */
+    public static boolean fromFifoQueue(SQSEvent.SQSMessage message) {
+        String source = message.getEventSourceArn();
+        return source != null && source.endsWith(FIFO_SUFFIX);
+    }
+
     /** The record's message group when it comes from a FIFO queue; null otherwise. */
     private static String fifoGroup(SQSEvent.SQSMessage message) {
-        String source = message.getEventSourceArn();
-        if (source == null || !source.endsWith(FIFO_SUFFIX)) {
+        if (!fromFifoQueue(message)) {
             return null;
         }
         Map<String, String> attributes = message.getAttributes();
