@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 /**
  * A Lambda {@link Context} for calling handlers directly (aws-lambda-java-tests ships none) that keeps every line the
@@ -16,12 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeContext implements Context {
 
     private final String functionName;
+    private final IntSupplier remainingMillis;
     private final String requestId = UUID.randomUUID().toString();
     // Written by the invocation's thread, read by the test's (after a timeout too).
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     public FakeContext(String functionName) {
+        this(functionName, () -> 30_000);
+    }
+
+    /** A context whose invocation has {@code remainingMillis} left each time the function asks. */
+    public FakeContext(String functionName, IntSupplier remainingMillis) {
         this.functionName = functionName;
+        this.remainingMillis = remainingMillis;
     }
 
     /** The lines logged so far, in order. */
@@ -76,7 +84,7 @@ public final class FakeContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return remainingMillis.getAsInt();
     }
 
     @Override

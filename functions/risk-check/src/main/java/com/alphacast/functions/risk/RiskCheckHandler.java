@@ -61,6 +61,14 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     private final FailedRecordRetry retry;
     /** An unreadable signal never becomes readable: it goes to the dead-letter queue at once, not after its retries. */
     private final DeadLetterForward unreadable;
+    /**
+     * The time a batch keeps for one more decision: the longest exit wait plus room for the decision's reads,
+     * attempts and sends (SDK retries included). A batch of signals stops starting decisions when less is left, so it
+     * never runs into the function's timeout (which would retry the decisions already made).
+     */
+    private final Duration decisionReserve;
+
+    private static final Duration DECISION_ROOM = Duration.ofSeconds(10);
 
     /** Used by the Lambda runtime. */
     public RiskCheckHandler() {
@@ -84,8 +92,10 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
                 FailedRecordRetry.retryWithin(visibilityTimeout), FailedRecordRetry.ceilingOf(visibilityTimeout));
         this.unreadable = new DeadLetterForward(resources.sqs(), resources.require("SIGNALS_DEAD_LETTER_QUEUE_URL"));
+        Duration exitWait = exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS"));
+        this.decisionReserve = exitWait.plus(DECISION_ROOM);
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
-                exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock);
+                exitWait, clock);
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
         // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
@@ -116,7 +126,9 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     /**
      * Decides a batch's signals in market-time order (a standard queue only roughly keeps send order), so
      * limits fill up in the order the market produced the signals. Each body is decoded once, here; an
-     * unreadable one sorts first and is moved to the dead-letter queue when it is processed.
+     * unreadable one sorts first and is moved to the dead-letter queue when it is processed. A batch is what queued
+     * up while the previous one was decided (a burst of signals): deciding it in one invocation spares each signal
+     * behind the first a receive, an invocation and a delete.
      */
     private static List<SQSEvent.SQSMessage> inMarketTimeOrder(List<SQSEvent.SQSMessage> records,
                                                                 Map<String, Signal> decoded) {
@@ -142,7 +154,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         SQSEvent ordered = new SQSEvent();
         ordered.setRecords(inMarketTimeOrder(records, decoded));
-        return retry.retrySoon(ordered, PartialBatch.process(ordered, context, message -> {
+        PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(ordered, context, decisionReserve, message -> {
             String reason = unreadableBecause.get(message.getMessageId());
             if (reason != null) {
                 // Throws when the dead-letter queue cannot take it: the record then fails and is retried instead.
@@ -155,6 +167,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
             RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
             context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                     + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
-        }), context);
+        });
+        return retry.retrySoon(ordered, outcome, context);
     }
 }

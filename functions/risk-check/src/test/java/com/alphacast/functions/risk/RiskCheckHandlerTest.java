@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,103 @@ class RiskCheckHandlerTest {
         assertThat(again.messageId()).isEqualTo(received.messageId());
         assertThat(again.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
         cloud.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.receiptHandle()));
+    }
+
+    @Test
+    void decidesTheSignalsQueuedInABurstInOneInvocationInMarketOrder(LocalCloud cloud) {
+        String queue = cloud.queueUrl("SignalsQueue");
+        Instant first = Instant.parse("2011-08-01T14:31:00Z");
+        List<String> inMarketOrder = List.of(signalId(first), signalId(first.plusSeconds(60)),
+                signalId(first.plusSeconds(120)));
+        // Sent out of market order: the batch is decided in market order all the same.
+        sendSignals(cloud, first.plusSeconds(120), first, first.plusSeconds(60));
+        List<Message> burst = receiveAll(cloud, queue, 3);
+        FakeContext context = new FakeContext("RiskCheckFunction");
+
+        SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
+                .handleRequest(event(cloud, burst), context);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(context.lines()).filteredOn(line -> line.startsWith("approved ") || line.startsWith("rejected "))
+                .extracting(line -> inMarketOrder.stream().filter(line::contains).findFirst().orElse(line))
+                .containsExactlyElementsOf(inMarketOrder);
+        burst.forEach(message -> cloud.sqs().deleteMessage(b -> b.queueUrl(queue)
+                .receiptHandle(message.receiptHandle())));
+    }
+
+    @Test
+    void returnsAtOnceTheSignalsOfABatchItHasNoTimeLeftToDecide(LocalCloud cloud) {
+        String queue = cloud.queueUrl("SignalsQueue");
+        Instant first = Instant.parse("2011-08-02T14:31:00Z");
+        sendSignals(cloud, first, first.plusSeconds(60), first.plusSeconds(120));
+        List<Message> burst = receiveAll(cloud, queue, 3);
+        // 9 s left: less than the 10 s a decision is given (no exit wait here), so only the first is started.
+        FakeContext nearTimeout = new FakeContext("RiskCheckFunction", () -> 9_000);
+
+        SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
+                .handleRequest(event(cloud, burst), nearTimeout);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
+        assertThat(nearTimeout.log()).contains(signalId(first)).doesNotContain(signalId(first.plusSeconds(60)));
+        // The first is deleted as Lambda's poller would; the other two are visible again at once, not after 5 s.
+        cloud.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(burst.get(0).receiptHandle()));
+        List<Message> again = cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
+                .maxNumberOfMessages(10).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        assertThat(again).extracting(Message::messageId)
+                .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
+        again.forEach(message -> cloud.sqs().deleteMessage(b -> b.queueUrl(queue)
+                .receiptHandle(message.receiptHandle())));
+    }
+
+    private static String signalId(Instant at) {
+        return "volume-spike:ESU1:" + at;
+    }
+
+    /**
+     * Signals seen an hour ago: rejected as stale, so they take no risk slot that a test deciding an earlier market
+     * time would find taken (this class shares one stack, and decisions must come in market order).
+     */
+    private static void sendSignals(LocalCloud cloud, Instant... marketTimes) {
+        for (Instant at : marketTimes) {
+            String signal = new JsonCodec().write(new Signal(signalId(at), "volume-spike", "ES", "ESU1",
+                    Direction.LONG, 1303.5, 1302.0, 1306.5, 1, 0.7, "test", at, Instant.now().minusSeconds(3600)));
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+                    .messageDeduplicationId(signalId(at)).messageBody(signal));
+        }
+    }
+
+    /** Receives {@code count} messages as Lambda's poller does (every attribute), in as many receives as it takes. */
+    private static List<Message> receiveAll(LocalCloud cloud, String queue, int count) {
+        List<Message> received = new ArrayList<>();
+        for (int receive = 0; receive < 10 && received.size() < count; receive++) {
+            int wanted = count - received.size();
+            received.addAll(cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
+                    .maxNumberOfMessages(wanted).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages());
+        }
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
+    private static SQSEvent event(LocalCloud cloud, List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(received -> {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(received.messageId());
+            record.setReceiptHandle(received.receiptHandle());
+            record.setBody(received.body());
+            record.setEventSourceArn(cloud.queueArn("SignalsQueue"));
+            record.setAttributes(received.attributesAsStrings());
+            return record;
+        }).toList());
+        return event;
+    }
+
+    private static Map<String, String> environmentOf(LocalCloud cloud) {
+        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
+        environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        return environment;
     }
 
     private static Optional<Message> receive(LocalCloud cloud, String queue, int waitSeconds) {

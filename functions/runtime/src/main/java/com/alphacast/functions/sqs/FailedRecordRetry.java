@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -112,6 +113,15 @@ public final class FailedRecordRetry {
 
     /** Shortens the visibility of every record {@code response} reports failed; returns {@code response} unchanged. */
     public SQSBatchResponse retrySoon(SQSEvent event, SQSBatchResponse response, Context context) {
+        return retrySoon(event, new PartialBatch.Outcome(response, Set.of()), context);
+    }
+
+    /**
+     * Like {@link #retrySoon(SQSEvent, SQSBatchResponse, Context)}; the records the batch did not start (they did not
+     * fail) are visible again at once. Returns the outcome's response unchanged.
+     */
+    public SQSBatchResponse retrySoon(SQSEvent event, PartialBatch.Outcome outcome, Context context) {
+        SQSBatchResponse response = outcome.response();
         Map<String, SQSEvent.SQSMessage> records = new HashMap<>();
         if (event.getRecords() != null) {
             event.getRecords().forEach(record -> records.put(record.getMessageId(), record));
@@ -123,7 +133,8 @@ public final class FailedRecordRetry {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
                         .id(Integer.toString(entries.size()))
                         .receiptHandle(record.getReceiptHandle())
-                        .visibilityTimeout((int) delayAfter(receiveCount(record)).toSeconds())
+                        .visibilityTimeout(outcome.notStarted().contains(record.getMessageId()) ? 0
+                                : (int) delayAfter(receiveCount(record)).toSeconds())
                         .build());
             }
         }

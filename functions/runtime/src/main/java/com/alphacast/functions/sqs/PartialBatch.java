@@ -3,8 +3,10 @@ package com.alphacast.functions.sqs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,9 @@ import java.util.Set;
  * <p>From a FIFO queue (its ARN ends in {@code .fifo}) a record that fails blocks its message group: every later
  * record of the same group in the batch is reported failed without being processed, as Lambda requires, since
  * processing it would put it ahead of the failed one. Records of other groups go on.
+ *
+ * <p>{@link #processWhileTimeLeft} also stops starting records when the invocation is near its timeout: a timeout would
+ * make Lambda retry the whole batch, the records already done included.
  */
 public final class PartialBatch {
 
@@ -25,10 +30,34 @@ public final class PartialBatch {
     private PartialBatch() {
     }
 
+    /**
+     * What became of a batch: the failures to report, and which of them were never started for want of time (they
+     * did not fail, so they need no delay before their retry).
+     */
+    public record Outcome(SQSBatchResponse response, Set<String> notStarted) {
+
+        public Outcome {
+            notStarted = Set.copyOf(notStarted);
+        }
+    }
+
     public static SQSBatchResponse process(SQSEvent event, Context context, RecordProcessor processor) {
+        return processWhileTimeLeft(event, context, Duration.ZERO, processor).response();
+    }
+
+    /**
+     * Like {@link #process}, but a record after the first is started only while the invocation has at least
+     * {@code reserve} left (the longest one record may take): once it has not, that record and every later one are
+     * reported failed without being processed, as not started, and come back in the next batch.
+     */
+    public static Outcome processWhileTimeLeft(SQSEvent event, Context context, Duration reserve,
+                                               RecordProcessor processor) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         Set<String> blockedGroups = new HashSet<>();
+        Set<String> notStarted = new LinkedHashSet<>();
+        long reserveMillis = reserve.toMillis();
+        boolean started = false;
         for (SQSEvent.SQSMessage message : records) {
             String group = fifoGroup(message);
             if (group != null && blockedGroups.contains(group)) {
@@ -37,6 +66,18 @@ public final class PartialBatch {
                 failures.add(failure(message));
                 continue;
             }
+            if (!notStarted.isEmpty()
+                    || started && reserveMillis > 0 && context.getRemainingTimeInMillis() < reserveMillis) {
+                if (notStarted.isEmpty()) {
+                    context.getLogger().log("records from " + message.getMessageId() + " on not started: "
+                            + context.getRemainingTimeInMillis() + " ms left, below the " + reserveMillis
+                            + " ms one record may need; they come back in the next batch\n");
+                }
+                notStarted.add(message.getMessageId());
+                failures.add(failure(message));
+                continue;
+            }
+            started = true;
             try {
                 processor.process(message);
             } catch (Exception e) {
@@ -50,7 +91,7 @@ public final class PartialBatch {
                 }
             }
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return new Outcome(SQSBatchResponse.builder().withBatchItemFailures(failures).build(), notStarted);
     }
 
     /** Whether the record comes from a FIFO queue (its source ARN ends in {@code .fifo}). */

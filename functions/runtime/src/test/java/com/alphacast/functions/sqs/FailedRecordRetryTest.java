@@ -154,4 +154,17 @@ class FailedRecordRetryTest {
         assertThat(sqs.requests).singleElement().satisfies(request -> assertThat(request.entries())
                 .extracting(ChangeMessageVisibilityBatchRequestEntry::visibilityTimeout).containsExactly(5, 80));
     }
+
+    @Test
+    void bringsBackTheRecordsABatchDidNotStartAtOnceAndTheFailedOnesAfterTheirDelay() {
+        RecordingSqs sqs = new RecordingSqs(false, false);
+        SQSBatchResponse response = failed("m1", "m2", "m3");
+
+        SQSBatchResponse returned = new FailedRecordRetry(sqs, QUEUE, Duration.ofSeconds(5))
+                .retrySoon(event(4), new PartialBatch.Outcome(response, java.util.Set.of("m2", "m3")), context);
+
+        assertThat(returned).isSameAs(response);
+        assertThat(sqs.requests).singleElement().satisfies(request -> assertThat(request.entries())
+                .extracting(ChangeMessageVisibilityBatchRequestEntry::visibilityTimeout).containsExactly(5, 0, 0));
+    }
 }

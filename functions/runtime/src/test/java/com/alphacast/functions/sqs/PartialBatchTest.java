@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphacast.functions.FakeContext;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,5 +116,45 @@ class PartialBatchTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m1");
         assertThat(processed).containsExactly("m2");
+    }
+
+    @Test
+    void startsNoRecordOnceLessThanTheReserveIsLeftAndReportsTheRestAsNotStarted() {
+        // 30 s left at the start; the first record leaves 9 s, below the 10 s one record may need.
+        FakeContext nearTimeout = new FakeContext("test", () -> processed.isEmpty() ? 30_000 : 9_000);
+
+        PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(fifoMessage("m1", "signals", "ok"),
+                fifoMessage("m2", "signals", "ok"), fifoMessage("m3", "signals", "ok")), nearTimeout,
+                Duration.ofSeconds(10), message -> processed.add(message.getMessageId()));
+
+        assertThat(processed).containsExactly("m1");
+        assertThat(outcome.response().getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m2", "m3");
+        assertThat(outcome.notStarted()).containsExactlyInAnyOrder("m2", "m3");
+        assertThat(nearTimeout.lines()).singleElement().asString()
+                .contains("m2", "not started", "9000 ms left", "10000 ms");
+    }
+
+    @Test
+    void theFirstRecordStartsHoweverLittleTimeIsLeftSoABatchAlwaysMovesOn() {
+        FakeContext nearTimeout = new FakeContext("test", () -> 1_000);
+
+        PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(message("m1", "ok"), message("m2", "ok")),
+                nearTimeout, Duration.ofSeconds(10), message -> processed.add(message.getMessageId()));
+
+        assertThat(processed).containsExactly("m1");
+        assertThat(outcome.notStarted()).containsExactly("m2");
+    }
+
+    @Test
+    void recordsThatFailedAreNotCountedAsNotStarted() {
+        PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(fifoMessage("m1", "signals", "bad"),
+                fifoMessage("m2", "signals", "ok")), context, Duration.ofSeconds(10), message -> {
+                    throw new IllegalStateException("table unreachable");
+                });
+
+        assertThat(outcome.response().getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m2");
+        assertThat(outcome.notStarted()).isEmpty();
     }
 }
