@@ -7,23 +7,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * An approval's forwards on SQS: the order request to the orders queue, each tier's release to the
  * deliveries queue with the tier's delay. The signal id (and tier) travel as message attributes so a
  * message can be traced back without parsing its body. {@link #refusals} checks exactly the message
  * {@link #publish} would send against SQS's limits. {@link #publishAll} sends an approval's forwards with one
- * SendMessageBatch per queue, in the order the forwards come (an approval's tiers' releases, each with its own delay,
- * then its order): two requests where one per forward were made before.
+ * SendMessageBatch per queue (an approval's tiers' releases, each with its own delay, and its order): two requests
+ * where one per forward were made before. Given an executor, the first queue's batch (the tiers', premium first) is
+ * sent on the calling thread while the other queues' go out beside it, so the order's send no longer adds a round
+ * trip after the premium release.
  */
 public final class QueueForwardPublisher implements ForwardPublisher {
 
     private final QueuePublisher orders;
     private final QueuePublisher deliveries;
+    /** Where the batches after the first are sent; empty: every batch on the calling thread, in turn. */
+    private final Optional<Executor> sends;
 
+    /** A publisher that sends each queue's batch on the calling thread, one after another. */
     public QueueForwardPublisher(QueuePublisher orders, QueuePublisher deliveries) {
+        this(orders, deliveries, Optional.empty());
+    }
+
+    /** A publisher that sends the first queue's batch on the calling thread and the others on {@code sends}. */
+    public QueueForwardPublisher(QueuePublisher orders, QueuePublisher deliveries, Executor sends) {
+        this(orders, deliveries, Optional.of(sends));
+    }
+
+    private QueueForwardPublisher(QueuePublisher orders, QueuePublisher deliveries, Optional<Executor> sends) {
         this.orders = orders;
         this.deliveries = deliveries;
+        this.sends = sends;
     }
 
     @Override
@@ -39,32 +58,86 @@ public final class QueueForwardPublisher implements ForwardPublisher {
     }
 
     /**
-     * Queue by queue, in the order the forwards come. A queue that fails keeps back only its own forwards: every queue is
-     * tried (the order still goes out when a tier's release cannot), and the first failure is returned with any later
-     * one attached to it as suppressed.
+     * One batch per queue, the queues in the order their first forward comes. A queue that fails keeps back only its
+     * own forwards: every queue is tried (the order still goes out when a tier's release cannot), and the first failure
+     * in queue order is returned with any other attached to it as suppressed. With an executor the batches after the
+     * first are sent beside it; every send has ended before this returns or throws (an {@code Error} from any is
+     * thrown as raised), so none runs on into a frozen Lambda environment.
      */
     @Override
     public Published publishAll(List<Forward> forwards) {
         Map<QueuePublisher, List<Forward>> byQueue = new LinkedHashMap<>();
-        Map<QueuePublisher, List<QueuePublisher.Delayed>> messages = new LinkedHashMap<>();
         for (Forward forward : forwards) {
-            Outgoing outgoing = outgoing(forward);
-            byQueue.computeIfAbsent(outgoing.queue(), q -> new ArrayList<>()).add(forward);
-            messages.computeIfAbsent(outgoing.queue(), q -> new ArrayList<>()).add(
-                    new QueuePublisher.Delayed(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes()));
+            byQueue.computeIfAbsent(outgoing(forward).queue(), q -> new ArrayList<>()).add(forward);
+        }
+        List<Map.Entry<QueuePublisher, List<Forward>>> queues = new ArrayList<>(byQueue.entrySet());
+        int here = sends.isPresent() ? Math.min(1, queues.size()) : queues.size();
+        List<CompletableFuture<QueueSend>> beside = new ArrayList<>();
+        for (Map.Entry<QueuePublisher, List<Forward>> queue : queues.subList(here, queues.size())) {
+            beside.add(sendBeside(queue, sends.orElseThrow()));
+        }
+        List<QueueSend> results = new ArrayList<>();
+        Error error = null;
+        try {
+            for (Map.Entry<QueuePublisher, List<Forward>> queue : queues.subList(0, here)) {
+                results.add(send(queue.getKey(), queue.getValue()));
+            }
+        } catch (Error e) {
+            error = e;
+        }
+        CompletableFuture.allOf(beside.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+        for (CompletableFuture<QueueSend> send : beside) {
+            try {
+                results.add(send.join());
+            } catch (CompletionException e) {
+                // send() returns a queue's failure: only an Error gets out of it.
+                Error raised = e.getCause() instanceof Error cause ? cause : new AssertionError(e.getCause());
+                if (error == null) {
+                    error = raised;
+                } else {
+                    error.addSuppressed(raised);
+                }
+            }
+        }
+        if (error != null) {
+            throw error;
         }
         List<Forward> sent = new ArrayList<>();
         RuntimeException failure = null;
-        for (Map.Entry<QueuePublisher, List<Forward>> queue : byQueue.entrySet()) {
-            try {
-                QueuePublisher.Batched batched = queue.getKey().sendBatched(messages.get(queue.getKey()));
-                batched.sent().forEach(index -> sent.add(queue.getValue().get(index)));
-                failure = firstOf(failure, batched.failure().orElse(null));
-            } catch (RuntimeException refused) {
-                failure = firstOf(failure, refused);
-            }
+        for (QueueSend result : results) {
+            sent.addAll(result.sent());
+            failure = firstOf(failure, result.failure());
         }
         return new Published(sent, Optional.ofNullable(failure));
+    }
+
+    /** The queue's batch sent on {@code executor}; one the executor refuses is sent here and now instead. */
+    private CompletableFuture<QueueSend> sendBeside(Map.Entry<QueuePublisher, List<Forward>> queue, Executor executor) {
+        try {
+            return CompletableFuture.supplyAsync(() -> send(queue.getKey(), queue.getValue()), executor);
+        } catch (RejectedExecutionException refused) {
+            return CompletableFuture.completedFuture(send(queue.getKey(), queue.getValue()));
+        }
+    }
+
+    /** One queue's batch: the forwards SQS took, and the failure that kept the others back, if any. */
+    private record QueueSend(List<Forward> sent, RuntimeException failure) {
+    }
+
+    private QueueSend send(QueuePublisher queue, List<Forward> forwards) {
+        List<QueuePublisher.Delayed> messages = new ArrayList<>();
+        for (Forward forward : forwards) {
+            Outgoing outgoing = outgoing(forward);
+            messages.add(new QueuePublisher.Delayed(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes()));
+        }
+        List<Forward> sent = new ArrayList<>();
+        try {
+            QueuePublisher.Batched batched = queue.sendBatched(messages);
+            batched.sent().forEach(index -> sent.add(forwards.get(index)));
+            return new QueueSend(sent, batched.failure().orElse(null));
+        } catch (RuntimeException refused) {
+            return new QueueSend(sent, refused);
+        }
     }
 
     private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {

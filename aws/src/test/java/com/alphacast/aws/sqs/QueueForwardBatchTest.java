@@ -1,6 +1,7 @@
 package com.alphacast.aws.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.distribution.Tier;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -129,6 +132,59 @@ class QueueForwardBatchTest {
     }
 
     @Test
+    void givenAnExecutorSendsTheOrderBesideTheTiersBatchWhichStaysOnTheCallersThread() {
+        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+        try {
+            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
+                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+
+            ForwardPublisher.Published published = concurrent.publishAll(forwardsOf(signal("volume 4x")));
+
+            assertThat(published.failure()).isEmpty();
+            assertThat(published.sent()).extracting(Forward::key)
+                    .containsExactly("tier:premium", "tier:basic", "tier:free", "orders");
+            assertThat(sqs.senderThreads).containsEntry(DELIVERIES, Thread.currentThread().getName())
+                    .containsEntry(ORDERS, "beside");
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrderSentBesideThatFailsIsReportedAndTheTiersStillCountAsSent() {
+        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+        try {
+            sqs.unreachable(ORDERS);
+            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
+                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+
+            ForwardPublisher.Published published = concurrent.publishAll(forwardsOf(signal("volume 4x")));
+
+            assertThat(published.sent()).extracting(Forward::key)
+                    .containsExactly("tier:premium", "tier:basic", "tier:free");
+            assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    @Test
+    void anErrorInASendBesideIsThrownAsRaisedAfterTheOtherSendEnded() {
+        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+        try {
+            sqs.errorOn(ORDERS, new OutOfMemoryError("no room for the order's batch"));
+            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
+                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+
+            assertThatThrownBy(() -> concurrent.publishAll(forwardsOf(signal("volume 4x"))))
+                    .isInstanceOf(OutOfMemoryError.class).hasMessage("no room for the order's batch");
+            assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).contains(DELIVERIES);
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    @Test
     void splitsABatchAtTenEntriesAndAt256KiB() {
         QueuePublisher queue = new QueuePublisher(sqs, DELIVERIES, json);
         List<QueuePublisher.Delayed> twelveSmall = IntStream.range(0, 12)
@@ -148,6 +204,8 @@ class QueueForwardBatchTest {
     private static final class ScriptedSqs implements SqsClient {
 
         final List<SendMessageBatchRequest> requests = new ArrayList<>();
+        /** Queue URL → the thread that sent to it last. */
+        final Map<String, String> senderThreads = new HashMap<>();
         private final Map<String, Map<String, Integer>> failuresLeft = new HashMap<>();
         /** Queue URL → the first request to it (1 = every request) that fails as an unreachable endpoint. */
         private final Map<String, Integer> unreachableFrom = new HashMap<>();
@@ -158,6 +216,13 @@ class QueueForwardBatchTest {
             failuresLeft.computeIfAbsent(queueUrl, q -> new HashMap<>()).put(Integer.toString(position), times);
         }
 
+        private final Map<String, Error> errors = new HashMap<>();
+
+        /** Every request to {@code queueUrl} throws {@code error} (as the JVM would throw one mid-request). */
+        void errorOn(String queueUrl, Error error) {
+            errors.put(queueUrl, error);
+        }
+
         void unreachable(String queueUrl) {
             unreachableFrom(queueUrl, 1);
         }
@@ -166,9 +231,14 @@ class QueueForwardBatchTest {
             unreachableFrom.put(queueUrl, request);
         }
 
+        /** Called from several threads when the publisher sends beside its caller. */
         @Override
-        public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+        public synchronized SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
             requests.add(request);
+            senderThreads.put(request.queueUrl(), Thread.currentThread().getName());
+            if (errors.containsKey(request.queueUrl())) {
+                throw errors.get(request.queueUrl());
+            }
             int number = requestsTo.merge(request.queueUrl(), 1, Integer::sum);
             if (number >= unreachableFrom.getOrDefault(request.queueUrl(), Integer.MAX_VALUE)) {
                 throw SdkClientException.create("Unable to execute HTTP request: Connection refused");

@@ -35,17 +35,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /**
-     * Two of a decision's three first reads run here while the handler's thread makes the third: they mostly wait on
-     * the network, so two threads cost little CPU even on a fraction of a vCPU. Daemon threads that end after a minute
-     * idle: nothing shuts a handler down (Lambda freezes or drops its environment; the local cloud and the tests build
-     * many).
+     * Requests a decision makes beside the handler's thread: two of its three first reads (while the handler's thread
+     * makes the third), and the order's send beside the tiers' (premium) release. They mostly wait on the network, so
+     * two threads cost little CPU even on a fraction of a vCPU. Daemon threads that end after a minute idle: nothing
+     * shuts a handler down (Lambda freezes or drops its environment; the local cloud and the tests build many).
      */
-    private final ThreadPoolExecutor ledgerReads = ledgerReads();
+    private final ThreadPoolExecutor requestsBeside = requestsBeside();
 
-    private static ThreadPoolExecutor ledgerReads() {
+    private static ThreadPoolExecutor requestsBeside() {
         AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), read -> {
-            Thread thread = new Thread(read, "risk-ledger-read-" + threads.incrementAndGet());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), request -> {
+            Thread thread = new Thread(request, "risk-check-request-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -84,10 +84,11 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     public RiskCheckHandler(FunctionResources resources, Clock clock) {
         this.resources = resources;
         DynamoRiskLedger ledger = new DynamoRiskLedger(resources.dynamoDb(), resources.require("SIGNALS_TABLE"),
-                resources.require("CONTROL_TABLE"), resources.json(), ledgerReads);
+                resources.require("CONTROL_TABLE"), resources.json(), requestsBeside);
         QueueForwardPublisher forwards = new QueueForwardPublisher(
                 new QueuePublisher(resources.sqs(), resources.require("ORDERS_QUEUE_URL"), resources.json()),
-                new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()));
+                new QueuePublisher(resources.sqs(), resources.require("DELIVERIES_QUEUE_URL"), resources.json()),
+                requestsBeside);
         String visibilityTimeout = resources.require("SIGNALS_QUEUE_VISIBILITY_TIMEOUT");
         this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
                 FailedRecordRetry.retryWithin(visibilityTimeout), FailedRecordRetry.ceilingOf(visibilityTimeout));
