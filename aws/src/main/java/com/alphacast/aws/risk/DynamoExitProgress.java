@@ -34,8 +34,20 @@ public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
     private final String controlTable;
     private final Duration maxWait;
     private final Clock clock;
+    /** The most a wait may take now, whatever {@code maxWait} says (what its caller's time allows). */
+    private final Supplier<Duration> timeAllowed;
 
     public DynamoExitProgress(DynamoDbClient db, String controlTable, Duration maxWait, Clock clock) {
+        this(db, controlTable, maxWait, clock, () -> maxWait);
+    }
+
+    /**
+     * Like {@link #DynamoExitProgress(DynamoDbClient, String, Duration, Clock)}, each wait also ending by
+     * {@code timeAllowed} (asked as the wait starts; zero or less: no wait): the risk check lets a batch's later
+     * signals wait only what the batch has time for.
+     */
+    public DynamoExitProgress(DynamoDbClient db, String controlTable, Duration maxWait, Clock clock,
+                              Supplier<Duration> timeAllowed) {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
         }
@@ -43,6 +55,7 @@ public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
         this.controlTable = controlTable;
         this.maxWait = maxWait;
         this.clock = clock;
+        this.timeAllowed = timeAllowed;
     }
 
     /**
@@ -82,7 +95,9 @@ public final class DynamoExitProgress implements ExitProgress, ExitWatermark {
     @Override
     public boolean awaitChecked(Instant marketTime, List<CountedPosition> counted,
                                 Supplier<List<CountedPosition>> recount) {
-        Instant giveUp = clock.instant().plus(maxWait);
+        Duration allowed = timeAllowed.get();
+        Instant giveUp = clock.instant().plus(allowed.isNegative() ? Duration.ZERO
+                : allowed.compareTo(maxWait) < 0 ? allowed : maxWait);
         List<CountedPosition> positions = counted;
         boolean recounted = false;
         while (true) {

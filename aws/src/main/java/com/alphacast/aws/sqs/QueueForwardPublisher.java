@@ -71,32 +71,39 @@ public final class QueueForwardPublisher implements ForwardPublisher {
             byQueue.computeIfAbsent(outgoing(forward).queue(), q -> new ArrayList<>()).add(forward);
         }
         List<Map.Entry<QueuePublisher, List<Forward>>> queues = new ArrayList<>(byQueue.entrySet());
-        int here = sends.isPresent() ? Math.min(1, queues.size()) : queues.size();
-        List<CompletableFuture<QueueSend>> beside = new ArrayList<>();
-        for (Map.Entry<QueuePublisher, List<Forward>> queue : queues.subList(here, queues.size())) {
-            beside.add(sendBeside(queue, sends.orElseThrow()));
-        }
-        List<QueueSend> results = new ArrayList<>();
+        QueueSend[] results = new QueueSend[queues.size()];
+        Map<Integer, CompletableFuture<QueueSend>> beside = new LinkedHashMap<>();
+        List<Integer> here = new ArrayList<>();
         Error error = null;
+        for (int i = 0; i < queues.size() && error == null; i++) {
+            Map.Entry<QueuePublisher, List<Forward>> queue = queues.get(i);
+            if (i == 0 || sends.isEmpty()) {
+                here.add(i);
+                continue;
+            }
+            try {
+                beside.put(i, CompletableFuture.supplyAsync(() -> send(queue.getKey(), queue.getValue()), sends.get()));
+            } catch (RejectedExecutionException refused) {
+                here.add(i); // sent here, after the first queue's batch, which keeps its place
+            } catch (Error e) {
+                error = e;
+            }
+        }
         try {
-            for (Map.Entry<QueuePublisher, List<Forward>> queue : queues.subList(0, here)) {
-                results.add(send(queue.getKey(), queue.getValue()));
+            for (int i = 0; i < here.size() && error == null; i++) {
+                Map.Entry<QueuePublisher, List<Forward>> queue = queues.get(here.get(i));
+                results[here.get(i)] = send(queue.getKey(), queue.getValue());
             }
         } catch (Error e) {
             error = e;
         }
-        CompletableFuture.allOf(beside.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
-        for (CompletableFuture<QueueSend> send : beside) {
+        CompletableFuture.allOf(beside.values().toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+        for (Map.Entry<Integer, CompletableFuture<QueueSend>> send : beside.entrySet()) {
             try {
-                results.add(send.join());
+                results[send.getKey()] = send.getValue().join();
             } catch (CompletionException e) {
                 // send() returns a queue's failure: only an Error gets out of it.
-                Error raised = e.getCause() instanceof Error cause ? cause : new AssertionError(e.getCause());
-                if (error == null) {
-                    error = raised;
-                } else {
-                    error.addSuppressed(raised);
-                }
+                error = withError(error, e.getCause() instanceof Error cause ? cause : new AssertionError(e.getCause()));
             }
         }
         if (error != null) {
@@ -111,13 +118,15 @@ public final class QueueForwardPublisher implements ForwardPublisher {
         return new Published(sent, Optional.ofNullable(failure));
     }
 
-    /** The queue's batch sent on {@code executor}; one the executor refuses is sent here and now instead. */
-    private CompletableFuture<QueueSend> sendBeside(Map.Entry<QueuePublisher, List<Forward>> queue, Executor executor) {
-        try {
-            return CompletableFuture.supplyAsync(() -> send(queue.getKey(), queue.getValue()), executor);
-        } catch (RejectedExecutionException refused) {
-            return CompletableFuture.completedFuture(send(queue.getKey(), queue.getValue()));
+    /** {@code first}, with {@code next} attached as suppressed unless it is the same (the JVM reuses some Errors). */
+    private static Error withError(Error first, Error next) {
+        if (first == null) {
+            return next;
         }
+        if (next != first) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     /** One queue's batch: the forwards SQS took, and the failure that kept the others back, if any. */

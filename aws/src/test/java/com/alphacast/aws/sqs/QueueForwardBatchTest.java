@@ -15,8 +15,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -169,18 +174,38 @@ class QueueForwardBatchTest {
     }
 
     @Test
-    void anErrorInASendBesideIsThrownAsRaisedAfterTheOtherSendEnded() {
+    void anErrorOnTheCallersThreadIsThrownAsRaisedOnlyOnceTheSendBesideHasEnded() throws Exception {
         ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+        ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "caller"));
+        CountDownLatch orderStarted = new CountDownLatch(1);
+        CountDownLatch releaseOrder = new CountDownLatch(1);
         try {
-            sqs.errorOn(ORDERS, new OutOfMemoryError("no room for the order's batch"));
+            sqs.errorOn(DELIVERIES, new OutOfMemoryError("no room for the tiers' batch"));
+            sqs.blockOn(ORDERS, orderStarted, releaseOrder);
             QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
                     new QueuePublisher(sqs, DELIVERIES, json), beside);
 
-            assertThatThrownBy(() -> concurrent.publishAll(forwardsOf(signal("volume 4x"))))
-                    .isInstanceOf(OutOfMemoryError.class).hasMessage("no room for the order's batch");
-            assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).contains(DELIVERIES);
+            Future<Throwable> outcome = caller.submit(() -> {
+                try {
+                    concurrent.publishAll(forwardsOf(signal("volume 4x")));
+                    return null;
+                } catch (Throwable thrown) {
+                    return thrown;
+                }
+            });
+            assertThat(orderStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // The tiers' batch failed at once; the order's send is still under way, so nothing may come back yet.
+            assertThatThrownBy(() -> outcome.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            releaseOrder.countDown();
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(OutOfMemoryError.class)
+                    .hasMessage("no room for the tiers' batch");
+            assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl)
+                    .containsExactlyInAnyOrder(DELIVERIES, ORDERS);
         } finally {
+            releaseOrder.countDown();
             beside.shutdownNow();
+            caller.shutdownNow();
         }
     }
 
@@ -217,6 +242,12 @@ class QueueForwardBatchTest {
         }
 
         private final Map<String, Error> errors = new HashMap<>();
+        /** Queue URL → {started, release}: a send to it says it started, then waits to be released. */
+        private final Map<String, CountDownLatch[]> blocks = new ConcurrentHashMap<>();
+
+        void blockOn(String queueUrl, CountDownLatch started, CountDownLatch release) {
+            blocks.put(queueUrl, new CountDownLatch[] {started, release});
+        }
 
         /** Every request to {@code queueUrl} throws {@code error} (as the JVM would throw one mid-request). */
         void errorOn(String queueUrl, Error error) {
@@ -233,7 +264,25 @@ class QueueForwardBatchTest {
 
         /** Called from several threads when the publisher sends beside its caller. */
         @Override
-        public synchronized SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+        public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+            CountDownLatch[] block = blocks.get(request.queueUrl());
+            if (block != null) {
+                // Outside the lock, so the other queue's send goes on meanwhile.
+                block[0].countDown();
+                awaitQuietly(block[1]);
+            }
+            return answer(request);
+        }
+
+        private static void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private synchronized SendMessageBatchResponse answer(SendMessageBatchRequest request) {
             requests.add(request);
             senderThreads.put(request.queueUrl(), Thread.currentThread().getName());
             if (errors.containsKey(request.queueUrl())) {

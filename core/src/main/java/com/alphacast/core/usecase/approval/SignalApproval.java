@@ -157,9 +157,9 @@ public final class SignalApproval {
 
     /**
      * What a decision sends on: nothing for a rejection; for an approval every tier with destinations, premium first,
-     * then the order. The tiers come first because the premium release is what subscribers wait for: sent ahead, it
-     * does not wait for the order's send (the order itself waits only that one send longer; downstream holds a fill's
-     * update until its tier's signal is out either way).
+     * then the order. The tiers come first because the premium release is what subscribers wait for: it never waits
+     * for the order's send (a publisher may send the order beside it, or after it). Which reaches its queue first does
+     * not matter downstream: a fill's update is held until its tier's signal is out.
      */
     public List<Forward> forwardsOf(Signal signal, RiskDecision decision) {
         if (!decision.approved()) {

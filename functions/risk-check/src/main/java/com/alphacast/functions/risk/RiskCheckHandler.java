@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,13 +63,23 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
     /** An unreadable signal never becomes readable: it goes to the dead-letter queue at once, not after its retries. */
     private final DeadLetterForward unreadable;
     /**
-     * The time a batch keeps for one more decision: the longest exit wait plus room for the decision's reads,
-     * attempts and sends (SDK retries included). A batch of signals stops starting decisions when less is left, so it
-     * never runs into the function's timeout (which would retry the decisions already made).
+     * Time kept for one decision's reads, attempts and sends: a decision is started only while the batch has this
+     * left, and an exit wait ends while the batch still has twice this left (room for the decision that waited and
+     * for the next to start). So a batch of signals shares the invocation's time instead of running into the
+     * function's timeout (which would leave the whole batch hidden, and the group blocked, until the visibility
+     * timeout): under a stalled position function its later signals wait less for exits, and are decided on counts
+     * that can only be too high, never too low.
      */
-    private final Duration decisionReserve;
+    static final Duration DECISION_ROOM = Duration.ofSeconds(10);
+    /** The longest exit wait the template allows (ExitCheckWaitSeconds' MaxValue). */
+    static final Duration LONGEST_EXIT_WAIT = Duration.ofSeconds(20);
 
-    private static final Duration DECISION_ROOM = Duration.ofSeconds(10);
+    /**
+     * When the batch in hand must be decided by (System.nanoTime): the invocation's deadline (Lambda requires the
+     * queue's visibility timeout to be at least the function's timeout, so the records stay hidden until then). Set as
+     * each invocation starts; an environment runs one invocation at a time.
+     */
+    private volatile long batchDeadline = Long.MAX_VALUE;
 
     /** Used by the Lambda runtime. */
     public RiskCheckHandler() {
@@ -93,10 +104,9 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.retry = new FailedRecordRetry(resources.sqs(), resources.require("SIGNALS_QUEUE_URL"),
                 FailedRecordRetry.retryWithin(visibilityTimeout), FailedRecordRetry.ceilingOf(visibilityTimeout));
         this.unreadable = new DeadLetterForward(resources.sqs(), resources.require("SIGNALS_DEAD_LETTER_QUEUE_URL"));
-        Duration exitWait = exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS"));
-        this.decisionReserve = exitWait.plus(DECISION_ROOM);
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
-                exitWait, clock);
+                exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock,
+                () -> batchTimeLeft().minus(DECISION_ROOM.multipliedBy(2)));
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
         // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
@@ -109,7 +119,10 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         }, List.of("ORDERS_QUEUE_URL", "DELIVERIES_QUEUE_URL", "SIGNALS_DEAD_LETTER_QUEUE_URL")).register();
     }
 
-    /** How long a decision waits for the position function to catch up (0 to 20 s, within the function's timeout). */
+    /**
+     * How long a decision waits at most for the position function to catch up (0 to 20 s; the template gives the
+     * function time for that and two decisions' room, and a batch's later decisions wait only what the batch has left).
+     */
     static Duration exitCheckWait(String seconds) {
         int value;
         try {
@@ -118,15 +131,16 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
             throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be a whole number of seconds, was '"
                     + seconds + "'");
         }
-        if (value < 0 || value > 20) {
-            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be within 0..20, was " + value);
+        if (value < 0 || value > LONGEST_EXIT_WAIT.toSeconds()) {
+            throw new IllegalArgumentException("EXIT_CHECK_WAIT_SECONDS must be within 0.." + LONGEST_EXIT_WAIT.toSeconds()
+                    + ", was " + value);
         }
         return Duration.ofSeconds(value);
     }
 
     /**
-     * Decides a batch's signals in market-time order (a standard queue only roughly keeps send order), so
-     * limits fill up in the order the market produced the signals. Each body is decoded once, here; an
+     * Decides a batch's signals in market-time order (senders' sends can reach the FIFO queue in another order than
+     * their signals' market times), so limits fill up in the order the market produced the signals. Each body is decoded once, here; an
      * unreadable one sorts first and is moved to the dead-letter queue when it is processed. A batch is what queued
      * up while the previous one was decided (a burst of signals): deciding it in one invocation spares each signal
      * behind the first a receive, an invocation and a delete.
@@ -155,20 +169,37 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         SQSEvent ordered = new SQSEvent();
         ordered.setRecords(inMarketTimeOrder(records, decoded));
-        PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(ordered, context, decisionReserve, message -> {
-            String reason = unreadableBecause.get(message.getMessageId());
-            if (reason != null) {
-                // Throws when the dead-letter queue cannot take it: the record then fails and is retried instead.
-                unreadable.forward(message, reason);
-                context.getLogger().log("moved record " + message.getMessageId() + " to the dead-letter queue: "
-                        + reason + "\n");
-                return;
-            }
-            Signal signal = decoded.get(message.getMessageId());
-            RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
-            context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
-                    + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
-        });
+        batchDeadline = System.nanoTime() + Duration.ofMillis(context.getRemainingTimeInMillis()).toNanos();
+        PartialBatch.Outcome outcome;
+        try {
+            outcome = PartialBatch.processWhileTimeLeft(ordered, context, this::batchTimeLeft, DECISION_ROOM,
+                    message -> decide(message, decoded, unreadableBecause, context));
+        } finally {
+            batchDeadline = Long.MAX_VALUE;
+        }
         return retry.retrySoon(ordered, outcome, context);
+    }
+
+    private void decide(SQSEvent.SQSMessage message, Map<String, Signal> decoded, Map<String, String> unreadableBecause,
+                        Context context) {
+        String reason = unreadableBecause.get(message.getMessageId());
+        if (reason != null) {
+            // Throws when the dead-letter queue cannot take it: the record then fails and is retried instead.
+            unreadable.forward(message, reason);
+            context.getLogger().log("moved record " + message.getMessageId() + " to the dead-letter queue: "
+                    + reason + "\n");
+            return;
+        }
+        Signal signal = decoded.get(message.getMessageId());
+        RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
+        context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
+                + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
+    }
+
+    /** What is left of the batch's time; unbounded outside an invocation (priming). */
+    private Duration batchTimeLeft() {
+        long deadline = batchDeadline;
+        return deadline == Long.MAX_VALUE ? ChronoUnit.FOREVER.getDuration()
+                : Duration.ofNanos(deadline - System.nanoTime());
     }
 }

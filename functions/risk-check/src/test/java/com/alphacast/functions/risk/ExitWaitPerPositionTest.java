@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@link DynamoExitProgress} on the local cloud's control table: the risk check's wait for exits is satisfied per
@@ -37,10 +38,14 @@ class ExitWaitPerPositionTest {
             .build();
 
     private DynamoExitProgress progress;
+    private DynamoDbClient dynamoDb;
+    private String controlTable;
 
     @BeforeEach
     void progress(LocalCloud cloud) {
-        progress = new DynamoExitProgress(cloud.dynamoDb(), cloud.tableName("ControlTable"), BOUND, Clock.systemUTC());
+        dynamoDb = cloud.dynamoDb();
+        controlTable = cloud.tableName("ControlTable");
+        progress = new DynamoExitProgress(dynamoDb, controlTable, BOUND, Clock.systemUTC());
     }
 
     private static CountedPosition undecided(String id, String underlying) {
@@ -108,5 +113,19 @@ class ExitWaitPerPositionTest {
         List<CountedPosition> counted = List.of(new CountedPosition("s1", "ES5", Optional.of(BAR_AFTER)));
 
         assertThat(progress.awaitChecked(SIGNAL, counted, () -> counted)).isTrue();
+    }
+
+    @Test
+    void aWaitEndsByTheTimeItsCallerAllowsThoughItsOwnBoundIsLonger() {
+        // Nothing will ever check ES6: the wait can only run out. Its own bound is 30 s; the caller allows none.
+        DynamoExitProgress shortOfTime = new DynamoExitProgress(dynamoDb, controlTable, Duration.ofSeconds(30),
+                Clock.systemUTC(), () -> Duration.ofSeconds(-3));
+        List<CountedPosition> counted = List.of(undecided("s1", "ES6"));
+
+        long started = System.nanoTime();
+        boolean checked = shortOfTime.awaitChecked(SIGNAL, counted, () -> counted);
+
+        assertThat(checked).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 }

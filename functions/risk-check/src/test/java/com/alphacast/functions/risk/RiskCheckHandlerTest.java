@@ -13,9 +13,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** The handler called directly with an event in the exact JSON shape Lambda sends. */
 class RiskCheckHandlerTest {
@@ -103,44 +104,59 @@ class RiskCheckHandlerTest {
         List<String> inMarketOrder = List.of(signalId(first), signalId(first.plusSeconds(60)),
                 signalId(first.plusSeconds(120)));
         // Sent out of market order: the batch is decided in market order all the same.
-        sendSignals(cloud, first.plusSeconds(120), first, first.plusSeconds(60));
-        List<Message> burst = receiveAll(cloud, queue, 3);
-        FakeContext context = new FakeContext("RiskCheckFunction");
+        sendSignals(cloud, "burst", first.plusSeconds(120), first, first.plusSeconds(60));
+        List<Message> burst = receiveBatch(cloud, queue);
+        try {
+            FakeContext context = new FakeContext("RiskCheckFunction");
 
-        SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
-                .handleRequest(event(cloud, burst), context);
+            SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
+                    .handleRequest(event(cloud, burst), context);
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(context.lines()).filteredOn(line -> line.startsWith("approved ") || line.startsWith("rejected "))
-                .extracting(line -> inMarketOrder.stream().filter(line::contains).findFirst().orElse(line))
-                .containsExactlyElementsOf(inMarketOrder);
-        burst.forEach(message -> cloud.sqs().deleteMessage(b -> b.queueUrl(queue)
-                .receiptHandle(message.receiptHandle())));
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(context.lines()).filteredOn(line -> line.startsWith("approved ") || line.startsWith("rejected "))
+                    .extracting(line -> inMarketOrder.stream().filter(line::contains).findFirst().orElse(line))
+                    .containsExactlyElementsOf(inMarketOrder);
+        } finally {
+            delete(cloud, queue, burst);
+        }
     }
 
     @Test
     void returnsAtOnceTheSignalsOfABatchItHasNoTimeLeftToDecide(LocalCloud cloud) {
         String queue = cloud.queueUrl("SignalsQueue");
         Instant first = Instant.parse("2011-08-02T14:31:00Z");
-        sendSignals(cloud, first, first.plusSeconds(60), first.plusSeconds(120));
-        List<Message> burst = receiveAll(cloud, queue, 3);
-        // 9 s left: less than the 10 s a decision is given (no exit wait here), so only the first is started.
-        FakeContext nearTimeout = new FakeContext("RiskCheckFunction", () -> 9_000);
+        sendSignals(cloud, "late-burst", first, first.plusSeconds(60), first.plusSeconds(120));
+        List<Message> burst = receiveBatch(cloud, queue);
+        List<Message> again = List.of();
+        try {
+            // 9 s left: less than the 10 s a decision is given, so only the first is started.
+            FakeContext nearTimeout = new FakeContext("RiskCheckFunction", () -> 9_000);
 
-        SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
-                .handleRequest(event(cloud, burst), nearTimeout);
+            SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
+                    .handleRequest(event(cloud, burst), nearTimeout);
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
-        assertThat(nearTimeout.log()).contains(signalId(first)).doesNotContain(signalId(first.plusSeconds(60)));
-        // The first is deleted as Lambda's poller would; the other two are visible again at once, not after 5 s.
-        cloud.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(burst.get(0).receiptHandle()));
-        List<Message> again = cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
-                .maxNumberOfMessages(10).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-        assertThat(again).extracting(Message::messageId)
-                .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
-        again.forEach(message -> cloud.sqs().deleteMessage(b -> b.queueUrl(queue)
-                .receiptHandle(message.receiptHandle())));
+            assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
+            assertThat(nearTimeout.log()).contains(signalId(first)).doesNotContain(signalId(first.plusSeconds(60)));
+            // The first is deleted as Lambda's poller would; the other two are visible again at once, not after 5 s.
+            delete(cloud, queue, burst.subList(0, 1));
+            again = receiveBatch(cloud, queue);
+            assertThat(again).extracting(Message::messageId)
+                    .containsExactly(burst.get(1).messageId(), burst.get(2).messageId());
+        } finally {
+            delete(cloud, queue, burst);
+            delete(cloud, queue, again);
+        }
+    }
+
+    @Test
+    void theTemplateGivesTheFunctionTimeForTheLongestExitWaitAndTwoDecisions(LocalCloud cloud) {
+        // Otherwise a batch would stop after one signal whenever the exit wait is long, and every signal queued behind
+        // it would use up a receive each time, on its way to the dead-letter queue undecided.
+        int timeout = cloud.plan().functions().get("RiskCheckFunction").timeoutSeconds();
+
+        assertThat(Duration.ofSeconds(timeout)).isGreaterThanOrEqualTo(
+                RiskCheckHandler.LONGEST_EXIT_WAIT.plus(RiskCheckHandler.DECISION_ROOM.multipliedBy(2)));
     }
 
     private static String signalId(Instant at) {
@@ -149,28 +165,33 @@ class RiskCheckHandlerTest {
 
     /**
      * Signals seen an hour ago: rejected as stale, so they take no risk slot that a test deciding an earlier market
-     * time would find taken (this class shares one stack, and decisions must come in market order).
+     * time would find taken (this class shares one stack, and decisions must come in market order). Each test sends
+     * in a message group of its own, so one that fails with its messages in flight holds up no other.
      */
-    private static void sendSignals(LocalCloud cloud, Instant... marketTimes) {
+    private static void sendSignals(LocalCloud cloud, String group, Instant... marketTimes) {
         for (Instant at : marketTimes) {
             String signal = new JsonCodec().write(new Signal(signalId(at), "volume-spike", "ES", "ESU1",
                     Direction.LONG, 1303.5, 1302.0, 1306.5, 1, 0.7, "test", at, Instant.now().minusSeconds(3600)));
-            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId("signals")
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("SignalsQueue")).messageGroupId(group)
                     .messageDeduplicationId(signalId(at)).messageBody(signal));
         }
     }
 
-    /** Receives {@code count} messages as Lambda's poller does (every attribute), in as many receives as it takes. */
-    private static List<Message> receiveAll(LocalCloud cloud, String queue, int count) {
-        List<Message> received = new ArrayList<>();
-        for (int receive = 0; receive < 10 && received.size() < count; receive++) {
-            int wanted = count - received.size();
-            received.addAll(cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
-                    .maxNumberOfMessages(wanted).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages());
+    /** One receive as Lambda's poller makes it (up to ten records, every attribute). */
+    private static List<Message> receiveBatch(LocalCloud cloud, String queue) {
+        return cloud.sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+    }
+
+    /** Deletes what a test received (a receipt already used or expired is ignored: this is clean-up). */
+    private static void delete(LocalCloud cloud, String queue, List<Message> messages) {
+        for (Message message : messages) {
+            try {
+                cloud.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            } catch (SqsException alreadyGone) {
+                // Deleted before, or its receipt replaced by a later receive.
+            }
         }
-        assertThat(received).hasSize(count);
-        return received;
     }
 
     private static SQSEvent event(LocalCloud cloud, List<Message> messages) {

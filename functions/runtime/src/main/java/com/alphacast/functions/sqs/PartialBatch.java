@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Processes an SQS batch record by record and reports the failures ({@code ReportBatchItemFailures}),
@@ -19,8 +20,8 @@ import java.util.Set;
  * record of the same group in the batch is reported failed without being processed, as Lambda requires, since
  * processing it would put it ahead of the failed one. Records of other groups go on.
  *
- * <p>{@link #processWhileTimeLeft} also stops starting records when the invocation is near its timeout: a timeout would
- * make Lambda retry the whole batch, the records already done included.
+ * <p>{@link #processWhileTimeLeft} also stops starting records when the batch's time is nearly out: a timeout would
+ * leave the whole batch hidden until the queue's visibility timeout, the records already done included.
  */
 public final class PartialBatch {
 
@@ -42,21 +43,24 @@ public final class PartialBatch {
     }
 
     public static SQSBatchResponse process(SQSEvent event, Context context, RecordProcessor processor) {
-        return processWhileTimeLeft(event, context, Duration.ZERO, processor).response();
+        return processWhileTimeLeft(event, context, () -> ChronoUnit.FOREVER.getDuration(), Duration.ZERO, processor)
+                .response();
     }
 
     /**
-     * Like {@link #process}, but a record after the first is started only while the invocation has at least
-     * {@code reserve} left (the longest one record may take): once it has not, that record and every later one are
-     * reported failed without being processed, as not started, and come back in the next batch.
+     * Like {@link #process}, but a record after the first is started only while {@code timeLeft} is at least
+     * {@code reserve} (the longest one record may take): once it is not, that record and every later one are
+     * reported failed without being processed, as not started, and come back in the next batch (each with one
+     * receive more: the caller keeps this for records that overran, not for ordinary batches).
+     *
+     * @param timeLeft what is left of the batch's time (the invocation's, or less)
      */
-    public static Outcome processWhileTimeLeft(SQSEvent event, Context context, Duration reserve,
-                                               RecordProcessor processor) {
+    public static Outcome processWhileTimeLeft(SQSEvent event, Context context, Supplier<Duration> timeLeft,
+                                               Duration reserve, RecordProcessor processor) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         Set<String> blockedGroups = new HashSet<>();
-        Set<String> notStarted = new LinkedHashSet<>();
-        long reserveMillis = reserve.toMillis();
+        Set<String> notStarted = new HashSet<>();
         boolean started = false;
         for (SQSEvent.SQSMessage message : records) {
             String group = fifoGroup(message);
@@ -66,13 +70,17 @@ public final class PartialBatch {
                 failures.add(failure(message));
                 continue;
             }
-            if (!notStarted.isEmpty()
-                    || started && reserveMillis > 0 && context.getRemainingTimeInMillis() < reserveMillis) {
-                if (notStarted.isEmpty()) {
+            boolean outOfTime = !notStarted.isEmpty();
+            if (!outOfTime && started && !reserve.isZero()) {
+                Duration left = timeLeft.get();
+                if (left.compareTo(reserve) < 0) {
                     context.getLogger().log("records from " + message.getMessageId() + " on not started: "
-                            + context.getRemainingTimeInMillis() + " ms left, below the " + reserveMillis
+                            + left.toMillis() + " ms left, below the " + reserve.toMillis()
                             + " ms one record may need; they come back in the next batch\n");
+                    outOfTime = true;
                 }
+            }
+            if (outOfTime) {
                 notStarted.add(message.getMessageId());
                 failures.add(failure(message));
                 continue;

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class FailedRecordRetryTest {
         SQSBatchResponse response = failed("m1", "m2", "m3");
 
         SQSBatchResponse returned = new FailedRecordRetry(sqs, QUEUE, Duration.ofSeconds(5))
-                .retrySoon(event(4), new PartialBatch.Outcome(response, java.util.Set.of("m2", "m3")), context);
+                .retrySoon(event(4), new PartialBatch.Outcome(response, Set.of("m2", "m3")), context);
 
         assertThat(returned).isSameAs(response);
         assertThat(sqs.requests).singleElement().satisfies(request -> assertThat(request.entries())

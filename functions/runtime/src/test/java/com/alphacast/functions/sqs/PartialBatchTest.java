@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class PartialBatchTest {
@@ -121,40 +122,41 @@ class PartialBatchTest {
     @Test
     void startsNoRecordOnceLessThanTheReserveIsLeftAndReportsTheRestAsNotStarted() {
         // 30 s left at the start; the first record leaves 9 s, below the 10 s one record may need.
-        FakeContext nearTimeout = new FakeContext("test", () -> processed.isEmpty() ? 30_000 : 9_000);
+        Supplier<Duration> timeLeft = () -> Duration.ofSeconds(processed.isEmpty() ? 30 : 9);
 
         PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(fifoMessage("m1", "signals", "ok"),
-                fifoMessage("m2", "signals", "ok"), fifoMessage("m3", "signals", "ok")), nearTimeout,
+                fifoMessage("m2", "signals", "ok"), fifoMessage("m3", "signals", "ok")), context, timeLeft,
                 Duration.ofSeconds(10), message -> processed.add(message.getMessageId()));
 
         assertThat(processed).containsExactly("m1");
         assertThat(outcome.response().getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m2", "m3");
         assertThat(outcome.notStarted()).containsExactlyInAnyOrder("m2", "m3");
-        assertThat(nearTimeout.lines()).singleElement().asString()
+        assertThat(context.lines()).singleElement().asString()
                 .contains("m2", "not started", "9000 ms left", "10000 ms");
     }
 
     @Test
     void theFirstRecordStartsHoweverLittleTimeIsLeftSoABatchAlwaysMovesOn() {
-        FakeContext nearTimeout = new FakeContext("test", () -> 1_000);
-
         PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(message("m1", "ok"), message("m2", "ok")),
-                nearTimeout, Duration.ofSeconds(10), message -> processed.add(message.getMessageId()));
+                context, () -> Duration.ofSeconds(1), Duration.ofSeconds(10),
+                message -> processed.add(message.getMessageId()));
 
         assertThat(processed).containsExactly("m1");
         assertThat(outcome.notStarted()).containsExactly("m2");
     }
 
     @Test
-    void recordsThatFailedAreNotCountedAsNotStarted() {
+    void recordsHeldBackBehindAFailureAreNotCountedAsNotStartedEvenWhenTimeRunsOut() {
+        // m1 fails, which holds back m2 (its group); m3 (another group) finds the time gone.
         PartialBatch.Outcome outcome = PartialBatch.processWhileTimeLeft(event(fifoMessage("m1", "signals", "bad"),
-                fifoMessage("m2", "signals", "ok")), context, Duration.ofSeconds(10), message -> {
+                fifoMessage("m2", "signals", "ok"), fifoMessage("m3", "other", "ok")), context,
+                () -> Duration.ofSeconds(1), Duration.ofSeconds(10), message -> {
                     throw new IllegalStateException("table unreachable");
                 });
 
         assertThat(outcome.response().getBatchItemFailures())
-                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m2");
-        assertThat(outcome.notStarted()).isEmpty();
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m2", "m3");
+        assertThat(outcome.notStarted()).containsExactly("m3");
     }
 }
