@@ -210,6 +210,37 @@ class QueueForwardBatchTest {
     }
 
     @Test
+    void anErrorInTheSendBesideIsThrownAsRaised() {
+        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+        try {
+            sqs.errorOn(ORDERS, new OutOfMemoryError("no room for the order's batch"));
+            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
+                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+
+            assertThatThrownBy(() -> concurrent.publishAll(forwardsOf(signal("volume 4x"))))
+                    .isExactlyInstanceOf(OutOfMemoryError.class).hasMessage("no room for the order's batch");
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExecutorThatRefusesTheOrdersSendLeavesItToTheCallerAfterTheTiers() {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        QueueForwardPublisher refused = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
+                new QueuePublisher(sqs, DELIVERIES, json), shutDown);
+
+        ForwardPublisher.Published published = refused.publishAll(forwardsOf(signal("volume 4x")));
+
+        assertThat(published.failure()).isEmpty();
+        assertThat(published.sent()).extracting(Forward::key)
+                .containsExactly("tier:premium", "tier:basic", "tier:free", "orders");
+        assertThat(sqs.requests).extracting(SendMessageBatchRequest::queueUrl).containsExactly(DELIVERIES, ORDERS);
+        assertThat(sqs.senderThreads).containsEntry(ORDERS, Thread.currentThread().getName());
+    }
+
+    @Test
     void splitsABatchAtTenEntriesAndAt256KiB() {
         QueuePublisher queue = new QueuePublisher(sqs, DELIVERIES, json);
         List<QueuePublisher.Delayed> twelveSmall = IntStream.range(0, 12)

@@ -169,7 +169,9 @@ public final class DemoCommand implements Command {
                     // A replay at max speed delivers a session's bars in under a second, so at the position limit
                     // the risk check can be further ahead of the position function (two cold execution
                     // environments on a busy machine) than production's 5 s bound allows; the demo's decisions must
-                    // be the same every run, so it waits up to the template's maximum instead.
+                    // be the same every run, so it waits up to the template's maximum instead (the first two signals
+                    // of a risk-check batch wait that long; later ones only what the batch's time leaves, so a
+                    // position function stalled for as long could still change a run's decisions).
                     .parameter("ExitCheckWaitSeconds", "20")
                     .parameters(briefing.parameters())
                     .functionEnvironment(shared)

@@ -38,7 +38,7 @@ class DeadLetteredOrderIT {
             .parameter("ExitCheckWaitSeconds", "0")
             .parameter("MaxReceiveCount", "2")
             // A failed record returns after this, so the crashing order is dead-lettered within seconds. Below the
-            // functions' 30 s timeout, which Lambda refuses; safe here because each queue's one local poller never
+            // functions' 30-60 s timeouts, which Lambda refuses; safe here because each queue's one local poller never
             // receives again while its invocation runs, so a slow invocation is not redelivered meanwhile.
             .parameter("QueueVisibilityTimeout", "5")
             .allowVisibilityTimeoutBelowFunctionTimeout()

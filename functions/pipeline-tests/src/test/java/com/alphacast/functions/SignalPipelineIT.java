@@ -48,7 +48,7 @@ class SignalPipelineIT {
             .parameter("ExitCheckWaitSeconds", "0")
             .parameter("QueueVisibilityTimeout", "5")
             .parameter("MaxReceiveCount", "2")
-            // Lambda itself would refuse a 5 s visibility timeout under a 30 s function timeout; here it only
+            // Lambda itself would refuse a 5 s visibility timeout under 30-60 s function timeouts; here it only
             // makes retries and dead-lettering observable within a test. Not shorter: a batch still running when its
             // records become visible again is received by another of the mapping's concurrent pollers, and a good
             // record received a third time would be dead-lettered (1 s was too short on a loaded machine).

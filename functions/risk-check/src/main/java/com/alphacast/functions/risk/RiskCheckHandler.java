@@ -106,7 +106,7 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         this.unreadable = new DeadLetterForward(resources.sqs(), resources.require("SIGNALS_DEAD_LETTER_QUEUE_URL"));
         DynamoExitProgress exits = new DynamoExitProgress(resources.dynamoDb(), resources.require("CONTROL_TABLE"),
                 exitCheckWait(resources.require("EXIT_CHECK_WAIT_SECONDS")), clock,
-                () -> batchTimeLeft().minus(DECISION_ROOM.multipliedBy(2)));
+                () -> exitWaitAllowed(batchTimeLeft()));
         this.approval = new SignalApproval(new RiskCheck(resources.settings().risk()), ledger, forwards, exits,
                 resources.settings().market().session(), resources.settings().distribution().tiers(), clock);
         // The reads every decision makes and the forwards' checks, for a signal on no record: nothing written or sent.
@@ -194,6 +194,14 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
         RiskDecision decision = approval.decide(signal, QueueStamps.of(message));
         context.getLogger().log((decision.approved() ? "approved " : "rejected ") + signal.id()
                 + (decision.approved() ? "" : ": " + String.join("; ", decision.reasons())) + "\n");
+    }
+
+    /**
+     * How long an exit wait may take with {@code batchLeft} of the batch's time left: all but two decisions' room (the
+     * one that waits and the next), zero or less meaning no wait.
+     */
+    static Duration exitWaitAllowed(Duration batchLeft) {
+        return batchLeft.minus(DECISION_ROOM.multipliedBy(2));
     }
 
     /** What is left of the batch's time; unbounded outside an invocation (priming). */

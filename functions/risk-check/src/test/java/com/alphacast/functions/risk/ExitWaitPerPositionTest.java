@@ -128,4 +128,18 @@ class ExitWaitPerPositionTest {
         assertThat(checked).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void aWaitLastsNoLongerThanItsCallerAllowsWhenThatIsLessThanItsOwnBound() {
+        DynamoExitProgress halfASecond = new DynamoExitProgress(dynamoDb, controlTable, Duration.ofSeconds(30),
+                Clock.systemUTC(), () -> Duration.ofMillis(500));
+        List<CountedPosition> counted = List.of(undecided("s1", "ES7"));
+
+        long started = System.nanoTime();
+        boolean checked = halfASecond.awaitChecked(SIGNAL, counted, () -> counted);
+
+        assertThat(checked).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(400),
+                Duration.ofSeconds(10));
+    }
 }

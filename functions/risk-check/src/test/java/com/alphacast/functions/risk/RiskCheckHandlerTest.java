@@ -107,6 +107,8 @@ class RiskCheckHandlerTest {
         sendSignals(cloud, "burst", first.plusSeconds(120), first, first.plusSeconds(60));
         List<Message> burst = receiveBatch(cloud, queue);
         try {
+            assertThat(burst).as("one receive returns the group's three signals, as Lambda's poller gets them")
+                    .hasSize(3);
             FakeContext context = new FakeContext("RiskCheckFunction");
 
             SQSBatchResponse response = new RiskCheckHandler(environmentOf(cloud))
@@ -129,6 +131,8 @@ class RiskCheckHandlerTest {
         List<Message> burst = receiveBatch(cloud, queue);
         List<Message> again = List.of();
         try {
+            assertThat(burst).as("one receive returns the group's three signals, as Lambda's poller gets them")
+                    .hasSize(3);
             // 9 s left: less than the 10 s a decision is given, so only the first is started.
             FakeContext nearTimeout = new FakeContext("RiskCheckFunction", () -> 9_000);
 
@@ -150,13 +154,19 @@ class RiskCheckHandlerTest {
     }
 
     @Test
-    void theTemplateGivesTheFunctionTimeForTheLongestExitWaitAndTwoDecisions(LocalCloud cloud) {
-        // Otherwise a batch would stop after one signal whenever the exit wait is long, and every signal queued behind
-        // it would use up a receive each time, on its way to the dead-letter queue undecided.
+    void theTemplateGivesABatchTimeForTwoFullExitWaitsAndRoomToDecide(LocalCloud cloud) {
+        // With less, even a batch's first signal would wait less than ExitCheckWaitSeconds allows.
         int timeout = cloud.plan().functions().get("RiskCheckFunction").timeoutSeconds();
 
-        assertThat(Duration.ofSeconds(timeout)).isGreaterThanOrEqualTo(
-                RiskCheckHandler.LONGEST_EXIT_WAIT.plus(RiskCheckHandler.DECISION_ROOM.multipliedBy(2)));
+        assertThat(Duration.ofSeconds(timeout)).isGreaterThanOrEqualTo(RiskCheckHandler.LONGEST_EXIT_WAIT
+                .multipliedBy(2).plus(RiskCheckHandler.DECISION_ROOM.multipliedBy(2)));
+    }
+
+    @Test
+    void anExitWaitLeavesTwoDecisionsRoomOfWhatTheBatchHasLeft() {
+        assertThat(RiskCheckHandler.exitWaitAllowed(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(40));
+        assertThat(RiskCheckHandler.exitWaitAllowed(Duration.ofSeconds(25))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(RiskCheckHandler.exitWaitAllowed(Duration.ofSeconds(15))).isNegative();
     }
 
     private static String signalId(Instant at) {
