@@ -6,6 +6,7 @@ import static com.alphacast.aws.dynamodb.AttributeValues.s;
 import static com.alphacast.aws.dynamodb.AttributeValues.strings;
 
 import com.alphacast.aws.dynamodb.AttributeValues;
+import com.alphacast.aws.concurrent.FirstFailure;
 import com.alphacast.aws.json.JsonCodec;
 import com.alphacast.core.latency.QueueArrival;
 import com.alphacast.core.risk.KillSwitch;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -144,8 +144,8 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
         if (onRecord.isPresent()) {
             return new DecisionInputs.Recorded(onRecord.get());
         }
-        failure = withFailureOf(failure, recorded);
-        failure = withFailureOf(failure, state);
+        failure = FirstFailure.keep(failure, FirstFailure.of(recorded));
+        failure = FirstFailure.keep(failure, FirstFailure.of(state));
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }
@@ -153,20 +153,6 @@ public final class DynamoRiskLedger implements RiskLedger, RiskSlots, SignalRele
             throw error;
         }
         return new DecisionInputs.Undecided(open, state.join());
-    }
-
-    /** {@code failure}, or the read's own failure, the other attached to the first as suppressed. */
-    private static Throwable withFailureOf(Throwable failure, CompletableFuture<?> read) {
-        if (!read.isCompletedExceptionally()) {
-            return failure;
-        }
-        Throwable cause = read.handle((value, thrown) -> thrown instanceof CompletionException wrapped
-                && wrapped.getCause() != null ? wrapped.getCause() : thrown).join();
-        if (failure == null) {
-            return cause;
-        }
-        failure.addSuppressed(cause);
-        return failure;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.alphacast.aws.sqs;
 
+import com.alphacast.aws.concurrent.FirstFailure;
 import com.alphacast.core.usecase.approval.Forward;
 import com.alphacast.core.usecase.approval.ForwardPublisher;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -66,23 +66,24 @@ public final class QueueForwardPublisher implements ForwardPublisher {
      */
     @Override
     public Published publishAll(List<Forward> forwards) {
-        Map<QueuePublisher, List<Forward>> byQueue = new LinkedHashMap<>();
+        Map<QueuePublisher, QueueBatch> byQueue = new LinkedHashMap<>();
         for (Forward forward : forwards) {
-            byQueue.computeIfAbsent(outgoing(forward).queue(), q -> new ArrayList<>()).add(forward);
+            Outgoing outgoing = outgoing(forward);
+            byQueue.computeIfAbsent(outgoing.queue(), QueueBatch::new).add(forward, outgoing);
         }
-        List<Map.Entry<QueuePublisher, List<Forward>>> queues = new ArrayList<>(byQueue.entrySet());
-        QueueSend[] results = new QueueSend[queues.size()];
+        List<QueueBatch> batches = new ArrayList<>(byQueue.values());
+        QueueSend[] results = new QueueSend[batches.size()];
         Map<Integer, CompletableFuture<QueueSend>> beside = new LinkedHashMap<>();
         List<Integer> here = new ArrayList<>();
         Error error = null;
-        for (int i = 0; i < queues.size() && error == null; i++) {
-            Map.Entry<QueuePublisher, List<Forward>> queue = queues.get(i);
+        for (int i = 0; i < batches.size() && error == null; i++) {
+            QueueBatch batch = batches.get(i);
             if (i == 0 || sends.isEmpty()) {
                 here.add(i);
                 continue;
             }
             try {
-                beside.put(i, CompletableFuture.supplyAsync(() -> send(queue.getKey(), queue.getValue()), sends.get()));
+                beside.put(i, CompletableFuture.supplyAsync(batch::send, sends.get()));
             } catch (RejectedExecutionException refused) {
                 here.add(i); // sent here, after the first queue's batch, which keeps its place
             } catch (Error e) {
@@ -91,19 +92,19 @@ public final class QueueForwardPublisher implements ForwardPublisher {
         }
         try {
             for (int i = 0; i < here.size() && error == null; i++) {
-                Map.Entry<QueuePublisher, List<Forward>> queue = queues.get(here.get(i));
-                results[here.get(i)] = send(queue.getKey(), queue.getValue());
+                results[here.get(i)] = batches.get(here.get(i)).send();
             }
         } catch (Error e) {
             error = e;
         }
         CompletableFuture.allOf(beside.values().toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
         for (Map.Entry<Integer, CompletableFuture<QueueSend>> send : beside.entrySet()) {
-            try {
+            // QueueBatch.send returns a queue's failure: only an Error gets out of it.
+            Throwable raised = FirstFailure.of(send.getValue());
+            if (raised == null) {
                 results[send.getKey()] = send.getValue().join();
-            } catch (CompletionException e) {
-                // send() returns a queue's failure: only an Error gets out of it.
-                error = withError(error, e.getCause() instanceof Error cause ? cause : new AssertionError(e.getCause()));
+            } else {
+                error = FirstFailure.keep(error, raised instanceof Error e ? e : new AssertionError(raised));
             }
         }
         if (error != null) {
@@ -113,50 +114,41 @@ public final class QueueForwardPublisher implements ForwardPublisher {
         RuntimeException failure = null;
         for (QueueSend result : results) {
             sent.addAll(result.sent());
-            failure = firstOf(failure, result.failure());
+            failure = FirstFailure.keep(failure, result.failure());
         }
         return new Published(sent, Optional.ofNullable(failure));
-    }
-
-    /** {@code first}, with {@code next} attached as suppressed unless it is the same (the JVM reuses some Errors). */
-    private static Error withError(Error first, Error next) {
-        if (first == null) {
-            return next;
-        }
-        if (next != first) {
-            first.addSuppressed(next);
-        }
-        return first;
     }
 
     /** One queue's batch: the forwards SQS took, and the failure that kept the others back, if any. */
     private record QueueSend(List<Forward> sent, RuntimeException failure) {
     }
 
-    private QueueSend send(QueuePublisher queue, List<Forward> forwards) {
-        List<QueuePublisher.Delayed> messages = new ArrayList<>();
-        for (Forward forward : forwards) {
-            Outgoing outgoing = outgoing(forward);
+    /** The forwards going to one queue, with their messages built once. */
+    private static final class QueueBatch {
+
+        private final QueuePublisher queue;
+        private final List<Forward> forwards = new ArrayList<>();
+        private final List<QueuePublisher.Delayed> messages = new ArrayList<>();
+
+        QueueBatch(QueuePublisher queue) {
+            this.queue = queue;
+        }
+
+        void add(Forward forward, Outgoing outgoing) {
+            forwards.add(forward);
             messages.add(new QueuePublisher.Delayed(outgoing.message(), outgoing.delaySeconds(), outgoing.attributes()));
         }
-        List<Forward> sent = new ArrayList<>();
-        try {
-            QueuePublisher.Batched batched = queue.sendBatched(messages);
-            batched.sent().forEach(index -> sent.add(forwards.get(index)));
-            return new QueueSend(sent, batched.failure().orElse(null));
-        } catch (RuntimeException refused) {
-            return new QueueSend(sent, refused);
-        }
-    }
 
-    private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {
-        if (first == null) {
-            return next;
+        QueueSend send() {
+            List<Forward> sent = new ArrayList<>();
+            try {
+                QueuePublisher.Batched batched = queue.sendBatched(messages);
+                batched.sent().forEach(index -> sent.add(forwards.get(index)));
+                return new QueueSend(sent, batched.failure().orElse(null));
+            } catch (RuntimeException refused) {
+                return new QueueSend(sent, refused);
+            }
         }
-        if (next != null && next != first) {
-            first.addSuppressed(next);
-        }
-        return first;
     }
 
     private Outgoing outgoing(Forward forward) {

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,6 +49,18 @@ class QueueForwardBatchTest {
     private final JsonCodec json = new JsonCodec();
     private final QueueForwardPublisher publisher = new QueueForwardPublisher(
             new QueuePublisher(sqs, ORDERS, json), new QueuePublisher(sqs, DELIVERIES, json));
+    /** The thread a publisher given an executor sends its later queues' batches on. */
+    private final ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
+
+    @AfterEach
+    void stopTheThreadBeside() {
+        beside.shutdownNow();
+    }
+
+    private QueueForwardPublisher sendingBesideOn(Executor executor) {
+        return new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json), new QueuePublisher(sqs, DELIVERIES, json),
+                executor);
+    }
 
     private static Signal signal(String rationale) {
         return new Signal("volume-spike:ESU1:2011-07-31T22:10:00Z", "volume-spike", "ES", "ESU1", Direction.LONG,
@@ -138,52 +152,34 @@ class QueueForwardBatchTest {
 
     @Test
     void givenAnExecutorSendsTheOrderBesideTheTiersBatchWhichStaysOnTheCallersThread() {
-        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
-        try {
-            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
-                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+        ForwardPublisher.Published published = sendingBesideOn(beside).publishAll(forwardsOf(signal("volume 4x")));
 
-            ForwardPublisher.Published published = concurrent.publishAll(forwardsOf(signal("volume 4x")));
-
-            assertThat(published.failure()).isEmpty();
-            assertThat(published.sent()).extracting(Forward::key)
-                    .containsExactly("tier:premium", "tier:basic", "tier:free", "orders");
-            assertThat(sqs.senderThreads).containsEntry(DELIVERIES, Thread.currentThread().getName())
-                    .containsEntry(ORDERS, "beside");
-        } finally {
-            beside.shutdownNow();
-        }
+        assertThat(published.failure()).isEmpty();
+        assertThat(published.sent()).extracting(Forward::key)
+                .containsExactly("tier:premium", "tier:basic", "tier:free", "orders");
+        assertThat(sqs.senderThreads).containsEntry(DELIVERIES, Thread.currentThread().getName())
+                .containsEntry(ORDERS, "beside");
     }
 
     @Test
     void anOrderSentBesideThatFailsIsReportedAndTheTiersStillCountAsSent() {
-        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
-        try {
-            sqs.unreachable(ORDERS);
-            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
-                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+        sqs.unreachable(ORDERS);
 
-            ForwardPublisher.Published published = concurrent.publishAll(forwardsOf(signal("volume 4x")));
+        ForwardPublisher.Published published = sendingBesideOn(beside).publishAll(forwardsOf(signal("volume 4x")));
 
-            assertThat(published.sent()).extracting(Forward::key)
-                    .containsExactly("tier:premium", "tier:basic", "tier:free");
-            assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
-        } finally {
-            beside.shutdownNow();
-        }
+        assertThat(published.sent()).extracting(Forward::key).containsExactly("tier:premium", "tier:basic", "tier:free");
+        assertThat(published.failure()).get().isInstanceOf(SdkClientException.class);
     }
 
     @Test
     void anErrorOnTheCallersThreadIsThrownAsRaisedOnlyOnceTheSendBesideHasEnded() throws Exception {
-        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
         ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "caller"));
         CountDownLatch orderStarted = new CountDownLatch(1);
         CountDownLatch releaseOrder = new CountDownLatch(1);
         try {
             sqs.errorOn(DELIVERIES, new OutOfMemoryError("no room for the tiers' batch"));
             sqs.blockOn(ORDERS, orderStarted, releaseOrder);
-            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
-                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+            QueueForwardPublisher concurrent = sendingBesideOn(beside);
 
             Future<Throwable> outcome = caller.submit(() -> {
                 try {
@@ -204,34 +200,23 @@ class QueueForwardBatchTest {
                     .containsExactlyInAnyOrder(DELIVERIES, ORDERS);
         } finally {
             releaseOrder.countDown();
-            beside.shutdownNow();
             caller.shutdownNow();
         }
     }
 
     @Test
     void anErrorInTheSendBesideIsThrownAsRaised() {
-        ExecutorService beside = Executors.newSingleThreadExecutor(task -> new Thread(task, "beside"));
-        try {
-            sqs.errorOn(ORDERS, new OutOfMemoryError("no room for the order's batch"));
-            QueueForwardPublisher concurrent = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
-                    new QueuePublisher(sqs, DELIVERIES, json), beside);
+        sqs.errorOn(ORDERS, new OutOfMemoryError("no room for the order's batch"));
 
-            assertThatThrownBy(() -> concurrent.publishAll(forwardsOf(signal("volume 4x"))))
-                    .isExactlyInstanceOf(OutOfMemoryError.class).hasMessage("no room for the order's batch");
-        } finally {
-            beside.shutdownNow();
-        }
+        assertThatThrownBy(() -> sendingBesideOn(beside).publishAll(forwardsOf(signal("volume 4x"))))
+                .isExactlyInstanceOf(OutOfMemoryError.class).hasMessage("no room for the order's batch");
     }
 
     @Test
     void anExecutorThatRefusesTheOrdersSendLeavesItToTheCallerAfterTheTiers() {
         ExecutorService shutDown = Executors.newSingleThreadExecutor();
         shutDown.shutdown();
-        QueueForwardPublisher refused = new QueueForwardPublisher(new QueuePublisher(sqs, ORDERS, json),
-                new QueuePublisher(sqs, DELIVERIES, json), shutDown);
-
-        ForwardPublisher.Published published = refused.publishAll(forwardsOf(signal("volume 4x")));
+        ForwardPublisher.Published published = sendingBesideOn(shutDown).publishAll(forwardsOf(signal("volume 4x")));
 
         assertThat(published.failure()).isEmpty();
         assertThat(published.sent()).extracting(Forward::key)

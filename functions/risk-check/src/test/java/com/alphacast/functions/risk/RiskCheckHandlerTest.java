@@ -39,8 +39,7 @@ class RiskCheckHandlerTest {
 
     @Test
     void movesTheMalformedRecordToTheDeadLetterQueueAtOnceAndDecidesTheRest(LocalCloud cloud) {
-        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
-        environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        Map<String, String> environment = environmentOf(cloud);
         SQSEvent event = EventLoader.loadSQSEvent("events/signals-batch-with-malformed-record.json");
 
         // The good record was observed at 2099-01-01T00:00:00Z: the check runs 30 s later (a signal from the future
@@ -62,8 +61,7 @@ class RiskCheckHandlerTest {
 
     @Test
     void bringsAFailedSignalBackInSecondsRatherThanAfterTheQueuesVisibilityTimeout(LocalCloud cloud) {
-        Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
-        environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
+        Map<String, String> environment = environmentOf(cloud);
         // A table that is not there stands for DynamoDB being unreachable: a failure a retry can get past.
         environment.put("SIGNALS_TABLE", "no-such-table");
         environment.remove("AWS_LAMBDA_INITIALIZATION_TYPE");
@@ -75,17 +73,9 @@ class RiskCheckHandlerTest {
                 .messageBody(signal));
         // Received as Lambda's poller receives it: hidden for the template's 360 s from now.
         Message received = receive(cloud, queue, 20).orElseThrow();
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(received.messageId());
-        record.setReceiptHandle(received.receiptHandle());
-        record.setBody(received.body());
-        record.setEventSourceArn(cloud.queueArn("SignalsQueue"));
-        record.setAttributes(received.attributesAsStrings());
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
 
         SQSBatchResponse response = new RiskCheckHandler(environment)
-                .handleRequest(event, new FakeContext("RiskCheckFunction"));
+                .handleRequest(event(cloud, List.of(received)), new FakeContext("RiskCheckFunction"));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(received.messageId());
@@ -204,6 +194,7 @@ class RiskCheckHandlerTest {
         }
     }
 
+    /** The records as Lambda's poller hands them to the function. */
     private static SQSEvent event(LocalCloud cloud, List<Message> messages) {
         SQSEvent event = new SQSEvent();
         event.setRecords(messages.stream().map(received -> {
@@ -218,6 +209,7 @@ class RiskCheckHandlerTest {
         return event;
     }
 
+    /** The function's environment from the template, reading the project's config (a copy each test may change). */
     private static Map<String, String> environmentOf(LocalCloud cloud) {
         Map<String, String> environment = new HashMap<>(cloud.functionEnvironment("RiskCheckFunction"));
         environment.put("ALPHACAST_CONFIG_DIR", LocalCloudExtension.projectRoot().resolve("config").toString());
