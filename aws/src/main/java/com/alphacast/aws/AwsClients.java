@@ -3,6 +3,7 @@ package com.alphacast.aws;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Builds AWS SDK clients from an explicit environment map rather than the process environment, so the
  * local cloud can give each in-process function its own endpoints. In Lambda the map is
  * {@code System.getenv()} and the result is what the SDK's defaults would build, minus the slow HTTP
- * clients (url-connection starts fastest); a plain-HTTP endpoint (the local cloud's) gets {@link NoDelayHttpClient}.
+ * clients (url-connection starts fastest), plus {@link RequestTimeouts} so a hung request is abandoned in seconds; a
+ * plain-HTTP endpoint (the local cloud's) gets {@link NoDelayHttpClient}.
  *
  * <p>Honoured keys: {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL} and the
  * per-service {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _SSM}, {@code _SECRETS_MANAGER}, {@code _BEDROCK_RUNTIME},
@@ -37,6 +39,7 @@ public final class AwsClients {
 
     private final Map<String, String> environment;
     private final List<ExecutionInterceptor> interceptors;
+    private final RequestTimeouts timeouts;
 
     public AwsClients(Map<String, String> environment) {
         this(environment, List.of());
@@ -47,29 +50,37 @@ public final class AwsClients {
      * a code path makes with them).
      */
     public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
+        this(environment, interceptors, RequestTimeouts.STANDARD);
+    }
+
+    /** Like {@link #AwsClients(Map, List)}, with {@code timeouts} on the DynamoDB, SQS, SSM and Secrets Manager clients. */
+    public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors,
+                      RequestTimeouts timeouts) {
         this.environment = Map.copyOf(environment);
         this.interceptors = List.copyOf(interceptors);
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB", this::bounded).build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder(), "SQS").build();
+        return configure(SqsClient.builder(), "SQS", this::bounded).build();
     }
 
     public SsmClient ssm() {
-        return configure(SsmClient.builder(), "SSM").build();
+        return configure(SsmClient.builder(), "SSM", this::bounded).build();
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", this::bounded).build();
     }
 
     /**
      * Bedrock Runtime with the SDK's own retries off: {@code RetryingLanguageModel} retries by its policy, inside
-     * the briefing's deadline, and two retry loops would multiply the waits.
+     * the briefing's deadline, and two retry loops would multiply the waits. Not bounded by the request timeouts: a
+     * model's answer takes seconds, and the endpoint sets the model settings' own per-attempt timeout.
      */
     public BedrockRuntimeClient bedrockRuntime() {
         return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME",
@@ -80,8 +91,8 @@ public final class AwsClients {
         return Region.of(value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).orElse("us-east-1"));
     }
 
-    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String service) {
-        return configure(builder, service, override -> { });
+    private void bounded(ClientOverrideConfiguration.Builder override) {
+        override.apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call());
     }
 
     /** {@code override} and the interceptors go into one override configuration: a second one would replace the first. */

@@ -1,0 +1,176 @@
+package com.alphacast.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/** A request that hangs is abandoned by the clients {@link AwsClients} builds, instead of waiting out the read timeout. */
+class RequestTimeoutsTest {
+
+    private static final Map<String, String> CREDENTIALS = Map.of("AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
+
+    /** How many requests the server takes without ever answering before it answers the rest. */
+    private volatile int unanswered;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private ServerSocket server;
+    private Thread accepting;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        accepting = new Thread(this::accept, "request-timeouts-test-server");
+        accepting.setDaemon(true);
+        accepting.start();
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+        accepting.join(2000);
+    }
+
+    @Test
+    void abandonsAnAttemptThatHangsAndRetriesItOnANewConnection() {
+        unanswered = 1;
+        long start = System.nanoTime();
+        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofMillis(300), Duration.ofSeconds(3))).dynamoDb()) {
+            GetItemResponse answer = db.getItem(get -> get.tableName("SignalsTable")
+                    .key(Map.of("signalId", AttributeValue.fromS("volume-spike:ESU1"))));
+
+            assertThat(answer.hasItem()).isFalse();
+        }
+        // The HTTP client's read timeout is the SDK's 30 s: only the attempt timeout ends the first attempt this soon.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(requests).hasValue(2);
+        assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void givesUpOnACallWhoseAttemptsAllHang() {
+        unanswered = Integer.MAX_VALUE;
+        long start = System.nanoTime();
+        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofMillis(300), Duration.ofMillis(500))).dynamoDb()) {
+            assertThatThrownBy(() -> db.getItem(get -> get.tableName("SignalsTable")
+                    .key(Map.of("signalId", AttributeValue.fromS("volume-spike:ESU1")))))
+                    .isInstanceOf(ApiCallTimeoutException.class);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void boundsTheDynamoDbSqsSsmAndSecretsClientsButNotTheModelsClient() {
+        AwsClients clients = new AwsClients(CREDENTIALS);
+
+        List<ClientOverrideConfiguration> bounded = List.of(
+                clients.dynamoDb().serviceClientConfiguration().overrideConfiguration(),
+                clients.sqs().serviceClientConfiguration().overrideConfiguration(),
+                clients.ssm().serviceClientConfiguration().overrideConfiguration(),
+                clients.secretsManager().serviceClientConfiguration().overrideConfiguration());
+        assertThat(bounded).allSatisfy(override -> {
+            assertThat(override.apiCallAttemptTimeout()).contains(RequestTimeouts.STANDARD.attempt());
+            assertThat(override.apiCallTimeout()).contains(RequestTimeouts.STANDARD.call());
+        });
+        ClientOverrideConfiguration model = clients.bedrockRuntime().serviceClientConfiguration().overrideConfiguration();
+        assertThat(model.apiCallAttemptTimeout()).isEmpty();
+        assertThat(model.apiCallTimeout()).isEmpty();
+    }
+
+    @Test
+    void refusesACallTimeoutShorterThanOneAttempt() {
+        assertThatThrownBy(() -> new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("call timeout PT1S is shorter than one attempt's PT2S");
+        assertThatThrownBy(() -> new RequestTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessage("attempt timeout must be positive, was PT0S");
+    }
+
+    private AwsClients clients(RequestTimeouts timeouts) {
+        Map<String, String> environment = new HashMap<>(CREDENTIALS);
+        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getLocalPort());
+        return new AwsClients(environment, List.of(), timeouts);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.incrementAndGet();
+                Thread connection = new Thread(() -> serve(socket), "request-timeouts-test-connection");
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** Takes each request whole; holds the first {@link #unanswered} without a word, answers the rest as GetItem. */
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                if (!readRequest(in)) {
+                    return;
+                }
+                if (requests.incrementAndGet() <= unanswered) {
+                    while (in.read() >= 0) {
+                        // Hung: nothing is answered until the client gives up and closes the connection.
+                    }
+                    return;
+                }
+                byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 200 OK\r\nx-amzn-RequestId: req-" + requests.get()
+                        + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + answer.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The client closed the connection: its attempt was abandoned.
+        }
+    }
+
+    /** Reads one request's head and its Content-Length body; false at the end of the stream. */
+    private static boolean readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            head.write(b);
+        }
+        int length = 0;
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return in.readNBytes(length).length == length;
+    }
+}
