@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Builds AWS SDK clients from an explicit environment map rather than the process environment, so the
  * local cloud can give each in-process function its own endpoints. In Lambda the map is
  * {@code System.getenv()} and the result is what the SDK's defaults would build, minus the slow HTTP
- * clients (url-connection starts fastest), plus {@link RequestTimeouts} so a hung request is abandoned in seconds; a
+ * clients (url-connection starts fastest), with {@link RequestTimeouts} so a hung request is given up in seconds; a
  * plain-HTTP endpoint (the local cloud's) gets {@link NoDelayHttpClient}.
  *
  * <p>Honoured keys: {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}), {@code AWS_ENDPOINT_URL} and the
@@ -53,7 +53,7 @@ public final class AwsClients {
         this(environment, interceptors, RequestTimeouts.STANDARD);
     }
 
-    /** Like {@link #AwsClients(Map, List)}, with {@code timeouts} on the DynamoDB, SQS, SSM and Secrets Manager clients. */
+    /** Like {@link #AwsClients(Map, List)}, with {@code timeouts} for the DynamoDB, SQS, SSM and Secrets Manager clients. */
     public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors,
                       RequestTimeouts timeouts) {
         this.environment = Map.copyOf(environment);
@@ -62,28 +62,28 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB", this::bounded).build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB", Optional.of(timeouts), override -> { }).build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder(), "SQS", this::bounded).build();
+        return configure(SqsClient.builder(), "SQS", Optional.of(timeouts), override -> { }).build();
     }
 
     public SsmClient ssm() {
-        return configure(SsmClient.builder(), "SSM", this::bounded).build();
+        return configure(SsmClient.builder(), "SSM", Optional.of(timeouts), override -> { }).build();
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", this::bounded).build();
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", Optional.of(timeouts), override -> { }).build();
     }
 
     /**
      * Bedrock Runtime with the SDK's own retries off: {@code RetryingLanguageModel} retries by its policy, inside
-     * the briefing's deadline, and two retry loops would multiply the waits. Not bounded by the request timeouts: a
-     * model's answer takes seconds, and the endpoint sets the model settings' own per-attempt timeout.
+     * the briefing's deadline, and two retry loops would multiply the waits. Not with {@link RequestTimeouts}: a model
+     * is silent for seconds while it writes its answer, and each request carries the model settings' own timeout.
      */
     public BedrockRuntimeClient bedrockRuntime() {
-        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME",
+        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME", Optional.empty(),
                 override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
@@ -91,13 +91,13 @@ public final class AwsClients {
         return Region.of(value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).orElse("us-east-1"));
     }
 
-    private void bounded(ClientOverrideConfiguration.Builder override) {
-        override.apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call());
-    }
-
-    /** {@code override} and the interceptors go into one override configuration: a second one would replace the first. */
+    /**
+     * {@code override} and the interceptors go into one override configuration: a second one would replace the first.
+     * {@code timeouts}: the HTTP client's connect and read timeouts; none leaves the SDK's defaults for the service.
+     */
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
-            B builder, String service, Consumer<ClientOverrideConfiguration.Builder> override) {
+            B builder, String service, Optional<RequestTimeouts> timeouts,
+            Consumer<ClientOverrideConfiguration.Builder> override) {
         builder.region(region()).credentialsProvider(credentials());
         builder.overrideConfiguration(o -> {
             interceptors.forEach(o::addExecutionInterceptor);
@@ -107,7 +107,14 @@ public final class AwsClients {
                 .map(URI::create);
         endpoint.ifPresent(builder::endpointOverride);
         boolean plainHttp = endpoint.map(URI::getScheme).filter("http"::equalsIgnoreCase).isPresent();
-        return builder.httpClientBuilder(plainHttp ? NoDelayHttpClient.builder() : UrlConnectionHttpClient.builder());
+        if (plainHttp) {
+            NoDelayHttpClient.Builder http = NoDelayHttpClient.builder();
+            timeouts.ifPresent(t -> http.connectTimeout(t.connect()).readTimeout(t.read()));
+            return builder.httpClientBuilder(http);
+        }
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        timeouts.ifPresent(t -> http.connectionTimeout(t.connect()).socketTimeout(t.read()));
+        return builder.httpClientBuilder(http);
     }
 
     private AwsCredentialsProvider credentials() {

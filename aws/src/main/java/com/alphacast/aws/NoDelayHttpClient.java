@@ -58,8 +58,8 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     }
 
-    /** For {@code httpClientBuilder}: the SDK's connect and read timeouts for the service. */
-    public static SdkHttpClient.Builder<?> builder() {
+    /** For {@code httpClientBuilder}: the SDK's connect and read timeouts for the service, unless set on the builder. */
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -504,12 +504,32 @@ public final class NoDelayHttpClient implements SdkHttpClient {
         }
     }
 
-    private static final class Builder implements SdkHttpClient.Builder<Builder> {
+    /** Builds the client with the timeouts set on it, and the service's (or the SDK's global) defaults for the rest. */
+    public static final class Builder implements SdkHttpClient.Builder<Builder> {
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        private Builder() {
+        }
+
+        /** Longest wait for a new connection. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Longest silence while waiting for an answer's next bytes; the attempt then fails as an IOException. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
             AttributeMap options = serviceDefaults.merge(SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS);
-            return new NoDelayHttpClient(options.get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT),
-                    options.get(SdkHttpConfigurationOption.READ_TIMEOUT));
+            return new NoDelayHttpClient(
+                    connectTimeout != null ? connectTimeout : options.get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT),
+                    readTimeout != null ? readTimeout : options.get(SdkHttpConfigurationOption.READ_TIMEOUT));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
-/** A request that hangs is abandoned by the clients {@link AwsClients} builds, instead of waiting out the read timeout. */
+/** A request that hangs is given up by the clients {@link AwsClients} builds after {@link RequestTimeouts}, and retried. */
 class RequestTimeoutsTest {
 
     private static final Map<String, String> CREDENTIALS = Map.of("AWS_REGION", "us-east-1",
@@ -34,6 +35,8 @@ class RequestTimeoutsTest {
 
     /** How many requests the server takes without ever answering before it answers the rest. */
     private volatile int unanswered;
+    /** How long the server is silent before answering a request it answers. */
+    private volatile Duration answerAfter = Duration.ZERO;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private ServerSocket server;
@@ -57,55 +60,63 @@ class RequestTimeoutsTest {
     void abandonsAnAttemptThatHangsAndRetriesItOnANewConnection() {
         unanswered = 1;
         long start = System.nanoTime();
-        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofMillis(300), Duration.ofSeconds(3))).dynamoDb()) {
+        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))).dynamoDb()) {
             GetItemResponse answer = db.getItem(get -> get.tableName("SignalsTable")
                     .key(Map.of("signalId", AttributeValue.fromS("volume-spike:ESU1"))));
 
             assertThat(answer.hasItem()).isFalse();
         }
-        // The HTTP client's read timeout is the SDK's 30 s: only the attempt timeout ends the first attempt this soon.
+        // The SDK's default read timeout is 30 s: only the one given ends the first attempt this soon.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(requests).hasValue(2);
         assertThat(connections).hasValue(2);
     }
 
     @Test
-    void givesUpOnACallWhoseAttemptsAllHang() {
+    void failsACallWhoseAttemptsAllHangOnceItsAttemptsAreUsedUp() {
         unanswered = Integer.MAX_VALUE;
         long start = System.nanoTime();
-        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofMillis(300), Duration.ofMillis(500))).dynamoDb()) {
+        try (DynamoDbClient db = clients(new RequestTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))).dynamoDb()) {
             assertThatThrownBy(() -> db.getItem(get -> get.tableName("SignalsTable")
                     .key(Map.of("signalId", AttributeValue.fromS("volume-spike:ESU1")))))
-                    .isInstanceOf(ApiCallTimeoutException.class);
+                    .isInstanceOf(SdkClientException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        // The SDK's DynamoDB client makes nine attempts (SQS three); each one ended by the read timeout, not 30 s.
+        assertThat(requests).hasValue(9);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
-    void boundsTheDynamoDbSqsSsmAndSecretsClientsButNotTheModelsClient() {
-        AwsClients clients = new AwsClients(CREDENTIALS);
-
-        List<ClientOverrideConfiguration> bounded = List.of(
-                clients.dynamoDb().serviceClientConfiguration().overrideConfiguration(),
-                clients.sqs().serviceClientConfiguration().overrideConfiguration(),
-                clients.ssm().serviceClientConfiguration().overrideConfiguration(),
-                clients.secretsManager().serviceClientConfiguration().overrideConfiguration());
-        assertThat(bounded).allSatisfy(override -> {
-            assertThat(override.apiCallAttemptTimeout()).contains(RequestTimeouts.STANDARD.attempt());
-            assertThat(override.apiCallTimeout()).contains(RequestTimeouts.STANDARD.call());
-        });
-        ClientOverrideConfiguration model = clients.bedrockRuntime().serviceClientConfiguration().overrideConfiguration();
-        assertThat(model.apiCallAttemptTimeout()).isEmpty();
-        assertThat(model.apiCallTimeout()).isEmpty();
+    void theStandardTimeoutsGiveUpOnASilentAttemptAfterTwoSeconds() {
+        unanswered = 1;
+        long start = System.nanoTime();
+        try (DynamoDbClient db = clients(RequestTimeouts.STANDARD).dynamoDb()) {
+            db.getItem(get -> get.tableName("SignalsTable")
+                    .key(Map.of("signalId", AttributeValue.fromS("volume-spike:ESU1"))));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isBetween(RequestTimeouts.STANDARD.read(), Duration.ofSeconds(5));
+        assertThat(requests).hasValue(2);
     }
 
     @Test
-    void refusesACallTimeoutShorterThanOneAttempt() {
-        assertThatThrownBy(() -> new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("call timeout PT1S is shorter than one attempt's PT2S");
+    void theModelsClientWaitsLongerThanTheRequestTimeoutsForAnAnswer() {
+        answerAfter = Duration.ofMillis(2500);
+        try (BedrockRuntimeClient model = clients(RequestTimeouts.STANDARD).bedrockRuntime()) {
+            model.converse(converse -> converse.modelId("anthropic.claude-3-haiku-20240307-v1:0"));
+        }
+        // Not retried (the model's client has the SDK's retries off): the one attempt waited for the answer.
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void refusesTimeoutsThatAreNotPositive() {
         assertThatThrownBy(() -> new RequestTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
-                .hasMessage("attempt timeout must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connect timeout must be positive, was PT0S");
+        assertThatThrownBy(() -> new RequestTimeouts(Duration.ofSeconds(1), Duration.ofMillis(-1)))
+                .hasMessage("read timeout must be positive, was PT-0.001S");
     }
 
     private AwsClients clients(RequestTimeouts timeouts) {
@@ -143,6 +154,7 @@ class RequestTimeoutsTest {
                     }
                     return;
                 }
+                Thread.sleep(answerAfter.toMillis());
                 byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 200 OK\r\nx-amzn-RequestId: req-" + requests.get()
                         + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + answer.length
@@ -152,6 +164,8 @@ class RequestTimeoutsTest {
             }
         } catch (IOException e) {
             // The client closed the connection: its attempt was abandoned.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

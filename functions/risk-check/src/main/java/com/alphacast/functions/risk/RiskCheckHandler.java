@@ -68,8 +68,8 @@ public final class RiskCheckHandler implements RequestHandler<SQSEvent, SQSBatch
      * for the next to start). So a batch of signals shares the invocation's time instead of running into the
      * function's timeout (which would leave the whole batch hidden, and the group blocked, until the visibility
      * timeout): under a stalled position function its later signals wait less for exits, and are decided on counts
-     * that can only be too high, never too low. A request that hangs is abandoned by the SDK (the clients'
-     * {@code RequestTimeouts}: 2 s an attempt, 5 s a call), so one hung request still fits.
+     * that can only be too high, never too low. A request on a dead connection is given up after 2 s of silence and
+     * retried on a new one (the clients' {@code RequestTimeouts}), so one hung request still fits.
      */
     static final Duration DECISION_ROOM = Duration.ofSeconds(10);
     /** The longest exit wait the template allows (ExitCheckWaitSeconds' MaxValue). */
