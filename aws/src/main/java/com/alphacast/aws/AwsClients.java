@@ -62,19 +62,19 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB", Optional.of(timeouts), override -> { }).build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder(), "SQS", Optional.of(timeouts), override -> { }).build();
+        return configure(SqsClient.builder(), "SQS").build();
     }
 
     public SsmClient ssm() {
-        return configure(SsmClient.builder(), "SSM", Optional.of(timeouts), override -> { }).build();
+        return configure(SsmClient.builder(), "SSM").build();
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", Optional.of(timeouts), override -> { }).build();
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
     }
 
     /**
@@ -89,6 +89,11 @@ public final class AwsClients {
 
     public Region region() {
         return Region.of(value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).orElse("us-east-1"));
+    }
+
+    /** A request client: the request timeouts, no override beyond the interceptors. */
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+        return configure(builder, service, Optional.of(timeouts), override -> { });
     }
 
     /**

@@ -30,13 +30,14 @@ public record RequestTimeouts(Duration connect, Duration read) {
     public static final RequestTimeouts STANDARD = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     public RequestTimeouts {
-        Objects.requireNonNull(connect, "connect");
-        Objects.requireNonNull(read, "read");
-        if (connect.isNegative() || connect.isZero()) {
-            throw new IllegalArgumentException("connect timeout must be positive, was " + connect);
-        }
-        if (read.isNegative() || read.isZero()) {
-            throw new IllegalArgumentException("read timeout must be positive, was " + read);
+        requirePositive("connect", connect);
+        requirePositive("read", read);
+    }
+
+    private static void requirePositive(String name, Duration timeout) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + " timeout must be positive, was " + timeout);
         }
     }
 }
