@@ -28,6 +28,7 @@ import com.alphacast.core.settings.ChannelSettings;
 import com.alphacast.core.settings.ReplaySettings;
 import com.alphacast.core.settings.TierPolicy;
 import com.alphacast.core.text.TerminalText;
+import com.alphacast.localcloud.CodeCacheUse;
 import com.alphacast.localcloud.LocalCloud;
 import com.alphacast.localcloud.LocalCloudOptions;
 import com.alphacast.localcloud.WarmUp;
@@ -313,6 +314,8 @@ public final class DemoCommand implements Command {
             new SummaryPrinter(out).print(summary);
             out.println(cloud.warmUp().map(DemoCommand::warmUpLine)
                     .orElse("  no warm-up before the replay (--warm-up 0): the figures include every function's cold start"));
+            // A filled code cache turns the JIT off for the rest of the run: the figures would then measure the interpreter.
+            out.println("  " + CodeCacheUse.ofThisJvm().describe());
             try {
                 DemoBotTranscript.print(out, new DemoBotTranscript(chat, Clock.systemUTC())
                         .run(cloud, settings.market().instrument(), settings.market().symbol()));

@@ -1,0 +1,31 @@
+package com.alphacast.localcloud;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Run in a child JVM by {@link CodeCacheUseTest}: compiles some varied JDK code (formatting, regular expressions,
+ * dates, big decimals), then prints what {@link CodeCacheUse} makes of this JVM's code cache.
+ */
+public final class CodeCacheProbe {
+
+    private CodeCacheProbe() {
+    }
+
+    public static void main(String[] args) {
+        String text = IntStream.range(0, 200)
+                .mapToObj(i -> String.format(Locale.ROOT, "%d-%.2f", i, i / 3.0))
+                .collect(Collectors.joining(","));
+        long numbers = Pattern.compile("(\\d+)-").matcher(text).results().count();
+        LocalDate date = LocalDate.parse("2026-12-03").plusDays(numbers);
+        BigDecimal power = new BigDecimal("1.5").pow(40);
+        System.out.println("work: " + text.length() + " " + date + " " + power.precision());
+        CodeCacheUse use = CodeCacheUse.ofThisJvm();
+        System.out.println("filled=" + use.filled());
+        System.out.println(use.describe());
+    }
+}
