@@ -314,7 +314,7 @@ public final class DemoCommand implements Command {
             new SummaryPrinter(out).print(summary);
             out.println(cloud.warmUp().map(DemoCommand::warmUpLine)
                     .orElse("  no warm-up before the replay (--warm-up 0): the figures include every function's cold start"));
-            // A filled code cache turns the JIT off for the rest of the run: the figures would then measure the interpreter.
+            // A filled code cache stops the JIT: the figures after that would measure the interpreter.
             out.println("  " + CodeCacheUse.ofThisJvm().describe());
             try {
                 DemoBotTranscript.print(out, new DemoBotTranscript(chat, Clock.systemUTC())

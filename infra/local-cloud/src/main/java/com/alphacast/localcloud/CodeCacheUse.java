@@ -1,30 +1,37 @@
 package com.alphacast.localcloud;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * How much of the JVM's code cache, where the JIT keeps compiled code, was in use at its peak. When the cache fills,
- * HotSpot turns its compiler off for the rest of the run ("CodeCache is full. Compiler has been disabled"): whatever was
- * not compiled by then stays interpreted, and every latency measured afterwards is slower than the code. The local
- * cloud compiles every function's own copy of its code (each class loader its own SDK) in one JVM, which a load run
- * takes to about 60 MB: more than the 48 MB the JVM reserves when it runs C1 only, as the template asks of the
- * functions' JVMs on Lambda (the launcher gives this one 240 MB).
+ * How much of the JVM's code cache for compiled methods was in use at its peak. When it fills, HotSpot stops compiling
+ * ("CodeCache is full. Compiler has been disabled"; its sweeper may turn the compiler back on if it frees enough, which
+ * in this project's runs it never did): whatever was not compiled by then stays interpreted, and every latency measured
+ * afterwards is slower than the code. The local cloud compiles every function's own copy of its code (each class loader
+ * its own SDK) in one JVM, which a load run takes to about 56–60 MB: more than the 48 MB the JVM reserves when it runs
+ * C1 only, as the template asks of each function's own JVM on Lambda.
  *
- * @param peakBytes the highest use of the code cache's pools, summed (pools that peaked at different times count
- *                  each at its peak, so this never understates)
- * @param maxBytes  what the pools may grow to, summed ({@code -XX:ReservedCodeCacheSize})
+ * @param peakBytes the highest use of the method heaps, summed (heaps that peaked at different times count each at
+ *                  its peak, so this never understates the sampled peaks)
+ * @param maxBytes  what the method heaps may grow to, summed
  */
 public record CodeCacheUse(long peakBytes, long maxBytes) {
 
     /**
-     * Free space under which the cache counts as filled: HotSpot stops compiling when less than its
-     * {@code CodeCacheMinimumUseSpace} (about 400 KB on x86-64) is left, so a peak within 1 MB of the size is taken as
-     * having reached it.
+     * Free space under which the cache counts as filled. A heuristic: HotSpot stops compiling when an allocation fails,
+     * which a large method does with some room left, and the pools' peaks are sampled, so they can trail HotSpot's own
+     * high-water mark by some kilobytes.
      */
     static final long FILLED_MARGIN_BYTES = 1L << 20;
+
+    /** HotSpot's heap for stubs and adapters: compiled methods never go there, so its free room does not count. */
+    private static final String NON_METHOD_HEAP = "CodeHeap 'non-nmethods'";
+
+    /** One code cache pool as the JVM reports it. */
+    record Pool(String name, long peakBytes, long maxBytes) {
+    }
 
     public CodeCacheUse {
         if (peakBytes < 0 || maxBytes < 0) {
@@ -34,23 +41,32 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
     }
 
     /**
-     * The code cache of this JVM: HotSpot's one {@code CodeCache} pool, or its {@code CodeHeap '…'} segments. Empty
-     * sizes (0 of 0) on a JVM that reports neither.
+     * The code cache of this JVM: HotSpot's one {@code CodeCache} pool, or its method heaps ({@code CodeHeap
+     * 'profiled nmethods'} and {@code 'non-profiled nmethods'}, which take each other's overflow) when the cache is
+     * segmented. 0 of 0 on a JVM that reports neither.
      */
     public static CodeCacheUse ofThisJvm() {
+        return of(ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.NON_HEAP)
+                .map(pool -> new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()))
+                .toList());
+    }
+
+    /** The method heaps among {@code pools}, summed; other pools are left out. */
+    static CodeCacheUse of(List<Pool> pools) {
         long peak = 0;
         long max = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            String name = pool.getName();
-            if (pool.getType() == MemoryType.NON_HEAP && (name.equals("CodeCache") || name.startsWith("CodeHeap"))) {
-                peak += pool.getPeakUsage().getUsed();
-                max += Math.max(0, pool.getPeakUsage().getMax());
+        for (Pool pool : pools) {
+            String name = pool.name();
+            if (name.equals("CodeCache") || (name.startsWith("CodeHeap") && !name.equals(NON_METHOD_HEAP))) {
+                peak += pool.peakBytes();
+                max += Math.max(0, pool.maxBytes());
             }
         }
         return new CodeCacheUse(peak, max);
     }
 
-    /** Whether the cache came within {@link #FILLED_MARGIN_BYTES} of its size: the JIT then stopped compiling. */
+    /** Whether the method heaps came within {@link #FILLED_MARGIN_BYTES} of their size: the JIT then stopped. */
     public boolean filled() {
         return maxBytes > 0 && maxBytes - peakBytes < FILLED_MARGIN_BYTES;
     }
