@@ -44,6 +44,7 @@ final class JavaHandler {
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
     private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
     /** What each parameter of the handler method receives. */
     private enum Argument { INPUT_STREAM, OUTPUT_STREAM, CONTEXT, EVENT }
@@ -54,16 +55,20 @@ final class JavaHandler {
     private final List<Argument> arguments;
     private final RuntimeSerialization.Codec event;
     private final RuntimeSerialization.Codec result;
+    /** The result's class when it can be built empty (a public no-argument constructor), for {@link #rehearseRuntime}. */
+    private final Constructor<?> emptyResult;
     private final Class<?> contextType;
 
     private JavaHandler(Class<?> handlerClass, Object instance, Method method, List<Argument> arguments,
-                        RuntimeSerialization.Codec event, RuntimeSerialization.Codec result, Class<?> contextType) {
+                        RuntimeSerialization.Codec event, RuntimeSerialization.Codec result, Constructor<?> emptyResult,
+                        Class<?> contextType) {
         this.handlerClass = handlerClass;
         this.instance = instance;
         this.method = method;
         this.arguments = arguments;
         this.event = event;
         this.result = result;
+        this.emptyResult = emptyResult;
         this.contextType = contextType;
     }
 
@@ -96,8 +101,17 @@ final class JavaHandler {
         RuntimeSerialization.Codec resultCodec = resolved.streaming() || isVoid(resolved.resultType()) ? null
                 : serialization.codecFor(resolved.resultType());
         resolved.method().setAccessible(true);
+        Class<?> resultClass = rawClass(resolved.resultType());
+        Constructor<?> emptyResult = resultCodec == null || resultClass == Object.class ? null : constructor(resultClass);
         return new JavaHandler(type, instance, resolved.method(), resolved.arguments(), eventCodec, resultCodec,
-                contextType);
+                emptyResult, contextType);
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
     }
 
     Class<?> handlerClass() {
@@ -139,6 +153,24 @@ final class JavaHandler {
             return output.toByteArray();
         }
         return result == null ? JSON_NULL : result.write(returned);
+    }
+
+    /**
+     * What the runtime does around an invocation, without calling the handler: reads an empty event ({@code {}}) with
+     * the event's serializer, writes an empty result with the result's, and builds a Context. The first real event
+     * would otherwise build those serializers (Jackson's introspection of the event and result classes) and the
+     * Context's proxy classes in the function's class loader while it waits; nothing here reaches the handler.
+     */
+    void rehearseRuntime(Supplier<Object> context) throws ReflectiveOperationException {
+        if (event != null) {
+            event.read(EMPTY_EVENT);
+        }
+        if (emptyResult != null) {
+            result.write(emptyResult.newInstance());
+        }
+        if (arguments.contains(Argument.CONTEXT)) {
+            context.get();
+        }
     }
 
     private record Resolved(Method method, List<Argument> arguments, Type eventType, Type resultType,

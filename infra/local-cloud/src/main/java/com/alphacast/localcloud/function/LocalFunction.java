@@ -89,6 +89,7 @@ public final class LocalFunction implements AutoCloseable {
             // The first environment is built at once so a handler that cannot load stops the stack at start-up.
             Environment first = newEnvironment();
             this.handlerClass = first.handler.handlerClass();
+            first.rehearseRuntime(primingRounds(environment));
             idle.push(first);
             // Then, with SnapStart, the others a burst would use (they load no classes the first did not: quick).
             newEnvironments(definition.environmentsAheadOfTraffic() - 1).forEach(idle::push);
@@ -241,6 +242,15 @@ public final class LocalFunction implements AutoCloseable {
         return number == 1 ? environment : laterEnvironment;
     }
 
+    /** The priming rounds the stack asked of this function (0 without SnapStart or without a warm-up). */
+    private static int primingRounds(Map<String, String> environment) {
+        try {
+            return Math.max(0, Integer.parseInt(environment.getOrDefault(PRIMING_ROUNDS_VARIABLE, "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0; // The function's own priming refuses it, naming the variable.
+        }
+    }
+
     private Invocation failure(String reason, Throwable cause) {
         errors.incrementAndGet();
         lastError = reason;
@@ -308,6 +318,32 @@ public final class LocalFunction implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 call.cancel(true);
                 return failure("invocation interrupted (local cloud shutting down)", null);
+            }
+        }
+
+        /**
+         * The runtime's side of {@code rounds} invocations, on this environment's thread (see
+         * {@link JavaHandler#rehearseRuntime}): with SnapStart, Lambda's runtime is in the snapshot with the primed
+         * function; here the local cloud's own serializers for the function are built and compiled ahead of traffic.
+         */
+        void rehearseRuntime(int rounds) {
+            if (rounds == 0) {
+                return;
+            }
+            Future<?> rehearsal = thread.submit(() -> {
+                for (int round = 0; round < rounds; round++) {
+                    handler.rehearseRuntime(this::newContext);
+                }
+                return null;
+            });
+            try {
+                rehearsal.get();
+            } catch (ExecutionException e) {
+                // Only the first event pays for what did not run; the stack still starts.
+                log("the runtime's rehearsal failed, the first event builds its serializers: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                rehearsal.cancel(true);
             }
         }
 
