@@ -342,7 +342,8 @@ public final class DemoCommand implements Command {
     static String warmUpLine(WarmUp warmUp) {
         return String.format(Locale.ROOT, "  warm-up before the replay (not in the figures): %d priming rounds per"
                         + " SnapStart function (reads of keys on no record, writes refused by their condition, empty"
-                        + " SQS batches, the distribution's rendering into a scratch outbox) in %d"
+                        + " SQS batches, the distribution's rendering into a scratch outbox, the runtime reading an empty"
+                        + " event and writing an empty result) in %d"
                         + " execution environments and %d rounds of the servers' paths on scratch queues (standard,"
                         + " delayed and FIFO batches) and a scratch table (transactions, puts, updates, reads),"
                         + " %.1f s of the start-up (functions %.1f s beside message path %.1f s then table path"
