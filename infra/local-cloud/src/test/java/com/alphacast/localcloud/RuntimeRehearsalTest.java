@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The runtime's side of an invocation run ahead of traffic for a SnapStart function (templates/rehearsal-stack.yaml):
- * the event read from JSON and the result written, as many rounds as the warm-up asks, without calling the handler.
+ * the event read from JSON and the result written, as many rounds as the warm-up asks in the first execution environment
+ * and once in the other one its mapping runs at once, without calling the handler.
  */
+@ResourceLock("RehearsalProbeHandler")
 class RuntimeRehearsalTest {
 
     private final List<String> functionLog = new CopyOnWriteArrayList<>();
@@ -31,8 +34,9 @@ class RuntimeRehearsalTest {
     @Test
     void readsTheEventAndWritesTheResultOfASnapStartFunctionWithoutCallingItsHandler() {
         try (LocalCloud cloud = LocalCloud.start(stack().warmUpRounds(4).build())) {
-            assertThat(RehearsalProbeHandler.EVENTS_READ).hasValue(4);
-            assertThat(RehearsalProbeHandler.RESULTS_WRITTEN).hasValue(4);
+            // Four rounds in the first environment, one in the second (each has its own serializers).
+            assertThat(RehearsalProbeHandler.EVENTS_READ).hasValue(5);
+            assertThat(RehearsalProbeHandler.RESULTS_WRITTEN).hasValue(5);
             assertThat(RehearsalProbeHandler.CALLS).hasValue(0);
             assertThat(cloud.functionStats("ProbeFunction").invocations()).isZero();
             assertThat(functionLog).isEmpty();

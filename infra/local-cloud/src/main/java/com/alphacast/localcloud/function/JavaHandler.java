@@ -13,6 +13,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,19 +55,21 @@ final class JavaHandler {
     private final Method method;
     private final List<Argument> arguments;
     private final RuntimeSerialization.Codec event;
+    private final Class<?> eventClass;
     private final RuntimeSerialization.Codec result;
     /** The result's class when it can be built empty (a public no-argument constructor), for {@link #rehearseRuntime}. */
     private final Constructor<?> emptyResult;
     private final Class<?> contextType;
 
     private JavaHandler(Class<?> handlerClass, Object instance, Method method, List<Argument> arguments,
-                        RuntimeSerialization.Codec event, RuntimeSerialization.Codec result, Constructor<?> emptyResult,
-                        Class<?> contextType) {
+                        RuntimeSerialization.Codec event, Class<?> eventClass, RuntimeSerialization.Codec result,
+                        Constructor<?> emptyResult, Class<?> contextType) {
         this.handlerClass = handlerClass;
         this.instance = instance;
         this.method = method;
         this.arguments = arguments;
         this.event = event;
+        this.eventClass = eventClass;
         this.result = result;
         this.emptyResult = emptyResult;
         this.contextType = contextType;
@@ -101,10 +104,22 @@ final class JavaHandler {
         RuntimeSerialization.Codec resultCodec = resolved.streaming() || isVoid(resolved.resultType()) ? null
                 : serialization.codecFor(resolved.resultType());
         resolved.method().setAccessible(true);
-        Class<?> resultClass = rawClass(resolved.resultType());
-        Constructor<?> emptyResult = resultCodec == null || resultClass == Object.class ? null : constructor(resultClass);
-        return new JavaHandler(type, instance, resolved.method(), resolved.arguments(), eventCodec, resultCodec,
-                emptyResult, contextType);
+        return new JavaHandler(type, instance, resolved.method(), resolved.arguments(), eventCodec,
+                rawClass(resolved.eventType()), resultCodec, resultCodec == null ? null : emptyResult(resolved.resultType()),
+                contextType);
+    }
+
+    /** The result class's public no-argument constructor, when it is a concrete class other than Object. */
+    private static Constructor<?> emptyResult(Type resultType) {
+        Class<?> type = rawClass(resultType);
+        if (type == Object.class || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return null;
+        }
+        Constructor<?> empty = constructor(type);
+        if (empty != null) {
+            empty.setAccessible(true);
+        }
+        return empty;
     }
 
     private static Class<?> rawClass(Type type) {
@@ -156,21 +171,47 @@ final class JavaHandler {
     }
 
     /**
-     * What the runtime does around an invocation, without calling the handler: reads an empty event ({@code {}}) with
-     * the event's serializer, writes an empty result with the result's, and builds a Context. The first real event
-     * would otherwise build those serializers (Jackson's introspection of the event and result classes) and the
-     * Context's proxy classes in the function's class loader while it waits; nothing here reaches the handler.
+     * What the runtime does around an invocation, {@code rounds} times, without calling the handler: reads an empty
+     * event ({@code {}}) with the event's serializer, writes an empty result with the result's, and builds a Context.
+     * The first real event would otherwise build those serializers (Jackson's introspection of the event and result
+     * classes, whose constructors and accessors it runs) and the Context's proxy classes while it waits. Each part runs
+     * on its own, so one the types do not allow leaves the others rehearsed.
+     *
+     * @return the parts that failed, each with its reason (empty when all ran)
      */
-    void rehearseRuntime(Supplier<Object> context) throws ReflectiveOperationException {
-        if (event != null) {
-            event.read(EMPTY_EVENT);
+    List<String> rehearseRuntime(int rounds, Supplier<Object> context) {
+        List<String> failed = new ArrayList<>();
+        if (event != null && readsFromAnObject(eventClass)) {
+            repeat(rounds, () -> event.read(EMPTY_EVENT), "reading an empty event", failed);
         }
         if (emptyResult != null) {
-            result.write(emptyResult.newInstance());
+            repeat(rounds, () -> result.write(emptyResult.newInstance()), "writing an empty result", failed);
         }
         if (arguments.contains(Argument.CONTEXT)) {
-            context.get();
+            repeat(rounds, context::get, "building a Context", failed);
         }
+        return failed;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void repeat(int rounds, Step step, String part, List<String> failed) {
+        try {
+            for (int round = 0; round < rounds; round++) {
+                step.run();
+            }
+        } catch (Exception | LinkageError e) {
+            failed.add(part + ": " + e);
+        }
+    }
+
+    /** Event types read from a JSON object; for text, numbers, arrays and collections there is nothing to introspect. */
+    private static boolean readsFromAnObject(Class<?> type) {
+        return !(type.isPrimitive() || type.isArray() || type == String.class || type == Object.class
+                || Number.class.isAssignableFrom(type) || type == Boolean.class || type == Character.class
+                || java.util.Collection.class.isAssignableFrom(type));
     }
 
     private record Resolved(Method method, List<Argument> arguments, Type eventType, Type resultType,

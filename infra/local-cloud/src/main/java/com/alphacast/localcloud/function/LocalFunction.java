@@ -43,6 +43,8 @@ public final class LocalFunction implements AutoCloseable {
 
     /** How many rounds a SnapStart function's priming runs (the functions' SnapStartPriming reads it). */
     public static final String PRIMING_ROUNDS_VARIABLE = "SNAPSTART_PRIMING_ROUNDS";
+    /** The functions' own priming refuses more rounds than this. */
+    private static final int MAX_REHEARSAL_ROUNDS = 10_000;
 
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
@@ -68,7 +70,8 @@ public final class LocalFunction implements AutoCloseable {
 
     /**
      * Loads the handler from {@code code} and builds the first execution environment, then the others ahead of traffic
-     * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); on failure {@code code} is
+     * ({@link FunctionDefinition#environmentsAheadOfTraffic()}); a SnapStart function started with a warm-up has each
+     * of them rehearse the runtime's side of an invocation ({@link Environment#rehearseRuntime}); on failure {@code code} is
      * closed and the error (a {@link com.alphacast.localcloud.template.TemplateRefusedException} naming the function
      * and Handler) propagates.
      */
@@ -89,10 +92,15 @@ public final class LocalFunction implements AutoCloseable {
             // The first environment is built at once so a handler that cannot load stops the stack at start-up.
             Environment first = newEnvironment();
             this.handlerClass = first.handler.handlerClass();
-            first.rehearseRuntime(primingRounds(environment));
+            int rounds = rehearsalRounds(definition, environment);
+            first.rehearseRuntime(rounds);
             idle.push(first);
             // Then, with SnapStart, the others a burst would use (they load no classes the first did not: quick).
-            newEnvironments(definition.environmentsAheadOfTraffic() - 1).forEach(idle::push);
+            // Each has its own serializers, built once more; the first's rounds already compiled them.
+            for (Environment next : newEnvironments(definition.environmentsAheadOfTraffic() - 1)) {
+                next.rehearseRuntime(Math.min(rounds, 1));
+                idle.push(next);
+            }
         } catch (RuntimeException | Error e) {
             environments.forEach(Environment::close);
             if (runtime != null) {
@@ -242,10 +250,17 @@ public final class LocalFunction implements AutoCloseable {
         return number == 1 ? environment : laterEnvironment;
     }
 
-    /** The priming rounds the stack asked of this function (0 without SnapStart or without a warm-up). */
-    private static int primingRounds(Map<String, String> environment) {
+    /**
+     * How often the first environment rehearses the runtime: the priming rounds the stack asked of a SnapStart function
+     * (none without SnapStart, which Lambda initializes on the first event, or without a warm-up).
+     */
+    private static int rehearsalRounds(FunctionDefinition definition, Map<String, String> environment) {
+        if (!definition.snapStart()) {
+            return 0;
+        }
         try {
-            return Math.max(0, Integer.parseInt(environment.getOrDefault(PRIMING_ROUNDS_VARIABLE, "0").strip()));
+            int rounds = Integer.parseInt(environment.getOrDefault(PRIMING_ROUNDS_VARIABLE, "0").strip());
+            return Math.max(0, Math.min(rounds, MAX_REHEARSAL_ROUNDS));
         } catch (NumberFormatException e) {
             return 0; // The function's own priming refuses it, naming the variable.
         }
@@ -325,25 +340,21 @@ public final class LocalFunction implements AutoCloseable {
          * The runtime's side of {@code rounds} invocations, on this environment's thread (see
          * {@link JavaHandler#rehearseRuntime}): with SnapStart, Lambda's runtime is in the snapshot with the primed
          * function; here the local cloud's own serializers for the function are built and compiled ahead of traffic.
+         * A part that fails is logged once; the first event then builds it as before.
          */
         void rehearseRuntime(int rounds) {
             if (rounds == 0) {
                 return;
             }
-            Future<?> rehearsal = thread.submit(() -> {
-                for (int round = 0; round < rounds; round++) {
-                    handler.rehearseRuntime(this::newContext);
-                }
-                return null;
-            });
+            Future<List<String>> rehearsal = thread.submit(() -> handler.rehearseRuntime(rounds, this::newContext));
             try {
-                rehearsal.get();
+                rehearsal.get().forEach(part -> log("the runtime's rehearsal skipped " + part));
             } catch (ExecutionException e) {
-                // Only the first event pays for what did not run; the stack still starts.
-                log("the runtime's rehearsal failed, the first event builds its serializers: " + e.getCause());
+                log("the runtime's rehearsal failed, the first event builds what it did not: " + e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 rehearsal.cancel(true);
+                throw new IllegalStateException("interrupted while rehearsing " + definition.logicalId());
             }
         }
 
