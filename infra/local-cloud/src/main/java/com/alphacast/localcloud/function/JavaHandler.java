@@ -15,6 +15,7 @@ import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ final class JavaHandler {
     private static boolean readsFromAnObject(Class<?> type) {
         return !(type.isPrimitive() || type.isArray() || type == String.class || type == Object.class
                 || Number.class.isAssignableFrom(type) || type == Boolean.class || type == Character.class
-                || java.util.Collection.class.isAssignableFrom(type));
+                || Collection.class.isAssignableFrom(type));
     }
 
     private record Resolved(Method method, List<Argument> arguments, Type eventType, Type resultType,
@@ -313,7 +314,7 @@ final class JavaHandler {
 
     /** The type arguments {@code type} gives {@code target} (e.g. RequestHandler's I and O), following superclasses. */
     private static Type[] typeArguments(Type type, Class<?> target, Map<TypeVariable<?>, Type> bindings) {
-        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        Class<?> raw = rawClass(type);
         Map<TypeVariable<?>, Type> own = new HashMap<>();
         if (type instanceof ParameterizedType p) {
             TypeVariable<?>[] variables = raw.getTypeParameters();
