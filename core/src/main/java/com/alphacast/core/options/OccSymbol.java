@@ -79,18 +79,36 @@ public record OccSymbol(String root, LocalDate expiry, OptionRight right, BigDec
 
     /** Compact form, e.g. {@code SPY251001C00500000}. */
     public String compact() {
-        return root + body();
+        return body(new StringBuilder(21).append(root)).toString();
     }
 
     /** Padded 21-character OSI form, e.g. {@code "SPY   251001C00500000"}. */
     public String padded() {
-        return String.format("%-6s", root) + body();
+        StringBuilder out = new StringBuilder(21).append(root);
+        while (out.length() < 6) {
+            out.append(' ');
+        }
+        return body(out).toString();
     }
 
-    private String body() {
-        long thousandths = strike.movePointRight(3).longValueExact();
-        return String.format("%02d%02d%02d%c%08d", expiry.getYear() % 100, expiry.getMonthValue(),
-                expiry.getDayOfMonth(), right.code(), thousandths);
+    // ASCII digits whatever the default locale, and no Formatter: options strategies name contracts on the feed thread
+    private StringBuilder body(StringBuilder out) {
+        zeroPadded(out, expiry.getYear() % 100, 2);
+        zeroPadded(out, expiry.getMonthValue(), 2);
+        zeroPadded(out, expiry.getDayOfMonth(), 2);
+        out.append(right.code());
+        zeroPadded(out, strike.movePointRight(3).longValueExact(), 8);
+        return out;
+    }
+
+    private static void zeroPadded(StringBuilder out, long value, int width) {
+        long limit = 10;
+        for (int digits = 1; digits < width; digits++, limit *= 10) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        out.append(value);
     }
 
     @Override

@@ -20,15 +20,19 @@ final class Candidates {
     }
 
     static Candidate of(String strategy, StrategyContext context, Direction direction, double entry, double stop,
-                        double target, int quantity, String summary, Rationale rationale,
+                        double target, int quantity, CharSequence summary, Rationale rationale,
                         Optional<OptionContract> contract) {
         String symbol = context.view().symbol();
-        String contractText = contract.map(c -> "contract " + c.symbol().compact() + " bid " + c.bid() + " ask "
-                + c.ask() + " OI " + c.openInterest() + "; ").orElse("");
+        StringBuilder text = new StringBuilder(summary.length() + 48 * rationale.factors().size() + 80);
+        if (contract.isPresent()) {
+            OptionContract c = contract.get();
+            text.append("contract ").append(c.symbol().compact()).append(" bid ").append(c.bid()).append(" ask ")
+                    .append(c.ask()).append(" OI ").append(c.openInterest()).append("; ");
+        }
+        rationale.describeTo(text.append(summary).append(" | "));
         Signal signal = new Signal(strategy + ":" + symbol + ":" + context.marketTime(), strategy, symbol, symbol,
-                direction, entry, stop, target, quantity, rationale.confidence(),
-                contractText + summary + " | " + rationale.describe(), context.marketTime(), context.observedAt(),
-                contract.flatMap(c -> leg(c, entry, stop, target)));
+                direction, entry, stop, target, quantity, rationale.confidence(), text.toString(),
+                context.marketTime(), context.observedAt(), contract.flatMap(c -> leg(c, entry, stop, target)));
         return new Candidate(signal, rationale, contract.map(OptionContract::symbol));
     }
 

@@ -1,12 +1,12 @@
 package com.alphacast.core.strategy;
 
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,9 +55,9 @@ public final class ConflictResolver {
             Candidate earlier = lastOfStrategy.get(strategyKey(candidate));
             if (earlier != null && earlier.signal().direction() == candidate.signal().direction()
                     && within(earlier, candidate)) {
-                rejected.add(new RejectedSignal(candidate.signal(), earlier.signal().id(), String.format(Locale.ROOT,
-                        "%s repeats its %s on %s within %s", candidate.signal().strategy(),
-                        candidate.signal().direction(), candidate.signal().underlying(), window)));
+                rejected.add(new RejectedSignal(candidate.signal(), earlier.signal().id(), candidate.signal().strategy()
+                        + " repeats its " + candidate.signal().direction() + " on " + candidate.signal().underlying()
+                        + " within " + window));
                 continue;
             }
             Candidate opponent = opponent(candidate, accepted);
@@ -109,8 +109,9 @@ public final class ConflictResolver {
     private String reason(Candidate winner, Candidate loser) {
         String step;
         if (winner.confidence() != loser.confidence()) {
-            step = String.format(Locale.ROOT, "lower confidence (%.2f < %.2f)", loser.confidence(),
-                    winner.confidence());
+            StringBuilder lower = new StringBuilder(32).append("lower confidence (");
+            DecimalText.fixed(lower, loser.confidence(), 2).append(" < ");
+            step = DecimalText.fixed(lower, winner.confidence(), 2).append(')').toString();
         } else if (rank(winner.signal().strategy()) != rank(loser.signal().strategy())) {
             step = "equal confidence, " + winner.signal().strategy() + " ranks first in the profile order";
         } else if (!winner.signal().marketTime().equals(loser.signal().marketTime())) {
@@ -118,8 +119,8 @@ public final class ConflictResolver {
         } else {
             step = "equal confidence, rank and time, decided by strategy name";
         }
-        return String.format(Locale.ROOT, "%s %s conflicts with %s %s by %s within %s: %s",
-                loser.signal().strategy(), loser.signal().direction(), winner.signal().strategy(),
-                winner.signal().direction(), winner.signal().underlying(), window, step);
+        return loser.signal().strategy() + " " + loser.signal().direction() + " conflicts with "
+                + winner.signal().strategy() + " " + winner.signal().direction() + " by "
+                + winner.signal().underlying() + " within " + window + ": " + step;
     }
 }

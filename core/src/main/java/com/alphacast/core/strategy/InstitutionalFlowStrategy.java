@@ -3,8 +3,8 @@ package com.alphacast.core.strategy;
 import com.alphacast.core.calendar.MarketCalendar;
 import com.alphacast.core.market.Bar;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,8 +74,12 @@ public final class InstitutionalFlowStrategy implements Strategy {
                 Factor.scored("vpin", vpin, 0.20, pressure == null ? 0 : vpin)));
         String detectors = spike != null && pressure != null ? "volume spike and order-flow pressure agree"
                 : spike != null ? "volume spike alone" : "order-flow pressure alone";
-        String summary = String.format(Locale.ROOT, "institutional %s flow: %s (z %.1f, imbalance %.2f, VPIN %.2f)",
-                direction == Direction.LONG ? "buying" : "selling", detectors, z, imbalance, vpin);
+        StringBuilder summary = new StringBuilder(96).append("institutional ")
+                .append(direction == Direction.LONG ? "buying" : "selling").append(" flow: ").append(detectors)
+                .append(" (z ");
+        DecimalText.fixed(summary, z, 1).append(", imbalance ");
+        DecimalText.fixed(summary, imbalance, 2).append(", VPIN ");
+        DecimalText.fixed(summary, vpin, 2).append(')');
         return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
                 levels.target(entry, direction), common.quantity(), summary, rationale, Optional.empty()));
     }

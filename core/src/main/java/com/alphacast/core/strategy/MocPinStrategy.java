@@ -8,8 +8,8 @@ import com.alphacast.core.options.gex.GammaExposure;
 import com.alphacast.core.options.gex.GexReport;
 import com.alphacast.core.options.gex.StrikeExposure;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -102,8 +102,10 @@ public final class MocPinStrategy implements Strategy {
                 Factor.scored("pin-share", share, 0.40, share / pinShareScale),
                 Factor.scored("proximity", distance / entry, 0.30, 1 - distance / entry / maxDistanceFraction),
                 Factor.scored("gamma-regime", netGex, 0.30, 0.5 + 0.5 * Math.tanh(netGex / gexScale))));
-        String summary = String.format(Locale.ROOT, "pin toward %.2f (%.0f%% of nearby |GEX|, net GEX %.3g)",
-                magnet.strike(), share * 100, netGex);
+        StringBuilder summary = new StringBuilder(64).append("pin toward ");
+        DecimalText.fixed(summary, magnet.strike(), 2).append(" (");
+        DecimalText.fixed(summary, share * 100, 0).append("% of nearby |GEX|, net GEX ");
+        DecimalText.significant(summary, netGex, 3).append(')');
         return Optional.of(Candidates.of(NAME, context, direction, entry,
                 entry - direction.sign() * distance / rewardToRisk, magnet.strike(), common.quantity(), summary,
                 rationale, contract));

@@ -5,8 +5,8 @@ import com.alphacast.core.market.Bar;
 import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.OptionRight;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -78,8 +78,10 @@ public final class OneDteMomentumStrategy implements Strategy {
                 Factor.scored("momentum", body, 0.45, Math.abs(body) / (3 * minBodyFraction)),
                 Factor.scored("close-location", fromExtreme, 0.25, 1 - fromExtreme / closeLocation),
                 Factor.scored("volume", z, 0.30, z / 4)));
-        String summary = String.format(Locale.ROOT, "%s into the close: %+.2f%% on the bar, closed %.0f%% off its %s",
-                direction, body * 100, fromExtreme * 100, direction == Direction.LONG ? "high" : "low");
+        StringBuilder summary = new StringBuilder(64).append(direction).append(" into the close: ");
+        DecimalText.signedFixed(summary, body * 100, 2).append("% on the bar, closed ");
+        DecimalText.fixed(summary, fromExtreme * 100, 0).append("% off its ")
+                .append(direction == Direction.LONG ? "high" : "low");
         return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
                 levels.target(entry, direction), common.quantity(), summary, rationale, contract));
     }

@@ -6,8 +6,8 @@ import com.alphacast.core.ev.EvPipeline;
 import com.alphacast.core.ev.EvPipelineConfig;
 import com.alphacast.core.options.OptionChain;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,8 +79,10 @@ public final class OptionsEvStrategy implements Strategy {
                 Factor.scored("probability", ev.probability(), 0.35, ev.probability()),
                 Factor.scored("expected-value", ev.expectedValue(), 0.30,
                         minEv > 0 ? ev.expectedValue() / (2 * minEv) : 1)));
-        String summary = String.format(Locale.ROOT, "EV %.2f points at %.0f%% probability with volatility %.1f%%",
-                ev.expectedValue(), ev.probability() * 100, forecast * 100);
+        StringBuilder summary = new StringBuilder(64).append("EV ");
+        DecimalText.fixed(summary, ev.expectedValue(), 2).append(" points at ");
+        DecimalText.fixed(summary, ev.probability() * 100, 0).append("% probability with volatility ");
+        DecimalText.fixed(summary, forecast * 100, 1).append('%');
         return Optional.of(Candidates.of(NAME, context, direction, entry, stop, target, common.quantity(), summary,
                 rationale, Optional.of(ev.contract())));
     }

@@ -6,10 +6,10 @@ import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.activity.UnusualOptionsActivity;
 import com.alphacast.core.options.activity.UnusualOptionsActivity.UnusualContract;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -108,9 +108,11 @@ public final class UnusualFlowStrategy implements Strategy {
                 Factor.scored("institutional-share", share, 0.30, share),
                 Factor.scored("institutional-premium", institutional, 0.30,
                         institutional / (5 * institutionalPremium))));
-        String summary = String.format(Locale.ROOT,
-                "institutional %s flow: calls $%,.0f vs puts $%,.0f (%.0f%% of unusual premium)",
-                direction == Direction.LONG ? "call" : "put", callPremium, putPremium, share * 100);
+        StringBuilder summary = new StringBuilder(96).append("institutional ")
+                .append(direction == Direction.LONG ? "call" : "put").append(" flow: calls $");
+        DecimalText.groupedFixed(summary, callPremium, 0).append(" vs puts $");
+        DecimalText.groupedFixed(summary, putPremium, 0).append(" (");
+        DecimalText.fixed(summary, share * 100, 0).append("% of unusual premium)");
         return Optional.of(Candidates.of(NAME, context, direction, entry, levels.stop(entry, direction),
                 levels.target(entry, direction), common.quantity(), summary, rationale,
                 Optional.of(chosen.contract())));

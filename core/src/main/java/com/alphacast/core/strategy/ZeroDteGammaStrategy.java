@@ -6,8 +6,8 @@ import com.alphacast.core.market.ChainSummary;
 import com.alphacast.core.options.OptionContract;
 import com.alphacast.core.options.OptionRight;
 import com.alphacast.core.signal.Direction;
+import com.alphacast.core.text.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,9 +100,10 @@ public final class ZeroDteGammaStrategy implements Strategy {
                 Factor.scored("volume", context.view().volumeZScore(), 0.20,
                         context.view().volumeZScore() / volumeZScale),
                 Factor.scored("reward-to-risk", rewardToRisk, 0.25, rewardToRisk / (2 * minRewardToRisk))));
-        String summaryText = String.format(Locale.ROOT,
-                "%s in negative gamma (net GEX %.3g, zero gamma %.2f): target %.2f%s",
-                direction, gamma.netGex(), gamma.zeroGamma(), target, squeeze ? ", squeeze below zero gamma" : "");
+        StringBuilder summaryText = new StringBuilder(96).append(direction).append(" in negative gamma (net GEX ");
+        DecimalText.significant(summaryText, gamma.netGex(), 3).append(", zero gamma ");
+        DecimalText.fixed(summaryText, gamma.zeroGamma(), 2).append("): target ");
+        DecimalText.fixed(summaryText, target, 2).append(squeeze ? ", squeeze below zero gamma" : "");
         return Optional.of(Candidates.of(NAME, context, direction, entry, entry - direction.sign() * risk, target,
                 common.quantity(), summaryText, rationale, contract));
     }

@@ -12,9 +12,9 @@ import com.alphacast.core.strategy.Factor;
 import com.alphacast.core.strategy.Rationale;
 import com.alphacast.core.strategy.Strategy;
 import com.alphacast.core.strategy.StrategyContext;
+import com.alphacast.core.text.DecimalText;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -87,15 +87,17 @@ public final class VolumeSpikeStrategy implements Strategy {
         double clearance = (zScore - settings.minZScore()) / settings.minZScore();
         double confidence = 0.5 + 0.5 * Math.min(1.0, Math.max(0.0, clearance));
         Instant barEnd = bar.end();
-        String rationale = String.format(Locale.ROOT,
-                "%ds volume %,d is %.1fx the %d-bar mean (z %.1f); bar moved %+.2f (%d ticks) open to close",
-                settings.barSeconds(), bar.volume(), ratio, settings.baselineBars(), zScore,
-                bar.close() - bar.open(), bodyTicks);
+        StringBuilder rationale = new StringBuilder(112).append(settings.barSeconds()).append("s volume ");
+        DecimalText.grouped(rationale, bar.volume()).append(" is ");
+        DecimalText.fixed(rationale, ratio, 1).append("x the ").append(settings.baselineBars()).append("-bar mean (z ");
+        DecimalText.fixed(rationale, zScore, 1).append("); bar moved ");
+        DecimalText.signedFixed(rationale, bar.close() - bar.open(), 2).append(" (").append(bodyTicks)
+                .append(" ticks) open to close");
         cooldownRemaining = settings.cooldownBars();
         return Optional.of(new Signal(
                 NAME + ":" + market.instrument() + ":" + barEnd,
                 NAME, market.symbol(), market.instrument(), direction,
-                entry, stop, target, settings.quantity(), round2(confidence), rationale,
+                entry, stop, target, settings.quantity(), round2(confidence), rationale.toString(),
                 barEnd, observedAt));
     }
 
