@@ -117,9 +117,41 @@ public record Signal(
                 rationale, marketTime, observedAt, option);
     }
 
-    private static double onTick(double tickCount, double tickSize) {
-        // through BigDecimal's text form: 1305.25, not 1305.2500000000002, in every message and ledger key
+    /**
+     * {@code tickCount × tickSize} as the exact product of their shortest decimal forms, rounded once to a double:
+     * 1305.25, not 1305.2500000000002, in every message and ledger key. What {@code BigDecimal.valueOf} of each and
+     * their product's {@code doubleValue()} give, in long arithmetic: the feed thread trades every signal through
+     * here, and the BigDecimals were ~0.5 KB of garbage per signal. Outside long range it takes that path itself.
+     */
+    static double onTick(double tickCount, double tickSize) {
+        int scale = decimalScale(tickSize);
+        if (scale >= 0 && Math.abs(tickCount) < 0x1p53) {
+            long units = Math.round(tickSize * POW10[scale]);
+            long count = (long) tickCount;
+            long product = count * units;
+            if (Math.multiplyHigh(count, units) == (product >> 63) && Math.abs(product) < (1L << 53)) {
+                // both operands exact, one correctly rounded division: the nearest double to the decimal product
+                return product / POW10[scale];
+            }
+        }
         return java.math.BigDecimal.valueOf(tickCount).multiply(java.math.BigDecimal.valueOf(tickSize)).doubleValue();
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+            1e14, 1e15};
+
+    /** The fewest decimals whose number reads back as {@code value} (0.25 → 2), or -1 beyond 15. */
+    private static int decimalScale(double value) {
+        for (int scale = 0; scale < POW10.length; scale++) {
+            double scaled = value * POW10[scale];
+            if (!(scaled < 0x1p53)) {
+                return -1;
+            }
+            if (Math.round(scaled) / POW10[scale] == value) {
+                return scale;
+            }
+        }
+        return -1;
     }
 
     /** Loss per contract unit if the stop is hit, in price points (always positive). */

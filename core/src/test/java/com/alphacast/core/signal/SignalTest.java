@@ -3,7 +3,9 @@ package com.alphacast.core.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SignalTest {
@@ -12,6 +14,23 @@ class SignalTest {
         Instant at = Instant.parse("2011-07-31T22:10:00Z");
         return new Signal("volume-spike:ESU1:" + at, "volume-spike", "ES", instrument, Direction.SHORT, 1303.5, 1305.0,
                 1300.5, 1, 0.66, "volume 3x", at, at);
+    }
+
+    @Test
+    void putsLevelsOnTheTickExactlyAsDecimalArithmeticDoes() {
+        double[] tickSizes = {0.25, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 5, 10, 0.0001, 0.00001, 1e-8, 0.005, 0.03125,
+                0.015625, 0.001, 0.07, 0.125, 2.5, 0.0025, 1.0 / 3, 0x1p-40};
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            double tickSize = i % 4 == 0 ? random.nextInt(1, 100_000) / Math.pow(10, random.nextInt(0, 10))
+                    : tickSizes[random.nextInt(tickSizes.length)];
+            double tickCount = Math.rint(random.nextDouble() * Math.pow(10, random.nextInt(0, 17)));
+            double expected = BigDecimal.valueOf(tickCount).multiply(BigDecimal.valueOf(tickSize)).doubleValue();
+            assertThat(Signal.onTick(tickCount, tickSize)).as("%s ticks of %s", tickCount, tickSize)
+                    .isEqualTo(expected);
+        }
+        assertThat(Signal.onTick(5221, 0.25)).isEqualTo(1305.25);
+        assertThat(Signal.onTick(130_525, 0.01)).isEqualTo(1305.25);
     }
 
     @Test
