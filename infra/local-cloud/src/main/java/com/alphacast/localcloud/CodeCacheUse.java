@@ -57,13 +57,17 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
         long peak = 0;
         long max = 0;
         for (Pool pool : pools) {
-            String name = pool.name();
-            if (name.equals("CodeCache") || (name.startsWith("CodeHeap") && !name.equals(NON_METHOD_HEAP))) {
+            if (holdsCompiledMethods(pool.name())) {
                 peak += pool.peakBytes();
                 max += Math.max(0, pool.maxBytes());
             }
         }
         return new CodeCacheUse(peak, max);
+    }
+
+    /** Whether the pool named so is HotSpot's code cache or one of its method heaps. */
+    static boolean holdsCompiledMethods(String poolName) {
+        return poolName.equals("CodeCache") || (poolName.startsWith("CodeHeap") && !poolName.equals(NON_METHOD_HEAP));
     }
 
     /** Whether the method heaps came within {@link #FILLED_MARGIN_BYTES} of their size: the JIT then stopped. */

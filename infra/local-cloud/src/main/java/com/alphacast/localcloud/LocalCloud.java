@@ -72,6 +72,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<String> createdTables = new ArrayList<>();
     private HttpGateway httpGateway;
     private WarmUp warmUp;
+    private CodeCacheWatch codeCacheWatch;
     private final ScheduleClock scheduleClock = new ScheduleClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private volatile boolean closed;
 
@@ -138,6 +139,7 @@ public final class LocalCloud implements AutoCloseable {
         functionLoader(options).requirePackages(functionsToRun(plan, options));
         LocalCloud cloud = new LocalCloud(options, backends, ownsBackends, plan);
         try {
+            cloud.codeCacheWatch = CodeCacheWatch.start(line -> options.functionLog().accept("local-cloud", line));
             cloud.createQueues();
             cloud.createTables();
             cloud.prepareFunctionEnvironments();
@@ -626,6 +628,9 @@ public final class LocalCloud implements AutoCloseable {
 
     private void closeStack() {
         scheduleClock.close();
+        if (codeCacheWatch != null) {
+            codeCacheWatch.close();
+        }
         List<Thread> stopping = new ArrayList<>();
         for (EventSourceRunner runner : runners) {
             Thread thread = new Thread(runner::close, "stop-" + runner.description());

@@ -20,6 +20,8 @@ class CodeCacheUseTest {
 
     private static final long MB = 1L << 20;
     private static final long KB = 1L << 10;
+    /** Marks a probe run under a {@link CodeCacheWatch}: the probe's argument, not a JVM option. */
+    private static final String WATCH = "--probe-watch";
 
     @TempDir
     Path scratch;
@@ -96,6 +98,41 @@ class CodeCacheUseTest {
         assertThat(roomy).doesNotContain("Compiler has been disabled").contains("filled=false", "of 240.0 MB");
     }
 
+    @Test
+    void warnsOnceWhenTheCacheFillsWhileWatched() throws Exception {
+        // C1 compiling nearly every method it meets: the probe's work takes a 3 MB cache past its last megabyte
+        String watched = probeWatching("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=3m",
+                "-XX:Tier3InvocationThreshold=2", "-XX:Tier3MinInvocationThreshold=1", "-XX:Tier3CompileThreshold=2",
+                "-XX:Tier3BackEdgeThreshold=10");
+
+        assumeTrue(watched.contains("filled when the watch began=false"),
+                "this JVM's start-up left the watch a cache with room to fill");
+        assertThat(watched).contains("warned=true");
+        assertThat(watched.lines().filter(line -> line.startsWith("watch: "))).singleElement().asString()
+                .contains("the JVM's code cache has filled", "JIT stopped compiling", "-XX:ReservedCodeCacheSize=240m");
+    }
+
+    @Test
+    void warnsAtOnceWhenTheCacheFilledBeforeTheWatchBegan() throws Exception {
+        String watched = probeWatching("-Xcomp", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=2496k");
+
+        assertThat(watched).contains("filled when the watch began=true", "warned=true");
+        assertThat(watched.lines().filter(line -> line.startsWith("watch: "))).hasSize(1);
+    }
+
+    @Test
+    void staysQuietWhileTheCacheHasRoom() throws Exception {
+        String watched = probeWatching("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
+
+        assertThat(watched).contains("warned=false").doesNotContain("watch: ");
+    }
+
+    private String probeWatching(String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.add(WATCH);
+        return probe(arguments.toArray(String[]::new));
+    }
+
     private static void assumeHotSpotCodeCache() {
         assumeTrue(ManagementFactory.getMemoryPoolMXBeans().stream()
                         .anyMatch(pool -> pool.getName().equals("CodeCache") || pool.getName().startsWith("CodeHeap")),
@@ -111,6 +148,9 @@ class CodeCacheUseTest {
         command.add("-cp");
         command.add(location(CodeCacheUse.class) + File.pathSeparator + location(CodeCacheProbe.class));
         command.add(CodeCacheProbe.class.getName());
+        if (command.remove(WATCH)) {
+            command.add("watch");
+        }
         Path output = scratch.resolve("probe.txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
