@@ -121,11 +121,12 @@ public record Signal(
      * {@code tickCount × tickSize} as the exact product of their shortest decimal forms, rounded once to a double:
      * 1305.25, not 1305.2500000000002, in every message and ledger key. What {@code BigDecimal.valueOf} of each and
      * their product's {@code doubleValue()} give, in long arithmetic: the feed thread trades every signal through
-     * here, and the BigDecimals were ~0.5 KB of garbage per signal. Outside long range it takes that path itself.
+     * here, and the BigDecimals were ~0.5 KB of garbage per signal. For a count that is not whole, or outside long
+     * range, it takes that path itself.
      */
     static double onTick(double tickCount, double tickSize) {
         int scale = decimalScale(tickSize);
-        if (scale >= 0 && Math.abs(tickCount) < 0x1p53) {
+        if (scale >= 0 && Math.abs(tickCount) < 0x1p53 && tickCount == Math.rint(tickCount)) {
             long units = Math.round(tickSize * POW10[scale]);
             long count = (long) tickCount;
             long product = count * units;

@@ -9,14 +9,14 @@ import java.util.Locale;
  * symbols on every call, 2–3 KB per number, which was most of what the worker allocated per trade once the strategies
  * began writing their signals' text on the feed thread.
  *
- * <p>The Formatter rounds half-up on the decimal digits {@code Double.toString}'s algorithm gives for a double, not on
- * the double's exact binary value: {@code 1.005} is {@code 1.00499999999999989…} in binary yet prints as {@code
- * 1.01}. Those digits are always within half a unit in the last place of the exact value, so wherever the exact value
- * is further than that from a rounding tie both roundings agree, and this class decides from the exact value (the
- * scaled product and its rounding error, computed without allocation). An exact binary tie ({@code 0.125}, {@code
- * 2.5}) is also its own decimal digits and rounds up. The few values within an ulp of a tie but not on it ({@code
- * 1.005}), and magnitudes outside the exactly scalable range (below about 1e-22 or above 2^40 after scaling), are
- * handed to the Formatter itself, so the text is always the Formatter's.
+ * <p>The Formatter rounds half-up on the decimal digits it computes for a double (the shortest that read back as it,
+ * as {@code Double.toString}'s), not on the double's exact binary value: {@code 1.005} is {@code 1.00499999999999989…}
+ * in binary yet prints as {@code 1.01}. Those digits lie within half an ulp of the exact value, so this class decides
+ * from the exact value (the scaled product and its rounding error, computed without allocation) wherever that is
+ * further than an ulp from a rounding tie. Next to a tie, the tie's own decimal decides: if it reads back as the
+ * double ({@code 1.005}, {@code 0.225}), it is the double's digits and rounds up; if not, the digits lie on the
+ * double's side of the tie. Only magnitudes outside the exactly scalable range (a {@code %.Ng} value under 10^(N−23), or
+ * more than 2^40 units of the last digit written) are handed to the Formatter itself.
  */
 public final class DecimalText {
 
@@ -151,7 +151,7 @@ public final class DecimalText {
 
     /**
      * {@code magnitude} (≥ 0, finite) in units of 10^power, rounded half-up as the Formatter rounds it, or
-     * {@link #UNDECIDED} when only the Formatter's own digits can tell.
+     * {@link #UNDECIDED} outside the range where this class computes that exactly.
      */
     private static long roundedAtPowerOfTen(double magnitude, int power) {
         if (magnitude == 0) {
@@ -168,36 +168,30 @@ public final class DecimalText {
             }
             double error = productError(magnitude, scale, scaled); // magnitude × scale = scaled + error, exactly
             double whole = Math.floor(scaled);
+            // The sign of the exact distance above the tie at whole + ½ (each step is exact or keeps the sign; zero
+            // only on the tie itself). The Formatter's digits are within half an ulp, less than one scaled ulp.
             double aboveHalf = (scaled - whole - 0.5) + error;
-            return decide((long) whole, aboveHalf, scaled - whole == 0.5 && error == 0, Math.ulp(scaled));
+            if (aboveHalf > 2 * Math.ulp(scaled)) {
+                return (long) whole + 1;
+            }
+            if (aboveHalf < -2 * Math.ulp(scaled)) {
+                return (long) whole;
+            }
+            // Next to the tie its decimal decides: when it reads back as this double, the digits are that decimal
+            // (no other with as few decimals lies within half an ulp), which rounds up; otherwise they lie on the
+            // double's own side of the tie.
+            double tie = (2 * whole + 1) / (2 * scale);
+            return aboveHalf >= 0 || tie == magnitude ? (long) whole + 1 : (long) whole;
         }
         if (power >= LONG_POW10.length || !(magnitude < MAX_SCALED)) {
             return UNDECIDED;
         }
+        // An integer tie is a double itself, so the digits of any other double lie on that double's side of it.
         double whole = Math.floor(magnitude);
         long integer = (long) whole;
         long unit = LONG_POW10[power];
-        long remainder = integer % unit;
-        double fraction = magnitude - whole;
-        double aboveHalf = (remainder - unit / 2) + fraction;
-        return decide(integer / unit, aboveHalf, remainder * 2 == unit && fraction == 0, Math.ulp(magnitude));
-    }
-
-    /**
-     * Rounds {@code whole + ½ + aboveHalf} half-up, where the Formatter's digits may sit up to {@code ulp} away from
-     * the exact value: a decision only when the exact value is clear of the tie by more than that, or on it.
-     */
-    private static long decide(long whole, double aboveHalf, boolean exactTie, double ulp) {
-        if (exactTie) {
-            return whole + 1;
-        }
-        if (aboveHalf > 2 * ulp) {
-            return whole + 1;
-        }
-        if (aboveHalf < -2 * ulp) {
-            return whole;
-        }
-        return UNDECIDED;
+        double aboveHalf = (integer % unit - unit / 2) + (magnitude - whole);
+        return aboveHalf >= 0 ? integer / unit + 1 : integer / unit;
     }
 
     /** The exact {@code a × b − product} for {@code product = fl(a × b)} (Dekker's two-product, no fused multiply). */

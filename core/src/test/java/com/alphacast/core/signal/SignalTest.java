@@ -30,6 +30,7 @@ class SignalTest {
                     .isEqualTo(expected);
         }
         assertThat(Signal.onTick(5221, 0.25)).isEqualTo(1305.25);
+        assertThat(Signal.onTick(2.5, 0.25)).isEqualTo(0.625);
         assertThat(Signal.onTick(130_525, 0.01)).isEqualTo(1305.25);
     }
 

@@ -17,7 +17,7 @@ class DecimalTextTest {
     private static final double[] EDGES = {
             0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
             -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e-300, 1e300,
-            0.5, 1.5, 2.5, -2.5, 0.125, 0.375, -0.125, 2.675, 1.005, 1.015, 1.025, 0.045, 8.345, 1.0005, 0.0001,
+            0.5, 1.5, 2.5, -2.5, 0.225, 0.045, 0.125, 0.375, -0.125, 2.675, 1.005, 1.015, 1.025, 0.045, 8.345, 1.0005, 0.0001,
             0.00009995, 0.000099995, 0.0001234, 0.00001234, 9.9995, 9.99949, 99.995, 999.95, 9999.5, 9999.4, 9999.6,
             10000, 12345, 12355, 99995, 123456789, 1_234_567.5, 1_234_567.49, 1e9, 1.5e12, 0x1p40, 0x1p40 - 1,
             0x1p52, 0x1p53 + 2, 1e15, 1e17, 4.35, 0.1 + 0.2, 1 / 3.0, 2 / 3.0, -1e-5, -0.004, -0.005, -0.0049, 0.995,
@@ -93,7 +93,9 @@ class DecimalTextTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         StringBuilder text = new StringBuilder(256);
-        double[] values = {3.2178, -0.4411, 0.731, 1_234_567.25, 41.6, 0.0731, 12_345.678, 2.94e9};
+        // ordinary values, and decimal ties that are not ties in binary (the Formatter's digits decide those)
+        double[] values = {3.2178, -0.4411, 0.731, 1_234_567.25, 41.6, 0.0731, 12_345.678, 2.94e9, 0.225, 0.045,
+                1.005, 2.675, 0.125, 99.995};
         for (int warm = 0; warm < 20_000; warm++) { // let the JIT compile it, as on the feed thread
             write(text, values[warm % values.length]);
         }
