@@ -4,30 +4,39 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
- * How much of the JVM's code cache for compiled methods was in use at its peak. When it fills, HotSpot stops compiling
- * ("CodeCache is full. Compiler has been disabled"; its sweeper may turn the compiler back on if it frees enough, which
- * in this project's runs it never did): whatever was not compiled by then stays interpreted, and every latency measured
- * afterwards is slower than the code. The local cloud compiles every function's own copy of its code (each class loader
- * its own SDK) in one JVM, which a load run takes to about 56–60 MB: more than the 48 MB the JVM reserves when it runs
- * C1 only, as the template asks of each function's own JVM on Lambda.
+ * How much of the JVM's code cache for compiled methods was in use at its peak, and how often HotSpot found it full.
+ * A full cache stops HotSpot's compilers ("CodeCache is full. Compiler has been disabled"; it may turn them back on if
+ * it frees enough room, which in this project's runs it never did): whatever was not compiled by then stays
+ * interpreted, and every latency measured afterwards is slower than the code. The local cloud compiles every
+ * function's own copy of its code (each class loader its own SDK) in one JVM, which a load run takes to about 56–60 MB:
+ * more than the 48 MB the JVM reserves when it runs C1 only, as the template asks of each function's own JVM on Lambda.
+ *
+ * <p>Whether the cache ran full is HotSpot's own count, not a guess from the pools: a heap can sit within kilobytes of
+ * its size while HotSpot frees old code and keeps compiling, and a segmented cache's method heaps overflow into each
+ * other, so no threshold on the pools tells a full cache from a nearly full one.
  *
  * @param peakBytes the highest use of the method heaps, summed (heaps that peaked at different times count each at
  *                  its peak, so this never understates the sampled peaks)
  * @param maxBytes  what the method heaps may grow to, summed
+ * @param timesFull how many times HotSpot found the cache full (its {@code full_count}), or {@link #TIMES_FULL_UNKNOWN}
+ *                  on a JVM that does not say
  */
-public record CodeCacheUse(long peakBytes, long maxBytes) {
+public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
 
-    /**
-     * Free space under which the cache counts as filled. A heuristic: HotSpot stops compiling when an allocation fails,
-     * which a large method does with some room left, and the pools' peaks are sampled, so they can trail HotSpot's own
-     * high-water mark by some kilobytes.
-     */
-    static final long FILLED_MARGIN_BYTES = 1L << 20;
+    /** {@link #timesFull} of a JVM that does not report it. */
+    public static final int TIMES_FULL_UNKNOWN = -1;
 
     /** HotSpot's heap for stubs and adapters: compiled methods never go there, so its free room does not count. */
     private static final String NON_METHOD_HEAP = "CodeHeap 'non-nmethods'";
+
+    /** The line of HotSpot's code cache report ({@code jcmd PID Compiler.codecache}) that counts the times it filled. */
+    private static final Pattern FULL_COUNT = Pattern.compile("(?m)^\\s*full_count=(\\d+)\\s*$");
 
     /** One code cache pool as the JVM reports it. */
     record Pool(String name, long peakBytes, long maxBytes) {
@@ -38,21 +47,25 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
             throw new IllegalArgumentException("code cache sizes cannot be negative: peak " + peakBytes + ", max "
                     + maxBytes);
         }
+        if (timesFull < TIMES_FULL_UNKNOWN) {
+            throw new IllegalArgumentException("times the code cache filled cannot be negative: " + timesFull);
+        }
     }
 
     /**
      * The code cache of this JVM: HotSpot's one {@code CodeCache} pool, or its method heaps ({@code CodeHeap
-     * 'profiled nmethods'} and {@code 'non-profiled nmethods'}, which take each other's overflow) when the cache is
-     * segmented. 0 of 0 on a JVM that reports neither.
+     * 'profiled nmethods'} and {@code 'non-profiled nmethods'}) when the cache is segmented, and HotSpot's count of the
+     * times it filled. 0 of 0, times unknown, on a JVM that reports neither.
      */
     public static CodeCacheUse ofThisJvm() {
-        return of(ManagementFactory.getMemoryPoolMXBeans().stream()
+        CodeCacheUse pools = of(ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.NON_HEAP)
                 .map(pool -> new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()))
                 .toList());
+        return new CodeCacheUse(pools.peakBytes(), pools.maxBytes(), timesFullOfThisJvm());
     }
 
-    /** The method heaps among {@code pools}, summed; other pools are left out. */
+    /** The method heaps among {@code pools}, summed; other pools are left out; the times full unknown. */
     static CodeCacheUse of(List<Pool> pools) {
         long peak = 0;
         long max = 0;
@@ -62,7 +75,7 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
                 max += Math.max(0, pool.maxBytes());
             }
         }
-        return new CodeCacheUse(peak, max);
+        return new CodeCacheUse(peak, max, TIMES_FULL_UNKNOWN);
     }
 
     /** Whether the pool named so is HotSpot's code cache or one of its method heaps. */
@@ -70,9 +83,38 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
         return poolName.equals("CodeCache") || (poolName.startsWith("CodeHeap") && !poolName.equals(NON_METHOD_HEAP));
     }
 
-    /** Whether the method heaps came within {@link #FILLED_MARGIN_BYTES} of their size: the JIT then stopped. */
+    /**
+     * How many times HotSpot found this JVM's code cache full, from its diagnostic command {@code Compiler.codecache}
+     * (the report {@code jcmd} prints; a fraction of a millisecond); {@link #TIMES_FULL_UNKNOWN} on a JVM without it.
+     */
+    static int timesFullOfThisJvm() {
+        try {
+            Object report = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerCodecache",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return report instanceof String text ? timesFull(text) : TIMES_FULL_UNKNOWN;
+        } catch (JMException | RuntimeException e) {
+            // not HotSpot, or a HotSpot without the command: the pools alone cannot say
+            return TIMES_FULL_UNKNOWN;
+        }
+    }
+
+    /** The {@code full_count} of one HotSpot code cache report; {@link #TIMES_FULL_UNKNOWN} when it has none. */
+    static int timesFull(String report) {
+        Matcher count = FULL_COUNT.matcher(report);
+        if (!count.find()) {
+            return TIMES_FULL_UNKNOWN;
+        }
+        try {
+            return Integer.parseInt(count.group(1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // more digits than an int holds: full, very many times
+        }
+    }
+
+    /** Whether HotSpot found the cache full at least once: its compilers then stopped, at least for a while. */
     public boolean filled() {
-        return maxBytes > 0 && maxBytes - peakBytes < FILLED_MARGIN_BYTES;
+        return timesFull > 0;
     }
 
     /** One line for a run's report: the peak against the size, and what a filled cache means for the figures. */
@@ -82,9 +124,13 @@ public record CodeCacheUse(long peakBytes, long maxBytes) {
         }
         String use = String.format(Locale.ROOT, "the JVM's code cache peaked at %.1f of %.1f MB", peakBytes / 1048576.0,
                 maxBytes / 1048576.0);
+        if (timesFull == TIMES_FULL_UNKNOWN) {
+            return use + " (this JVM does not say whether it ever ran full)";
+        }
         return filled()
-                ? use + ": it ran full, so the JIT stopped compiling and code not compiled by then ran interpreted; the"
-                        + " figures are slower than the code (give the JVM -XX:ReservedCodeCacheSize=240m, as ./alphacast does)"
+                ? use + ": HotSpot found it full, which stops the JIT, so code not compiled by then ran interpreted and"
+                        + " the figures are slower than the code (give the JVM -XX:ReservedCodeCacheSize=240m, as"
+                        + " ./alphacast does)"
                 : use;
     }
 }

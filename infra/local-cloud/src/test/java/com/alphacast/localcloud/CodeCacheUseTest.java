@@ -20,48 +20,68 @@ class CodeCacheUseTest {
 
     private static final long MB = 1L << 20;
     private static final long KB = 1L << 10;
-    /** Marks a probe run under a {@link CodeCacheWatch}: the probe's argument, not a JVM option. */
-    private static final String WATCH = "--probe-watch";
 
     @TempDir
     Path scratch;
 
+    /** What {@code jcmd PID Compiler.codecache} printed for a JVM whose 2.4 MB cache filled (JDK 17, HotSpot). */
+    private static final String REPORT_OF_A_FULL_CACHE = """
+            CodeCache: size=2496Kb used=2251Kb max_used=2340Kb free=245Kb
+             bounds [0x00007fd276990000, 0x00007fd276c00000, 0x00007fd276c00000]
+             total_blobs=984 nmethods=596 adapters=315
+             compilation: enabled
+                          stopped_count=1, restarted_count=1
+             full_count=1
+            """;
+
     @Test
-    void countsAsFilledWithinAMegabyteOfItsSize() {
-        assertThat(new CodeCacheUse(48 * MB - 300 * KB, 48 * MB).filled()).isTrue();
-        assertThat(new CodeCacheUse(48 * MB, 48 * MB).filled()).isTrue();
-        assertThat(new CodeCacheUse(46 * MB, 48 * MB).filled()).isFalse();
-        assertThat(new CodeCacheUse(60 * MB, 240 * MB).filled()).isFalse();
+    void countsAsFilledOnlyWhenHotSpotFoundItFull() {
+        // Within kilobytes of its size is not full: HotSpot may free old code and keep compiling.
+        assertThat(new CodeCacheUse(48 * MB - 8 * KB, 48 * MB, 0).filled()).isFalse();
+        assertThat(new CodeCacheUse(46 * MB, 48 * MB, 1).filled()).isTrue();
+        assertThat(new CodeCacheUse(48 * MB, 48 * MB, CodeCacheUse.TIMES_FULL_UNKNOWN).filled()).isFalse();
+    }
+
+    @Test
+    void readsTheTimesFullFromHotSpotsReport() {
+        assertThat(CodeCacheUse.timesFull(REPORT_OF_A_FULL_CACHE)).isEqualTo(1);
+        assertThat(CodeCacheUse.timesFull(REPORT_OF_A_FULL_CACHE.replace("full_count=1", "full_count=0"))).isZero();
+        assertThat(CodeCacheUse.timesFull("CodeCache: size=2496Kb used=2251Kb"))
+                .isEqualTo(CodeCacheUse.TIMES_FULL_UNKNOWN);
     }
 
     @Test
     void leavesTheHeapOfStubsOutOfASegmentedCache() {
-        // Compiled methods never go into the non-nmethods heap, so its free room cannot keep the JIT going.
-        CodeCacheUse full = CodeCacheUse.of(List.of(
+        // Compiled methods never go into the non-nmethods heap: its room is not the cache's.
+        CodeCacheUse pools = CodeCacheUse.of(List.of(
                 new CodeCacheUse.Pool("CodeHeap 'non-nmethods'", 1 * MB, 5 * MB),
                 new CodeCacheUse.Pool("CodeHeap 'profiled nmethods'", 1 * MB - 20 * KB, 1 * MB),
                 new CodeCacheUse.Pool("CodeHeap 'non-profiled nmethods'", 1 * MB, 1 * MB),
                 new CodeCacheUse.Pool("Metaspace", 40 * MB, -1)));
 
-        assertThat(full).isEqualTo(new CodeCacheUse(2 * MB - 20 * KB, 2 * MB));
-        assertThat(full.filled()).isTrue();
-        assertThat(CodeCacheUse.of(List.of(new CodeCacheUse.Pool("CodeCache", 56 * MB, 240 * MB))).filled()).isFalse();
+        assertThat(pools).isEqualTo(new CodeCacheUse(2 * MB - 20 * KB, 2 * MB, CodeCacheUse.TIMES_FULL_UNKNOWN));
+        assertThat(CodeCacheUse.of(List.of(new CodeCacheUse.Pool("CodeCache", 56 * MB, 240 * MB))))
+                .isEqualTo(new CodeCacheUse(56 * MB, 240 * MB, CodeCacheUse.TIMES_FULL_UNKNOWN));
     }
 
     @Test
     void saysTheFiguresRanInterpretedWhenTheCacheFilled() {
-        assertThat(new CodeCacheUse(48 * MB, 48 * MB).describe())
-                .contains("peaked at 48.0 of 48.0 MB", "JIT stopped compiling", "-XX:ReservedCodeCacheSize=240m");
-        assertThat(new CodeCacheUse(60 * MB, 240 * MB).describe())
+        assertThat(new CodeCacheUse(48 * MB, 48 * MB, 1).describe())
+                .contains("peaked at 48.0 of 48.0 MB", "HotSpot found it full", "ran interpreted",
+                        "-XX:ReservedCodeCacheSize=240m");
+        assertThat(new CodeCacheUse(60 * MB, 240 * MB, 0).describe())
                 .isEqualTo("the JVM's code cache peaked at 60.0 of 240.0 MB");
-        assertThat(new CodeCacheUse(0, 0).filled()).isFalse();
-        assertThat(new CodeCacheUse(0, 0).describe()).contains("reports no code cache");
+        assertThat(new CodeCacheUse(60 * MB, 240 * MB, CodeCacheUse.TIMES_FULL_UNKNOWN).describe())
+                .contains("does not say whether it ever ran full");
+        assertThat(new CodeCacheUse(0, 0, CodeCacheUse.TIMES_FULL_UNKNOWN).describe()).contains("reports no code cache");
     }
 
     @Test
-    void refusesNegativeSizes() {
-        assertThatThrownBy(() -> new CodeCacheUse(-1, 48 * MB))
+    void refusesNegativeSizesAndCounts() {
+        assertThatThrownBy(() -> new CodeCacheUse(-1, 48 * MB, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("peak -1");
+        assertThatThrownBy(() -> new CodeCacheUse(1 * MB, 48 * MB, -2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
     }
 
     @Test
@@ -71,6 +91,7 @@ class CodeCacheUseTest {
 
         assertThat(use.maxBytes()).isGreaterThan(use.peakBytes());
         assertThat(use.peakBytes()).isGreaterThan(0);
+        assertThat(use.timesFull()).as("HotSpot's count").isZero();
     }
 
     @Test
@@ -78,12 +99,11 @@ class CodeCacheUseTest {
         // -Xcomp compiles every method on first call, so the smallest cache HotSpot accepts fills within the probe.
         String full = probe("-Xcomp", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=2496k");
 
-        assertThat(full).contains("Compiler has been disabled", "filled=true", "the JIT stopped compiling");
+        assertThat(full).contains("Compiler has been disabled", "filled=true", "HotSpot found it full");
     }
 
     @Test
     void agreesWithHotSpotWhenASegmentedCacheFilledItsMethodHeaps() throws Exception {
-        // The stubs' heap keeps 4 MB free: counted in, the cache would look far from full.
         String full = probe("-Xcomp", "-XX:TieredStopAtLevel=1", "-XX:+SegmentedCodeCache",
                 "-XX:ReservedCodeCacheSize=7m", "-XX:NonNMethodCodeHeapSize=5m", "-XX:ProfiledCodeHeapSize=1m",
                 "-XX:NonProfiledCodeHeapSize=1m");
@@ -99,17 +119,20 @@ class CodeCacheUseTest {
     }
 
     @Test
-    void warnsOnceWhenTheCacheFillsWhileWatched() throws Exception {
-        // C1 compiling nearly every method it meets: the probe's work takes a 3 MB cache past its last megabyte
-        String watched = probeWatching("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=3m",
+    void warnsOnceWhenTheMethodHeapsFillWhileWatched() throws Exception {
+        // Both compilers at work on a segmented cache, each method heap taking the other's overflow: the heap that
+        // fills first is full long before HotSpot gives up on the pair, so no threshold on one heap tells when.
+        String watched = probe(List.of("-XX:+SegmentedCodeCache", "-XX:ReservedCodeCacheSize=7680k",
+                "-XX:NonNMethodCodeHeapSize=5m", "-XX:ProfiledCodeHeapSize=1m", "-XX:NonProfiledCodeHeapSize=1536k",
                 "-XX:Tier3InvocationThreshold=2", "-XX:Tier3MinInvocationThreshold=1", "-XX:Tier3CompileThreshold=2",
-                "-XX:Tier3BackEdgeThreshold=10");
+                "-XX:Tier3BackEdgeThreshold=10"), List.of("watch", "rounds=200"));
 
         assumeTrue(watched.contains("filled when the watch began=false"),
                 "this JVM's start-up left the watch a cache with room to fill");
-        assertThat(watched).contains("warned=true");
+        assertThat(watched).contains("Compiler has been disabled", "warned=true");
         assertThat(watched.lines().filter(line -> line.startsWith("watch: "))).singleElement().asString()
-                .contains("the JVM's code cache has filled", "JIT stopped compiling", "-XX:ReservedCodeCacheSize=240m");
+                .contains("HotSpot found the JVM's code cache full (", "of 2.5 MB at the peak) and stopped compiling",
+                        "-XX:ReservedCodeCacheSize=240m");
     }
 
     @Test
@@ -127,10 +150,12 @@ class CodeCacheUseTest {
         assertThat(watched).contains("warned=false").doesNotContain("watch: ");
     }
 
-    private String probeWatching(String... options) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(options));
-        arguments.add(WATCH);
-        return probe(arguments.toArray(String[]::new));
+    private String probeWatching(String... jvmOptions) throws Exception {
+        return probe(List.of(jvmOptions), List.of("watch"));
+    }
+
+    private String probe(String... jvmOptions) throws Exception {
+        return probe(List.of(jvmOptions), List.of());
     }
 
     private static void assumeHotSpotCodeCache() {
@@ -139,18 +164,16 @@ class CodeCacheUseTest {
                 "a JVM that reports HotSpot's code cache pools");
     }
 
-    /** Runs {@link CodeCacheProbe} in a child JVM with {@code options}; its stdout and stderr together. */
-    private String probe(String... options) throws Exception {
+    /** Runs {@link CodeCacheProbe} in a child JVM; its stdout and stderr together. */
+    private String probe(List<String> jvmOptions, List<String> probeArguments) throws Exception {
         assumeHotSpotCodeCache();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(location(CodeCacheUse.class) + File.pathSeparator + location(CodeCacheProbe.class));
         command.add(CodeCacheProbe.class.getName());
-        if (command.remove(WATCH)) {
-            command.add("watch");
-        }
+        command.addAll(probeArguments);
         Path output = scratch.resolve("probe.txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
