@@ -11,9 +11,9 @@ import javax.management.ObjectName;
 
 /**
  * How much of the JVM's code cache for compiled methods was in use at its peak, and how often HotSpot found it full.
- * A full cache stops HotSpot's compilers ("CodeCache is full. Compiler has been disabled"; it may turn them back on if
- * it frees enough room, which in this project's runs it never did): whatever was not compiled by then stays
- * interpreted, and every latency measured afterwards is slower than the code. The local cloud compiles every
+ * A full cache stops HotSpot's compilers ("CodeCache is full. Compiler has been disabled"; it turns them back on if
+ * it frees enough room, which a tiny test cache shows and none of this project's load runs did): whatever was not
+ * compiled meanwhile stays interpreted, and every latency measured afterwards is slower than the code. The local cloud compiles every
  * function's own copy of its code (each class loader its own SDK) in one JVM, which a load run takes to about 56–60 MB:
  * more than the 48 MB the JVM reserves when it runs C1 only, as the template asks of each function's own JVM on Lambda.
  *
@@ -35,8 +35,12 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
     /** HotSpot's heap for stubs and adapters: compiled methods never go there, so its free room does not count. */
     private static final String NON_METHOD_HEAP = "CodeHeap 'non-nmethods'";
 
-    /** The line of HotSpot's code cache report ({@code jcmd PID Compiler.codecache}) that counts the times it filled. */
-    private static final Pattern FULL_COUNT = Pattern.compile("(?m)^\\s*full_count=(\\d+)\\s*$");
+    /**
+     * The count of the times the cache filled in HotSpot's code cache report ({@code jcmd PID Compiler.codecache}): a
+     * line of its own on JDK 17 ({@code " full_count=1"}), the end of the totals line from JDK 21 on
+     * ({@code " total_blobs=984, nmethods=596, adapters=315, full_count=1"}).
+     */
+    private static final Pattern FULL_COUNT = Pattern.compile("\\bfull_count=(\\d+)");
 
     /** One code cache pool as the JVM reports it. */
     record Pool(String name, long peakBytes, long maxBytes) {
@@ -84,19 +88,29 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
     }
 
     /**
-     * How many times HotSpot found this JVM's code cache full, from its diagnostic command {@code Compiler.codecache}
-     * (the report {@code jcmd} prints; a fraction of a millisecond); {@link #TIMES_FULL_UNKNOWN} on a JVM without it.
+     * How many times HotSpot found this JVM's code cache full (any of its heaps, the stubs' heap too), from its
+     * diagnostic command {@code Compiler.codecache}; {@link #TIMES_FULL_UNKNOWN} on a JVM without it.
      */
     static int timesFullOfThisJvm() {
         try {
-            Object report = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerCodecache",
-                    new Object[] {null}, new String[] {String[].class.getName()});
-            return report instanceof String text ? timesFull(text) : TIMES_FULL_UNKNOWN;
+            return timesFull(codeCacheReport());
         } catch (JMException | RuntimeException e) {
             // not HotSpot, or a HotSpot without the command: the pools alone cannot say
             return TIMES_FULL_UNKNOWN;
         }
+    }
+
+    /**
+     * HotSpot's code cache report of this JVM, the text {@code jcmd PID Compiler.codecache} prints (30–180 µs a call
+     * here; the first also starts the platform MBean server).
+     *
+     * @throws JMException where the JVM has no such diagnostic command (not HotSpot) or it failed
+     */
+    static String codeCacheReport() throws JMException {
+        Object report = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerCodecache",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        return String.valueOf(report);
     }
 
     /** The {@code full_count} of one HotSpot code cache report; {@link #TIMES_FULL_UNKNOWN} when it has none. */
@@ -128,9 +142,9 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
             return use + " (this JVM does not say whether it ever ran full)";
         }
         return filled()
-                ? use + ": HotSpot found it full, which stops the JIT, so code not compiled by then ran interpreted and"
-                        + " the figures are slower than the code (give the JVM -XX:ReservedCodeCacheSize=240m, as"
-                        + " ./alphacast does)"
+                ? use + ": HotSpot found a heap of it full, which stops the JIT until it frees room, so code it did not"
+                        + " compile meanwhile ran interpreted and the figures are slower than the code (give the JVM"
+                        + " -XX:ReservedCodeCacheSize=240m, as ./alphacast does)"
                 : use;
     }
 }

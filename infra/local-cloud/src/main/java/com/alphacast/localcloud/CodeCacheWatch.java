@@ -1,31 +1,38 @@
 package com.alphacast.localcloud;
 
+import com.alphacast.core.text.TerminalText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.management.JMException;
 
 /**
- * Says once, within a second of it happening, that HotSpot found the JVM's code cache full: it then stops compiling,
- * and whatever it had not compiled runs interpreted, so every latency the local cloud shows afterwards is slower than
- * the code. The demo also reports the cache after its figures ({@link CodeCacheUse}); this watch covers every command
- * that hosts the functions ({@code cloud up}, {@code worker}, {@code morning}, {@code bots chat}) while it runs.
+ * Says once, within a second of it happening, that HotSpot found the JVM's code cache full: it then stops compiling
+ * until it frees room, and whatever it does not compile meanwhile runs interpreted, so the latencies the local cloud
+ * shows are slower than the code. The demo also reports the cache after its figures ({@link CodeCacheUse}); this watch
+ * covers every command that hosts the functions ({@code cloud up}, {@code worker}, {@code morning}, {@code bots chat})
+ * while it runs.
  *
- * <p>It asks HotSpot once a second on a thread of its own, nothing on the functions' threads (a fraction of a
- * millisecond each). The pools' usage-threshold notifications cannot tell: a heap crosses a threshold once, while
- * HotSpot may free old code and keep compiling, and a segmented cache's heaps overflow into each other.
+ * <p>It asks HotSpot once a second on a thread of its own, nothing on the functions' threads. The pools' usage-threshold
+ * notifications cannot tell: a heap crosses a threshold once, while HotSpot may free old code and keep compiling, and a
+ * segmented cache's heaps overflow into each other.
  */
 final class CodeCacheWatch implements AutoCloseable {
 
     /** How often the watch asks HotSpot. */
     static final Duration INTERVAL = Duration.ofSeconds(1);
 
+    /** Said when the line with the figures cannot be built: a full cache can refuse the code that formatting links. */
+    private static final String PLAIN_WARNING = "HotSpot found the JVM's code cache full and stopped compiling; give"
+            + " the JVM -XX:ReservedCodeCacheSize=240m, as ./alphacast does";
+
     private final Consumer<String> warning;
-    private final AtomicBoolean warned = new AtomicBoolean();
     private final ScheduledExecutorService checks;
+    private volatile boolean warned;
+    private volatile boolean closed;
 
     private CodeCacheWatch(Consumer<String> warning, ScheduledExecutorService checks) {
         this.warning = warning;
@@ -34,14 +41,21 @@ final class CodeCacheWatch implements AutoCloseable {
 
     /**
      * Watches this JVM's code cache every {@link #INTERVAL}, calling {@code warning} once with a line saying HotSpot
-     * found it full (at once if it already had). On a JVM that does not report it, it watches nothing.
+     * found it full (at once if it already had). On a JVM that does not report it, it says so through {@code warning}
+     * and watches nothing.
      */
     static CodeCacheWatch start(Consumer<String> warning) {
         return start(warning, INTERVAL);
     }
 
     static CodeCacheWatch start(Consumer<String> warning, Duration interval) {
-        if (CodeCacheUse.timesFullOfThisJvm() == CodeCacheUse.TIMES_FULL_UNKNOWN) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the code cache watch's interval must be positive: " + interval);
+        }
+        String unwatched = reasonItCannotWatch();
+        if (unwatched != null) {
+            warning.accept("the code cache is not watched: " + unwatched + "; a full cache, which stops the JIT,"
+                    + " would go unnoticed");
             return new CodeCacheWatch(warning, null);
         }
         ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -54,29 +68,65 @@ final class CodeCacheWatch implements AutoCloseable {
         return watch;
     }
 
+    /** Why this JVM's code cache cannot be watched, or null when it can. */
+    private static String reasonItCannotWatch() {
+        try {
+            String report = CodeCacheUse.codeCacheReport();
+            return CodeCacheUse.timesFull(report) == CodeCacheUse.TIMES_FULL_UNKNOWN
+                    ? "HotSpot's code cache report has no full_count: " + TerminalText.excerpt(report)
+                    : null;
+        } catch (JMException | RuntimeException e) {
+            return "this JVM has no HotSpot code cache report (" + e + ")";
+        }
+    }
+
     private void check() {
-        if (warned.get() || CodeCacheUse.timesFullOfThisJvm() <= 0) {
+        if (warned || closed || CodeCacheUse.timesFullOfThisJvm() <= 0) {
             return;
         }
-        if (warned.compareAndSet(false, true)) {
+        String line = PLAIN_WARNING;
+        try {
             CodeCacheUse use = CodeCacheUse.ofThisJvm();
+            line = String.format(Locale.ROOT, "HotSpot found the JVM's code cache full (its method heaps %.1f of"
+                    + " %.1f MB at the peak) and stopped compiling until it frees room: code it does not compile"
+                    + " meanwhile runs interpreted, so latencies from now on can be slower than the code; give the JVM"
+                    + " -XX:ReservedCodeCacheSize=240m, as ./alphacast does",
+                    use.peakBytes() / 1048576.0, use.maxBytes() / 1048576.0);
+        } catch (RuntimeException | VirtualMachineError e) {
+            // the plain line says what matters
+        }
+        if (closed) {
+            return;
+        }
+        try {
+            warning.accept(line);
+        } catch (RuntimeException | VirtualMachineError e) {
+            // the consumer's own formatting can fail in a full cache; standard error needs no new code
+            System.err.println(line);
+        } finally {
+            warned = true;
             checks.shutdown(); // said once: nothing more to watch
-            warning.accept(String.format(Locale.ROOT, "HotSpot found the JVM's code cache full (%.1f of %.1f MB at"
-                    + " the peak) and stopped compiling: code it had not compiled runs interpreted, so latencies from"
-                    + " now on can be slower than the code; give the JVM -XX:ReservedCodeCacheSize=240m, as"
-                    + " ./alphacast does", use.peakBytes() / 1048576.0, use.maxBytes() / 1048576.0));
         }
     }
 
     /** Whether the watch has said the cache filled. */
     boolean warned() {
-        return warned.get();
+        return warned;
     }
 
+    /** Stops the watch; once this returns, it says nothing more. */
     @Override
     public void close() {
-        if (checks != null) {
-            checks.shutdownNow();
+        closed = true;
+        if (checks == null) {
+            return;
+        }
+        checks.shutdownNow();
+        try {
+            // a check under way finishes first (it asks HotSpot for well under a millisecond)
+            checks.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -57,6 +57,7 @@ public final class CodeCacheProbe {
         }
         print("work: ", sink);
         CodeCacheUse use = CodeCacheUse.ofThisJvm();
+        print("timesFull=", use.timesFull());
         print("filled=", use.filled());
         System.out.println(use.describe());
         if (watch != null) {
