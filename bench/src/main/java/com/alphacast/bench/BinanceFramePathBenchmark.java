@@ -33,11 +33,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,6 +70,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * (Jackson, one per lap), event times shifted by the capture's length so bars keep moving forward. That lap's cost is
  * amortised into the figure: {@code usdm} 6,551 depth / 21,313 trade / 93,954 frames per lap, {@code spot} 3,451 /
  * 9,757 / 41,249. Not counted: the String the JDK WebSocket builds per frame and the hand-off to the feed thread.
+ *
+ * <p>{@code nknusdt} (depth methods only): the small diffs of a quieter spot pair, NKNUSDT's real diffs of 2.5 levels
+ * on average ({@code binance_spot_stream.capture}) after its REST snapshot, played forward and back as one continuous
+ * stream ({@link #nknusdtLines}), so that one operation is one depth-update message from its JSON.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,10 +83,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class BinanceFramePathBenchmark {
 
-    private static final String SYMBOL = "BTCUSDT";
+    /** Forward-and-back cycles of NKNUSDT's diffs in one lap: ~220,000 frames, a lap's reconnect amortised. */
+    static final int NKNUSDT_CYCLES = 750;
+
+    private static final Pattern DEPTH_IDS = Pattern.compile("\"(E|U|u)\":(\\d+)");
 
     @Param({"usdm", "spot"})
     public String market;
+
+    private String symbol;
 
     private final AtomicLong written = new AtomicLong();
     private OutboundWrites writes;
@@ -89,21 +103,31 @@ public class BinanceFramePathBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        BinanceMarket venue = market.equals("usdm") ? BinanceMarket.USDM_FUTURES : BinanceMarket.SPOT;
-        List<String> lines = lines("orderbook/hftbacktest_binance_" + market + "_btcusdt_20240808.gz");
         writes = new OutboundWrites(65_536, 100, 1, batch -> written.addAndGet(batch.size()),
                 batch -> written.addAndGet(batch.size()), batch -> written.addAndGet(batch.size()),
                 batch -> written.addAndGet(batch.size()));
-        depth = new Lap(venue, lines, l -> l.contains("@depth") || l.contains("\"lastUpdateId\""), writes);
-        trades = new Lap(venue, lines, l -> l.contains("@trade\""), writes);
-        all = new Lap(venue, lines, l -> true, writes);
+        if (market.equals("nknusdt")) {
+            symbol = "NKNUSDT";
+            depth = new Lap(BinanceMarket.SPOT, symbol, 1e-4, 1, nknusdtLines(NKNUSDT_CYCLES), l -> true, writes);
+            return;
+        }
+        if (!market.equals("usdm") && !market.equals("spot")) {
+            throw new IllegalArgumentException("market: usdm, spot or nknusdt, not " + market);
+        }
+        symbol = "BTCUSDT";
+        BinanceMarket venue = market.equals("usdm") ? BinanceMarket.USDM_FUTURES : BinanceMarket.SPOT;
+        List<String> lines = lines("orderbook/hftbacktest_binance_" + market + "_btcusdt_20240808.gz");
+        Predicate<String> depthOnly = l -> l.contains("@depth") || l.contains("\"lastUpdateId\"");
+        depth = new Lap(venue, symbol, 0.01, 0.001, lines, depthOnly, writes);
+        trades = new Lap(venue, symbol, 0.01, 0.001, lines, l -> l.contains("@trade\""), writes);
+        all = new Lap(venue, symbol, 0.01, 0.001, lines, l -> true, writes);
     }
 
     @TearDown
     public void tearDown() {
         writes.close();
-        for (Lap lap : List.of(depth, trades, all)) {
-            if (lap.problems() != 0) {
+        for (Lap lap : Arrays.asList(depth, trades, all)) {
+            if (lap != null && lap.problems() != 0) {
                 throw new IllegalStateException(lap.name + ": the replayed capture reported " + lap.problems()
                         + " bad frames; the figure would measure error handling");
             }
@@ -114,13 +138,13 @@ public class BinanceFramePathBenchmark {
     @Benchmark
     public double depthFrame() {
         depth.next();
-        return depth.state.view(SYMBOL).microprice();
+        return depth.state.view(symbol).microprice();
     }
 
     /** One trade frame ({@code @trade}): decoded, checked, then bars, VPIN, sweeps, ... in MarketState. */
     @Benchmark
     public long tradeFrame() {
-        trades.next();
+        lap(trades, "trade").next();
         return written.get();
     }
 
@@ -133,7 +157,7 @@ public class BinanceFramePathBenchmark {
     /** The decoding alone of the same trade frames. */
     @Benchmark
     public int decodeTradeFrame() {
-        return decodeOnly(trades);
+        return decodeOnly(lap(trades, "trade"));
     }
 
     private int decodeOnly(Lap lap) {
@@ -151,14 +175,21 @@ public class BinanceFramePathBenchmark {
     /** Every frame of the capture in order: bookTickers (checkpoints against the book), depth diffs and trades. */
     @Benchmark
     public double everyFrame() {
-        all.next();
-        return all.state.view(SYMBOL).microprice();
+        lap(all, "every").next();
+        return all.state.view(symbol).microprice();
+    }
+
+    private Lap lap(Lap lap, String kind) {
+        if (lap == null) {
+            throw new IllegalStateException("the " + market + " stream has depth frames only, no " + kind + " frames");
+        }
+        return lap;
     }
 
     /**
      * The same operations measured by this thread's CPU time and allocated bytes instead of wall time, so other
      * processes on a shared machine do not inflate them: per method, 2 s of CPU warm-up, then the best of 3 × 1 s.
-     * {@code java -cp ... com.alphacast.bench.BinanceFramePathBenchmark [usdm|spot ...]}
+     * {@code java -cp ... com.alphacast.bench.BinanceFramePathBenchmark [usdm|spot|nknusdt ...]}
      */
     public static void main(String[] args) throws IOException {
         com.sun.management.ThreadMXBean threads =
@@ -172,9 +203,11 @@ public class BinanceFramePathBenchmark {
             Map<String, java.util.function.DoubleSupplier> ops = new java.util.LinkedHashMap<>();
             ops.put("depthFrame", b::depthFrame);
             ops.put("decodeDepthFrame", b::decodeDepthFrame);
-            ops.put("tradeFrame", () -> b.tradeFrame());
-            ops.put("decodeTradeFrame", b::decodeTradeFrame);
-            ops.put("everyFrame", b::everyFrame);
+            if (b.trades != null) {
+                ops.put("tradeFrame", () -> b.tradeFrame());
+                ops.put("decodeTradeFrame", b::decodeTradeFrame);
+                ops.put("everyFrame", b::everyFrame);
+            }
             double sink = 0;
             for (Map.Entry<String, java.util.function.DoubleSupplier> op : ops.entrySet()) {
                 sink += run(op.getValue(), threads, 2_000_000_000L)[0];
@@ -229,10 +262,126 @@ public class BinanceFramePathBenchmark {
         return out;
     }
 
+    /**
+     * NKNUSDT's depth diffs of {@code binance_spot_stream.capture} after its REST snapshot, as one long stream: the
+     * diffs the snapshot does not cover, then their inverses in reverse order (each setting the levels its diff changed
+     * back to what they were, so the book walks back through the same states to the snapshot's), {@code cycles} times.
+     * Replaying the diffs again from the end state instead would cross the book (a level the capture's last diffs set
+     * is not removed by its first ones). Update ids run on without a gap (each frame keeps its recorded id width),
+     * event times 100 ms apart as the stream's cadence. Lines as the hftbacktest captures have them: receive nanos,
+     * then the frame's text.
+     */
+    static List<String> nknusdtLines(int cycles) throws IOException {
+        List<String> diffs = new ArrayList<>();
+        for (String line : Files.readAllLines(BenchData.file("orderbook/binance_spot_stream.capture"))) {
+            if (line.contains("\"nknusdt@depth")) {
+                diffs.add(line.substring(line.indexOf(": {") + 2));
+            }
+        }
+        String snapshot = null;
+        for (String line : Files.readAllLines(BenchData.file("orderbook/binance_spot_depth_snapshots.capture"))) {
+            if (line.contains("symbol=NKNUSDT&")) {
+                snapshot = line.substring(line.indexOf(": {", line.indexOf(" -> ")) + 2);
+            }
+        }
+        if (diffs.isEmpty() || snapshot == null) {
+            throw new IllegalStateException("binance_spot_stream.capture: no NKNUSDT depth diffs or REST snapshot");
+        }
+        long lastUpdateId = Long.parseLong(between(snapshot, "\"lastUpdateId\":", ","));
+        Map<String, String> bids = new HashMap<>(levels(between(snapshot, "\"bids\":", "]]")));
+        Map<String, String> asks = new HashMap<>(levels(between(snapshot, "\"asks\":", "]]")));
+        List<String> covered = new ArrayList<>(); // diffs the snapshot already holds, which arrived before it
+        List<String[]> forward = new ArrayList<>(); // {b, a, id width} as the capture has them
+        List<String[]> inverse = new ArrayList<>(); // {b, a, id width} restoring the levels before each diff
+        for (String diff : diffs) {
+            if (field(diff, "u") <= lastUpdateId) {
+                covered.add(diff);
+                continue;
+            }
+            String width = Long.toString(field(diff, "u") - field(diff, "U"));
+            String b = levelsText(diff, "\"b\":");
+            String a = levelsText(diff, "\"a\":");
+            forward.add(new String[] {b, a, width});
+            inverse.add(new String[] {restore(bids, b), restore(asks, a), width});
+        }
+        List<String> out = new ArrayList<>(2 * forward.size() * cycles + 1);
+        long eventMillis = field(diffs.get(0), "E");
+        for (String diff : covered) {
+            out.add((field(diff, "E") * 1_000_000L + 5_000_000L) + " " + diff);
+        }
+        long nextId = lastUpdateId + 1;
+        for (int c = 0; c < cycles; c++) {
+            for (int k = 0; k < 2 * forward.size(); k++) {
+                String[] frame = k < forward.size() ? forward.get(k) : inverse.get(2 * forward.size() - 1 - k);
+                long last = nextId + Long.parseLong(frame[2]);
+                eventMillis += 100;
+                out.add((eventMillis * 1_000_000L + 5_000_000L) + " {\"stream\":\"nknusdt@depth@100ms\",\"data\":{"
+                        + "\"e\":\"depthUpdate\",\"E\":" + eventMillis + ",\"s\":\"NKNUSDT\",\"U\":" + nextId
+                        + ",\"u\":" + last + ",\"b\":" + frame[0] + ",\"a\":" + frame[1] + "}}");
+                nextId = last + 1;
+            }
+        }
+        // The snapshot after the first diff it does not cover, as a REST answer slower than 100 ms arrives: when a lap
+        // starts over, that diff is the gap that tells the worker's live book to take the new snapshot (as a reconnect
+        // does), where a diff the snapshot covers would be dropped and the snapshot ignored as older than the book.
+        out.add(covered.size() + 1, (field(out.get(covered.size()).substring(out.get(covered.size()).indexOf('{')), "E")
+                * 1_000_000L + 50_000_000L) + " " + snapshot);
+        return out;
+    }
+
+    private static final Pattern LEVEL = Pattern.compile("\\[\"([0-9.]+)\",\"([0-9.]+)\"\\]");
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from) + from.length();
+        return text.substring(start, text.indexOf(to, start) + (to.equals("]]") ? 2 : 0));
+    }
+
+    /** The {@code [[price, size], ...]} array after {@code key} in a diff, as written. */
+    private static String levelsText(String diff, String key) {
+        int start = diff.indexOf(key) + key.length();
+        return diff.substring(start, diff.indexOf("]", start) == start + 1 ? start + 2 : diff.indexOf("]]", start) + 2);
+    }
+
+    private static Map<String, String> levels(String array) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = LEVEL.matcher(array);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** Applies {@code array} to {@code side}; returns the array that sets its levels back to what they were. */
+    private static String restore(Map<String, String> side, String array) {
+        StringBuilder before = new StringBuilder("[");
+        for (Map.Entry<String, String> level : levels(array).entrySet()) {
+            String was = side.getOrDefault(level.getKey(), "0.00000000");
+            before.append(before.length() > 1 ? "," : "").append("[\"").append(level.getKey()).append("\",\"")
+                    .append(was).append("\"]");
+            if (Double.parseDouble(level.getValue()) == 0) {
+                side.remove(level.getKey());
+            } else {
+                side.put(level.getKey(), level.getValue());
+            }
+        }
+        return before.append("]").toString();
+    }
+
+    private static long field(String frame, String name) {
+        Matcher m = DEPTH_IDS.matcher(frame);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return Long.parseLong(m.group(2));
+            }
+        }
+        throw new IllegalStateException("no \"" + name + "\" in " + frame);
+    }
+
     /** One capture stream replayed as frames, restarting as after a reconnect at its end. */
     private static final class Lap {
         final String name;
         final BinanceMarket venue;
+        final String symbol;
         final String[] frames;
         final long[] receiveNanos;
         final boolean[] snapshot;
@@ -243,10 +392,12 @@ public class BinanceFramePathBenchmark {
         long earlierProblems;
         int next;
 
-        Lap(BinanceMarket venue, List<String> lines, Predicate<String> kind, OutboundWrites writes) {
+        Lap(BinanceMarket venue, String symbol, double tickSize, double lotSize, List<String> lines,
+            Predicate<String> kind, OutboundWrites writes) {
             List<String> chosen = lines.stream().filter(kind).toList();
-            this.name = venue.label() + " " + chosen.size() + " frames";
+            this.name = venue.label() + " " + symbol + " " + chosen.size() + " frames";
             this.venue = venue;
+            this.symbol = symbol;
             frames = new String[chosen.size()];
             receiveNanos = new long[chosen.size()];
             snapshot = new boolean[chosen.size()];
@@ -258,13 +409,13 @@ public class BinanceFramePathBenchmark {
                 snapshot[k] = line.contains("\"lastUpdateId\"");
             }
             span = receiveNanos[frames.length - 1] - receiveNanos[0] + 60_000_000_000L;
-            state = newState(writes, venue.protocol());
+            state = newState(writes, venue.protocol(), symbol, tickSize, lotSize);
             shift = new LapShift(state);
             session = newSession();
         }
 
         BinanceStreamSession newSession() {
-            BinanceStreamSession s = new BinanceStreamSession(name, venue, List.of(SYMBOL), true, shift,
+            BinanceStreamSession s = new BinanceStreamSession(name, venue, List.of(symbol), true, shift,
                     BinanceStreamSession.SnapshotRequests.NONE, new InputQuality(name, 10_000, 1_000));
             s.connected(receiveNanos[0]);
             return s;
@@ -279,7 +430,7 @@ public class BinanceFramePathBenchmark {
             }
             int k = next++;
             if (snapshot[k]) {
-                session.onSnapshotBody(SYMBOL, frames[k], receiveNanos[k]); // the REST body a resync fetches
+                session.onSnapshotBody(symbol, frames[k], receiveNanos[k]); // the REST body a resync fetches
             } else {
                 session.onFrame(frames[k], receiveNanos[k], k);
             }
@@ -295,16 +446,17 @@ public class BinanceFramePathBenchmark {
         }
     }
 
-    static MarketState newState(OutboundWrites writes, DepthProtocol protocol) {
-        InstrumentSettings btc = new InstrumentSettings(SYMBOL, SYMBOL, 0.01, 0.001, List.of("binance"), protocol,
+    static MarketState newState(OutboundWrites writes, DepthProtocol protocol, String symbol, double tickSize,
+                                double lotSize) {
+        InstrumentSettings btc = new InstrumentSettings(symbol, symbol, tickSize, lotSize, List.of("binance"), protocol,
                 21, 0.01, 50_000, 50, 30, 525_600, 0.3, 0.8, false);
-        MarketSettings market = new MarketSettings(SYMBOL, SYMBOL, 0.01, 1, TradingSession.cmeGlobex());
-        MarketPipeline pipeline = new MarketPipeline(Map.of(SYMBOL, new StrategyDesk(
+        MarketSettings market = new MarketSettings(symbol, symbol, tickSize, 1, TradingSession.cmeGlobex());
+        MarketPipeline pipeline = new MarketPipeline(Map.of(symbol, new StrategyDesk(
                 List.of(new VolumeSpikeStrategy(market, WorkerPathBenchmark.BARS)),
                 new ConflictResolver(Duration.ZERO, List.of()))), writes);
         MarketState s = new MarketState(new WorkerSettings(List.of(btc), 65_536, 30), WorkerPathBenchmark.BARS,
                 new ChainAnalytics(new GammaExposure(GexConvention.DEFAULT), UnusualOptionsActivity.DEFAULT), pipeline);
-        s.onFeedHealth("bench", SYMBOL, FeedHealth.LIVE, 0, "bench");
+        s.onFeedHealth("bench", symbol, FeedHealth.LIVE, 0, "bench");
         return s;
     }
 
