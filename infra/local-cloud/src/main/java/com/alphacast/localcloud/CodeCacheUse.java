@@ -1,9 +1,10 @@
 package com.alphacast.localcloud;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -62,11 +63,16 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
      * times it filled. 0 of 0, times unknown, on a JVM that reports neither.
      */
     public static CodeCacheUse ofThisJvm() {
-        CodeCacheUse pools = of(ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.NON_HEAP)
-                .map(pool -> new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()))
-                .toList());
-        return new CodeCacheUse(pools.peakBytes(), pools.maxBytes(), timesFullOfThisJvm());
+        // Plain loops and appends here and in describe(): a full cache can refuse the code that linking a lambda, a
+        // string concatenation or a class the first time needs, and a full cache is when this must still answer.
+        List<Pool> pools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.NON_HEAP) {
+                pools.add(new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()));
+            }
+        }
+        CodeCacheUse methodHeaps = of(pools);
+        return new CodeCacheUse(methodHeaps.peakBytes(), methodHeaps.maxBytes(), timesFullOfThisJvm());
     }
 
     /** The method heaps among {@code pools}, summed; other pools are left out; the times full unknown. */
@@ -94,8 +100,9 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
     static int timesFullOfThisJvm() {
         try {
             return timesFull(codeCacheReport());
-        } catch (JMException | RuntimeException e) {
-            // not HotSpot, or a HotSpot without the command: the pools alone cannot say
+        } catch (JMException | RuntimeException | LinkageError | VirtualMachineError e) {
+            // not HotSpot, a HotSpot without the command, or a cache so full that it refuses the code the platform
+            // MBean server needs to start: the pools alone cannot say
             return TIMES_FULL_UNKNOWN;
         }
     }
@@ -136,15 +143,25 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
         if (maxBytes == 0) {
             return "the JVM reports no code cache; whether its JIT kept compiling is unknown";
         }
-        String use = String.format(Locale.ROOT, "the JVM's code cache peaked at %.1f of %.1f MB", peakBytes / 1048576.0,
-                maxBytes / 1048576.0);
+        StringBuilder line = new StringBuilder("the JVM's code cache peaked at ");
+        appendMegabytes(line, peakBytes).append(" of ");
+        appendMegabytes(line, maxBytes).append(" MB");
         if (timesFull == TIMES_FULL_UNKNOWN) {
-            return use + " (this JVM does not say whether it ever ran full)";
+            line.append(" (this JVM does not say whether it ever ran full)");
+        } else if (filled()) {
+            line.append(": HotSpot found a heap of it full, which stops the JIT until it frees room, so code it did not"
+                    + " compile meanwhile ran interpreted and the figures are slower than the code (give the JVM"
+                    + " -XX:ReservedCodeCacheSize=240m, as ./alphacast does)");
         }
-        return filled()
-                ? use + ": HotSpot found a heap of it full, which stops the JIT until it frees room, so code it did not"
-                        + " compile meanwhile ran interpreted and the figures are slower than the code (give the JVM"
-                        + " -XX:ReservedCodeCacheSize=240m, as ./alphacast does)"
-                : use;
+        return line.toString();
+    }
+
+    /**
+     * {@code bytes} in megabytes with one decimal, rounded half up. Written out by hand: a full cache can refuse the
+     * code a formatter or another class would need the first time it runs, and a full cache is when this must answer.
+     */
+    static StringBuilder appendMegabytes(StringBuilder out, long bytes) {
+        long tenths = (bytes * 10 + (1L << 19)) >> 20;
+        return out.append(tenths / 10).append('.').append(tenths % 10);
     }
 }

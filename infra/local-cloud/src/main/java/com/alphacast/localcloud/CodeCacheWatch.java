@@ -2,7 +2,6 @@ package com.alphacast.localcloud;
 
 import com.alphacast.core.text.TerminalText;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +76,9 @@ final class CodeCacheWatch implements AutoCloseable {
                     : null;
         } catch (JMException | RuntimeException e) {
             return "this JVM has no HotSpot code cache report (" + e + ")";
+        } catch (LinkageError | VirtualMachineError e) {
+            // the platform MBean server failed to start: a code cache already full refuses the code it needs
+            return "HotSpot's code cache report could not be read (" + e + "), as when the cache is already full";
         }
     }
 
@@ -87,12 +89,13 @@ final class CodeCacheWatch implements AutoCloseable {
         String line = PLAIN_WARNING;
         try {
             CodeCacheUse use = CodeCacheUse.ofThisJvm();
-            line = String.format(Locale.ROOT, "HotSpot found the JVM's code cache full (its method heaps %.1f of"
-                    + " %.1f MB at the peak) and stopped compiling until it frees room: code it does not compile"
-                    + " meanwhile runs interpreted, so latencies from now on can be slower than the code; give the JVM"
-                    + " -XX:ReservedCodeCacheSize=240m, as ./alphacast does",
-                    use.peakBytes() / 1048576.0, use.maxBytes() / 1048576.0);
-        } catch (RuntimeException | VirtualMachineError e) {
+            StringBuilder text = new StringBuilder("HotSpot found the JVM's code cache full (its method heaps ");
+            CodeCacheUse.appendMegabytes(text, use.peakBytes()).append(" of ");
+            CodeCacheUse.appendMegabytes(text, use.maxBytes()).append(" MB at the peak) and stopped compiling until"
+                    + " it frees room: code it does not compile meanwhile runs interpreted, so latencies from now on can"
+                    + " be slower than the code; give the JVM -XX:ReservedCodeCacheSize=240m, as ./alphacast does");
+            line = text.toString();
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // the plain line says what matters
         }
         if (closed) {
@@ -100,7 +103,7 @@ final class CodeCacheWatch implements AutoCloseable {
         }
         try {
             warning.accept(line);
-        } catch (RuntimeException | VirtualMachineError e) {
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // the consumer's own formatting can fail in a full cache; standard error needs no new code
             System.err.println(line);
         } finally {
