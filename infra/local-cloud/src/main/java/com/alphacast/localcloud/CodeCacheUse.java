@@ -66,10 +66,15 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
         // Plain loops and appends here and in describe(): a full cache can refuse the code that linking a lambda, a
         // string concatenation or a class the first time needs, and a full cache is when this must still answer.
         List<Pool> pools = new ArrayList<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.NON_HEAP) {
-                pools.add(new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()));
+        try {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.NON_HEAP) {
+                    pools.add(new Pool(pool.getName(), pool.getPeakUsage().getUsed(), pool.getUsage().getMax()));
+                }
             }
+        } catch (LinkageError | VirtualMachineError e) {
+            // the JDK's own code for the pools, never run before in a cache too full to link it: nothing to read
+            return new CodeCacheUse(0, 0, TIMES_FULL_UNKNOWN);
         }
         CodeCacheUse methodHeaps = of(pools);
         return new CodeCacheUse(methodHeaps.peakBytes(), methodHeaps.maxBytes(), timesFullOfThisJvm());
@@ -141,7 +146,8 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
     /** One line for a run's report: the peak against the size, and what a filled cache means for the figures. */
     public String describe() {
         if (maxBytes == 0) {
-            return "the JVM reports no code cache; whether its JIT kept compiling is unknown";
+            return "the JVM's code cache could not be read (none reported, or too full to run the code that reads it);"
+                    + " whether its JIT kept compiling is unknown";
         }
         StringBuilder line = new StringBuilder("the JVM's code cache peaked at ");
         appendMegabytes(line, peakBytes).append(" of ");

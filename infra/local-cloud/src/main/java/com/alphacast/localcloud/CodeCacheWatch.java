@@ -4,6 +4,7 @@ import com.alphacast.core.text.TerminalText;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.management.JMException;
@@ -18,15 +19,20 @@ import javax.management.JMException;
  * <p>It asks HotSpot once a second on a thread of its own, nothing on the functions' threads. The pools' usage-threshold
  * notifications cannot tell: a heap crosses a threshold once, while HotSpot may free old code and keep compiling, and a
  * segmented cache's heaps overflow into each other.
+ *
+ * <p>A full cache can refuse the code that a lambda, a string concatenation or a class needs the first time it runs, so
+ * the watch's own path uses none it has not run before, and a watch that cannot work says so rather than failing the
+ * local cloud's start.
  */
 final class CodeCacheWatch implements AutoCloseable {
 
     /** How often the watch asks HotSpot. */
     static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    /** Said when the line with the figures cannot be built: a full cache can refuse the code that formatting links. */
-    private static final String PLAIN_WARNING = "HotSpot found the JVM's code cache full and stopped compiling; give"
-            + " the JVM -XX:ReservedCodeCacheSize=240m, as ./alphacast does";
+    /** Said when the line with the figures cannot be built, or when HotSpot's report can no longer be read. */
+    private static final String PLAIN_WARNING = "HotSpot found the JVM's code cache full and stopped compiling (or its"
+            + " report could no longer be read, as when the cache is full); give the JVM -XX:ReservedCodeCacheSize=240m,"
+            + " as ./alphacast does";
 
     private final Consumer<String> warning;
     private final ScheduledExecutorService checks;
@@ -40,8 +46,8 @@ final class CodeCacheWatch implements AutoCloseable {
 
     /**
      * Watches this JVM's code cache every {@link #INTERVAL}, calling {@code warning} once with a line saying HotSpot
-     * found it full (at once if it already had). On a JVM that does not report it, it says so through {@code warning}
-     * and watches nothing.
+     * found it full (at once if it already had). Where it cannot watch (a JVM without HotSpot's report, or a cache
+     * already too full to start the watch), it says so through {@code warning} and watches nothing; it never throws.
      */
     static CodeCacheWatch start(Consumer<String> warning) {
         return start(warning, INTERVAL);
@@ -51,20 +57,21 @@ final class CodeCacheWatch implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the code cache watch's interval must be positive: " + interval);
         }
-        String unwatched = reasonItCannotWatch();
-        if (unwatched != null) {
-            warning.accept("the code cache is not watched: " + unwatched + "; a full cache, which stops the JIT,"
-                    + " would go unnoticed");
+        try {
+            String unwatched = reasonItCannotWatch();
+            if (unwatched != null) {
+                say(warning, new StringBuilder("the code cache is not watched: ").append(unwatched)
+                        .append("; a full cache, which stops the JIT, would go unnoticed").toString());
+                return new CodeCacheWatch(warning, null);
+            }
+            ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(new DaemonThreads());
+            CodeCacheWatch watch = new CodeCacheWatch(warning, checks);
+            checks.scheduleWithFixedDelay(watch.new Check(), 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+            return watch;
+        } catch (LinkageError | VirtualMachineError e) {
+            say(warning, "the code cache is not watched: the watch could not start, as when the cache is already full");
             return new CodeCacheWatch(warning, null);
         }
-        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "code-cache-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        CodeCacheWatch watch = new CodeCacheWatch(warning, checks);
-        checks.scheduleWithFixedDelay(watch::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        return watch;
     }
 
     /** Why this JVM's code cache cannot be watched, or null when it can. */
@@ -72,21 +79,40 @@ final class CodeCacheWatch implements AutoCloseable {
         try {
             String report = CodeCacheUse.codeCacheReport();
             return CodeCacheUse.timesFull(report) == CodeCacheUse.TIMES_FULL_UNKNOWN
-                    ? "HotSpot's code cache report has no full_count: " + TerminalText.excerpt(report)
+                    ? new StringBuilder("HotSpot's code cache report has no full_count: ")
+                            .append(TerminalText.excerpt(report)).toString()
                     : null;
         } catch (JMException | RuntimeException e) {
-            return "this JVM has no HotSpot code cache report (" + e + ")";
+            return new StringBuilder("this JVM has no HotSpot code cache report (").append(e).append(')').toString();
         } catch (LinkageError | VirtualMachineError e) {
             // the platform MBean server failed to start: a code cache already full refuses the code it needs
-            return "HotSpot's code cache report could not be read (" + e + "), as when the cache is already full";
+            return "HotSpot's code cache report could not be read, as when the cache is already full";
         }
     }
 
-    private void check() {
-        if (warned || closed || CodeCacheUse.timesFullOfThisJvm() <= 0) {
-            return;
+    /** One check: the line once HotSpot counts the cache full, or once its report can no longer be read. */
+    private final class Check implements Runnable {
+        @Override
+        public void run() {
+            if (warned || closed) {
+                return;
+            }
+            int timesFull;
+            try {
+                timesFull = CodeCacheUse.timesFull(CodeCacheUse.codeCacheReport());
+            } catch (JMException | RuntimeException e) {
+                return; // it read at start: asked again in a second
+            } catch (LinkageError | VirtualMachineError e) {
+                warnOnce(PLAIN_WARNING); // a report that read at start and no longer does: the cache is full
+                return;
+            }
+            if (timesFull > 0) {
+                warnOnce(lineWithFigures());
+            }
         }
-        String line = PLAIN_WARNING;
+    }
+
+    private static String lineWithFigures() {
         try {
             CodeCacheUse use = CodeCacheUse.ofThisJvm();
             StringBuilder text = new StringBuilder("HotSpot found the JVM's code cache full (its method heaps ");
@@ -94,21 +120,31 @@ final class CodeCacheWatch implements AutoCloseable {
             CodeCacheUse.appendMegabytes(text, use.maxBytes()).append(" MB at the peak) and stopped compiling until"
                     + " it frees room: code it does not compile meanwhile runs interpreted, so latencies from now on can"
                     + " be slower than the code; give the JVM -XX:ReservedCodeCacheSize=240m, as ./alphacast does");
-            line = text.toString();
+            return text.toString();
         } catch (RuntimeException | LinkageError | VirtualMachineError e) {
-            // the plain line says what matters
+            return PLAIN_WARNING;
         }
+    }
+
+    private void warnOnce(String line) {
         if (closed) {
             return;
         }
         try {
-            warning.accept(line);
-        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
-            // the consumer's own formatting can fail in a full cache; standard error needs no new code
-            System.err.println(line);
+            say(warning, line);
         } finally {
             warned = true;
             checks.shutdown(); // said once: nothing more to watch
+        }
+    }
+
+    /** Hands {@code line} to {@code warning}; if that fails (its own formatting, in a full cache), to standard error. */
+    private static void say(Consumer<String> warning, String line) {
+        try {
+            warning.accept(line);
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+            System.err.print("[local-cloud] ");
+            System.err.println(line);
         }
     }
 
@@ -117,19 +153,31 @@ final class CodeCacheWatch implements AutoCloseable {
         return warned;
     }
 
-    /** Stops the watch; once this returns, it says nothing more. */
+    /**
+     * Stops the watch. A check under way when it is called may still say its line; this waits up to a second for it,
+     * and no check starts afterwards.
+     */
     @Override
     public void close() {
         closed = true;
         if (checks == null) {
             return;
         }
-        checks.shutdownNow();
+        checks.shutdown();
         try {
-            // a check under way finishes first (it asks HotSpot for well under a millisecond)
             checks.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The watch's one thread: a daemon, so that it never keeps a JVM alive. */
+    private static final class DaemonThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "code-cache-watch");
+            thread.setDaemon(true);
+            return thread;
         }
     }
 }

@@ -110,7 +110,7 @@ public final class LocalCloud implements AutoCloseable {
         LocalBackends backends = LocalBackends.start(options.region(), options.backends());
         try {
             return create(template, options, backends, true);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             backends.close();
             throw e;
         }
@@ -147,7 +147,8 @@ public final class LocalCloud implements AutoCloseable {
                 cloud.startFunctions();
             }
             return cloud;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a full code cache refusing new code, say): the servers and the stack must not leak
             cloud.closeStack();
             throw e;
         }

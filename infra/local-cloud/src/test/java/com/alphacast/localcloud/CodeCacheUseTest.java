@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,15 +99,19 @@ class CodeCacheUseTest {
                 .isEqualTo("the JVM's code cache peaked at 60.0 of 240.0 MB");
         assertThat(new CodeCacheUse(60 * MB, 240 * MB, CodeCacheUse.TIMES_FULL_UNKNOWN).describe())
                 .contains("does not say whether it ever ran full");
-        assertThat(new CodeCacheUse(0, 0, CodeCacheUse.TIMES_FULL_UNKNOWN).describe()).contains("reports no code cache");
+        assertThat(new CodeCacheUse(0, 0, CodeCacheUse.TIMES_FULL_UNKNOWN).describe()).contains("could not be read");
     }
 
     @Test
     void writesMegabytesAsTheFormatterWould() {
+        List<String> differing = new ArrayList<>();
         for (long bytes = 0; bytes < 300 * MB; bytes += 997) {
-            assertThat(CodeCacheUse.appendMegabytes(new StringBuilder(), bytes).toString()).as("%d bytes", bytes)
-                    .isEqualTo(String.format(Locale.ROOT, "%.1f", bytes / 1048576.0));
+            String expected = String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
+            if (!CodeCacheUse.appendMegabytes(new StringBuilder(), bytes).toString().equals(expected)) {
+                differing.add(bytes + " bytes");
+            }
         }
+        assertThat(differing).isEmpty();
         // 56.25 MB is a tie: up, as the Formatter rounds
         assertThat(CodeCacheUse.appendMegabytes(new StringBuilder(), 56 * MB + MB / 4).toString()).isEqualTo("56.3");
     }
@@ -180,12 +186,18 @@ class CodeCacheUseTest {
     void warnsAtOnceWhenTheCacheFilledBeforeTheWatchBegan() throws Exception {
         String watched = probeWatching("-Xcomp", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=2496k");
 
-        assertAgreesWithHotSpot(watched);
         int stopped = watched.indexOf("Compiler has been disabled");
         assumeTrue(stopped >= 0 && stopped < watched.indexOf("filled when the watch began="),
                 "HotSpot stopped compiling before the watch began");
-        assertThat(watched).contains("filled when the watch began=true", "warned=true");
-        assertThat(watched.lines().filter(line -> line.startsWith("watch: "))).hasSize(1);
+        String line = watched.lines().filter(text -> text.startsWith("watch: ")).collect(onlyOne(watched));
+        if (line.contains("is not watched")) {
+            // so full that the platform MBean server could not start to read HotSpot's report: said, not thrown
+            assertThat(line).contains("as when the cache is already full");
+        } else {
+            assertAgreesWithHotSpot(watched);
+            assertThat(line).contains("HotSpot found the JVM's code cache full");
+            assertThat(watched).contains("filled when the watch began=true", "warned=true");
+        }
     }
 
     @Test
@@ -198,12 +210,18 @@ class CodeCacheUseTest {
     /** The probe says the cache filled exactly when HotSpot said it stopped compiling for a full cache. */
     private static void assertAgreesWithHotSpot(String probeOutput) {
         // A cache that fills while the JVM starts can refuse the code the platform MBean server needs (a slow,
-        // loaded machine compiles more of the start-up first): then the report cannot be read, and the watch says so.
-        assumeTrue(!probeOutput.contains("timesFull=-1") && !probeOutput.contains("watch: the code cache is not watched"),
-                "HotSpot's code cache report could be read in the probe");
+        // loaded machine compiles more of the start-up first): then the report cannot be read at all.
+        assumeTrue(!probeOutput.contains("timesFull=-1"), "HotSpot's code cache report could be read in the probe");
         assertThat(probeOutput.contains("filled=true"))
                 .as("the probe's verdict against HotSpot's own warning; output:%n%s", probeOutput)
                 .isEqualTo(probeOutput.contains("Compiler has been disabled"));
+    }
+
+    private static Collector<String, ?, String> onlyOne(String output) {
+        return Collectors.collectingAndThen(Collectors.toList(), lines -> {
+            assertThat(lines).as("the watch's lines; output:%n%s", output).hasSize(1);
+            return lines.get(0);
+        });
     }
 
     /** Later JDKs keep more room in these tiny caches: what is tested then is only that both agree. */
@@ -245,8 +263,10 @@ class CodeCacheUseTest {
         }
         String text = Files.readString(output, StandardCharsets.UTF_8);
         // On a loaded machine the JVM's own start-up can fill these tiny caches before the probe's code links (new call
-        // sites need room in the cache too), and the probe dies of it: the machine's doing, not the watch's.
-        assumeTrue(process.exitValue() == 0 || !text.contains("Compiler has been disabled"),
+        // sites need room in the cache too), and the probe dies of it: the machine's doing, unless the watch or the
+        // report is on the failure's stack, which must never throw for a full cache.
+        boolean ours = text.contains("at com.alphacast.localcloud.CodeCache");
+        assumeTrue(process.exitValue() == 0 || ours || !text.contains("Compiler has been disabled"),
                 "the probe JVM had room left to run its own code");
         assertThat(process.exitValue()).as("probe exit code; output:%n%s", text).isZero();
         return text;
