@@ -86,6 +86,9 @@ public class BinanceFramePathBenchmark {
     /** Forward-and-back cycles of NKNUSDT's diffs in one lap: ~220,000 frames, a lap's reconnect amortised. */
     static final int NKNUSDT_CYCLES = 750;
 
+    /** Cycles of the {@code nknusdt} lap; fewer in tests. */
+    int nknusdtCycles = NKNUSDT_CYCLES;
+
     private static final Pattern DEPTH_IDS = Pattern.compile("\"(E|U|u)\":(\\d+)");
 
     @Param({"usdm", "spot"})
@@ -108,7 +111,7 @@ public class BinanceFramePathBenchmark {
                 batch -> written.addAndGet(batch.size()));
         if (market.equals("nknusdt")) {
             symbol = "NKNUSDT";
-            depth = new Lap(BinanceMarket.SPOT, symbol, 1e-4, 1, nknusdtLines(NKNUSDT_CYCLES), l -> true, writes);
+            depth = new Lap(BinanceMarket.SPOT, symbol, 1e-4, 1, nknusdtLines(nknusdtCycles), l -> true, writes);
             return;
         }
         if (!market.equals("usdm") && !market.equals("spot")) {
@@ -134,7 +137,10 @@ public class BinanceFramePathBenchmark {
         }
     }
 
-    /** One depth diff frame (BTCUSDT, USD-M with pu or spot; ~57 price levels a message on average). */
+    /**
+     * One depth diff frame: BTCUSDT (USD-M with pu, or spot; ~57 price levels a message on average) or NKNUSDT (spot,
+     * 2.5). Under JMH, {@code nknusdt} has depth frames only: {@code -p market=nknusdt 'BinanceFramePath.*epthFrame'}.
+     */
     @Benchmark
     public double depthFrame() {
         depth.next();
@@ -281,6 +287,10 @@ public class BinanceFramePathBenchmark {
         String snapshot = null;
         for (String line : Files.readAllLines(BenchData.file("orderbook/binance_spot_depth_snapshots.capture"))) {
             if (line.contains("symbol=NKNUSDT&")) {
+                if (snapshot != null) {
+                    throw new IllegalStateException("binance_spot_depth_snapshots.capture: more than one NKNUSDT"
+                            + " snapshot; the stream is built after one");
+                }
                 snapshot = line.substring(line.indexOf(": {", line.indexOf(" -> ")) + 2);
             }
         }
@@ -305,7 +315,11 @@ public class BinanceFramePathBenchmark {
             inverse.add(new String[] {restore(bids, b), restore(asks, a), width});
         }
         List<String> out = new ArrayList<>(2 * forward.size() * cycles + 1);
-        long eventMillis = field(diffs.get(0), "E");
+        if (forward.isEmpty()) {
+            throw new IllegalStateException("binance_spot_stream.capture: every NKNUSDT diff is older than its"
+                    + " snapshot, nothing to replay");
+        }
+        long eventMillis = field(covered.isEmpty() ? diffs.get(0) : covered.get(covered.size() - 1), "E");
         for (String diff : covered) {
             out.add((field(diff, "E") * 1_000_000L + 5_000_000L) + " " + diff);
         }
@@ -346,7 +360,10 @@ public class BinanceFramePathBenchmark {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = LEVEL.matcher(array);
         while (m.find()) {
-            out.put(m.group(1), m.group(2));
+            // prices are keys as written: one spelling (8 decimals, as Binance writes them), once per side a frame
+            if (!m.group(1).matches("\\d+\\.\\d{8}") || out.put(m.group(1), m.group(2)) != null) {
+                throw new IllegalStateException("NKNUSDT level " + m.group(1) + " not in 8 decimals or twice in " + array);
+            }
         }
         return out;
     }
