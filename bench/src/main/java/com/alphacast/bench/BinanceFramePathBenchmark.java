@@ -21,6 +21,7 @@ import com.alphacast.core.state.MarketState;
 import com.alphacast.core.strategy.ConflictResolver;
 import com.alphacast.core.strategy.StrategyDesk;
 import com.alphacast.core.strategy.volumespike.VolumeSpikeStrategy;
+import com.alphacast.core.text.DecimalText;
 import com.alphacast.feeds.binance.BinanceStreamSession;
 import com.alphacast.feeds.quality.InputQuality;
 import com.alphacast.worker.io.OutboundWrites;
@@ -35,14 +36,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,8 +86,6 @@ public class BinanceFramePathBenchmark {
 
     /** Cycles of the {@code nknusdt} lap; fewer in tests. */
     int nknusdtCycles = NKNUSDT_CYCLES;
-
-    private static final Pattern DEPTH_IDS = Pattern.compile("\"(E|U|u)\":(\\d+)");
 
     @Param({"usdm", "spot"})
     public String market;
@@ -277,121 +273,129 @@ public class BinanceFramePathBenchmark {
      * event times 100 ms apart as the stream's cadence. Lines as the hftbacktest captures have them: receive nanos,
      * then the frame's text.
      */
-    static List<String> nknusdtLines(int cycles) throws IOException {
-        List<String> diffs = new ArrayList<>();
-        for (String line : Files.readAllLines(BenchData.file("orderbook/binance_spot_stream.capture"))) {
-            if (line.contains("\"nknusdt@depth")) {
-                diffs.add(line.substring(line.indexOf(": {") + 2));
-            }
-        }
-        String snapshot = null;
-        for (String line : Files.readAllLines(BenchData.file("orderbook/binance_spot_depth_snapshots.capture"))) {
-            if (line.contains("symbol=NKNUSDT&")) {
-                if (snapshot != null) {
-                    throw new IllegalStateException("binance_spot_depth_snapshots.capture: more than one NKNUSDT"
-                            + " snapshot; the stream is built after one");
-                }
-                snapshot = line.substring(line.indexOf(": {", line.indexOf(" -> ")) + 2);
-            }
-        }
-        if (diffs.isEmpty() || snapshot == null) {
-            throw new IllegalStateException("binance_spot_stream.capture: no NKNUSDT depth diffs or REST snapshot");
-        }
-        long lastUpdateId = Long.parseLong(between(snapshot, "\"lastUpdateId\":", ","));
-        Map<String, String> bids = new HashMap<>(levels(between(snapshot, "\"bids\":", "]]")));
-        Map<String, String> asks = new HashMap<>(levels(between(snapshot, "\"asks\":", "]]")));
-        List<String> covered = new ArrayList<>(); // diffs the snapshot already holds, which arrived before it
-        List<String[]> forward = new ArrayList<>(); // {b, a, id width} as the capture has them
-        List<String[]> inverse = new ArrayList<>(); // {b, a, id width} restoring the levels before each diff
-        for (String diff : diffs) {
-            if (field(diff, "u") <= lastUpdateId) {
+    static List<String> nknusdtLines(int cycles) {
+        DepthSnapshot snapshot = BenchData.snapshot("NKNUSDT");
+        List<DepthUpdate> diffs = BenchData.depthUpdates("NKNUSDT");
+        Map<Double, Double> bids = book(snapshot.bidPrices(), snapshot.bidQuantities());
+        Map<Double, Double> asks = book(snapshot.askPrices(), snapshot.askQuantities());
+        List<DepthUpdate> covered = new ArrayList<>(); // diffs the snapshot already holds, which arrived before it
+        List<Side[]> forward = new ArrayList<>(); // {bids, asks} as the capture has them
+        List<Side[]> inverse = new ArrayList<>(); // {bids, asks} restoring the levels before each diff
+        List<Long> widths = new ArrayList<>(); // u - U of each diff, kept when renumbered
+        for (DepthUpdate diff : diffs) {
+            if (diff.finalUpdateId() <= snapshot.lastUpdateId()) {
                 covered.add(diff);
                 continue;
             }
-            String width = Long.toString(field(diff, "u") - field(diff, "U"));
-            String b = levelsText(diff, "\"b\":");
-            String a = levelsText(diff, "\"a\":");
-            forward.add(new String[] {b, a, width});
-            inverse.add(new String[] {restore(bids, b), restore(asks, a), width});
+            Side b = Side.bids(diff);
+            Side a = Side.asks(diff);
+            forward.add(new Side[] {b, a});
+            inverse.add(new Side[] {b.applyTo(bids), a.applyTo(asks)});
+            widths.add(diff.finalUpdateId() - diff.firstUpdateId());
         }
-        List<String> out = new ArrayList<>(2 * forward.size() * cycles + 1);
         if (forward.isEmpty()) {
             throw new IllegalStateException("binance_spot_stream.capture: every NKNUSDT diff is older than its"
                     + " snapshot, nothing to replay");
         }
-        long eventMillis = field(covered.isEmpty() ? diffs.get(0) : covered.get(covered.size() - 1), "E");
-        for (String diff : covered) {
-            out.add((field(diff, "E") * 1_000_000L + 5_000_000L) + " " + diff);
+        List<String> out = new ArrayList<>(2 * forward.size() * cycles + covered.size() + 1);
+        for (DepthUpdate diff : covered) {
+            out.add(frame(diff.eventTimeMillis(), diff.firstUpdateId(), diff.finalUpdateId(), Side.bids(diff),
+                    Side.asks(diff)));
         }
-        long nextId = lastUpdateId + 1;
+        long startMillis = (covered.isEmpty() ? diffs.get(0) : covered.get(covered.size() - 1)).eventTimeMillis();
+        long eventMillis = startMillis;
+        long nextId = snapshot.lastUpdateId() + 1;
         for (int c = 0; c < cycles; c++) {
             for (int k = 0; k < 2 * forward.size(); k++) {
-                String[] frame = k < forward.size() ? forward.get(k) : inverse.get(2 * forward.size() - 1 - k);
-                long last = nextId + Long.parseLong(frame[2]);
+                int diff = k < forward.size() ? k : 2 * forward.size() - 1 - k;
+                Side[] sides = k < forward.size() ? forward.get(diff) : inverse.get(diff);
+                long last = nextId + widths.get(diff);
                 eventMillis += 100;
-                out.add((eventMillis * 1_000_000L + 5_000_000L) + " {\"stream\":\"nknusdt@depth@100ms\",\"data\":{"
-                        + "\"e\":\"depthUpdate\",\"E\":" + eventMillis + ",\"s\":\"NKNUSDT\",\"U\":" + nextId
-                        + ",\"u\":" + last + ",\"b\":" + frame[0] + ",\"a\":" + frame[1] + "}}");
+                out.add(frame(eventMillis, nextId, last, sides[0], sides[1]));
                 nextId = last + 1;
             }
         }
         // The snapshot after the first diff it does not cover, as a REST answer slower than 100 ms arrives: when a lap
         // starts over, that diff is the gap that tells the worker's live book to take the new snapshot (as a reconnect
         // does), where a diff the snapshot covers would be dropped and the snapshot ignored as older than the book.
-        out.add(covered.size() + 1, (field(out.get(covered.size()).substring(out.get(covered.size()).indexOf('{')), "E")
-                * 1_000_000L + 50_000_000L) + " " + snapshot);
+        StringBuilder body = new StringBuilder().append((startMillis + 100) * 1_000_000L + 50_000_000L)
+                .append(" {\"lastUpdateId\":").append(snapshot.lastUpdateId()).append(",\"bids\":");
+        new Side(snapshot.bidPrices(), snapshot.bidQuantities()).appendTo(body);
+        new Side(snapshot.askPrices(), snapshot.askQuantities()).appendTo(body.append(",\"asks\":")).append('}');
+        out.add(covered.size() + 1, body.toString());
         return out;
     }
 
-    private static final Pattern LEVEL = Pattern.compile("\\[\"([0-9.]+)\",\"([0-9.]+)\"\\]");
-
-    private static String between(String text, String from, String to) {
-        int start = text.indexOf(from) + from.length();
-        return text.substring(start, text.indexOf(to, start) + (to.equals("]]") ? 2 : 0));
+    /** One combined-stream depth frame as Binance writes it, after its receive nanos (5 ms after its event time). */
+    private static String frame(long eventMillis, long firstId, long finalId, Side bids, Side asks) {
+        StringBuilder out = new StringBuilder(256).append(eventMillis * 1_000_000L + 5_000_000L)
+                .append(" {\"stream\":\"nknusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":").append(eventMillis)
+                .append(",\"s\":\"NKNUSDT\",\"U\":").append(firstId).append(",\"u\":").append(finalId).append(",\"b\":");
+        bids.appendTo(out);
+        asks.appendTo(out.append(",\"a\":"));
+        return out.append("}}").toString();
     }
 
-    /** The {@code [[price, size], ...]} array after {@code key} in a diff, as written. */
-    private static String levelsText(String diff, String key) {
-        int start = diff.indexOf(key) + key.length();
-        return diff.substring(start, diff.indexOf("]", start) == start + 1 ? start + 2 : diff.indexOf("]]", start) + 2);
-    }
-
-    private static Map<String, String> levels(String array) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = LEVEL.matcher(array);
-        while (m.find()) {
-            // prices are keys as written: one spelling (8 decimals, as Binance writes them), once per side a frame
-            if (!m.group(1).matches("\\d+\\.\\d{8}") || out.put(m.group(1), m.group(2)) != null) {
-                throw new IllegalStateException("NKNUSDT level " + m.group(1) + " not in 8 decimals or twice in " + array);
-            }
+    private static Map<Double, Double> book(double[] prices, double[] quantities) {
+        Map<Double, Double> side = new HashMap<>();
+        for (int i = 0; i < prices.length; i++) {
+            side.put(prices[i], quantities[i]);
         }
-        return out;
+        return side;
     }
 
-    /** Applies {@code array} to {@code side}; returns the array that sets its levels back to what they were. */
-    private static String restore(Map<String, String> side, String array) {
-        StringBuilder before = new StringBuilder("[");
-        for (Map.Entry<String, String> level : levels(array).entrySet()) {
-            String was = side.getOrDefault(level.getKey(), "0.00000000");
-            before.append(before.length() > 1 ? "," : "").append("[\"").append(level.getKey()).append("\",\"")
-                    .append(was).append("\"]");
-            if (Double.parseDouble(level.getValue()) == 0) {
-                side.remove(level.getKey());
-            } else {
-                side.put(level.getKey(), level.getValue());
-            }
-        }
-        return before.append("]").toString();
-    }
+    /** One side of a depth frame: its levels' prices and quantities (0: the level is removed). */
+    private record Side(double[] prices, double[] quantities) {
 
-    private static long field(String frame, String name) {
-        Matcher m = DEPTH_IDS.matcher(frame);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return Long.parseLong(m.group(2));
+        static Side bids(DepthUpdate diff) {
+            double[] prices = new double[diff.bidCount()];
+            double[] quantities = new double[prices.length];
+            for (int i = 0; i < prices.length; i++) {
+                prices[i] = diff.bidPrice(i);
+                quantities[i] = diff.bidQuantity(i);
             }
+            return new Side(prices, quantities);
         }
-        throw new IllegalStateException("no \"" + name + "\" in " + frame);
+
+        static Side asks(DepthUpdate diff) {
+            double[] prices = new double[diff.askCount()];
+            double[] quantities = new double[prices.length];
+            for (int i = 0; i < prices.length; i++) {
+                prices[i] = diff.askPrice(i);
+                quantities[i] = diff.askQuantity(i);
+            }
+            return new Side(prices, quantities);
+        }
+
+        /** Applies these levels to {@code book}; returns the side that sets them back to what they were. */
+        Side applyTo(Map<Double, Double> book) {
+            double[] before = new double[prices.length];
+            for (int i = 0; i < prices.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (prices[j] == prices[i]) {
+                        throw new IllegalStateException("NKNUSDT level " + prices[i] + " twice in one frame: its"
+                                + " inverse would not restore it");
+                    }
+                }
+                before[i] = book.getOrDefault(prices[i], 0.0);
+                if (quantities[i] == 0) {
+                    book.remove(prices[i]);
+                } else {
+                    book.put(prices[i], quantities[i]);
+                }
+            }
+            return new Side(prices, before);
+        }
+
+        /** {@code [["price","quantity"],...]} with 8 decimals, as Binance writes them. */
+        StringBuilder appendTo(StringBuilder out) {
+            out.append('[');
+            for (int i = 0; i < prices.length; i++) {
+                DecimalText.fixed(out.append(i == 0 ? "[\"" : ",[\""), prices[i], 8).append("\",\"");
+                DecimalText.fixed(out, quantities[i], 8).append("\"]");
+            }
+            return out.append(']');
+        }
     }
 
     /** One capture stream replayed as frames, restarting as after a reconnect at its end. */

@@ -94,7 +94,7 @@ public record CodeCacheUse(long peakBytes, long maxBytes, int timesFull) {
     }
 
     /** Whether the pool named so is HotSpot's code cache or one of its method heaps. */
-    static boolean holdsCompiledMethods(String poolName) {
+    private static boolean holdsCompiledMethods(String poolName) {
         return poolName.equals("CodeCache") || (poolName.startsWith("CodeHeap") && !poolName.equals(NON_METHOD_HEAP));
     }
 
